@@ -1,0 +1,29 @@
+//! Declares the app's own commands so each one needs an explicit permission in
+//! `src-tauri/capabilities/`, and points tauri-build at that folder (the config sits at the
+//! repository root, not beside this file).
+
+/// Every command the shell registers; keep in step with `generate_handler!` in lib.rs.
+const COMMANDS: &[&str] = &[
+    "article_list",
+    "article_search",
+    "article_get",
+    "article_create",
+    "article_save",
+    "article_delete",
+    "article_set_status",
+    "article_checklist",
+    "article_status_history",
+    "revision_list",
+    "revision_get",
+    "revision_restore",
+    "markdown_render",
+    "app_painted",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    tauri_build::try_build(attributes).expect("tauri-build failed");
+}

@@ -1,0 +1,64 @@
+//! The TypeScript types the UI compiles against, generated from the Rust types.
+//!
+//! `ui/src/bindings.ts` is checked in. The test below fails when it differs from what the
+//! Rust types produce; run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-api bindings`
+//! to rewrite it.
+
+use ts_rs::{Config, TS};
+
+use crate::{
+    ApiError, Article, ArticleFields, ArticleSummary, ChecklistRule, ErrorCode, RenderedMarkdown, Revision,
+    RevisionReason, RevisionSummary, SaveKind, SaveRequest, Status, StatusChange, StatusRequest,
+};
+
+/// The whole generated file.
+pub fn typescript_bindings() -> String {
+    let cfg = Config::default();
+    let decls = [
+        Status::decl(&cfg),
+        ArticleFields::decl(&cfg),
+        Article::decl(&cfg),
+        ArticleSummary::decl(&cfg),
+        SaveKind::decl(&cfg),
+        SaveRequest::decl(&cfg),
+        StatusRequest::decl(&cfg),
+        RevisionReason::decl(&cfg),
+        RevisionSummary::decl(&cfg),
+        Revision::decl(&cfg),
+        StatusChange::decl(&cfg),
+        ChecklistRule::decl(&cfg),
+        RenderedMarkdown::decl(&cfg),
+        ErrorCode::decl(&cfg),
+        ApiError::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by newsroom-api (src-tauri/crates/api/src/bindings.rs).\n\
+         // Do not edit: run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-api bindings`.\n",
+    );
+    for decl in decls {
+        out.push_str("\nexport ");
+        out.push_str(decl.trim());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    #[test]
+    fn bindings_file_is_current() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/bindings.ts");
+        let expected = super::typescript_bindings();
+        if std::env::var_os("NEWSROOM_UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &expected).unwrap();
+            return;
+        }
+        let found = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            found == expected,
+            "ui/src/bindings.ts is stale: run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-api bindings`"
+        );
+    }
+}

@@ -1,0 +1,90 @@
+//! The errors that cross to every front end: a closed set of codes the UI switches on (and
+//! words in its own language), with an English message for logs and the CLI.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use newsroom_articles::ArticleError;
+use newsroom_store::StoreError;
+
+/// Every error code a front end can receive. Adding one means adding its Vietnamese and
+/// English words to the UI catalogue; the UI's type-check fails until that is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The article or revision does not exist (deleted elsewhere, or a stale link).
+    NotFound,
+    /// Someone else saved the article since it was opened; nothing was overwritten.
+    Conflict,
+    /// A field exceeds its size limit; nothing was saved.
+    TooLarge,
+    /// The input cannot be used as it is (bad file, bad front matter, bad encoding).
+    InvalidInput,
+    /// The workflow does not allow this change of state.
+    InvalidTransition,
+    /// The article checklist fails, so it cannot be submitted or published.
+    ChecklistFailed,
+    /// The store was written by a newer version of the app.
+    StoreTooNew,
+    /// The store could not be read or written (disk full, permissions, corruption).
+    Storage,
+    /// A bug: the message says what happened.
+    Internal,
+}
+
+/// An error as every front end receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        ApiError {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+impl From<ArticleError> for ApiError {
+    fn from(err: ArticleError) -> Self {
+        let code = match &err {
+            ArticleError::NotFound(_) | ArticleError::RevisionNotFound(_) => ErrorCode::NotFound,
+            ArticleError::Conflict { .. } => ErrorCode::Conflict,
+            ArticleError::TooLarge { .. } => ErrorCode::TooLarge,
+            ArticleError::InvalidTransition { .. } => ErrorCode::InvalidTransition,
+            ArticleError::ChecklistFailed(_) => ErrorCode::ChecklistFailed,
+            ArticleError::Import(_) => ErrorCode::InvalidInput,
+            ArticleError::Sqlite(_) => ErrorCode::Storage,
+        };
+        ApiError::new(code, err.to_string())
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(err: StoreError) -> Self {
+        let code = match &err {
+            StoreError::TooNew { .. } => ErrorCode::StoreTooNew,
+            _ => ErrorCode::Storage,
+        };
+        ApiError::new(code, err.to_string())
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(err: rusqlite::Error) -> Self {
+        ApiError::new(ErrorCode::Storage, format!("database error: {err}"))
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

@@ -1,0 +1,35 @@
+//! Request and response shapes that exist only at the API boundary.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use newsroom_articles::{ArticleFields, SaveKind, Status};
+
+/// A save of the working copy from the editor.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SaveRequest {
+    pub id: String,
+    /// The version the editor last loaded or saved; see `Article::version`.
+    #[ts(type = "number")]
+    pub base_version: i64,
+    pub fields: ArticleFields,
+    pub kind: SaveKind,
+}
+
+/// A change of workflow state.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct StatusRequest {
+    pub id: String,
+    pub to: Status,
+    /// Optional note, e.g. why a piece is returned to the reporter.
+    pub note: String,
+}
+
+/// Rendered Markdown with the counts shown beside the editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RenderedMarkdown {
+    /// Sanitised HTML: exactly what would be published.
+    pub html: String,
+    pub words: u32,
+    pub characters: u32,
+}

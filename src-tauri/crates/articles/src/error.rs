@@ -1,0 +1,27 @@
+use crate::models::{ChecklistRule, Status};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ArticleError {
+    #[error("no article with id {0}")]
+    NotFound(String),
+    #[error("no revision with id {0}")]
+    RevisionNotFound(i64),
+    #[error("the article changed since you opened it (yours: version {yours}, stored: version {stored})")]
+    Conflict { yours: i64, stored: i64 },
+    #[error("{field} is too large: {bytes} bytes, the limit is {limit} bytes")]
+    TooLarge {
+        field: &'static str,
+        bytes: usize,
+        limit: usize,
+    },
+    #[error("an article cannot go from {} to {}", from.as_str(), to.as_str())]
+    InvalidTransition { from: Status, to: Status },
+    #[error("the checklist fails: {}", .0.iter().map(|r| format!("{r:?}")).collect::<Vec<_>>().join(", "))]
+    ChecklistFailed(Vec<ChecklistRule>),
+    #[error("{0}")]
+    Import(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T, E = ArticleError> = std::result::Result<T, E>;

@@ -1,0 +1,218 @@
+//! The article types that cross into the UI (TypeScript bindings are generated from them).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The workflow states from the product brief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Draft,
+    Submitted,
+    InReview,
+    Approved,
+    Published,
+    Returned,
+    Spiked,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Draft,
+        Status::Submitted,
+        Status::InReview,
+        Status::Approved,
+        Status::Published,
+        Status::Returned,
+        Status::Spiked,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Submitted => "submitted",
+            Status::InReview => "in_review",
+            Status::Approved => "approved",
+            Status::Published => "published",
+            Status::Returned => "returned",
+            Status::Spiked => "spiked",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// The states a piece may move to from this one. Spiking is always possible and always
+    /// recoverable (spiked → draft), so nothing is ever lost through the workflow.
+    pub fn next(self) -> &'static [Status] {
+        use Status::*;
+        match self {
+            Draft => &[Submitted, Spiked],
+            Submitted => &[InReview, Returned, Draft, Spiked],
+            InReview => &[Approved, Returned, Spiked],
+            Approved => &[Published, Returned, Spiked],
+            Published => &[Spiked],
+            Returned => &[Submitted, Draft, Spiked],
+            Spiked => &[Draft],
+        }
+    }
+
+    /// Whether entering this state requires the article checklist to pass.
+    pub fn requires_checklist(self) -> bool {
+        matches!(self, Status::Submitted | Status::Published)
+    }
+}
+
+/// The fields a reporter edits. Every save sends all of them, so a save is self-contained.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ArticleFields {
+    pub headline: String,
+    /// The bold lede paragraph under the headline.
+    pub sapo: String,
+    /// Markdown.
+    pub body: String,
+    pub byline: String,
+    /// The place the story is filed from.
+    pub dateline: String,
+    pub section: String,
+}
+
+/// One article's working copy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Article {
+    pub id: String,
+    pub headline: String,
+    pub sapo: String,
+    pub body: String,
+    pub byline: String,
+    pub dateline: String,
+    pub section: String,
+    pub slug: String,
+    pub status: Status,
+    pub word_count: u32,
+    /// Grows by one on every save; a save names the version it edited, so an edit made
+    /// elsewhere in between is reported as a conflict instead of being overwritten.
+    #[ts(type = "number")]
+    pub version: i64,
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Article {
+    pub fn fields(&self) -> ArticleFields {
+        ArticleFields {
+            headline: self.headline.clone(),
+            sapo: self.sapo.clone(),
+            body: self.body.clone(),
+            byline: self.byline.clone(),
+            dateline: self.dateline.clone(),
+            section: self.section.clone(),
+        }
+    }
+}
+
+/// A row of the article list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ArticleSummary {
+    pub id: String,
+    pub headline: String,
+    pub status: Status,
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
+    pub word_count: u32,
+}
+
+/// How a save came about, which decides whether it keeps a revision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SaveKind {
+    /// Typing paused, focus left, the article or window changed: keeps a revision only when
+    /// the last one is older than the revision interval.
+    Autosave,
+    /// The reporter asked (Ctrl+S): always keeps a revision when the text changed.
+    Manual,
+}
+
+/// Why a revision was kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RevisionReason {
+    Created,
+    Interval,
+    Manual,
+    Status,
+    Restore,
+    Import,
+}
+
+impl RevisionReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevisionReason::Created => "created",
+            RevisionReason::Interval => "interval",
+            RevisionReason::Manual => "manual",
+            RevisionReason::Status => "status",
+            RevisionReason::Restore => "restore",
+            RevisionReason::Import => "import",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<RevisionReason> {
+        use RevisionReason::*;
+        [Created, Interval, Manual, Status, Restore, Import]
+            .into_iter()
+            .find(|r| r.as_str() == text)
+    }
+}
+
+/// A row of the revision list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RevisionSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub reason: RevisionReason,
+    pub headline: String,
+    pub status: Status,
+    pub word_count: u32,
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+}
+
+/// A full revision snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Revision {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub article_id: String,
+    pub reason: RevisionReason,
+    pub fields: ArticleFields,
+    pub status: Status,
+    pub word_count: u32,
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+}
+
+/// One recorded change of workflow state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StatusChange {
+    pub from: Status,
+    pub to: Status,
+    pub changed_by: String,
+    pub note: String,
+    #[ts(type = "string")]
+    pub changed_at: DateTime<Utc>,
+}
+
+/// A checklist rule that blocks submitting or publishing. The UI words each one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ChecklistRule {
+    HeadlineMissing,
+    HeadlineTooLong,
+    SapoMissing,
+    BylineMissing,
+}

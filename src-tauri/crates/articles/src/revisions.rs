@@ -1,0 +1,164 @@
+//! Revision snapshots: kept at least every [`REVISION_INTERVAL`] of editing, on explicit save,
+//! on every change of state, and around a restore.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::edit::{get, normalise, word_count};
+use crate::models::{Article, ArticleFields, Revision, RevisionReason, RevisionSummary};
+use crate::{parse_status, parse_timestamp, search, timestamp, write, ArticleError, Result};
+
+/// Autosaves keep a snapshot when the newest one is at least this old.
+pub const REVISION_INTERVAL: Duration = Duration::minutes(5);
+
+pub(crate) fn snapshot(
+    conn: &Connection,
+    article: &Article,
+    reason: RevisionReason,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO revisions (article_id, reason, headline, sapo, body, byline, dateline, section,
+                                status, word_count, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            article.id,
+            reason.as_str(),
+            article.headline,
+            article.sapo,
+            article.body,
+            article.byline,
+            article.dateline,
+            article.section,
+            article.status.as_str(),
+            article.word_count,
+            timestamp(now),
+        ],
+    )?;
+    Ok(())
+}
+
+fn latest(conn: &Connection, article_id: &str) -> Result<Option<Revision>> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT {REVISION_COLUMNS} FROM revisions WHERE article_id = ?1 ORDER BY id DESC LIMIT 1"
+            ),
+            [article_id],
+            revision_from_row,
+        )
+        .optional()?)
+}
+
+/// Keeps a snapshot unless the newest one already holds exactly this text and state, so
+/// pressing Ctrl+S twice does not fill the list with copies.
+pub(crate) fn snapshot_if_changed(
+    conn: &Connection,
+    article: &Article,
+    reason: RevisionReason,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    match latest(conn, &article.id)? {
+        Some(rev) if rev.fields == article.fields() && rev.status == article.status => Ok(()),
+        _ => snapshot(conn, article, reason, now),
+    }
+}
+
+/// Keeps an interval snapshot when the newest one is older than [`REVISION_INTERVAL`].
+pub(crate) fn snapshot_if_due(conn: &Connection, article: &Article, now: DateTime<Utc>) -> Result<()> {
+    match latest(conn, &article.id)? {
+        Some(rev) if now - rev.created_at < REVISION_INTERVAL => Ok(()),
+        _ => snapshot_if_changed(conn, article, RevisionReason::Interval, now),
+    }
+}
+
+const REVISION_COLUMNS: &str = "id, article_id, reason, headline, sapo, body, byline, dateline, \
+                                section, status, word_count, created_at";
+
+fn revision_from_row(row: &Row<'_>) -> rusqlite::Result<Revision> {
+    let reason: String = row.get(2)?;
+    Ok(Revision {
+        id: row.get(0)?,
+        article_id: row.get(1)?,
+        reason: RevisionReason::parse(&reason).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, reason.into())
+        })?,
+        fields: ArticleFields {
+            headline: row.get(3)?,
+            sapo: row.get(4)?,
+            body: row.get(5)?,
+            byline: row.get(6)?,
+            dateline: row.get(7)?,
+            section: row.get(8)?,
+        },
+        status: parse_status(&row.get::<_, String>(9)?)?,
+        word_count: row.get(10)?,
+        created_at: parse_timestamp(&row.get::<_, String>(11)?)?,
+    })
+}
+
+/// An article's revisions, newest first.
+pub fn list_revisions(conn: &Connection, article_id: &str) -> Result<Vec<RevisionSummary>> {
+    get(conn, article_id)?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {REVISION_COLUMNS} FROM revisions WHERE article_id = ?1 ORDER BY id DESC"
+    ))?;
+    let rows = stmt.query_map([article_id], revision_from_row)?;
+    rows.map(|r| {
+        let r = r?;
+        Ok(RevisionSummary {
+            id: r.id,
+            reason: r.reason,
+            headline: r.fields.headline,
+            status: r.status,
+            word_count: r.word_count,
+            created_at: r.created_at,
+        })
+    })
+    .collect()
+}
+
+/// One full revision.
+pub fn get_revision(conn: &Connection, revision_id: i64) -> Result<Revision> {
+    conn.query_row(
+        &format!("SELECT {REVISION_COLUMNS} FROM revisions WHERE id = ?1"),
+        [revision_id],
+        revision_from_row,
+    )
+    .optional()?
+    .ok_or(ArticleError::RevisionNotFound(revision_id))
+}
+
+/// Makes a revision's text the working copy again. The working copy is first kept as a
+/// revision if it holds unsnapshotted text, and the restore is itself a new revision, so
+/// nothing is destroyed. The workflow state is not changed by a restore.
+pub fn restore_revision(conn: &Connection, revision_id: i64, now: DateTime<Utc>) -> Result<Article> {
+    write(conn, |tx| {
+        let revision = get_revision(&tx, revision_id)?;
+        let current = get(&tx, &revision.article_id)?;
+        snapshot_if_changed(&tx, &current, RevisionReason::Manual, now)?;
+        let fields = normalise(&revision.fields)?;
+        tx.execute(
+            "UPDATE articles SET headline = ?2, sapo = ?3, body = ?4, byline = ?5, dateline = ?6,
+                section = ?7, slug = CASE WHEN status = 'published' THEN slug ELSE ?8 END,
+                word_count = ?9, version = version + 1, updated_at = ?10
+         WHERE id = ?1",
+            params![
+                current.id,
+                fields.headline,
+                fields.sapo,
+                fields.body,
+                fields.byline,
+                fields.dateline,
+                fields.section,
+                newsroom_text::slug(&fields.headline),
+                word_count(&fields),
+                timestamp(now),
+            ],
+        )?;
+        let article = get(&tx, &current.id)?;
+        search::index(&tx, &article)?;
+        snapshot(&tx, &article, RevisionReason::Restore, now)?;
+        Ok(article)
+    })
+}

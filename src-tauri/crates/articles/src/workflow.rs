@@ -1,0 +1,95 @@
+//! Workflow states: moving a piece between them, the checklist that guards submit and publish,
+//! and the recorded history of who moved it when.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection};
+
+use crate::edit::get;
+use crate::models::{Article, ChecklistRule, RevisionReason, Status, StatusChange};
+use crate::{parse_status, parse_timestamp, revisions, timestamp, write, ArticleError, Result};
+
+/// The longest headline the checklist accepts, in characters.
+pub const MAX_HEADLINE_CHARS: usize = 120;
+
+/// The checklist rules this article fails (empty when it may be submitted or published).
+/// Photo and tagging rules join when those capabilities exist.
+pub fn checklist(article: &Article) -> Vec<ChecklistRule> {
+    let mut failures = Vec::new();
+    let headline = article.headline.trim();
+    if headline.is_empty() {
+        failures.push(ChecklistRule::HeadlineMissing);
+    } else if newsroom_text::char_count(headline) > MAX_HEADLINE_CHARS {
+        failures.push(ChecklistRule::HeadlineTooLong);
+    }
+    if article.sapo.trim().is_empty() {
+        failures.push(ChecklistRule::SapoMissing);
+    }
+    if article.byline.trim().is_empty() {
+        failures.push(ChecklistRule::BylineMissing);
+    }
+    failures
+}
+
+/// Moves an article to another workflow state, records who did it, and keeps a revision.
+pub fn set_status(
+    conn: &Connection,
+    id: &str,
+    to: Status,
+    changed_by: &str,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<Article> {
+    write(conn, |tx| {
+        let current = get(&tx, id)?;
+        if !current.status.next().contains(&to) {
+            return Err(ArticleError::InvalidTransition {
+                from: current.status,
+                to,
+            });
+        }
+        if to.requires_checklist() {
+            let failures = checklist(&current);
+            if !failures.is_empty() {
+                return Err(ArticleError::ChecklistFailed(failures));
+            }
+        }
+        tx.execute(
+            "UPDATE articles SET status = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1",
+            params![id, to.as_str(), timestamp(now)],
+        )?;
+        tx.execute(
+            "INSERT INTO status_changes (article_id, from_status, to_status, changed_by, note, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                id,
+                current.status.as_str(),
+                to.as_str(),
+                newsroom_text::nfc(changed_by),
+                newsroom_text::nfc(note),
+                timestamp(now)
+            ],
+        )?;
+        let article = get(&tx, id)?;
+        revisions::snapshot(&tx, &article, RevisionReason::Status, now)?;
+        Ok(article)
+    })
+}
+
+/// Every change of state of an article, oldest first.
+pub fn status_history(conn: &Connection, id: &str) -> Result<Vec<StatusChange>> {
+    get(conn, id)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT from_status, to_status, changed_by, note, changed_at FROM status_changes
+         WHERE article_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([id], |row| {
+        Ok(StatusChange {
+            from: parse_status(&row.get::<_, String>(0)?)?,
+            to: parse_status(&row.get::<_, String>(1)?)?,
+            changed_by: row.get(2)?,
+            note: row.get(3)?,
+            changed_at: parse_timestamp(&row.get::<_, String>(4)?)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,144 @@
+//! `newsroom`: the headless command line over the same API as the desktop app.
+
+mod bench;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use newsroom_api::{Api, ApiError, OpenOptions};
+use serde::Serialize;
+
+#[derive(Parser)]
+#[command(name = "newsroom", version, about = "Newsroom editor, headless")]
+struct Cli {
+    /// Where the store lives (default: $NEWSROOM_DATA_DIR, then the OS app-data directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Work with articles.
+    #[command(subcommand)]
+    Article(ArticleCommand),
+    /// Measure the hot paths (medians over repeated runs).
+    Bench(bench::BenchArgs),
+}
+
+#[derive(Subcommand)]
+enum ArticleCommand {
+    /// Import a Markdown file with YAML front matter (headline, sapo, byline, dateline,
+    /// section); prints the new article's id.
+    Import { file: PathBuf },
+    /// List articles, most recently updated first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show every field of one article.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the published HTML of an article's body.
+    Render { id: String },
+}
+
+#[derive(Serialize)]
+struct ListRow<'a> {
+    id: &'a str,
+    headline: &'a str,
+    status: newsroom_api::Status,
+    updated_at: String,
+    word_count: u32,
+}
+
+fn open(data_dir: Option<PathBuf>) -> Result<Api, ApiError> {
+    Api::open(&OpenOptions {
+        data_dir,
+        seed_demo_content: false,
+    })
+}
+
+fn run(cli: Cli) -> Result<(), ApiError> {
+    match cli.command {
+        Command::Article(command) => {
+            let api = open(cli.data_dir)?;
+            match command {
+                ArticleCommand::Import { file } => {
+                    let article = api.article_import(&file)?;
+                    println!("{}", article.id);
+                }
+                ArticleCommand::List { json } => {
+                    let rows = api.article_list()?;
+                    if json {
+                        let rows: Vec<ListRow<'_>> = rows
+                            .iter()
+                            .map(|a| ListRow {
+                                id: &a.id,
+                                headline: &a.headline,
+                                status: a.status,
+                                updated_at: a.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                                word_count: a.word_count,
+                            })
+                            .collect();
+                        print_json(&rows);
+                    } else {
+                        for a in rows {
+                            println!(
+                                "{}  {:<10} {:>6}  {}",
+                                a.id,
+                                a.status.as_str(),
+                                a.word_count,
+                                a.headline
+                            );
+                        }
+                    }
+                }
+                ArticleCommand::Show { id, json } => {
+                    let article = api.article_get(&id)?;
+                    if json {
+                        print_json(&article);
+                    } else {
+                        println!(
+                            "# {}\n\n**{}**\n\n{}\n\n{}",
+                            article.headline, article.sapo, article.body, article.byline
+                        );
+                    }
+                }
+                ArticleCommand::Render { id } => print!("{}", api.article_render(&id)?),
+            }
+        }
+        Command::Bench(args) => bench::run(args)?,
+    }
+    Ok(())
+}
+
+fn print_json<T: Serialize>(value: &T) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("API types always serialise")
+    );
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!(
+                "error [{}]: {}",
+                serde_json::to_value(err.code)
+                    .unwrap_or_default()
+                    .as_str()
+                    .unwrap_or("internal"),
+                err.message
+            );
+            ExitCode::FAILURE
+        }
+    }
+}

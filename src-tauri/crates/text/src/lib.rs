@@ -1,0 +1,112 @@
+//! Vietnamese text rules shared by every capability.
+//!
+//! Invariant: every text field is stored in Unicode NFC. Text arrives decomposed (NFD) from
+//! Word and macOS pastes, so every write path calls [`nfc`] at the boundary. Search uses
+//! [`fold`], which erases the differences a reader does not care about: case, tone marks,
+//! `đ`/`d`, NFC/NFD and old/new tone placement (`hoà` = `hòa`).
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Normalises text to Unicode NFC, the only form the store holds.
+pub fn nfc(text: &str) -> String {
+    // Checking first avoids an allocation-heavy pass for the common, already-normal case.
+    if unicode_normalization::is_nfc(text) {
+        text.to_owned()
+    } else {
+        text.nfc().collect()
+    }
+}
+
+/// Folds text for search and slugs: lowercase, no tone marks or other diacritics, `đ` → `d`.
+///
+/// Because folding removes every combining mark after decomposition, the old (`hoà`) and new
+/// (`hòa`) tone placements fold to the same string, as do NFC and NFD input.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Makes a URL slug: `Hà Nội: Giao nhiệm vụ` → `ha-noi-giao-nhiem-vu`.
+///
+/// Only ASCII letters and digits survive; every other run of characters becomes one hyphen.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_hyphen && !out.is_empty() {
+                out.push('-');
+            }
+            pending_hyphen = false;
+            out.push(c);
+        } else {
+            pending_hyphen = true;
+        }
+    }
+    out
+}
+
+/// Counts words the way word processors and Vietnamese newsrooms count them: each
+/// whitespace-separated token holding a letter or digit is one word, so a syllable is one
+/// word (`Hà Nội` is two) and so is a date (`17/05/2021`); lone punctuation is not.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|token| token.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Counts user-perceived characters (grapheme clusters), so `ộ` counts once in NFC and NFD.
+pub fn char_count(text: &str) -> usize {
+    text.graphemes(true).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfd_input_becomes_nfc() {
+        let nfd: String = "Hà Nội".nfd().collect();
+        assert_ne!(nfd, "Hà Nội");
+        assert_eq!(nfc(&nfd), "Hà Nội");
+    }
+
+    #[test]
+    fn fold_erases_tones_case_and_d_stroke() {
+        assert_eq!(fold("Hà Nội"), "ha noi");
+        assert_eq!(fold("Đường Lao Động"), "duong lao dong");
+        assert_eq!(fold("hoà"), fold("hòa"));
+        assert_eq!(fold("thuý"), fold("thúy"));
+        let nfd: String = "Nguyễn".nfd().collect();
+        assert_eq!(fold(&nfd), "nguyen");
+    }
+
+    #[test]
+    fn slug_matches_the_brief() {
+        assert_eq!(
+            slug("Hà Nội: Giao nhiệm vụ cho Tổ cán bộ biệt phái"),
+            "ha-noi-giao-nhiem-vu-cho-to-can-bo-biet-phai"
+        );
+        assert_eq!(slug("  Đà Nẵng — 2026!  "), "da-nang-2026");
+        assert_eq!(slug("???"), "");
+    }
+
+    #[test]
+    fn counts_syllables_and_graphemes() {
+        assert_eq!(word_count("Công đoàn các Khu công nghiệp"), 6);
+        assert_eq!(word_count("Ngày 17/05/2021, 2.000 người – hết"), 5);
+        let nfd: String = "ộ".nfd().collect();
+        assert_eq!(char_count(&nfd), 1);
+    }
+}

@@ -1,0 +1,72 @@
+//! Commands of the articles capability (`src-tauri/crates/articles`, UI in `ui/src/articles`).
+
+use newsroom_api::{
+    ApiResult, Article, ArticleFields, ArticleSummary, ChecklistRule, Revision, RevisionSummary, SaveRequest,
+    StatusChange, StatusRequest,
+};
+use tauri::State;
+
+use crate::AppState;
+
+#[tauri::command]
+pub async fn article_list(state: State<'_, AppState>) -> ApiResult<Vec<ArticleSummary>> {
+    state.api()?.article_list()
+}
+
+#[tauri::command]
+pub async fn article_search(state: State<'_, AppState>, query: String) -> ApiResult<Vec<ArticleSummary>> {
+    state.api()?.article_search(&query)
+}
+
+#[tauri::command]
+pub async fn article_get(state: State<'_, AppState>, id: String) -> ApiResult<Article> {
+    state.api()?.article_get(&id)
+}
+
+#[tauri::command]
+pub async fn article_create(state: State<'_, AppState>, fields: ArticleFields) -> ApiResult<Article> {
+    state.api()?.article_create(&fields)
+}
+
+#[tauri::command]
+pub async fn article_save(state: State<'_, AppState>, request: SaveRequest) -> ApiResult<Article> {
+    state.api()?.article_save(&request)
+}
+
+#[tauri::command]
+pub async fn article_delete(state: State<'_, AppState>, id: String) -> ApiResult<()> {
+    state.api()?.article_delete(&id)
+}
+
+#[tauri::command]
+pub async fn article_set_status(state: State<'_, AppState>, request: StatusRequest) -> ApiResult<Article> {
+    state.api()?.article_set_status(&request)
+}
+
+#[tauri::command]
+pub async fn article_checklist(state: State<'_, AppState>, id: String) -> ApiResult<Vec<ChecklistRule>> {
+    state.api()?.article_checklist(&id)
+}
+
+#[tauri::command]
+pub async fn article_status_history(state: State<'_, AppState>, id: String) -> ApiResult<Vec<StatusChange>> {
+    state.api()?.article_status_history(&id)
+}
+
+#[tauri::command]
+pub async fn revision_list(
+    state: State<'_, AppState>,
+    article_id: String,
+) -> ApiResult<Vec<RevisionSummary>> {
+    state.api()?.revision_list(&article_id)
+}
+
+#[tauri::command]
+pub async fn revision_get(state: State<'_, AppState>, revision_id: i64) -> ApiResult<Revision> {
+    state.api()?.revision_get(revision_id)
+}
+
+#[tauri::command]
+pub async fn revision_restore(state: State<'_, AppState>, revision_id: i64) -> ApiResult<Article> {
+    state.api()?.revision_restore(revision_id)
+}

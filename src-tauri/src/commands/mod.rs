@@ -1,0 +1,5 @@
+//! One commands file per capability crate, each command a one-line delegation.
+
+pub mod app;
+pub mod articles;
+pub mod markdown;

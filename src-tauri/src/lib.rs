@@ -1,0 +1,58 @@
+//! The desktop shell: wiring only. Commands delegate in one line to `newsroom_api::Api`; all
+//! behaviour lives in the Tauri-free crates under `src-tauri/crates/`.
+
+mod commands;
+
+use newsroom_api::{Api, ApiError, ApiResult, OpenOptions};
+use tauri::Manager;
+
+/// The store, or why it could not be opened. The window still opens on failure so the UI can
+/// say what went wrong (in the reporter's language) instead of the app vanishing.
+pub struct AppState {
+    api: Result<Api, ApiError>,
+}
+
+impl AppState {
+    pub fn api(&self) -> ApiResult<&Api> {
+        self.api.as_ref().map_err(Clone::clone)
+    }
+}
+
+pub fn run() {
+    let api = Api::open(&OpenOptions {
+        data_dir: None,
+        seed_demo_content: true,
+    });
+    if let Err(err) = &api {
+        eprintln!("newsroom: cannot open the store: {err}");
+    }
+    tauri::Builder::default()
+        // Must come first: a second launch focuses the running window instead of opening a
+        // second writer on the same store.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .manage(AppState { api })
+        .invoke_handler(tauri::generate_handler![
+            commands::articles::article_list,
+            commands::articles::article_search,
+            commands::articles::article_get,
+            commands::articles::article_create,
+            commands::articles::article_save,
+            commands::articles::article_delete,
+            commands::articles::article_set_status,
+            commands::articles::article_checklist,
+            commands::articles::article_status_history,
+            commands::articles::revision_list,
+            commands::articles::revision_get,
+            commands::articles::revision_restore,
+            commands::markdown::markdown_render,
+            commands::app::app_painted,
+        ])
+        .run(tauri::generate_context!())
+        .expect("the desktop shell failed to start");
+}

@@ -1,0 +1,38 @@
+import { catalogues, type Lang, type Messages } from "./messages";
+
+const STORAGE_KEY = "newsroom.lang";
+
+function initialLang(): Lang {
+  const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+  return saved === "en" ? "en" : "vi";
+}
+
+/** The UI language, Vietnamese unless the user switched. Components read `i18n.t`. */
+class I18n {
+  lang = $state<Lang>(initialLang());
+  t: Messages = $derived(catalogues[this.lang]);
+
+  toggle() {
+    this.lang = this.lang === "vi" ? "en" : "vi";
+    localStorage.setItem(STORAGE_KEY, this.lang);
+    document.documentElement.lang = this.lang;
+  }
+}
+
+export const i18n = new I18n();
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** A stored UTC time shown as `dd/MM/yyyy HH:mm` in Vietnam time, whatever the machine's zone. */
+export function vietnamTime(iso: string): string {
+  const parts = Object.fromEntries(timeFormat.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}

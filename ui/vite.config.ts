@@ -1,0 +1,20 @@
+import { defineConfig } from "vite";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+import { fileURLToPath } from "node:url";
+
+// The UI is built into ui/dist, which the desktop shell embeds (tauri.conf.json frontendDist).
+export default defineConfig({
+  root: fileURLToPath(new URL(".", import.meta.url)),
+  plugins: [svelte()],
+  clearScreen: false,
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "safari15",
+    // One script file and no inline modules, so the strict CSP (script-src 'self') holds.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    // A desktop app loads its script from disk; CodeMirror alone is most of this size.
+    chunkSizeWarningLimit: 1024,
+  },
+});
