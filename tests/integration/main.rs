@@ -1,5 +1,4 @@
-//! The one integration-test binary: cross-crate behaviour on real SQLite files, and the
-//! `newsroom` CLI run as a process.
+//! The one integration-test binary: cross-crate behaviour on real SQLite files. (The `newsroom`
+//! CLI is tested as a process from its own crate, where Cargo builds the binary for it.)
 
-mod cli;
 mod store;

@@ -1,0 +1,109 @@
+//! The `newsroom` command run as a process, as a script or a newsroom's tooling would run it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn newsroom(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsroom"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("NEWSROOM_DATA_DIR")
+        .output()
+        .expect("the newsroom binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}, stderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn import_list_show_render_round_trip() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    // Decomposed (NFD) text, as pasted from macOS, must come back composed.
+    let md = "---\nheadline: \"Ha\u{300} No\u{323}\u{302}i: Giao nhiệm vụ\"\nsapo: Lễ ký kết diễn ra sáng nay.\nbyline: Minh An\ndateline: Hà Nội\nsection: Công đoàn\n---\n\nCông đoàn **cơ sở** tổ chức hội nghị.\n\n| Đơn vị | Số người |\n|---|---|\n| CĐCS | 120 |\n";
+    let file = write(files.path(), "bai.md", md.as_bytes());
+    let id = stdout(&newsroom(data.path(), &["article", "import", &file]))
+        .trim()
+        .to_owned();
+    assert_eq!(id.len(), 36, "prints the new id: {id}");
+
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&newsroom(data.path(), &["article", "list", "--json"]))).unwrap();
+    let rows = list.as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    let row = rows[0].as_object().unwrap();
+    let mut keys: Vec<_> = row.keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(keys, ["headline", "id", "status", "updated_at", "word_count"]);
+    assert_eq!(row["headline"], "Hà Nội: Giao nhiệm vụ");
+    assert_eq!(row["status"], "draft");
+
+    let show: serde_json::Value = serde_json::from_str(&stdout(&newsroom(
+        data.path(),
+        &["article", "show", &id, "--json"],
+    )))
+    .unwrap();
+    assert_eq!(show["slug"], "ha-noi-giao-nhiem-vu");
+    assert_eq!(show["sapo"], "Lễ ký kết diễn ra sáng nay.");
+    assert_eq!(show["byline"], "Minh An");
+    assert_eq!(show["dateline"], "Hà Nội");
+    assert_eq!(show["section"], "Công đoàn");
+    assert!(show["created_at"].as_str().unwrap().ends_with('Z'));
+
+    let html = stdout(&newsroom(data.path(), &["article", "render", &id]));
+    assert!(html.contains("<strong>cơ sở</strong>"), "{html}");
+    assert!(html.contains("<td>CĐCS</td>"), "{html}");
+}
+
+#[test]
+fn bad_files_fail_clearly_and_store_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str); 5] = [
+        (
+            "latin1.md",
+            b"---\nheadline: H\xe0 N\xf4i\n---\n",
+            "not valid UTF-8",
+        ),
+        ("nofront.md", "# Hà Nội\n\nThân bài".as_bytes(), "no front matter"),
+        ("nohead.md", b"---\nsapo: x\n---\nbody", "missing headline"),
+        ("broken.md", b"---\nheadline: [\n---\n", "bad front matter"),
+        ("missing.md", b"", "cannot read"),
+    ];
+    for (name, bytes, problem) in cases {
+        let file = if name == "missing.md" {
+            files.path().join(name).display().to_string()
+        } else {
+            write(files.path(), name, bytes)
+        };
+        let out = newsroom(data.path(), &["article", "import", &file]);
+        assert!(!out.status.success(), "{name} must fail");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(name) && err.contains(problem), "{name}: {err}");
+        assert!(err.contains("[invalid_input]"), "{name}: {err}");
+    }
+    let list = stdout(&newsroom(data.path(), &["article", "list", "--json"]));
+    assert_eq!(list.trim(), "[]", "nothing was stored");
+}
+
+#[test]
+fn unknown_article_is_a_not_found_error() {
+    let data = tempfile::tempdir().unwrap();
+    let out = newsroom(data.path(), &["article", "show", "no-such-id", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[not_found]"));
+}
