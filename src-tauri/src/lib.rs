@@ -18,6 +18,20 @@ impl AppState {
     }
 }
 
+/// Keeps every webview on the app's own pages: a link in article content (or anything else)
+/// can never navigate the editor window to another site or reload it away from its state.
+fn navigation_guard<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri::plugin::Builder::new("navigation-guard")
+        .on_navigation(|_webview, url| {
+            let own = url.scheme() == "tauri" || url.host_str() == Some("tauri.localhost");
+            if !own {
+                eprintln!("newsroom: blocked navigation to {url}");
+            }
+            own
+        })
+        .build()
+}
+
 pub fn run() {
     let api = Api::open(&OpenOptions {
         data_dir: None,
@@ -36,6 +50,7 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(navigation_guard())
         .manage(AppState { api })
         .invoke_handler(tauri::generate_handler![
             commands::articles::article_list,

@@ -1,0 +1,101 @@
+// Drives the real desktop app: Xvfb (started by scripts/test) → tauri-driver → WebKitWebDriver
+// → the app binary in $NEWSROOM_APP. Each test file gets its own data directory and driver.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import net from "node:net";
+import { remote } from "webdriverio";
+
+const APP = process.env.NEWSROOM_APP;
+if (!APP) throw new Error("set NEWSROOM_APP to the newsroom-desktop binary");
+
+const PORT = 4444;
+
+function portOpen(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function until(what, check, timeoutMs = 20000) {
+  const start = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A fresh data directory and a tauri-driver whose app instances all use it. */
+export async function startDriver() {
+  const dataDir = mkdtempSync(join(tmpdir(), "newsroom-e2e-"));
+  if (await portOpen(PORT)) throw new Error(`port ${PORT} is busy: a tauri-driver is still running`);
+  const driver = spawn("tauri-driver", ["--port", String(PORT)], {
+    env: { ...process.env, NEWSROOM_DATA_DIR: dataDir },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await until("tauri-driver", () => portOpen(PORT));
+  return {
+    dataDir,
+    async stop() {
+      // SIGTERM, not SIGKILL: a killed driver leaves WebKitWebDriver holding its port.
+      driver.kill("SIGTERM");
+      await until("tauri-driver to stop", async () => !(await portOpen(PORT)));
+    },
+  };
+}
+
+/** Starts the app (a new WebDriver session) and waits until its article list is on screen. */
+export async function openApp() {
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: PORT,
+    logLevel: "error",
+    capabilities: {
+      browserName: "wry",
+      "wdio:enforceWebDriverClassic": true,
+      "tauri:options": { application: APP },
+    },
+  });
+  await (await browser.$("[data-testid=article-list]")).waitForExist({ timeout: 20000 });
+  return browser;
+}
+
+/** Closes the app's window the way a user does; the app saves what is pending, then exits. */
+export async function closeApp(browser) {
+  try {
+    await browser.closeWindow();
+  } catch {
+    // The window may already be gone when the app exits on close.
+  }
+  try {
+    await browser.deleteSession();
+  } catch {
+    // The session ends with the app.
+  }
+}
+
+/** The PIDs of app processes started for this data directory. */
+export function appPids(dataDir) {
+  const pids = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readlinkSync(`/proc/${entry}/exe`).endsWith("newsroom-desktop")) continue;
+      const env = readFileSync(`/proc/${entry}/environ`, "latin1").split("\0");
+      if (env.includes(`NEWSROOM_DATA_DIR=${dataDir}`)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+export { until };

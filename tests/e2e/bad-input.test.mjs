@@ -1,0 +1,115 @@
+// Bad input in the real webview: hostile Markdown renders inert, and text typed more than a
+// second before the process is killed is there on restart.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { appPids, closeApp, openApp, startDriver, until } from "./app.mjs";
+
+let driver;
+before(async () => {
+  driver = await startDriver();
+});
+after(async () => {
+  await driver?.stop();
+});
+
+async function newArticle(app) {
+  await (await app.$("[data-testid=new-article]")).click();
+  await (await app.$("[data-testid=headline]")).waitForExist();
+}
+
+test("script, event handlers and javascript: links in the body never run", async () => {
+  const app = await openApp();
+  try {
+    await newArticle(app);
+    await app.execute(() => {
+      window.__pwned = 0;
+    });
+    const body = await app.$("[data-testid=body]");
+    await body.click();
+    const hostile = [
+      "<script>window.__pwned = 1</script>",
+      "",
+      "<img src=x onerror=\"window.__pwned = 2\">",
+      "",
+      "[click](javascript:window.__pwned=3)",
+      "",
+      "<iframe srcdoc=\"<script>parent.__pwned=4</script>\"></iframe>",
+      "",
+      "<svg onload=\"window.__pwned=5\"></svg> xong",
+    ].join("\n");
+    // Pasted, as a reporter would bring in text copied from a web page.
+    await app.execute((text) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      const paste = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+      document.querySelector(".cm-content").dispatchEvent(paste);
+    }, hostile);
+    const preview = await app.$("[data-testid=preview-body]");
+    await until("the preview", async () => (await preview.getText()).includes("xong"));
+    const html = await preview.getHTML({ includeSelectorTag: false });
+    const dangerous = await app.execute(() => {
+      const root = document.querySelector("[data-testid=preview-body]");
+      return [...root.querySelectorAll("*")]
+        .filter(
+          (el) =>
+            ["script", "img", "iframe", "svg", "object", "embed"].includes(el.localName) ||
+            [...el.attributes].some((a) => a.name.startsWith("on") || /^\s*javascript:/i.test(a.value)),
+        )
+        .map((el) => el.outerHTML);
+    });
+    assert.deepEqual(dangerous, [], html);
+    assert.match(await preview.getText(), /<script>window.__pwned = 1<\/script>/, "the reporter still sees the text");
+    const href = await app.execute(() => location.href);
+    for (const link of await preview.$$("a")) await link.click();
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(await app.execute(() => window.__pwned), 0, "no script ran and the page did not reload");
+    assert.equal(await app.execute(() => location.href), href, "the window stayed on the app");
+    // Even a navigation forced from script is refused by the shell.
+    await app.execute(() => {
+      location.href = "https://example.org/";
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(await app.execute(() => location.href), href, "the shell refused to leave the app");
+  } finally {
+    await closeApp(app);
+  }
+});
+
+test("text typed more than a second before SIGKILL is there after restart", async () => {
+  let app = await openApp();
+  const text = "Chủ tịch Liên đoàn Lao động thành phố phát biểu: “Đoàn viên là gốc”.";
+  let id;
+  try {
+    await newArticle(app);
+    const headline = await app.$("[data-testid=headline]");
+    await headline.click();
+    await headline.addValue("Tin nóng");
+    const body = await app.$("[data-testid=body]");
+    await body.click();
+    await body.addValue(text);
+    id = await (await app.$("[data-testid=article-row][aria-current=true]")).getAttribute("data-id");
+    // The promise: typing that stopped more than one second ago is on disk.
+    await new Promise((r) => setTimeout(r, 1100));
+    const pids = appPids(driver.dataDir);
+    assert.equal(pids.length, 1, `one app process, found ${pids}`);
+    process.kill(pids[0], "SIGKILL");
+    await until("the app to die", () => appPids(driver.dataDir).length === 0);
+  } finally {
+    try {
+      await app.deleteSession();
+    } catch {
+      // The app is gone; so is its session.
+    }
+  }
+
+  app = await openApp();
+  try {
+    const row = await app.$(`[data-testid=article-row][data-id="${id}"]`);
+    await row.click();
+    await (await app.$("[data-testid=headline]")).waitForExist();
+    assert.equal(await (await app.$("[data-testid=headline]")).getValue(), "Tin nóng");
+    assert.equal(await (await app.$("[data-testid=body]")).getText(), text);
+  } finally {
+    await closeApp(app);
+  }
+});

@@ -1,0 +1,90 @@
+// The writing loop in the real app: create, type Vietnamese, preview, close, restart, and
+// every character is still there.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { closeApp, openApp, startDriver, until } from "./app.mjs";
+
+const HEADLINE = "Công đoàn các Khu công nghiệp và chế xuất Hà Nội";
+const BODY = "Người lao động được **hỗ trợ** tiền thuê nhà trọ; Đoàn viên ở Đông Anh, Sóc Sơn.";
+
+let driver;
+before(async () => {
+  driver = await startDriver();
+});
+after(async () => {
+  await driver?.stop();
+});
+
+test("first run shows the demo articles in Vietnamese", async () => {
+  const app = await openApp();
+  try {
+    const rows = await app.$$("[data-testid=article-row]");
+    assert.ok(rows.length >= 2, `demo articles listed, found ${rows.length}`);
+    const text = await (await app.$("[data-testid=article-list]")).getText();
+    assert.match(text, /Bản nháp/);
+    assert.match(text, /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/, "times shown as dd/MM/yyyy HH:mm");
+  } finally {
+    await closeApp(app);
+  }
+});
+
+test("a new article typed in Vietnamese is previewed and survives closing and reopening", async () => {
+  let app = await openApp();
+  let id;
+  try {
+    await (await app.$("[data-testid=new-article]")).click();
+    const headline = await app.$("[data-testid=headline]");
+    await headline.waitForExist();
+    await headline.click();
+    await headline.addValue(HEADLINE);
+    const body = await app.$("[data-testid=body]");
+    await body.click();
+    await body.addValue(BODY);
+
+    const preview = await app.$("[data-testid=preview]");
+    await until("the preview to render the body", async () => (await preview.getText()).includes("hỗ trợ"));
+    const previewHtml = await (await app.$("[data-testid=preview-body]")).getHTML({ includeSelectorTag: false });
+    assert.match(previewHtml, /<strong>hỗ trợ<\/strong>/);
+    assert.equal(await (await app.$(".preview-headline")).getText(), HEADLINE);
+    const counts = await (await app.$("[data-testid=counts]")).getText();
+    assert.match(counts, /^17 chữ/, counts);
+
+    await until("autosave", async () => (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved");
+    id = await (await app.$("[data-testid=article-row][aria-current=true]")).getAttribute("data-id");
+  } finally {
+    await closeApp(app);
+  }
+
+  app = await openApp();
+  try {
+    const row = await app.$(`[data-testid=article-row][data-id="${id}"]`);
+    assert.equal(await (await row.$(".headline")).getText(), HEADLINE);
+    await row.click();
+    const headline = await app.$("[data-testid=headline]");
+    await headline.waitForExist();
+    assert.equal(await headline.getValue(), HEADLINE);
+    const body = await app.$("[data-testid=body]");
+    assert.equal(await body.getText(), BODY);
+  } finally {
+    await closeApp(app);
+  }
+});
+
+test("the English switch changes the interface and is remembered", async () => {
+  let app = await openApp();
+  try {
+    const button = await app.$("[data-testid=new-article]");
+    assert.match(await button.getText(), /Bài mới/);
+    await (await app.$("[data-testid=lang]")).click();
+    assert.match(await button.getText(), /New article/);
+  } finally {
+    await closeApp(app);
+  }
+  app = await openApp();
+  try {
+    assert.match(await (await app.$("[data-testid=new-article]")).getText(), /New article/);
+    await (await app.$("[data-testid=lang]")).click();
+  } finally {
+    await closeApp(app);
+  }
+});
