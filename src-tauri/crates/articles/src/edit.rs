@@ -92,9 +92,9 @@ pub(crate) fn create_with_reason(
                 timestamp(now),
             ],
         )?;
-        let article = get(&tx, &id)?;
-        search::index(&tx, &article)?;
-        revisions::snapshot(&tx, &article, reason, now)?;
+        let article = get(tx, &id)?;
+        search::index(tx, &article)?;
+        revisions::snapshot(tx, &article, reason, now)?;
         Ok(article)
     })
 }
@@ -141,7 +141,7 @@ pub fn save(
 ) -> Result<Article> {
     let fields = normalise(fields)?;
     write(conn, |tx| {
-        let current = get(&tx, id)?;
+        let current = get(tx, id)?;
         if current.version != base_version {
             return Err(ArticleError::Conflict {
                 yours: base_version,
@@ -171,11 +171,11 @@ pub fn save(
                 timestamp(now),
             ],
         )?;
-        let article = get(&tx, id)?;
-        search::index(&tx, &article)?;
+        let article = get(tx, id)?;
+        search::index(tx, &article)?;
         match kind {
-            SaveKind::Manual => revisions::snapshot_if_changed(&tx, &article, RevisionReason::Manual, now)?,
-            SaveKind::Autosave => revisions::snapshot_if_due(&tx, &article, now)?,
+            SaveKind::Manual => revisions::snapshot_if_changed(tx, &article, RevisionReason::Manual, now)?,
+            SaveKind::Autosave => revisions::snapshot_if_due(tx, &article, now)?,
         }
         Ok(article)
     })

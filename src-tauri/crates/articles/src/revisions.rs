@@ -134,9 +134,9 @@ pub fn get_revision(conn: &Connection, revision_id: i64) -> Result<Revision> {
 /// nothing is destroyed. The workflow state is not changed by a restore.
 pub fn restore_revision(conn: &Connection, revision_id: i64, now: DateTime<Utc>) -> Result<Article> {
     write(conn, |tx| {
-        let revision = get_revision(&tx, revision_id)?;
-        let current = get(&tx, &revision.article_id)?;
-        snapshot_if_changed(&tx, &current, RevisionReason::Manual, now)?;
+        let revision = get_revision(tx, revision_id)?;
+        let current = get(tx, &revision.article_id)?;
+        snapshot_if_changed(tx, &current, RevisionReason::Manual, now)?;
         let fields = normalise(&revision.fields)?;
         tx.execute(
             "UPDATE articles SET headline = ?2, sapo = ?3, body = ?4, byline = ?5, dateline = ?6,
@@ -156,9 +156,9 @@ pub fn restore_revision(conn: &Connection, revision_id: i64, now: DateTime<Utc>)
                 timestamp(now),
             ],
         )?;
-        let article = get(&tx, &current.id)?;
-        search::index(&tx, &article)?;
-        snapshot(&tx, &article, RevisionReason::Restore, now)?;
+        let article = get(tx, &current.id)?;
+        search::index(tx, &article)?;
+        snapshot(tx, &article, RevisionReason::Restore, now)?;
         Ok(article)
     })
 }

@@ -40,7 +40,7 @@ pub fn set_status(
     now: DateTime<Utc>,
 ) -> Result<Article> {
     write(conn, |tx| {
-        let current = get(&tx, id)?;
+        let current = get(tx, id)?;
         if !current.status.next().contains(&to) {
             return Err(ArticleError::InvalidTransition {
                 from: current.status,
@@ -69,8 +69,8 @@ pub fn set_status(
                 timestamp(now)
             ],
         )?;
-        let article = get(&tx, id)?;
-        revisions::snapshot(&tx, &article, RevisionReason::Status, now)?;
+        let article = get(tx, id)?;
+        revisions::snapshot(tx, &article, RevisionReason::Status, now)?;
         Ok(article)
     })
 }
