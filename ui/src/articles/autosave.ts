@@ -46,25 +46,34 @@ export class Autosave {
     this.dirty = true;
     this.options.onState("pending");
     clearTimeout(this.debounceTimer);
-    this.debounceTimer = setTimeout(() => void this.flush("autosave"), this.options.debounceMs ?? 500);
-    this.maxWaitTimer ??= setTimeout(() => void this.flush("autosave"), this.options.maxWaitMs ?? 2000);
+    this.debounceTimer = setTimeout(() => this.timerFired(), this.options.debounceMs ?? 500);
+    this.maxWaitTimer ??= setTimeout(() => this.timerFired(), this.options.maxWaitMs ?? 2000);
   }
 
-  /** Saves now (if anything changed, or always for a manual save) and resolves when stored. */
-  async flush(kind: SaveKind = "autosave"): Promise<void> {
+  /** A timed autosave: waits for an IME composition to end rather than cutting into it. */
+  private timerFired() {
+    if (this.options.isComposing()) {
+      clearTimeout(this.debounceTimer);
+      // Try again shortly; compositionend also calls touch().
+      this.debounceTimer = setTimeout(() => this.timerFired(), 150);
+      return;
+    }
+    void this.flush("autosave");
+  }
+
+  /**
+   * Saves now (if anything changed, or always for a manual save). Resolves to true when
+   * everything typed is stored, false when a save failed and the text exists only on screen.
+   */
+  async flush(kind: SaveKind = "autosave"): Promise<boolean> {
     this.clearTimers();
     if (kind === "manual") this.manualWanted = true;
     if (this.inflight) {
       await this.inflight;
       return this.flush(this.manualWanted ? "manual" : kind);
     }
-    if (!this.dirty && !this.manualWanted) return;
-    if (this.blocked) return;
-    if (kind === "autosave" && this.options.isComposing()) {
-      // Try again shortly; compositionend also calls touch().
-      this.debounceTimer = setTimeout(() => void this.flush("autosave"), 150);
-      return;
-    }
+    if (!this.dirty && !this.manualWanted) return true;
+    if (this.blocked) return false;
     const saveKind: SaveKind = this.manualWanted ? "manual" : "autosave";
     this.dirty = false;
     this.manualWanted = false;
@@ -84,7 +93,7 @@ export class Autosave {
         if (err.code === "conflict" || err.code === "not_found" || err.code === "too_large") {
           this.blocked = true;
         } else {
-          this.retryTimer = setTimeout(() => void this.flush("autosave"), this.options.retryMs ?? 3000);
+          this.retryTimer = setTimeout(() => this.timerFired(), this.options.retryMs ?? 3000);
         }
         this.options.onState("error", err);
       })
@@ -92,6 +101,7 @@ export class Autosave {
         this.inflight = null;
       });
     await this.inflight;
+    return !this.dirty && !this.manualWanted;
   }
 
   /** Allows saving again after a blocking error (for example once a too-large body is cut). */

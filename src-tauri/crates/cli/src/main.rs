@@ -24,6 +24,9 @@ enum Command {
     /// Work with articles.
     #[command(subcommand)]
     Article(ArticleCommand),
+    /// People and organisations.
+    #[command(subcommand)]
+    Tag(TagCommand),
     /// Measure the hot paths (medians over repeated runs).
     Bench(bench::BenchArgs),
 }
@@ -46,6 +49,17 @@ enum ArticleCommand {
     },
     /// Print the published HTML of an article's body.
     Render { id: String },
+}
+
+#[derive(Subcommand)]
+enum TagCommand {
+    /// Suggest the people and organisations in an article's text (plain or Markdown),
+    /// read from FILE or standard input.
+    Suggest {
+        file: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Serialize)]
@@ -113,9 +127,63 @@ fn run(cli: Cli) -> Result<(), ApiError> {
                 ArticleCommand::Render { id } => print!("{}", api.article_render(&id)?),
             }
         }
+        Command::Tag(TagCommand::Suggest { file, json }) => {
+            let text = read_text(file.as_deref())?;
+            let suggestions =
+                newsroom_suggestions::suggest(&text, &newsroom_suggestions::KnownEntities::empty());
+            if json {
+                print_json(&suggestions);
+            } else {
+                for p in &suggestions.people {
+                    println!(
+                        "person  {}{}",
+                        p.name,
+                        p.role.as_ref().map(|r| format!(" — {r}")).unwrap_or_default()
+                    );
+                }
+                for o in &suggestions.organisations {
+                    println!("org     {}", o.expanded.as_ref().unwrap_or(&o.name));
+                }
+            }
+        }
         Command::Bench(args) => bench::run(args)?,
     }
     Ok(())
+}
+
+/// Reads UTF-8 text from a file, or from standard input when no file is named.
+fn read_text(file: Option<&std::path::Path>) -> Result<String, ApiError> {
+    use std::io::Read;
+    let (name, bytes) = match file {
+        Some(path) => (
+            path.display().to_string(),
+            std::fs::read(path).map_err(|e| {
+                ApiError::new(
+                    newsroom_api::ErrorCode::InvalidInput,
+                    format!("{}: cannot read: {e}", path.display()),
+                )
+            })?,
+        ),
+        None => {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+                ApiError::new(
+                    newsroom_api::ErrorCode::InvalidInput,
+                    format!("standard input: cannot read: {e}"),
+                )
+            })?;
+            ("standard input".to_owned(), bytes)
+        }
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        ApiError::new(
+            newsroom_api::ErrorCode::InvalidInput,
+            format!(
+                "{name}: not valid UTF-8 (first bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })
 }
 
 fn print_json<T: Serialize>(value: &T) {

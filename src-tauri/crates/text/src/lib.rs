@@ -37,6 +37,22 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Folds one character the way [`fold`] folds text, always to exactly one character, so a
+/// folded string keeps the character offsets of the original (for highlighting matches).
+/// Expects NFC input, where each letter with its tone marks is one character.
+pub fn fold_char(c: char) -> char {
+    if c == 'đ' || c == 'Đ' {
+        return 'd';
+    }
+    let mut base = c;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if base == c && !is_combining_mark(d) {
+            base = d;
+        }
+    });
+    base.to_lowercase().next().unwrap_or(base)
+}
+
 /// Makes a URL slug: `Hà Nội: Giao nhiệm vụ` → `ha-noi-giao-nhiem-vu`.
 ///
 /// Only ASCII letters and digits survive; every other run of characters becomes one hyphen.
@@ -90,6 +106,15 @@ mod tests {
         assert_eq!(fold("thuý"), fold("thúy"));
         let nfd: String = "Nguyễn".nfd().collect();
         assert_eq!(fold(&nfd), "nguyen");
+    }
+
+    #[test]
+    fn fold_char_agrees_with_fold_and_keeps_length() {
+        for text in ["Hà Nội", "ĐƯỜNG Lao Động", "hoà thuý Ủy ban", "Nguyễn Phi Thường"] {
+            let folded: String = text.chars().map(fold_char).collect();
+            assert_eq!(folded, fold(text));
+            assert_eq!(folded.chars().count(), text.chars().count());
+        }
     }
 
     #[test]

@@ -1,0 +1,246 @@
+//! Words with character offsets, and the facts about them the rules ask for.
+
+use crate::lexicon;
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub lower: String,
+    /// First letter upper case and the rest not all upper case (`Hà`, `Nội`).
+    pub capitalised: bool,
+    /// Two or more letters, all upper case (`UBND`, `LĐLĐ`).
+    pub all_caps: bool,
+    pub has_digit: bool,
+    /// Written in Latin letters (Vietnamese included); names in other scripts are not
+    /// guessed at by these rules.
+    pub latin: bool,
+    /// Whether this token is in a credit, byline or past the article's end.
+    pub excluded: bool,
+    /// Whether this token sits on a line written in capitals (a headline), where capital
+    /// letters say nothing about names.
+    pub shouting: bool,
+}
+
+pub struct Document<'a> {
+    pub chars: &'a [char],
+    pub tokens: Vec<Token>,
+}
+
+fn is_word_char(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    if c.is_alphanumeric() {
+        return true;
+    }
+    // Joiners inside a word: `Covid-19`, `PGS.TS`, `KCN&CX`, `TP.HCM`.
+    matches!(c, '-' | '.' | '&' | '\'')
+        && i > 0
+        && i + 1 < chars.len()
+        && chars[i - 1].is_alphanumeric()
+        && chars[i + 1].is_alphanumeric()
+}
+
+impl<'a> Document<'a> {
+    pub fn new(chars: &'a [char]) -> Self {
+        let mut tokens = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_word_char(chars, i) || !chars[i].is_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && is_word_char(chars, i) {
+                i += 1;
+            }
+            let text: String = chars[start..i].iter().collect();
+            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            let first_upper = text.chars().next().is_some_and(char::is_uppercase);
+            let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+            tokens.push(Token {
+                start,
+                end: i,
+                lower: text.to_lowercase(),
+                capitalised: first_upper && !all_caps,
+                all_caps,
+                has_digit: text.chars().any(|c| c.is_ascii_digit()),
+                latin: text.chars().all(|c| {
+                    !c.is_alphabetic()
+                        || c.is_ascii_alphabetic()
+                        || ('\u{c0}'..='\u{24f}').contains(&c)
+                        || ('\u{1e00}'..='\u{1eff}').contains(&c)
+                }),
+                text,
+                excluded: false,
+                shouting: false,
+            });
+        }
+        let mut doc = Document { chars, tokens };
+        doc.mark_shouting_lines();
+        doc.mark_exclusions();
+        doc
+    }
+
+    /// The characters between token `i - 1` and token `i`.
+    pub fn gap_before(&self, i: usize) -> String {
+        let start = if i == 0 { 0 } else { self.tokens[i - 1].end };
+        self.chars[start..self.tokens[i].start].iter().collect()
+    }
+
+    /// Whether tokens `i - 1` and `i` are joined by plain spaces only (same phrase).
+    pub fn joined(&self, i: usize) -> bool {
+        i > 0 && {
+            let gap = &self.chars[self.tokens[i - 1].end..self.tokens[i].start];
+            !gap.is_empty() && gap.iter().all(|c| *c == ' ' || *c == '\u{a0}')
+        }
+    }
+
+    pub fn slice(&self, from_token: usize, to_token_inclusive: usize) -> String {
+        self.chars[self.tokens[from_token].start..self.tokens[to_token_inclusive].end]
+            .iter()
+            .collect()
+    }
+
+    /// Whether token `i` begins a sentence (first token, or after `.`, `!`, `?`, `:` or a line break).
+    pub fn sentence_start(&self, i: usize) -> bool {
+        i == 0
+            || self.gap_before(i).chars().any(|c| {
+                matches!(
+                    c,
+                    '.' | '!' | '?' | '\n' | ':' | '"' | '“' | '*' | '#' | '>' | '|'
+                )
+            })
+    }
+
+    /// Matches a multi-word lower-case phrase at token `i`; returns its length in tokens.
+    pub fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        if i + words.len() > self.tokens.len() {
+            return None;
+        }
+        for (k, w) in words.iter().enumerate() {
+            if self.tokens[i + k].lower != *w || (k > 0 && !self.joined(i + k)) {
+                return None;
+            }
+        }
+        Some(words.len())
+    }
+
+    fn mark_shouting_lines(&mut self) {
+        let mut line_start = 0;
+        while line_start < self.tokens.len() {
+            let mut line_end = line_start + 1;
+            while line_end < self.tokens.len() && !self.gap_before(line_end).contains('\n') {
+                line_end += 1;
+            }
+            let line = &self.tokens[line_start..line_end];
+            let letters = line.iter().filter(|t| !t.has_digit).count();
+            let caps = line.iter().filter(|t| t.all_caps).count();
+            if letters >= 3 && caps * 10 >= letters * 6 {
+                for t in &mut self.tokens[line_start..line_end] {
+                    t.shouting = true;
+                }
+            }
+            line_start = line_end;
+        }
+    }
+
+    /// Credits, the byline and site furniture are not the story.
+    fn mark_exclusions(&mut self) {
+        let text: String = self.chars.iter().collect::<String>().to_lowercase();
+        let lower: Vec<char> = text.chars().collect();
+        let mut excluded = vec![false; self.chars.len()];
+
+        // Site furniture: everything from a heading line such as "Tin khác" on.
+        let mut story_end = self.chars.len();
+        let mut offset = 0;
+        for line in text.split('\n') {
+            let trimmed = line.trim().trim_end_matches(':').trim();
+            if lexicon::FURNITURE_HEADINGS.contains(&trimmed) {
+                story_end = offset;
+                excluded[offset..].iter_mut().for_each(|e| *e = true);
+                break;
+            }
+            offset += line.chars().count() + 1;
+        }
+
+        // Related-article headlines with no heading: three or more lines at the end that
+        // do not end a sentence, after the last one that does.
+        {
+            let lines: Vec<(usize, &str)> = {
+                let mut v = Vec::new();
+                let mut off = 0;
+                for line in text[..].split('\n') {
+                    v.push((off, line));
+                    off += line.chars().count() + 1;
+                }
+                v
+            };
+            let mut tail_start = None;
+            let mut count = 0;
+            for (off, line) in lines.iter().rev() {
+                if *off >= story_end {
+                    continue;
+                }
+                let t = line.trim();
+                if t.is_empty() {
+                    continue;
+                }
+                if t.ends_with(['.', '!', '?', '”', '"', ')', ':', ';', '…']) {
+                    break;
+                }
+                count += 1;
+                tail_start = Some(*off);
+            }
+            if let (true, Some(start)) = (count >= 3, tail_start) {
+                // Keep the first of those lines: it may be the byline.
+                let first_len = lines
+                    .iter()
+                    .find(|(o, _)| *o == start)
+                    .map_or(0, |(_, l)| l.chars().count());
+                let from = (start + first_len + 1).min(story_end);
+                excluded[from..story_end].iter_mut().for_each(|e| *e = true);
+                story_end = from;
+            }
+        }
+
+        // Credits: from the marker to the closing parenthesis or the end of the line.
+        for marker in lexicon::CREDIT_MARKERS {
+            let m: Vec<char> = marker.chars().collect();
+            let mut i = 0;
+            while i + m.len() <= lower.len() {
+                if lower[i..i + m.len()] == m[..] && (i == 0 || !lower[i - 1].is_alphanumeric()) {
+                    let mut j = i + m.len();
+                    while j < lower.len() && lower[j] != ')' && lower[j] != '\n' {
+                        j += 1;
+                    }
+                    excluded[i..j].iter_mut().for_each(|e| *e = true);
+                    i = j;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+
+        // The byline: the last line of the article if it holds only a short name.
+        let story: String = self.chars[..story_end.min(self.chars.len())].iter().collect();
+        if let Some(last) = story.trim_end().rsplit('\n').next() {
+            let words: Vec<&str> = last.split_whitespace().collect();
+            let looks_like_name = (1..=5).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && !last.contains(['.', ',', ';', ':']);
+            if looks_like_name {
+                let trimmed_end = story.trim_end().chars().count();
+                let start = trimmed_end - last.chars().count();
+                excluded[start..trimmed_end].iter_mut().for_each(|e| *e = true);
+            }
+        }
+
+        for t in &mut self.tokens {
+            t.excluded = excluded[t.start];
+        }
+    }
+}
