@@ -32,6 +32,15 @@ enum BenchWhat {
         #[arg(long, default_value_t = 51)]
         runs: usize,
     },
+    /// People and organisation suggestions for an article against a large directory.
+    Suggest {
+        #[arg(long, default_value_t = 1000)]
+        words: usize,
+        #[arg(long, default_value_t = 100_000)]
+        entities: usize,
+        #[arg(long, default_value_t = 51)]
+        runs: usize,
+    },
     /// Fill a store (--data-dir) with generated articles, for the start-up benchmark.
     Seed {
         #[arg(long, default_value_t = 10000)]
@@ -39,6 +48,100 @@ enum BenchWhat {
         #[arg(long, default_value_t = 600)]
         words: usize,
     },
+}
+
+const SURNAMES: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+];
+const MIDDLES: &[&str] = &[
+    "Văn", "Thị", "Đình", "Minh", "Quốc", "Thu", "Hữu", "Ngọc", "Xuân", "Thanh",
+];
+const GIVEN: &[&str] = &[
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Giang",
+    "Hà",
+    "Hùng",
+    "Khánh",
+    "Lan",
+    "Long",
+    "Mai",
+    "Nam",
+    "Ngân",
+    "Phúc",
+    "Quân",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Thường",
+    "Trang",
+    "Tuấn",
+    "Vân",
+    "Yến",
+    "Hạnh",
+    "Lợi",
+];
+const ORG_KINDS: &[&str] = &[
+    "Công đoàn",
+    "Liên đoàn Lao động",
+    "Công ty Cổ phần",
+    "Bệnh viện",
+    "Trường Đại học",
+    "Ủy ban nhân dân",
+];
+const PLACES: &[&str] = &[
+    "quận Hoàn Kiếm",
+    "huyện Đông Anh",
+    "thành phố Hà Nội",
+    "tỉnh Bắc Ninh",
+    "quận Long Biên",
+    "huyện Sóc Sơn",
+];
+
+fn person_name(i: usize) -> String {
+    format!(
+        "{} {} {}",
+        SURNAMES[i % SURNAMES.len()],
+        MIDDLES[(i / 12) % MIDDLES.len()],
+        GIVEN[(i / 120) % GIVEN.len()]
+    ) + &if i >= 3000 {
+        format!(" {}", GIVEN[(i / 3000) % GIVEN.len()])
+    } else {
+        String::new()
+    }
+}
+
+fn org_name(i: usize) -> String {
+    format!(
+        "{} {} {}",
+        ORG_KINDS[i % ORG_KINDS.len()],
+        SYLLABLES[(i / 6) % SYLLABLES.len()],
+        PLACES[(i / 400) % PLACES.len()]
+    ) + &format!(" {}", i / 2400)
+}
+
+/// A ~`words`-word news story with the shapes the suggester looks for: a list of officials,
+/// titles before names, honorifics, organisations, a photo credit and a byline.
+fn news_story(words: usize) -> String {
+    let mut out = String::new();
+    let mut i = 7;
+    while newsroom_text::word_count(&out) < words {
+        let (a, b) = (person_name(i), person_name(i + 1));
+        out.push_str(&format!(
+            "Dự hội nghị có các đồng chí: {a} – Chủ tịch Liên đoàn Lao động quận Hoàn Kiếm; {b} – Phó Giám đốc Công ty Cổ phần May Sông Hồng.\n\n\
+             Phát biểu tại hội nghị, Chủ tịch Công đoàn các Khu công nghiệp và chế xuất Hà Nội {} nhấn mạnh việc chăm lo đời sống công nhân. \
+             Ông {} cho biết LĐLĐ huyện Đông Anh sẽ phối hợp với UBND huyện Đông Anh hỗ trợ nhà ở cho người lao động.\n\n\
+             Chị {}, công nhân Công ty TNHH Điện tử Hòa Lạc, chia sẻ về thu nhập và điều kiện làm việc (Ảnh: Mai Quý).\n\n",
+            person_name(i + 2),
+            person_name(i + 3),
+            person_name(i + 4)
+        ));
+        i += 5;
+    }
+    out.push_str("Thu Hà\n");
+    out
 }
 
 const SYLLABLES: &[&str] = &[
@@ -109,15 +212,7 @@ fn ms(d: Duration) -> String {
 fn cmark_gfm(input: &str) -> Result<Duration, ApiError> {
     let start = Instant::now();
     let mut child = Command::new("cmark-gfm")
-        .args([
-            "-e",
-            "table",
-            "-e",
-            "strikethrough",
-            "-e",
-            "autolink",
-            "--footnotes",
-        ])
+        .args(["-e", "table", "-e", "strikethrough", "-e", "autolink"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -214,6 +309,81 @@ pub fn run(args: BenchArgs) -> Result<(), ApiError> {
                 fields.body.len()
             );
             println!("  autosave median {}", ms(median(samples)));
+        }
+        BenchWhat::Suggest {
+            words,
+            entities,
+            runs,
+        } => {
+            use newsroom_suggestions::{suggest, DirectoryEntry, EntityKind, KnownEntities};
+            let text = news_story(words);
+            let make_entries = || -> Vec<DirectoryEntry> {
+                (0..entities)
+                    .map(|i| {
+                        if i % 2 == 0 {
+                            DirectoryEntry {
+                                id: format!("p{i}"),
+                                kind: EntityKind::Person,
+                                name: person_name(i / 2),
+                                aliases: vec![],
+                            }
+                        } else {
+                            let name = org_name(i / 2);
+                            DirectoryEntry {
+                                id: format!("o{i}"),
+                                kind: EntityKind::Organisation,
+                                aliases: vec![name.replace("Liên đoàn Lao động", "LĐLĐ")],
+                                name,
+                            }
+                        }
+                    })
+                    .collect()
+            };
+            let (mut builds, mut empty_runs, mut full_runs) = (vec![], vec![], vec![]);
+            let mut directory = KnownEntities::empty();
+            for _ in 0..5 {
+                let entries = make_entries();
+                drop(std::mem::replace(&mut directory, KnownEntities::empty()));
+                let t = Instant::now();
+                let built = KnownEntities::build(entries);
+                builds.push(t.elapsed());
+                directory = built;
+            }
+            let empty = KnownEntities::empty();
+            let mut found = (0, 0, 0);
+            for _ in 0..runs {
+                let t = Instant::now();
+                let s = suggest(&text, &empty);
+                empty_runs.push(t.elapsed());
+                let t = Instant::now();
+                let k = suggest(&text, &directory);
+                full_runs.push(t.elapsed());
+                found = (
+                    s.people.len(),
+                    k.people.iter().filter(|p| p.known).count(),
+                    k.organisations.len(),
+                );
+            }
+            println!(
+                "suggest: {} words, directory of {} entities; {} people found, {} of them known; {} organisations",
+                newsroom_text::word_count(&text),
+                directory.len(),
+                found.0,
+                found.1,
+                found.2
+            );
+            println!(
+                "  directory matcher build (5 runs)      median {}",
+                ms(median(builds))
+            );
+            println!(
+                "  suggest, empty directory ({runs} runs)   median {}",
+                ms(median(empty_runs))
+            );
+            println!(
+                "  suggest, full directory ({runs} runs)    median {}",
+                ms(median(full_runs))
+            );
         }
         BenchWhat::Seed { articles, words } => {
             let api = Api::open(&OpenOptions {

@@ -1,6 +1,6 @@
 //! Mentions of entities the directory already knows.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -47,13 +47,6 @@ pub struct KnownMention {
     pub end: usize,
 }
 
-fn fold(text: &str) -> String {
-    newsroom_text::nfc(text)
-        .chars()
-        .map(newsroom_text::fold_char)
-        .collect()
-}
-
 impl KnownEntities {
     pub fn empty() -> Self {
         Self::build(Vec::new())
@@ -66,10 +59,10 @@ impl KnownEntities {
         for (e, entry) in entries.iter().enumerate() {
             for spelling in std::iter::once(&entry.name).chain(&entry.aliases) {
                 let spelling = newsroom_text::nfc(spelling.trim());
-                if spelling.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                let folded: String = spelling.chars().map(newsroom_text::fold_char).collect();
+                if folded.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
                     continue;
                 }
-                let folded = fold(&spelling);
                 let slot = *index.entry(folded.clone()).or_insert_with(|| {
                     patterns.push(folded);
                     spellings.push(Vec::new());
@@ -85,7 +78,10 @@ impl KnownEntities {
             None
         } else {
             Some(
+                // A non-contiguous NFA is the quickest to build for a 100,000-name directory,
+                // and still scans an article in microseconds.
                 AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                     .match_kind(MatchKind::LeftmostLongest)
                     .build(&patterns)
                     .expect("directory patterns always compile"),

@@ -673,3 +673,75 @@ pub const CREDIT_MARKERS: &[&str] = &[
     "ảnh minh họa",
     "ảnh minh hoạ",
 ];
+
+/// The word lists above, indexed for lookups by a token's text: the rules ask about every
+/// token, so each question is one hash lookup instead of a scan of a list.
+pub struct Index {
+    pub surnames: std::collections::HashSet<&'static str>,
+    pub places: std::collections::HashSet<&'static str>,
+    pub place_first_words: std::collections::HashSet<&'static str>,
+    pub middle_names: std::collections::HashSet<&'static str>,
+    pub connectors: std::collections::HashSet<&'static str>,
+    pub compound_tails: std::collections::HashSet<&'static str>,
+    pub admin_words: std::collections::HashSet<&'static str>,
+    pub title_prefixes: std::collections::HashSet<&'static str>,
+    /// Lower-case first word → the whole phrases (as word lists) starting with it.
+    pub titles: PhraseIndex,
+    pub honorifics: PhraseIndex,
+    pub weak_honorifics: PhraseIndex,
+    /// First word as written (capitalised) → (lower-case words of the head, complete?).
+    pub org_heads: std::collections::HashMap<&'static str, Vec<(Vec<String>, bool)>>,
+    pub honorific_words: std::collections::HashSet<&'static str>,
+}
+
+#[derive(Default)]
+pub struct PhraseIndex {
+    by_first: std::collections::HashMap<&'static str, Vec<Vec<&'static str>>>,
+}
+
+impl PhraseIndex {
+    fn new(phrases: &[&'static str]) -> Self {
+        let mut index = PhraseIndex::default();
+        for phrase in phrases {
+            let words: Vec<&'static str> = phrase.split(' ').collect();
+            index.by_first.entry(words[0]).or_default().push(words);
+        }
+        index
+    }
+
+    /// The phrases that start with `first` (lower case).
+    pub fn starting_with(&self, first: &str) -> &[Vec<&'static str>] {
+        self.by_first.get(first).map_or(&[], Vec::as_slice)
+    }
+}
+
+pub fn index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut org_heads: std::collections::HashMap<&'static str, Vec<(Vec<String>, bool)>> =
+            std::collections::HashMap::new();
+        for head in ORG_HEADS {
+            let first = head.split(' ').next().unwrap_or_default();
+            let words = head.to_lowercase().split(' ').map(str::to_owned).collect();
+            org_heads
+                .entry(first)
+                .or_default()
+                .push((words, COMPLETE_ORG_HEADS.contains(head)));
+        }
+        Index {
+            surnames: SURNAMES.iter().copied().collect(),
+            places: PLACES.iter().copied().collect(),
+            place_first_words: PLACES.iter().filter_map(|p| p.split(' ').next()).collect(),
+            middle_names: MIDDLE_NAMES.iter().copied().collect(),
+            connectors: ORG_CONNECTORS.iter().copied().collect(),
+            compound_tails: COMPOUND_TAILS.iter().copied().collect(),
+            admin_words: ADMIN_UNITS.iter().flat_map(|u| u.split(' ')).collect(),
+            title_prefixes: TITLE_PREFIXES.iter().copied().collect(),
+            titles: PhraseIndex::new(TITLES),
+            honorifics: PhraseIndex::new(HONORIFICS),
+            weak_honorifics: PhraseIndex::new(WEAK_HONORIFICS),
+            org_heads,
+            honorific_words: HONORIFICS.iter().copied().filter(|h| !h.contains(' ')).collect(),
+        }
+    })
+}

@@ -36,7 +36,7 @@ pub struct Found {
 }
 
 fn is_surname(word: &str) -> bool {
-    lexicon::SURNAMES.contains(&word)
+    lexicon::index().surnames.contains(word)
 }
 
 fn abbreviation(word: &str) -> Option<&'static str> {
@@ -68,6 +68,10 @@ const NEVER_INSIDE: &[&str] = &[
 
 struct Rules<'d, 'a> {
     doc: &'d Document<'a>,
+    /// `head_at` and `titles_at` for every token, computed once: the rules ask about the
+    /// same tokens many times.
+    heads: Vec<Option<(usize, bool)>>,
+    titles: Vec<Vec<usize>>,
     /// Tokens covered by known organisations; the organisation rules leave them alone.
     known: Vec<bool>,
     /// Known organisations as token ranges.
@@ -84,10 +88,18 @@ impl<'d, 'a> Rules<'d, 'a> {
         !t.excluded && !t.shouting
     }
 
+    fn head_at(&self, i: usize) -> Option<(usize, bool)> {
+        self.heads[i]
+    }
+
+    fn titles_at(&self, i: usize) -> &[usize] {
+        &self.titles[i]
+    }
+
     /// The organisation head at token `i`: its length in tokens and whether it names one
     /// body by itself.
-    fn head_at(&self, i: usize) -> Option<(usize, bool)> {
-        let t = &self.doc.tokens[i];
+    fn compute_head_at(doc: &Document<'_>, i: usize) -> Option<(usize, bool)> {
+        let t = &doc.tokens[i];
         if t.all_caps && ABBREVIATION_HEADS.contains(&t.text.as_str()) {
             return Some((1, COMPLETE_ABBREVIATIONS.contains(&t.text.as_str())));
         }
@@ -95,15 +107,14 @@ impl<'d, 'a> Rules<'d, 'a> {
             return None;
         }
         let mut best: Option<(usize, bool)> = None;
-        for head in lexicon::ORG_HEADS {
-            let first = head.split(' ').next().unwrap_or_default();
-            if t.text != first {
-                continue;
-            }
-            if let Some(len) = self.doc.phrase_at(i, &head.to_lowercase()) {
-                if best.is_none_or(|(l, _)| len > l) {
-                    best = Some((len, lexicon::COMPLETE_ORG_HEADS.contains(head)));
-                }
+        for (words, complete) in lexicon::index()
+            .org_heads
+            .get(t.text.as_str())
+            .into_iter()
+            .flatten()
+        {
+            if doc.words_at(i, words) && best.is_none_or(|(l, _)| words.len() > l) {
+                best = Some((words.len(), *complete));
             }
         }
         best
@@ -111,22 +122,26 @@ impl<'d, 'a> Rules<'d, 'a> {
 
     /// The title at token `i` (with `Phó`, `Nguyên`… prefixes), longest first: every length
     /// in tokens that reads as a title.
-    fn titles_at(&self, i: usize) -> Vec<usize> {
+    fn compute_titles_at(doc: &Document<'_>, i: usize) -> Vec<usize> {
+        let n = doc.tokens.len();
         let mut prefix = 0;
-        while i + prefix < self.n()
-            && lexicon::TITLE_PREFIXES.contains(&self.doc.tokens[i + prefix].lower.as_str())
-            && (prefix == 0 || self.doc.joined(i + prefix))
+        let lex = lexicon::index();
+        while i + prefix < n
+            && lex.title_prefixes.contains(doc.tokens[i + prefix].lower.as_str())
+            && (prefix == 0 || doc.joined(i + prefix))
         {
             prefix += 1;
         }
         let at = i + prefix;
-        if at >= self.n() || (prefix > 0 && !self.doc.joined(at)) {
+        if at >= n || (prefix > 0 && !doc.joined(at)) {
             return Vec::new();
         }
-        let mut lengths: Vec<usize> = lexicon::TITLES
+        let mut lengths: Vec<usize> = lex
+            .titles
+            .starting_with(&doc.tokens[at].lower)
             .iter()
-            .filter_map(|title| self.doc.phrase_at(at, title))
-            .map(|len| len + prefix)
+            .filter(|title| doc.words_at(at, title))
+            .map(|title| title.len() + prefix)
             .collect();
         lengths.sort_unstable_by(|a, b| b.cmp(a));
         lengths.dedup();
@@ -179,8 +194,14 @@ impl<'d, 'a> Rules<'d, 'a> {
     }
 
     fn is_place(&self, start: usize, end: usize) -> bool {
-        let text = self.doc.slice(start, end);
-        lexicon::PLACES.contains(&text.as_str())
+        // Places are at most four words and start with a known first word; only then is the
+        // phrase built and looked up.
+        let lex = lexicon::index();
+        end - start < 4
+            && lex
+                .place_first_words
+                .contains(self.doc.tokens[start].text.as_str())
+            && lex.places.contains(self.doc.slice(start, end).as_str())
     }
 
     /// The number of tokens of a known place at the start of `start..=end`.
@@ -238,10 +259,8 @@ impl<'d, 'a> Rules<'d, 'a> {
                 } else if after_capital && !NEVER_INSIDE.contains(&t.lower.as_str()) {
                     // The lower-case second syllable of a capitalised compound (`Gạch men`,
                     // `Điện lực`): part of the name if the name goes on after it.
-                } else if lexicon::ORG_CONNECTORS.contains(&t.lower.as_str())
-                    || lexicon::ADMIN_UNITS
-                        .iter()
-                        .any(|u| u.split(' ').any(|w| w == t.lower))
+                } else if lexicon::index().connectors.contains(t.lower.as_str())
+                    || lexicon::index().admin_words.contains(t.lower.as_str())
                 {
                 } else if lower_word && self.bridges_to_place(k) {
                     // `Trung tâm Dịch vụ việc làm Hà Nội`: a short lower-case stretch that
@@ -290,10 +309,12 @@ impl<'d, 'a> Rules<'d, 'a> {
                             let lower = self.doc.tokens[t].lower.as_str();
                             !NEVER_INSIDE.contains(&lower)
                                 && (t == org.end + 1
-                                    || lexicon::ORG_CONNECTORS.contains(&lower)
-                                    || lexicon::COMPOUND_TAILS.contains(&lower))
+                                    || lexicon::index().connectors.contains(lower)
+                                    || lexicon::index().compound_tails.contains(lower))
                         })
-                        && lexicon::COMPOUND_TAILS.contains(&self.doc.tokens[last].lower.as_str());
+                        && lexicon::index()
+                            .compound_tails
+                            .contains(self.doc.tokens[last].lower.as_str());
                     if fits {
                         org.end = last;
                         break;
@@ -373,7 +394,9 @@ impl<'d, 'a> Rules<'d, 'a> {
             if !(titled || place_before || len >= 3) {
                 continue;
             }
-            let middle = lexicon::MIDDLE_NAMES.contains(&self.doc.tokens[s + 1].text.as_str());
+            let middle = lexicon::index()
+                .middle_names
+                .contains(self.doc.tokens[s + 1].text.as_str());
             let score = 4 * u32::from(place_before) + 2 * u32::from(middle) + u32::from(len == 3);
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, s));
@@ -408,7 +431,7 @@ impl<'d, 'a> Rules<'d, 'a> {
     /// Where a role that starts at token `k` ends: a title, then the organisation after it.
     fn role_extent(&self, k: usize, orgs: &[FoundOrg]) -> Option<usize> {
         let lengths = self.titles_at(k);
-        for len in &lengths {
+        for len in lengths {
             let title_end = k + len - 1;
             // Organisations are sorted by their first token.
             let at = orgs.partition_point(|o| o.start < title_end + 1);
@@ -577,14 +600,11 @@ impl<'d, 'a> Rules<'d, 'a> {
             if t.capitalised && !self.doc.sentence_start(i) {
                 continue;
             }
-            let strong = lexicon::HONORIFICS
-                .iter()
-                .filter_map(|h| self.doc.phrase_at(i, h))
-                .max();
-            let weak = lexicon::WEAK_HONORIFICS
-                .iter()
-                .filter_map(|h| self.doc.phrase_at(i, h))
-                .max();
+            let lex = lexicon::index();
+            let strong = self.doc.longest_at(i, lex.honorifics.starting_with(&t.lower));
+            let weak = self
+                .doc
+                .longest_at(i, lex.weak_honorifics.starting_with(&t.lower));
             let (len, is_weak) = match (strong, weak) {
                 (Some(s), Some(w)) if w > s => (w, true),
                 (Some(s), _) => (s, false),
@@ -623,7 +643,11 @@ impl<'d, 'a> Rules<'d, 'a> {
             let run_end = self.run_from(i);
             let mut s = i + self.place_prefix(i, run_end);
             // `Ông Nguyễn Văn A` at a sentence start: the honorific is not part of the name.
-            while s <= run_end && lexicon::HONORIFICS.contains(&self.doc.tokens[s].lower.as_str()) {
+            while s <= run_end
+                && lexicon::index()
+                    .honorific_words
+                    .contains(self.doc.tokens[s].lower.as_str())
+            {
                 s += 1;
             }
             while s <= run_end && !is_surname(&self.doc.tokens[s].text) {
@@ -659,6 +683,12 @@ pub(crate) fn find(doc: &Document<'_>, known: &[KnownMention]) -> Found {
     }
     let rules = Rules {
         doc,
+        heads: (0..doc.tokens.len())
+            .map(|i| Rules::compute_head_at(doc, i))
+            .collect(),
+        titles: (0..doc.tokens.len())
+            .map(|i| Rules::compute_titles_at(doc, i))
+            .collect(),
         known: covered,
         known_orgs,
     };

@@ -28,17 +28,29 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
 }
 
+/// `char::is_alphanumeric` with a fast path for the Latin letters Vietnamese is written in,
+/// which the standard library looks up in its slow tables.
+pub fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{c0}'..='\u{24f}').contains(&c) || ('\u{1e00}'..='\u{1eff}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 fn is_word_char(chars: &[char], i: usize) -> bool {
     let c = chars[i];
-    if c.is_alphanumeric() {
+    if is_letter_or_digit(c) {
         return true;
     }
     // Joiners inside a word: `Covid-19`, `PGS.TS`, `KCN&CX`, `TP.HCM`.
     matches!(c, '-' | '.' | '&' | '\'')
         && i > 0
         && i + 1 < chars.len()
-        && chars[i - 1].is_alphanumeric()
-        && chars[i + 1].is_alphanumeric()
+        && is_letter_or_digit(chars[i - 1])
+        && is_letter_or_digit(chars[i + 1])
 }
 
 impl<'a> Document<'a> {
@@ -46,7 +58,7 @@ impl<'a> Document<'a> {
         let mut tokens = Vec::new();
         let mut i = 0;
         while i < chars.len() {
-            if !is_word_char(chars, i) || !chars[i].is_alphanumeric() {
+            if !is_letter_or_digit(chars[i]) {
                 i += 1;
                 continue;
             }
@@ -55,7 +67,10 @@ impl<'a> Document<'a> {
                 i += 1;
             }
             let text: String = chars[start..i].iter().collect();
-            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            let letters: Vec<char> = text
+                .chars()
+                .filter(|c| is_letter_or_digit(*c) && !c.is_ascii_digit())
+                .collect();
             let first_upper = text.chars().next().is_some_and(char::is_uppercase);
             let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
             tokens.push(Token {
@@ -83,9 +98,14 @@ impl<'a> Document<'a> {
     }
 
     /// The characters between token `i - 1` and token `i`.
-    pub fn gap_before(&self, i: usize) -> String {
+    pub fn gap(&self, i: usize) -> &[char] {
         let start = if i == 0 { 0 } else { self.tokens[i - 1].end };
-        self.chars[start..self.tokens[i].start].iter().collect()
+        &self.chars[start..self.tokens[i].start]
+    }
+
+    /// The characters between token `i - 1` and token `i`, as a string.
+    pub fn gap_before(&self, i: usize) -> String {
+        self.gap(i).iter().collect()
     }
 
     /// Whether tokens `i - 1` and `i` are joined by plain spaces only (same phrase).
@@ -114,24 +134,25 @@ impl<'a> Document<'a> {
     }
 
     /// Matches a multi-word lower-case phrase at token `i`; returns its length in tokens.
-    pub fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        if i + words.len() > self.tokens.len() {
-            return None;
-        }
-        for (k, w) in words.iter().enumerate() {
-            if self.tokens[i + k].lower != *w || (k > 0 && !self.joined(i + k)) {
-                return None;
-            }
-        }
-        Some(words.len())
+    /// The longest of `phrases` (lower-case word lists) at token `i`, in tokens.
+    pub fn longest_at(&self, i: usize, phrases: &[Vec<&str>]) -> Option<usize> {
+        phrases.iter().filter(|p| self.words_at(i, p)).map(Vec::len).max()
+    }
+
+    /// Whether the lower-case words `words` stand at token `i`, joined by spaces.
+    pub fn words_at<W: AsRef<str>>(&self, i: usize, words: &[W]) -> bool {
+        words.iter().enumerate().all(|(k, w)| {
+            self.tokens
+                .get(i + k)
+                .is_some_and(|t| t.lower == w.as_ref() && (k == 0 || self.joined(i + k)))
+        })
     }
 
     fn mark_shouting_lines(&mut self) {
         let mut line_start = 0;
         while line_start < self.tokens.len() {
             let mut line_end = line_start + 1;
-            while line_end < self.tokens.len() && !self.gap_before(line_end).contains('\n') {
+            while line_end < self.tokens.len() && !self.gap(line_end).contains(&'\n') {
                 line_end += 1;
             }
             let line = &self.tokens[line_start..line_end];
@@ -210,7 +231,10 @@ impl<'a> Document<'a> {
             let m: Vec<char> = marker.chars().collect();
             let mut i = 0;
             while i + m.len() <= lower.len() {
-                if lower[i..i + m.len()] == m[..] && (i == 0 || !lower[i - 1].is_alphanumeric()) {
+                if lower[i] == m[0]
+                    && lower[i..i + m.len()] == m[..]
+                    && (i == 0 || !is_letter_or_digit(lower[i - 1]))
+                {
                     let mut j = i + m.len();
                     while j < lower.len() && lower[j] != ')' && lower[j] != '\n' {
                         j += 1;

@@ -41,6 +41,9 @@ pub fn fold(text: &str) -> String {
 /// folded string keeps the character offsets of the original (for highlighting matches).
 /// Expects NFC input, where each letter with its tone marks is one character.
 pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     if c == 'đ' || c == 'Đ' {
         return 'd';
     }
