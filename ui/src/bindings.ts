@@ -56,6 +56,88 @@ export type RenderedMarkdown = {
  */
 html: string, words: number, characters: number, };
 
+export type EntityKind = "person" | "organisation";
+
+export type EntityRole = { title: string, organisation: string, since: string, until: string, };
+
+export type Entity = { id: string, kind: EntityKind, 
+/**
+ * The canonical name (`Liên đoàn Lao động thành phố Hà Nội`).
+ */
+name: string, 
+/**
+ * Other ways the text writes it (`LĐLĐ thành phố Hà Nội`, `LĐLĐ Hà Nội`).
+ */
+aliases: Array<string>, 
+/**
+ * People only: roles over time.
+ */
+roles: Array<EntityRole>, 
+/**
+ * Organisations only: the body this one belongs to.
+ */
+parent_id: string | null, 
+/**
+ * A stable identifier for exports and the publishing backends.
+ */
+uri: string, };
+
+export type EntityInput = { kind: EntityKind, name: string, aliases: Array<string>, roles: Array<EntityRole>, 
+/**
+ * The parent organisation's name (imports) — resolved to an id when known.
+ */
+parent: string | null, uri: string | null, };
+
+export type ArticleTag = { entity_id: string, kind: EntityKind, name: string, 
+/**
+ * The role in which a person appears in this story.
+ */
+role: string, };
+
+export type ImportSummary = { created: number, updated: number, };
+
+export type PersonSuggestion = { 
+/**
+ * The name as written in the text (NFC).
+ */
+name: string, 
+/**
+ * The role the text gives them here (`Chủ tịch Liên đoàn Lao động thành phố Hà Nội`).
+ */
+role: string | null, 
+/**
+ * Whether the directory already holds this person.
+ */
+known: boolean, 
+/**
+ * The directory entry's id, for known people.
+ */
+entity_id: string | null, 
+/**
+ * `[start, end)` character offsets of every mention.
+ */
+spans: Array<[number, number]>, };
+
+export type OrganisationSuggestion = { 
+/**
+ * The name as written in the text (NFC), or rebuilt where the text shares one tail
+ * between two names (`Ban Quản lý và Công đoàn các KCN…`).
+ */
+name: string, 
+/**
+ * The name with abbreviations spelled out (`LĐLĐ huyện Chương Mỹ` →
+ * `Liên đoàn Lao động huyện Chương Mỹ`), when it differs.
+ */
+expanded: string | null, known: boolean, entity_id: string | null, spans: Array<[number, number]>, };
+
+export type Suggestions = { people: Array<PersonSuggestion>, organisations: Array<OrganisationSuggestion>, };
+
+export type AcceptSuggestion = { article_id: string, kind: EntityKind, name: string, 
+/**
+ * The directory entry, when the suggestion was a known entity.
+ */
+entity_id: string | null, role: string | null, };
+
 export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "checklist_failed" | "store_too_new" | "storage" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, };

@@ -7,8 +7,10 @@
 use ts_rs::{Config, TS};
 
 use crate::{
-    ApiError, Article, ArticleFields, ArticleSummary, ChecklistRule, ErrorCode, RenderedMarkdown, Revision,
-    RevisionReason, RevisionSummary, SaveKind, SaveRequest, Status, StatusChange, StatusRequest,
+    AcceptSuggestion, ApiError, Article, ArticleFields, ArticleSummary, ArticleTag, ChecklistRule, Entity,
+    EntityInput, EntityKind, EntityRole, ErrorCode, ImportSummary, OrganisationSuggestion, PersonSuggestion,
+    RenderedMarkdown, Revision, RevisionReason, RevisionSummary, SaveKind, SaveRequest, Status, StatusChange,
+    StatusRequest, Suggestions,
 };
 
 /// The whole generated file.
@@ -28,6 +30,16 @@ pub fn typescript_bindings() -> String {
         StatusChange::decl(&cfg),
         ChecklistRule::decl(&cfg),
         RenderedMarkdown::decl(&cfg),
+        EntityKind::decl(&cfg),
+        EntityRole::decl(&cfg),
+        Entity::decl(&cfg),
+        EntityInput::decl(&cfg),
+        ArticleTag::decl(&cfg),
+        ImportSummary::decl(&cfg),
+        PersonSuggestion::decl(&cfg),
+        OrganisationSuggestion::decl(&cfg),
+        Suggestions::decl(&cfg),
+        AcceptSuggestion::decl(&cfg),
         ErrorCode::decl(&cfg),
         ApiError::decl(&cfg),
     ];

@@ -5,6 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use newsroom_articles::ArticleError;
+use newsroom_entities::EntityError;
 use newsroom_store::StoreError;
 
 /// Every error code a front end can receive. Adding one means adding its Vietnamese and
@@ -66,6 +67,17 @@ impl From<ArticleError> for ApiError {
             ArticleError::ChecklistFailed(_) => ErrorCode::ChecklistFailed,
             ArticleError::Import(_) => ErrorCode::InvalidInput,
             ArticleError::Sqlite(_) => ErrorCode::Storage,
+        };
+        ApiError::new(code, err.to_string())
+    }
+}
+
+impl From<EntityError> for ApiError {
+    fn from(err: EntityError) -> Self {
+        let code = match &err {
+            EntityError::NotFound(_) | EntityError::ArticleNotFound(_) => ErrorCode::NotFound,
+            EntityError::Invalid(_) => ErrorCode::InvalidInput,
+            EntityError::Sqlite(_) => ErrorCode::Storage,
         };
         ApiError::new(code, err.to_string())
     }

@@ -10,23 +10,27 @@ mod error;
 mod models;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use chrono::Utc;
 use rusqlite::Connection;
 
 pub use bindings::typescript_bindings;
 pub use error::{ApiError, ApiResult, ErrorCode};
-pub use models::{RenderedMarkdown, SaveRequest, StatusRequest};
+pub use models::{AcceptSuggestion, RenderedMarkdown, SaveRequest, StatusRequest};
 pub use newsroom_articles::{
     Article, ArticleFields, ArticleSummary, ChecklistRule, Revision, RevisionReason, RevisionSummary,
     SaveKind, Status, StatusChange,
 };
+pub use newsroom_entities::{ArticleTag, Entity, EntityInput, EntityKind, EntityRole, ImportSummary};
+pub use newsroom_suggestions::{OrganisationSuggestion, PersonSuggestion, Suggestions};
 
 /// The application's state: the open store.
 pub struct Api {
     conn: Mutex<Connection>,
     data_dir: PathBuf,
+    /// The directory compiled for suggestions; rebuilt after the directory changes.
+    known: RwLock<Option<Arc<newsroom_entities::KnownEntities>>>,
 }
 
 /// How to open the store.
@@ -50,6 +54,7 @@ impl Api {
         Ok(Api {
             conn: Mutex::new(conn),
             data_dir,
+            known: RwLock::new(None),
         })
     }
 
@@ -151,6 +156,168 @@ impl Api {
             &*self.conn()?,
             revision_id,
             Utc::now(),
+        )?)
+    }
+
+    fn directory_changed(&self) {
+        if let Ok(mut known) = self.known.write() {
+            *known = None;
+        }
+    }
+
+    fn known_entities(&self) -> ApiResult<Arc<newsroom_entities::KnownEntities>> {
+        if let Some(known) = self.known.read().ok().and_then(|k| k.clone()) {
+            return Ok(known);
+        }
+        let built = Arc::new(newsroom_entities::load_known(&*self.conn()?)?);
+        if let Ok(mut slot) = self.known.write() {
+            *slot = Some(built.clone());
+        }
+        Ok(built)
+    }
+
+    pub fn entity_list(&self, kind: Option<EntityKind>, query: &str) -> ApiResult<Vec<Entity>> {
+        Ok(newsroom_entities::list(&*self.conn()?, kind, query, 500)?)
+    }
+
+    /// Every entity, for exports and the CLI.
+    pub fn entity_list_all(&self) -> ApiResult<Vec<Entity>> {
+        Ok(newsroom_entities::list(
+            &*self.conn()?,
+            None,
+            "",
+            usize::MAX >> 1,
+        )?)
+    }
+
+    pub fn entity_get(&self, id: &str) -> ApiResult<Entity> {
+        Ok(newsroom_entities::get(&*self.conn()?, id)?)
+    }
+
+    /// Creates an entity, or adds the aliases and roles to the one with the same name.
+    pub fn entity_save(&self, input: &EntityInput) -> ApiResult<Entity> {
+        let conn = self.conn()?;
+        let (id, _) = newsroom_entities::upsert(&conn, input, Utc::now())?;
+        self.directory_changed();
+        Ok(newsroom_entities::get(&conn, &id)?)
+    }
+
+    pub fn entity_delete(&self, id: &str) -> ApiResult<()> {
+        newsroom_entities::delete(&*self.conn()?, id)?;
+        self.directory_changed();
+        Ok(())
+    }
+
+    pub fn entity_merge(&self, from: &str, into: &str) -> ApiResult<Entity> {
+        let merged = newsroom_entities::merge(&*self.conn()?, from, into, Utc::now())?;
+        self.directory_changed();
+        Ok(merged)
+    }
+
+    pub fn entity_import(&self, path: &Path) -> ApiResult<ImportSummary> {
+        let summary = newsroom_entities::import(&*self.conn()?, path, Utc::now())?;
+        self.directory_changed();
+        Ok(summary)
+    }
+
+    pub fn entity_export_json(&self) -> ApiResult<String> {
+        Ok(newsroom_entities::export_json(&*self.conn()?)?)
+    }
+
+    /// The articles tagged with an entity: its entity page.
+    pub fn entity_articles(&self, id: &str) -> ApiResult<Vec<ArticleSummary>> {
+        let conn = self.conn()?;
+        let ids = newsroom_entities::tagged_articles(&conn, id)?;
+        let all = newsroom_articles::list(&conn)?;
+        Ok(all.into_iter().filter(|a| ids.contains(&a.id)).collect())
+    }
+
+    pub fn article_tags(&self, article_id: &str) -> ApiResult<Vec<ArticleTag>> {
+        Ok(newsroom_entities::article_tags(&*self.conn()?, article_id)?)
+    }
+
+    /// Tags an article with a person or organisation by name, adding it to the directory
+    /// when it is not there yet.
+    pub fn article_tag_by_name(
+        &self,
+        article_id: &str,
+        kind: EntityKind,
+        name: &str,
+        role: &str,
+    ) -> ApiResult<ArticleTag> {
+        let conn = self.conn()?;
+        newsroom_articles::get(&conn, article_id)?;
+        let input = EntityInput {
+            kind,
+            name: name.to_owned(),
+            aliases: vec![],
+            roles: vec![],
+            parent: None,
+            uri: None,
+        };
+        let (id, created) = newsroom_entities::upsert(&conn, &input, Utc::now())?;
+        if created {
+            self.directory_changed();
+        }
+        newsroom_entities::tag(&conn, article_id, &id, role)?;
+        let tags = newsroom_entities::article_tags(&conn, article_id)?;
+        Ok(tags
+            .into_iter()
+            .find(|t| t.entity_id == id)
+            .expect("the tag was just written"))
+    }
+
+    pub fn article_untag(&self, article_id: &str, entity_id: &str) -> ApiResult<()> {
+        Ok(newsroom_entities::untag(&*self.conn()?, article_id, entity_id)?)
+    }
+
+    /// Suggestions for a text against the directory, without the ones rejected for this
+    /// article or already tagged on it (when an article is named).
+    pub fn suggestions(&self, article_id: Option<&str>, text: &str) -> ApiResult<Suggestions> {
+        let known = self.known_entities()?;
+        let mut found = newsroom_suggestions::suggest(text, &known);
+        if let Some(article_id) = article_id {
+            let conn = self.conn()?;
+            let rejected = newsroom_entities::rejected(&conn, article_id)?;
+            let tagged: Vec<String> = newsroom_entities::article_tags(&conn, article_id)?
+                .into_iter()
+                .map(|t| newsroom_entities::fold_name(&t.name))
+                .collect();
+            let keep = |kind: EntityKind, name: &str, expanded: Option<&str>| {
+                let names = [Some(name), expanded];
+                !names.iter().flatten().any(|n| {
+                    let f = newsroom_entities::fold_name(n);
+                    rejected.contains(&(kind, f.clone())) || tagged.contains(&f)
+                })
+            };
+            found.people.retain(|p| keep(EntityKind::Person, &p.name, None));
+            found
+                .organisations
+                .retain(|o| keep(EntityKind::Organisation, &o.name, o.expanded.as_deref()));
+        }
+        Ok(found)
+    }
+
+    pub fn suggestion_accept(&self, accept: &AcceptSuggestion) -> ApiResult<ArticleTag> {
+        let role = accept.role.clone().unwrap_or_default();
+        if let Some(id) = &accept.entity_id {
+            let conn = self.conn()?;
+            newsroom_entities::tag(&conn, &accept.article_id, id, &role)?;
+            let tags = newsroom_entities::article_tags(&conn, &accept.article_id)?;
+            return Ok(tags
+                .into_iter()
+                .find(|t| &t.entity_id == id)
+                .expect("the tag was just written"));
+        }
+        self.article_tag_by_name(&accept.article_id, accept.kind, &accept.name, &role)
+    }
+
+    pub fn suggestion_reject(&self, article_id: &str, kind: EntityKind, name: &str) -> ApiResult<()> {
+        Ok(newsroom_entities::reject_suggestion(
+            &*self.conn()?,
+            article_id,
+            kind,
+            name,
         )?)
     }
 

@@ -27,6 +27,9 @@ enum Command {
     /// People and organisations.
     #[command(subcommand)]
     Tag(TagCommand),
+    /// The directory of people and organisations.
+    #[command(subcommand)]
+    Entity(EntityCommand),
     /// Measure the hot paths (medians over repeated runs).
     Bench(bench::BenchArgs),
 }
@@ -49,6 +52,32 @@ enum ArticleCommand {
     },
     /// Print the published HTML of an article's body.
     Render { id: String },
+    /// Tag an article with people and organisations (added to the directory when new).
+    Tag {
+        id: String,
+        /// A person in the story (repeatable).
+        #[arg(long = "person", value_name = "NAME")]
+        people: Vec<String>,
+        /// The role of the person tagged just before (`--person A --role "Chủ tịch…"`).
+        #[arg(long = "role", value_name = "T")]
+        roles: Vec<String>,
+        /// An organisation in the story (repeatable).
+        #[arg(long = "org", value_name = "NAME")]
+        orgs: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum EntityCommand {
+    /// Import people and organisations from a .csv or .json file.
+    Import { file: PathBuf },
+    /// List the directory in Vietnamese order.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -125,12 +154,60 @@ fn run(cli: Cli) -> Result<(), ApiError> {
                     }
                 }
                 ArticleCommand::Render { id } => print!("{}", api.article_render(&id)?),
+                ArticleCommand::Tag {
+                    id,
+                    people,
+                    roles,
+                    orgs,
+                    json,
+                } => {
+                    // Roles pair with people in the order given; a person without one has none.
+                    for (i, person) in people.iter().enumerate() {
+                        let role = roles.get(i).map(String::as_str).unwrap_or_default();
+                        api.article_tag_by_name(&id, newsroom_api::EntityKind::Person, person, role)?;
+                    }
+                    for org in &orgs {
+                        api.article_tag_by_name(&id, newsroom_api::EntityKind::Organisation, org, "")?;
+                    }
+                    let tags = api.article_tags(&id)?;
+                    if json {
+                        print_json(&tags);
+                    } else {
+                        for t in tags {
+                            println!(
+                                "{}{}",
+                                t.name,
+                                if t.role.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!(" — {}", t.role)
+                                }
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        Command::Entity(command) => {
+            let api = open(cli.data_dir)?;
+            match command {
+                EntityCommand::Import { file } => print_json(&api.entity_import(&file)?),
+                EntityCommand::List { json } => {
+                    let entities = api.entity_list_all()?;
+                    if json {
+                        print_json(&entities);
+                    } else {
+                        for e in entities {
+                            println!("{:<12} {}", format!("{:?}", e.kind).to_lowercase(), e.name);
+                        }
+                    }
+                }
             }
         }
         Command::Tag(TagCommand::Suggest { file, json }) => {
             let text = read_text(file.as_deref())?;
-            let suggestions =
-                newsroom_suggestions::suggest(&text, &newsroom_suggestions::KnownEntities::empty());
+            let api = open(cli.data_dir)?;
+            let suggestions = api.suggestions(None, &text)?;
             if json {
                 print_json(&suggestions);
             } else {

@@ -23,6 +23,7 @@ pub const DATABASE_FILE: &str = "newsroom.sqlite3";
 pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_articles.sql"),
     include_str!("../migrations/0002_article_search.sql"),
+    include_str!("../migrations/0003_entities.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -52,27 +52,47 @@ impl KnownEntities {
         Self::build(Vec::new())
     }
 
+    /// Compiles a directory, folding every name and alias.
     pub fn build(entries: Vec<DirectoryEntry>) -> Self {
+        let spellings = entries
+            .iter()
+            .enumerate()
+            .flat_map(|(e, entry)| {
+                std::iter::once(&entry.name)
+                    .chain(&entry.aliases)
+                    .map(move |spelling| {
+                        let spelling = newsroom_text::nfc(spelling.trim());
+                        let folded: String = spelling.chars().map(newsroom_text::fold_char).collect();
+                        (e, spelling, folded)
+                    })
+            })
+            .collect();
+        Self::build_prefolded(entries, spellings)
+    }
+
+    /// Compiles a directory whose spellings were folded when stored: `(entry index, spelling
+    /// as written, folded with newsroom_text::fold_char)`.
+    pub fn build_prefolded(entries: Vec<DirectoryEntry>, spellings: Vec<(usize, String, String)>) -> Self {
         let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
-        let mut spellings: Vec<Vec<Spelling>> = Vec::new();
-        for (e, entry) in entries.iter().enumerate() {
-            for spelling in std::iter::once(&entry.name).chain(&entry.aliases) {
-                let spelling = newsroom_text::nfc(spelling.trim());
-                let folded: String = spelling.chars().map(newsroom_text::fold_char).collect();
-                if folded.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
-                    continue;
-                }
-                let slot = *index.entry(folded.clone()).or_insert_with(|| {
-                    patterns.push(folded);
-                    spellings.push(Vec::new());
-                    patterns.len() - 1
-                });
-                spellings[slot].push(Spelling {
-                    entry: e,
-                    exact: spelling.chars().collect(),
-                });
+        let mut slots: Vec<Vec<Spelling>> = Vec::new();
+        for (entry, spelling, folded) in spellings {
+            if folded.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                continue;
             }
+            let slot = match index.get(&folded) {
+                Some(&slot) => slot,
+                None => {
+                    index.insert(folded.clone(), patterns.len());
+                    patterns.push(folded);
+                    slots.push(Vec::new());
+                    patterns.len() - 1
+                }
+            };
+            slots[slot].push(Spelling {
+                entry,
+                exact: spelling.chars().collect(),
+            });
         }
         let automaton = if patterns.is_empty() {
             None
@@ -90,7 +110,7 @@ impl KnownEntities {
         KnownEntities {
             entries,
             automaton,
-            spellings,
+            spellings: slots,
         }
     }
 

@@ -56,6 +56,66 @@ pub fn fold_char(c: char) -> char {
     base.to_lowercase().next().unwrap_or(base)
 }
 
+/// The Vietnamese alphabet in order; `ă`, `â`, `đ`, `ê`, `ô`, `ơ`, `ư` are letters of their own.
+const ALPHABET: [&str; 29] = [
+    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g", "h", "i", "k", "l", "m", "n", "o", "ô", "ơ", "p", "q",
+    "r", "s", "t", "u", "ư", "v", "x", "y",
+];
+
+/// A key whose byte order is Vietnamese dictionary order: letters first by the Vietnamese
+/// alphabet (`Đ` after `D`, `Ơ` after `Ô`), then tone marks as a secondary difference
+/// (none, huyền, hỏi, ngã, sắc, nặng), then case. Letters outside the alphabet (f, j, w, z)
+/// sort after `y`, digits before letters.
+pub fn collation_key(text: &str) -> String {
+    let mut primary = String::new();
+    let mut secondary = String::new();
+    let mut tertiary = String::new();
+    for c in nfc(text).chars() {
+        let mut base = String::new();
+        let mut tone = 0u8;
+        for d in std::iter::once(c)
+            .flat_map(|c| c.to_lowercase())
+            .collect::<String>()
+            .nfd()
+        {
+            match d {
+                '\u{300}' => tone = 1,
+                '\u{309}' => tone = 2,
+                '\u{303}' => tone = 3,
+                '\u{301}' => tone = 4,
+                '\u{323}' => tone = 5,
+                other => base.push(other),
+            }
+        }
+        let letter: String = base.nfc().collect();
+        let rank = if let Some(i) = ALPHABET.iter().position(|l| *l == letter) {
+            b'A' + 10 + i as u8
+        } else if let Some(d) = c.to_digit(10) {
+            b'0' + d as u8
+        } else if c.is_alphanumeric() {
+            b'z'
+        } else {
+            b' '
+        };
+        primary.push(rank as char);
+        if rank != b' ' {
+            secondary.push((b'0' + tone) as char);
+            tertiary.push(if c.is_uppercase() { '1' } else { '0' });
+        }
+    }
+    format!("{primary}\u{1}{secondary}\u{1}{tertiary}")
+}
+
+/// The sort key of a person's name the way Vietnamese lists sort people: by given name (the
+/// last word), then by the rest of the name (`Nguyễn Phi Thường` sorts under T).
+pub fn person_collation_key(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.split_last() {
+        Some((given, rest)) if !rest.is_empty() => collation_key(&format!("{given} {}", rest.join(" "))),
+        _ => collation_key(name),
+    }
+}
+
 /// Makes a URL slug: `Hà Nội: Giao nhiệm vụ` → `ha-noi-giao-nhiem-vu`.
 ///
 /// Only ASCII letters and digits survive; every other run of characters becomes one hyphen.
@@ -128,6 +188,37 @@ mod tests {
         );
         assert_eq!(slug("  Đà Nẵng — 2026!  "), "da-nang-2026");
         assert_eq!(slug("???"), "");
+    }
+
+    #[test]
+    fn collation_follows_the_vietnamese_alphabet_and_tones() {
+        let mut words = vec![
+            "Đào", "Dung", "ơn", "ôm", "an", "ăn", "ấn", "ba", "bà", "bá", "bạ", "bả", "bã", "Ân", "uy", "ưa",
+        ];
+        words.sort_by_key(|w| collation_key(w));
+        assert_eq!(
+            words,
+            [
+                "an", "ăn", "Ân", "ấn", "ba", "bà", "bả", "bã", "bá", "bạ", "Dung", "Đào", "ôm", "ơn", "uy",
+                "ưa"
+            ]
+        );
+        let mut people = vec![
+            "Nguyễn Phi Thường",
+            "Lê Đình Hùng",
+            "Trần Văn An",
+            "Đinh Quốc Toản",
+        ];
+        people.sort_by_key(|p| person_collation_key(p));
+        assert_eq!(
+            people,
+            [
+                "Trần Văn An",
+                "Lê Đình Hùng",
+                "Nguyễn Phi Thường",
+                "Đinh Quốc Toản"
+            ]
+        );
     }
 
     #[test]

@@ -1,0 +1,205 @@
+//! The directory on a real SQLite store: what a newsroom notices when it imports, browses,
+//! merges and tags.
+
+use chrono::Utc;
+use newsroom_entities as entities;
+use newsroom_entities::{EntityInput, EntityKind, EntityRole};
+
+fn store() -> (tempfile::TempDir, rusqlite::Connection) {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = newsroom_store::open_dir(dir.path()).unwrap();
+    (dir, conn)
+}
+
+fn person(name: &str) -> EntityInput {
+    EntityInput {
+        kind: EntityKind::Person,
+        name: name.into(),
+        aliases: vec![],
+        roles: vec![],
+        parent: None,
+        uri: None,
+    }
+}
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn csv_import_keeps_vietnamese_aliases_parents_and_roles_and_reimport_does_not_duplicate() {
+    let (dir, conn) = store();
+    let csv = write(
+        dir.path(),
+        "danh-ba.csv",
+        "kind,name,aliases,parent,title,organisation\n\
+         organisation,Liên đoàn Lao động thành phố Hà Nội,LĐLĐ thành phố Hà Nội|LĐLĐ Hà Nội,Tổng Liên đoàn Lao động Việt Nam,,\n\
+         person,Nguyễn Phi Thường,,,Chủ tịch,Liên đoàn Lao động thành phố Hà Nội\n\
+         organisation,Ủy ban nhân dân quận Hoàn Kiếm,UBND quận Hoàn Kiếm,,,\n",
+    );
+    let first = entities::import(&conn, &csv, Utc::now()).unwrap();
+    assert_eq!((first.created, first.updated), (3, 0));
+    let again = entities::import(&conn, &csv, Utc::now()).unwrap();
+    assert_eq!((again.created, again.updated), (0, 3));
+
+    let all = entities::list(&conn, None, "", 100).unwrap();
+    assert_eq!(all.len(), 4, "the parent organisation was added too");
+    let ldld = all
+        .iter()
+        .find(|e| e.name == "Liên đoàn Lao động thành phố Hà Nội")
+        .unwrap();
+    assert_eq!(ldld.aliases, ["LĐLĐ Hà Nội", "LĐLĐ thành phố Hà Nội"]);
+    let parent = entities::get(&conn, ldld.parent_id.as_deref().unwrap()).unwrap();
+    assert_eq!(parent.name, "Tổng Liên đoàn Lao động Việt Nam");
+    let thuong = all.iter().find(|e| e.kind == EntityKind::Person).unwrap();
+    assert_eq!(
+        thuong.roles,
+        [EntityRole {
+            title: "Chủ tịch".into(),
+            organisation: "Liên đoàn Lao động thành phố Hà Nội".into(),
+            ..Default::default()
+        }]
+    );
+    assert!(thuong.uri.starts_with("urn:newsroom:person:"));
+
+    // Search ignores tones and case and looks at aliases.
+    let found = entities::list(&conn, None, "ubnd quan hoan kiem", 10).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].name, "Ủy ban nhân dân quận Hoàn Kiếm");
+}
+
+#[test]
+fn a_bad_row_names_the_file_and_row_and_imports_nothing() {
+    let (dir, conn) = store();
+    let csv = write(
+        dir.path(),
+        "hong.csv",
+        "kind,name\nperson,Lê Văn An\nanimal,Con mèo\n",
+    );
+    let err = entities::import(&conn, &csv, Utc::now()).unwrap_err().to_string();
+    assert!(err.contains("hong.csv") && err.contains("row 3"), "{err}");
+    assert!(entities::list(&conn, None, "", 10).unwrap().is_empty());
+
+    let json = write(dir.path(), "hong.json", "[{\"kind\": \"person\"}]");
+    let err = entities::import(&conn, &json, Utc::now())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("hong.json") && err.contains("bad JSON"), "{err}");
+    let latin1 = dir.path().join("latin1.csv");
+    std::fs::write(&latin1, b"kind,name\nperson,L\xea V\xe3n An\n").unwrap();
+    let err = entities::import(&conn, &latin1, Utc::now())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("not valid UTF-8"), "{err}");
+}
+
+#[test]
+fn people_sort_by_given_name_in_vietnamese_order() {
+    let (_dir, conn) = store();
+    for name in [
+        "Nguyễn Văn Đức",
+        "Trần Thị Dung",
+        "Lê Văn Ân",
+        "Phạm An",
+        "Đỗ Thị Yến",
+    ] {
+        entities::upsert(&conn, &person(name), Utc::now()).unwrap();
+    }
+    let names: Vec<String> = entities::list(&conn, Some(EntityKind::Person), "", 10)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.name)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Phạm An",
+            "Lê Văn Ân",
+            "Trần Thị Dung",
+            "Nguyễn Văn Đức",
+            "Đỗ Thị Yến"
+        ]
+    );
+}
+
+#[test]
+fn merging_keeps_every_spelling_role_and_tag() {
+    let (_dir, conn) = store();
+    let now = Utc::now();
+    let article = newsroom_articles::create(
+        &conn,
+        &newsroom_articles::ArticleFields {
+            headline: "Tin".into(),
+            ..Default::default()
+        },
+        now,
+    )
+    .unwrap();
+    let (keep, _) = entities::upsert(&conn, &person("Nguyễn Phi Thường"), now).unwrap();
+    let mut dup = person("Nguyen Phi Thuong");
+    dup.kind = EntityKind::Person;
+    // Folding makes these the same name, so this updates rather than duplicates…
+    assert_eq!(entities::upsert(&conn, &dup, now).unwrap().0, keep);
+    // …while a genuinely different spelling is a second entry to merge.
+    let (other, _) = entities::upsert(
+        &conn,
+        &EntityInput {
+            roles: vec![EntityRole {
+                title: "Đại biểu Quốc hội".into(),
+                ..Default::default()
+            }],
+            ..person("N. P. Thường")
+        },
+        now,
+    )
+    .unwrap();
+    entities::tag(&conn, &article.id, &other, "Chủ tịch").unwrap();
+    let merged = entities::merge(&conn, &other, &keep, now).unwrap();
+    assert!(merged.aliases.contains(&"N. P. Thường".to_owned()));
+    assert_eq!(merged.roles.len(), 1);
+    let tags = entities::article_tags(&conn, &article.id).unwrap();
+    assert_eq!(tags.len(), 1);
+    assert_eq!(
+        (tags[0].entity_id.as_str(), tags[0].role.as_str()),
+        (keep.as_str(), "Chủ tịch")
+    );
+    assert!(entities::get(&conn, &other).is_err());
+
+    // The merged spelling now finds the kept entity in text.
+    let known = entities::load_known(&conn).unwrap();
+    let s = newsroom_suggestions::suggest("Ông N. P. Thường phát biểu.", &known);
+    assert_eq!(s.people[0].entity_id.as_deref(), Some(keep.as_str()));
+}
+
+#[test]
+fn export_then_import_into_an_empty_store_gives_the_same_directory() {
+    let (dir, conn) = store();
+    let now = Utc::now();
+    entities::upsert(
+        &conn,
+        &EntityInput {
+            kind: EntityKind::Organisation,
+            name: "Công đoàn cơ sở".into(),
+            aliases: vec!["CĐCS".into()],
+            roles: vec![],
+            parent: Some("Liên đoàn Lao động quận Long Biên".into()),
+            uri: Some("https://example.org/cdcs".into()),
+        },
+        now,
+    )
+    .unwrap();
+    let json = entities::export_json(&conn).unwrap();
+    let path = write(dir.path(), "export.json", &json);
+    let (_dir2, conn2) = store();
+    entities::import(&conn2, &path, now).unwrap();
+    let a = entities::list(&conn, None, "", 10).unwrap();
+    let b = entities::list(&conn2, None, "", 10).unwrap();
+    let shape = |v: &[entities::Entity]| {
+        v.iter()
+            .map(|e| (e.name.clone(), e.aliases.clone(), e.uri.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(shape(&a), shape(&b));
+}
