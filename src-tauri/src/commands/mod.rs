@@ -2,4 +2,6 @@
 
 pub mod app;
 pub mod articles;
+pub mod entities;
 pub mod markdown;
+pub mod suggestions;

@@ -2,7 +2,14 @@
 // from the Rust types; every failure arrives as an ApiError {code, message}.
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  AcceptSuggestion,
   ApiError,
+  ArticleTag,
+  Entity,
+  EntityInput,
+  EntityKind,
+  ImportSummary,
+  Suggestions,
   Article,
   ArticleFields,
   ArticleSummary,
@@ -60,4 +67,21 @@ export const ipc = {
   revisionRestore: (revisionId: number) => call<Article>("revision_restore", { revisionId }),
   markdownRender: (markdown: string) => call<RenderedMarkdown>("markdown_render", { markdown }),
   appPainted: () => call<null>("app_painted"),
+  entityList: (kind: EntityKind | null, query: string) => call<Entity[]>("entity_list", { kind, query }),
+  entityGet: (id: string) => call<Entity>("entity_get", { id }),
+  entitySave: (input: EntityInput) => call<Entity>("entity_save", { input }),
+  entityUpdate: (id: string, input: EntityInput) => call<Entity>("entity_update", { id, input }),
+  entityDelete: (id: string) => call<null>("entity_delete", { id }),
+  entityMerge: (from: string, into: string) => call<Entity>("entity_merge", { from, into }),
+  entityImportText: (fileName: string, contents: string) =>
+    call<ImportSummary>("entity_import_text", { fileName, contents }),
+  entityExportJson: () => call<string>("entity_export_json"),
+  entityArticles: (id: string) => call<ArticleSummary[]>("entity_articles", { id }),
+  articleTags: (articleId: string) => call<ArticleTag[]>("article_tags", { articleId }),
+  articleUntag: (articleId: string, entityId: string) => call<null>("article_untag", { articleId, entityId }),
+  suggestionsForArticle: (articleId: string, text: string) =>
+    call<Suggestions>("suggestions_for_article", { articleId, text }),
+  suggestionAccept: (accept: AcceptSuggestion) => call<ArticleTag>("suggestion_accept", { accept }),
+  suggestionReject: (articleId: string, kind: EntityKind, name: string) =>
+    call<null>("suggestion_reject", { articleId, kind, name }),
 };

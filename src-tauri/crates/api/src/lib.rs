@@ -202,6 +202,12 @@ impl Api {
         Ok(newsroom_entities::get(&conn, &id)?)
     }
 
+    pub fn entity_update(&self, id: &str, input: &EntityInput) -> ApiResult<Entity> {
+        let updated = newsroom_entities::update(&*self.conn()?, id, input, Utc::now())?;
+        self.directory_changed();
+        Ok(updated)
+    }
+
     pub fn entity_delete(&self, id: &str) -> ApiResult<()> {
         newsroom_entities::delete(&*self.conn()?, id)?;
         self.directory_changed();
@@ -218,6 +224,21 @@ impl Api {
         let summary = newsroom_entities::import(&*self.conn()?, path, Utc::now())?;
         self.directory_changed();
         Ok(summary)
+    }
+
+    /// Imports a directory file the user picked in the UI: its name decides the format.
+    pub fn entity_import_text(&self, file_name: &str, contents: &str) -> ApiResult<ImportSummary> {
+        let dir = std::env::temp_dir().join(format!("newsroom-import-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|e| ApiError::new(ErrorCode::Storage, e.to_string()))?;
+        let safe_name: String = Path::new(file_name)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "import".into());
+        let path = dir.join(&safe_name);
+        std::fs::write(&path, contents).map_err(|e| ApiError::new(ErrorCode::Storage, e.to_string()))?;
+        let result = self.entity_import(&path);
+        let _ = std::fs::remove_file(&path);
+        result.map_err(|e| ApiError::new(e.code, e.message.replace(&path.display().to_string(), &safe_name)))
     }
 
     pub fn entity_export_json(&self) -> ApiResult<String> {
@@ -300,6 +321,41 @@ impl Api {
 
     pub fn suggestion_accept(&self, accept: &AcceptSuggestion) -> ApiResult<ArticleTag> {
         let role = accept.role.clone().unwrap_or_default();
+        // The role the story gives a person also goes into their directory entry, so the
+        // desk sees it next time (roles are kept over time, not replaced).
+        if accept.kind == EntityKind::Person && !role.trim().is_empty() {
+            let conn = self.conn()?;
+            let input = EntityInput {
+                kind: EntityKind::Person,
+                name: accept.name.clone(),
+                aliases: vec![],
+                roles: vec![newsroom_entities::EntityRole {
+                    title: role.clone(),
+                    ..Default::default()
+                }],
+                parent: None,
+                uri: None,
+            };
+            match &accept.entity_id {
+                Some(id) => {
+                    let mut entity = newsroom_entities::get(&conn, id)?;
+                    if !entity.roles.iter().any(|r| r.title == role) {
+                        entity.roles.push(input.roles[0].clone());
+                        let update = EntityInput {
+                            name: entity.name.clone(),
+                            aliases: entity.aliases.clone(),
+                            roles: entity.roles.clone(),
+                            ..input
+                        };
+                        newsroom_entities::update(&conn, id, &update, Utc::now())?;
+                    }
+                }
+                None => {
+                    newsroom_entities::upsert(&conn, &input, Utc::now())?;
+                }
+            }
+            self.directory_changed();
+        }
         if let Some(id) = &accept.entity_id {
             let conn = self.conn()?;
             newsroom_entities::tag(&conn, &accept.article_id, id, &role)?;

@@ -203,6 +203,39 @@ pub fn upsert(conn: &Connection, input: &EntityInput, now: DateTime<Utc>) -> Res
     })
 }
 
+/// Replaces an entity's name, aliases and roles (and parent, for organisations).
+pub fn update(conn: &Connection, id: &str, input: &EntityInput, now: DateTime<Utc>) -> Result<Entity> {
+    let name = clean(&input.name);
+    if name.is_empty() {
+        return Err(EntityError::Invalid("an entity needs a name".into()));
+    }
+    write(conn, |tx| {
+        let current = get(tx, id)?;
+        if let Some(other) = find_by_name(tx, current.kind, &name)?.filter(|other| other != id) {
+            return Err(EntityError::Invalid(format!(
+                "another entry is already called {name} ({other}); merge the two instead"
+            )));
+        }
+        tx.execute(
+            "UPDATE entities SET name = ?2, sort_key = ?3, updated_at = ?4 WHERE id = ?1",
+            params![id, name, sort_key(current.kind, &name), timestamp(now)],
+        )?;
+        tx.execute("DELETE FROM entity_spellings WHERE entity_id = ?1", [id])?;
+        add_spelling(tx, id, &name, true)?;
+        for alias in &input.aliases {
+            add_spelling(tx, id, alias, false)?;
+        }
+        tx.execute("DELETE FROM entity_roles WHERE person_id = ?1", [id])?;
+        for role in input.roles.iter().filter(|r| !r.title.trim().is_empty()) {
+            tx.execute(
+                "INSERT INTO entity_roles (person_id, title, organisation, since, until) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, clean(&role.title), clean(&role.organisation), role.since.trim(), role.until.trim()],
+            )?;
+        }
+        get(tx, id)
+    })
+}
+
 /// One entity with its aliases and roles.
 pub fn get(conn: &Connection, id: &str) -> Result<Entity> {
     let row = conn

@@ -18,6 +18,9 @@ pub struct FoundOrg {
     pub person_from: Option<usize>,
     /// A directory entry's mention, listed so titles before it still find the name after.
     pub known: bool,
+    /// A generic body named only to give a person's role (`Công đoàn cơ sở`): part of the
+    /// role, not an organisation suggestion.
+    pub generic: bool,
     /// A head with no proper part (`Ban Quản lý` in `Ban Quản lý và Công đoàn các KCN…`):
     /// an organisation only if it shares the next one's tail.
     pub bare: bool,
@@ -283,6 +286,7 @@ impl<'d, 'a> Rules<'d, 'a> {
                         expanded: None,
                         person_from: None,
                         known: false,
+                        generic: false,
                         bare: true,
                     });
                     i = head_end + 1;
@@ -296,6 +300,7 @@ impl<'d, 'a> Rules<'d, 'a> {
                 expanded: None,
                 person_from: None,
                 known: false,
+                generic: false,
                 bare: false,
             };
             self.split_trailing_name(&mut org, head_end);
@@ -336,6 +341,7 @@ impl<'d, 'a> Rules<'d, 'a> {
                 expanded: None,
                 person_from: None,
                 known: true,
+                generic: false,
                 bare: false,
             });
         }
@@ -386,8 +392,10 @@ impl<'d, 'a> Rules<'d, 'a> {
             if !(2..=4).contains(&len) || !is_surname(&self.doc.tokens[s].text) || self.is_place(s, end) {
                 continue;
             }
-            // What stays must still be an organisation with a proper part.
-            if s <= head_end + 1 || !has_proper_before(s) {
+            // What stays must still be an organisation with a proper part — unless a title
+            // comes first: `Chủ tịch Công đoàn cơ sở Lê Thị Hồng Nhung` names a person with
+            // a role in a generic body (which is then no organisation of its own).
+            if s <= head_end || (!has_proper_before(s) && !titled) {
                 continue;
             }
             let place_before = s > run_start && self.place_prefix(run_start, s - 1) == s - run_start;
@@ -404,6 +412,7 @@ impl<'d, 'a> Rules<'d, 'a> {
         }
         if let Some((_, s)) = best {
             org.person_from = Some(s);
+            org.generic = !has_proper_before(s);
         }
     }
 
@@ -788,7 +797,7 @@ pub(crate) fn merge(
         .filter(|m| m.kind == EntityKind::Organisation)
         .map(|m| [m.start, m.end])
         .collect();
-    for o in found.orgs.into_iter().filter(|o| !o.known) {
+    for o in found.orgs.into_iter().filter(|o| !o.known && !o.generic) {
         let span = [doc.tokens[o.start].start, doc.tokens[o.end].end];
         // The directory's own mention wins; a body named inside it, or one whose name holds
         // it, is still a different body.

@@ -317,3 +317,15 @@ fn known_entities_match_any_spelling_and_win_over_rules() {
     assert_eq!(person.entity_id.as_deref(), Some("npt"));
     let _ = Path::new("");
 }
+
+#[test]
+fn a_title_in_a_generic_body_gives_the_person_a_role_and_no_organisation() {
+    let s = suggest(
+        "Phát biểu tại buổi lễ, Chủ tịch Công đoàn cơ sở Lê Thị Hồng Nhung cho biết.",
+        &KnownEntities::empty(),
+    );
+    assert_eq!(s.people.len(), 1);
+    assert_eq!(s.people[0].name, "Lê Thị Hồng Nhung");
+    assert_eq!(s.people[0].role.as_deref(), Some("Chủ tịch Công đoàn cơ sở"));
+    assert!(s.organisations.is_empty(), "{:?}", s.organisations);
+}

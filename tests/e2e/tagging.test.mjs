@@ -1,0 +1,80 @@
+// Tagging in the real app: suggestions from the text (with roles and highlighted mentions),
+// accept and reject, both remembered after a restart, and the directory's entity page.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { closeApp, openApp, startDriver, until } from "./app.mjs";
+
+let driver;
+before(async () => {
+  driver = await startDriver();
+});
+after(async () => {
+  await driver?.stop();
+});
+
+async function openDongAnh(app) {
+  const rows = await app.$$("[data-testid=article-row]");
+  for (const row of rows) {
+    if ((await row.getText()).includes("Đông Anh")) {
+      await row.click();
+      break;
+    }
+  }
+  await (await app.$("[data-testid=suggestions]")).waitForExist();
+}
+
+async function suggestion(app, name) {
+  return app.$(`[data-testid=suggestion][data-name="${name}"]`);
+}
+
+test("suggestions are accepted into tags and the directory, rejections are remembered", async () => {
+  let app = await openApp();
+  try {
+    await openDongAnh(app);
+    const khoa = await suggestion(app, "Trần Minh Khoa");
+    await khoa.waitForExist({ timeout: 10000 });
+    assert.match(await khoa.getText(), /Phó Chủ tịch Liên đoàn Lao động huyện Đông Anh/);
+    await until("mentions highlighted in the body", async () => {
+      const marked = await app.execute(() =>
+        [...document.querySelectorAll(".cm-mention")].map((m) => m.textContent).join("|"),
+      );
+      return marked.includes("Trần Minh Khoa");
+    });
+    await (await khoa.$("[data-action=accept]")).click();
+    await until("the tag", async () => (await (await app.$("[data-testid=suggestions]")).getText()).includes("Trần Minh Khoa"));
+    const tags = await app.$("[data-testid=tags]");
+    await tags.waitForExist();
+    assert.match(await tags.getText(), /Trần Minh Khoa[\s\S]*Phó Chủ tịch/);
+
+    const thinh = await suggestion(app, "Phạm Đức Thịnh");
+    await thinh.waitForExist();
+    await (await thinh.$("[data-action=reject]")).click();
+    await until("the rejected suggestion to go", async () => !(await (await suggestion(app, "Phạm Đức Thịnh")).isExisting()));
+    if (process.env.SCREENSHOT_DIR) await app.saveScreenshot(`${process.env.SCREENSHOT_DIR}/tagging.png`);
+  } finally {
+    await closeApp(app);
+  }
+
+  app = await openApp();
+  try {
+    await openDongAnh(app);
+    await (await app.$("[data-testid=tags]")).waitForExist({ timeout: 10000 });
+    assert.match(await (await app.$("[data-testid=tags]")).getText(), /Trần Minh Khoa/);
+    await (await suggestion(app, "Lê Thị Hồng Nhung")).waitForExist({ timeout: 10000 });
+    assert.equal(await (await suggestion(app, "Phạm Đức Thịnh")).isExisting(), false, "a rejection is remembered");
+    assert.equal(await (await suggestion(app, "Trần Minh Khoa")).isExisting(), false, "a tagged person is not suggested again");
+
+    await (await app.$("[data-testid=open-directory]")).click();
+    const search = await app.$("[data-testid=directory-search]");
+    await search.waitForExist();
+    await search.setValue("tran minh khoa");
+    await until("the directory entry", async () => (await app.$$("[data-testid=entity-row]")).length === 1);
+    await (await app.$("[data-testid=entity-row]")).click();
+    const tagged = await app.$("[data-testid=entity-articles]");
+    await tagged.waitForExist();
+    assert.match(await tagged.getText(), /Đông Anh/);
+    if (process.env.SCREENSHOT_DIR) await app.saveScreenshot(`${process.env.SCREENSHOT_DIR}/directory.png`);
+  } finally {
+    await closeApp(app);
+  }
+});
