@@ -23,6 +23,24 @@ pub struct Token {
     pub shouting: bool,
 }
 
+/// The `[start, end)` character ranges of the words in `chars`, split exactly as documents are.
+pub(crate) fn word_ranges(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_letter_or_digit(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && is_word_char(chars, i) {
+            i += 1;
+        }
+        out.push((start, i));
+    }
+    out
+}
+
 pub struct Document<'a> {
     pub chars: &'a [char],
     pub tokens: Vec<Token>,
@@ -40,7 +58,7 @@ pub fn is_letter_or_digit(c: char) -> bool {
     }
 }
 
-fn is_word_char(chars: &[char], i: usize) -> bool {
+pub(crate) fn is_word_char(chars: &[char], i: usize) -> bool {
     let c = chars[i];
     if is_letter_or_digit(c) {
         return true;
