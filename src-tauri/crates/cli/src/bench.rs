@@ -115,7 +115,7 @@ fn person_name(i: usize) -> String {
     name
 }
 
-/// A distinct organisation name for every `i` (mixed-radix digits, then a number).
+/// A distinct organisation name for every `i` (it ends in `i`).
 fn org_name(i: usize) -> String {
     let syllables = SYLLABLES.len();
     format!(
@@ -123,7 +123,7 @@ fn org_name(i: usize) -> String {
         ORG_KINDS[i % ORG_KINDS.len()],
         SYLLABLES[(i / ORG_KINDS.len()) % syllables],
         PLACES[(i / (ORG_KINDS.len() * syllables)) % PLACES.len()],
-        i / (ORG_KINDS.len() * syllables * PLACES.len())
+        i
     )
 }
 

@@ -465,27 +465,36 @@ pub fn export_json(conn: &Connection) -> Result<String> {
 
 /// Loads the directory compiled for suggestions, from the stored folded spellings.
 pub fn load_known(conn: &Connection) -> Result<KnownEntities> {
-    let mut entries = Vec::new();
-    let mut position = std::collections::HashMap::new();
-    let mut stmt = conn.prepare("SELECT id, kind, name FROM entities ORDER BY seq")?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let id: String = row.get(0)?;
-        position.insert(id.clone(), entries.len());
-        entries.push(DirectoryEntry {
-            id,
-            kind: parse_kind(&row.get::<_, String>(1)?).unwrap_or(EntityKind::Organisation),
-            name: row.get(2)?,
-            aliases: vec![],
-        });
-    }
+    // One pass over the spellings joined to their entities, in entity order, so no map from
+    // id to entry is needed.
+    let mut entries: Vec<DirectoryEntry> = Vec::new();
     let mut spellings = Vec::new();
-    let mut stmt = conn.prepare("SELECT entity_id, spelling, folded FROM entity_spellings")?;
+    let mut last_seq = i64::MIN;
+    let mut stmt = conn.prepare(
+        "SELECT e.seq, e.id, e.kind, e.name, s.spelling, s.folded
+         FROM entities e JOIN entity_spellings s ON s.entity_id = e.id ORDER BY e.seq",
+    )?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        if let Some(&e) = position.get(&row.get::<_, String>(0)?) {
-            spellings.push((e, row.get(1)?, row.get(2)?));
+        let seq: i64 = row.get(0)?;
+        if seq != last_seq {
+            last_seq = seq;
+            let kind = match row.get_ref(2)? {
+                rusqlite::types::ValueRef::Text(b"person") => EntityKind::Person,
+                _ => EntityKind::Organisation,
+            };
+            entries.push(DirectoryEntry {
+                id: row.get(1)?,
+                kind,
+                name: row.get(3)?,
+                aliases: vec![],
+            });
         }
+        spellings.push((
+            entries.len() - 1,
+            row.get::<_, String>(4)?,
+            row.get::<_, String>(5)?,
+        ));
     }
     Ok(KnownEntities::build_prefolded(entries, spellings))
 }

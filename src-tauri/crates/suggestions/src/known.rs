@@ -22,10 +22,10 @@ pub struct DirectoryEntry {
     pub aliases: Vec<String>,
 }
 
-/// One way of writing an entry, folded for matching.
+/// One way of writing an entry, as written (NFC).
 struct Spelling {
     entry: usize,
-    exact: Vec<char>,
+    exact: String,
 }
 
 /// The directory compiled for matching: a hash set of every folded spelling.
@@ -39,10 +39,10 @@ struct Spelling {
 pub struct KnownEntities {
     entries: Vec<DirectoryEntry>,
     /// Folded pattern → slot; `spellings[slot]` holds every written form that folds to it.
-    by_pattern: std::collections::HashMap<String, usize>,
+    by_pattern: rustc_hash::FxHashMap<String, usize>,
     spellings: Vec<Vec<Spelling>>,
     /// First folded word → the most words any pattern starting with it has.
-    max_words: std::collections::HashMap<String, usize>,
+    max_words: rustc_hash::FxHashMap<String, usize>,
 }
 
 /// A directory entry found in the text.
@@ -80,40 +80,44 @@ impl KnownEntities {
     /// Compiles a directory whose spellings were folded when stored: `(entry index, spelling
     /// as written, folded with newsroom_text::fold_char)`.
     pub fn build_prefolded(entries: Vec<DirectoryEntry>, spellings: Vec<(usize, String, String)>) -> Self {
-        let mut by_pattern: std::collections::HashMap<String, usize> =
-            std::collections::HashMap::with_capacity(spellings.len());
+        let mut by_pattern: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+        by_pattern.reserve(spellings.len());
         let mut slots: Vec<Vec<Spelling>> = Vec::with_capacity(spellings.len());
-        let mut max_words: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut max_words: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
         for (entry, spelling, folded) in spellings {
-            let folded = folded.trim();
-            let chars: Vec<char> = folded.chars().collect();
-            let words = crate::tokens::word_ranges(&chars);
-            let (Some(&(first_start, first_end)), Some(&(_, last_end))) = (words.first(), words.last())
-            else {
-                continue;
-            };
-            // Match from the first word's start to the last word's end, as text is tokenised.
-            if first_start != 0
-                || last_end != chars.len()
-                || chars.iter().filter(|c| c.is_alphanumeric()).count() < 2
-            {
+            // Stored spellings are trimmed and start and end with a word (see the entities crate);
+            // anything else cannot match a run of words in text.
+            let (words, first_len) = crate::tokens::words_and_first_len(&folded);
+            let starts = folded
+                .chars()
+                .next()
+                .is_some_and(crate::tokens::is_letter_or_digit);
+            let ends = folded
+                .chars()
+                .next_back()
+                .is_some_and(crate::tokens::is_letter_or_digit);
+            if words == 0 || !starts || !ends || (words == 1 && folded.chars().count() < 2) {
                 continue;
             }
-            let slot = match by_pattern.get(folded) {
+            let slot = match by_pattern.get(&folded) {
                 Some(&slot) => slot,
                 None => {
                     let slot = slots.len();
-                    by_pattern.insert(folded.to_owned(), slot);
+                    let first = &folded[..first_len];
+                    match max_words.get_mut(first) {
+                        Some(most) => *most = (*most).max(words),
+                        None => {
+                            max_words.insert(first.to_owned(), words);
+                        }
+                    }
+                    by_pattern.insert(folded, slot);
                     slots.push(Vec::new());
-                    let first: String = chars[first_start..first_end].iter().collect();
-                    let most = max_words.entry(first).or_insert(0);
-                    *most = (*most).max(words.len());
                     slot
                 }
             };
             slots[slot].push(Spelling {
                 entry,
-                exact: spelling.chars().collect(),
+                exact: spelling,
             });
         }
         KnownEntities {
@@ -174,13 +178,13 @@ impl KnownEntities {
             let candidates = &self.spellings[p];
             let chosen = candidates
                 .iter()
-                .find(|s| s.exact == written)
+                .find(|s| s.exact.chars().eq(written.iter().copied()))
                 .or_else(|| {
                     candidates.iter().find(|s| {
                         s.exact
-                            .iter()
-                            .zip(written)
-                            .all(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
+                            .chars()
+                            .flat_map(char::to_lowercase)
+                            .eq(written.iter().flat_map(|c| c.to_lowercase()))
                     })
                 })
                 .unwrap_or(&candidates[0]);
@@ -203,10 +207,12 @@ impl KnownEntities {
         if written.contains(&' ') {
             return true;
         }
-        let lower = |cs: &[char]| cs.iter().flat_map(|c| c.to_lowercase()).collect::<String>();
-        let same = self.spellings[pattern]
-            .iter()
-            .any(|s| lower(&s.exact) == lower(written));
+        let same = self.spellings[pattern].iter().any(|s| {
+            s.exact
+                .chars()
+                .flat_map(char::to_lowercase)
+                .eq(written.iter().flat_map(|c| c.to_lowercase()))
+        });
         let capital_word = |at: usize| chars.get(at).is_some_and(|c| c.is_uppercase());
         let joined_before = start >= 2 && chars[start - 1] == ' ' && chars[start - 2].is_alphanumeric() && {
             let mut w = start - 1;

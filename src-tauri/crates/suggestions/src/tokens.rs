@@ -23,22 +23,34 @@ pub struct Token {
     pub shouting: bool,
 }
 
-/// The `[start, end)` character ranges of the words in `chars`, split exactly as documents are.
-pub(crate) fn word_ranges(chars: &[char]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_letter_or_digit(chars[i]) {
-            i += 1;
-            continue;
+/// The number of words in `text` and the byte length of the first, split exactly as documents
+/// are (a joiner such as `-` or `.` between two letters stays inside a word).
+pub(crate) fn words_and_first_len(text: &str) -> (usize, usize) {
+    let mut count = 0;
+    let mut first_len = 0;
+    let mut in_word = false;
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let word_char = is_letter_or_digit(c)
+            || (in_word
+                && matches!(c, '-' | '.' | '&' | '\'')
+                && prev.is_some_and(is_letter_or_digit)
+                && next.is_some_and(is_letter_or_digit));
+        if word_char && !in_word {
+            count += 1;
         }
-        let start = i;
-        while i < chars.len() && is_word_char(chars, i) {
-            i += 1;
+        if in_word && !word_char && count == 1 && first_len == 0 {
+            first_len = at;
         }
-        out.push((start, i));
+        in_word = word_char;
+        prev = Some(c);
     }
-    out
+    if count == 1 && first_len == 0 {
+        first_len = text.len();
+    }
+    (count, first_len)
 }
 
 pub struct Document<'a> {
