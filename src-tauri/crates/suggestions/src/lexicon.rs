@@ -677,26 +677,26 @@ pub const CREDIT_MARKERS: &[&str] = &[
 /// The word lists above, indexed for lookups by a token's text: the rules ask about every
 /// token, so each question is one hash lookup instead of a scan of a list.
 pub struct Index {
-    pub surnames: std::collections::HashSet<&'static str>,
-    pub places: std::collections::HashSet<&'static str>,
-    pub place_first_words: std::collections::HashSet<&'static str>,
-    pub middle_names: std::collections::HashSet<&'static str>,
-    pub connectors: std::collections::HashSet<&'static str>,
-    pub compound_tails: std::collections::HashSet<&'static str>,
-    pub admin_words: std::collections::HashSet<&'static str>,
-    pub title_prefixes: std::collections::HashSet<&'static str>,
+    pub surnames: rustc_hash::FxHashSet<&'static str>,
+    pub places: rustc_hash::FxHashSet<&'static str>,
+    pub place_first_words: rustc_hash::FxHashSet<&'static str>,
+    pub middle_names: rustc_hash::FxHashSet<&'static str>,
+    pub connectors: rustc_hash::FxHashSet<&'static str>,
+    pub compound_tails: rustc_hash::FxHashSet<&'static str>,
+    pub admin_words: rustc_hash::FxHashSet<&'static str>,
+    pub title_prefixes: rustc_hash::FxHashSet<&'static str>,
     /// Lower-case first word → the whole phrases (as word lists) starting with it.
     pub titles: PhraseIndex,
     pub honorifics: PhraseIndex,
     pub weak_honorifics: PhraseIndex,
     /// First word as written (capitalised) → (lower-case words of the head, complete?).
-    pub org_heads: std::collections::HashMap<&'static str, Vec<(Vec<String>, bool)>>,
-    pub honorific_words: std::collections::HashSet<&'static str>,
+    pub org_heads: rustc_hash::FxHashMap<&'static str, Vec<(Vec<String>, bool)>>,
+    pub honorific_words: rustc_hash::FxHashSet<&'static str>,
 }
 
 #[derive(Default)]
 pub struct PhraseIndex {
-    by_first: std::collections::HashMap<&'static str, Vec<Vec<&'static str>>>,
+    by_first: rustc_hash::FxHashMap<&'static str, Vec<Vec<&'static str>>>,
 }
 
 impl PhraseIndex {
@@ -718,8 +718,8 @@ impl PhraseIndex {
 pub fn index() -> &'static Index {
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut org_heads: std::collections::HashMap<&'static str, Vec<(Vec<String>, bool)>> =
-            std::collections::HashMap::new();
+        let mut org_heads: rustc_hash::FxHashMap<&'static str, Vec<(Vec<String>, bool)>> =
+            rustc_hash::FxHashMap::default();
         for head in ORG_HEADS {
             let first = head.split(' ').next().unwrap_or_default();
             let words = head.to_lowercase().split(' ').map(str::to_owned).collect();

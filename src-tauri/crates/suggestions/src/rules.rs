@@ -706,11 +706,10 @@ pub(crate) fn find(doc: &Document<'_>, known: &[KnownMention]) -> Found {
     Found { orgs, people }
 }
 
+/// One entity per folded name: names here are already NFC, so per-character folding suffices.
 fn key(text: &str) -> String {
-    newsroom_text::fold(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let folded: String = text.chars().map(newsroom_text::fold_char).collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Groups mentions into one suggestion per entity, known entities first by position.

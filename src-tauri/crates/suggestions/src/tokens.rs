@@ -97,12 +97,16 @@ impl<'a> Document<'a> {
                 i += 1;
             }
             let text: String = chars[start..i].iter().collect();
-            let letters: Vec<char> = text
+            let (mut letters, mut upper) = (0usize, 0usize);
+            for c in text
                 .chars()
                 .filter(|c| is_letter_or_digit(*c) && !c.is_ascii_digit())
-                .collect();
+            {
+                letters += 1;
+                upper += usize::from(c.is_uppercase());
+            }
             let first_upper = text.chars().next().is_some_and(char::is_uppercase);
-            let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+            let all_caps = letters >= 2 && upper == letters;
             tokens.push(Token {
                 start,
                 end: i,
@@ -111,10 +115,10 @@ impl<'a> Document<'a> {
                 all_caps,
                 has_digit: text.chars().any(|c| c.is_ascii_digit()),
                 latin: text.chars().all(|c| {
-                    !c.is_alphabetic()
-                        || c.is_ascii_alphabetic()
+                    c.is_ascii()
                         || ('\u{c0}'..='\u{24f}').contains(&c)
                         || ('\u{1e00}'..='\u{1eff}').contains(&c)
+                        || !c.is_alphabetic()
                 }),
                 text,
                 excluded: false,
