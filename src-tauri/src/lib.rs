@@ -32,6 +32,26 @@ fn navigation_guard<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
         .build()
 }
 
+/// Opens the main window from its configuration. When `NEWSROOM_DATA_DIR` chooses the store,
+/// the webview's own data (local storage, caches) lives beside it instead of in the OS
+/// app-data directory, so separate stores never share webview state — or WebKit's locks on it.
+fn open_main_window(app: &tauri::App) -> Result<(), Box<dyn std::error::Error>> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == "main")
+        .cloned()
+        .ok_or("tauri.conf.json has no main window")?;
+    let mut builder = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?;
+    if let Some(dir) = std::env::var_os(newsroom_api::DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        builder = builder.data_directory(std::path::PathBuf::from(dir).join("webview"));
+    }
+    builder.build()?;
+    Ok(())
+}
+
 pub fn run() {
     let api = Api::open(&OpenOptions {
         data_dir: None,
@@ -52,6 +72,10 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(navigation_guard())
         .manage(AppState { api })
+        .setup(|app| {
+            open_main_window(app)?;
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::articles::article_list,
             commands::articles::article_search,

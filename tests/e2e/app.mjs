@@ -11,6 +11,8 @@ const APP = process.env.NEWSROOM_APP;
 if (!APP) throw new Error("set NEWSROOM_APP to the newsroom-desktop binary");
 
 const PORT = 4444;
+/** The data directory of the running driver; its app instances are found through it. */
+let currentDataDir = null;
 
 function portOpen(port) {
   return new Promise((resolve) => {
@@ -33,27 +35,60 @@ async function until(what, check, timeoutMs = 20000) {
   }
 }
 
-/** A fresh data directory and a tauri-driver whose app instances all use it. */
-export async function startDriver() {
-  const dataDir = mkdtempSync(join(tmpdir(), "newsroom-e2e-"));
-  if (await portOpen(PORT)) throw new Error(`port ${PORT} is busy: a tauri-driver is still running`);
-  const driver = spawn("tauri-driver", ["--port", String(PORT)], {
+/** The tauri-driver of the app now running, if any. */
+let runningDriver = null;
+
+async function spawnDriver(dataDir) {
+  for (const port of [PORT, PORT + 1]) {
+    if (await portOpen(port)) throw new Error(`port ${port} is busy: a tauri-driver is still running`);
+  }
+  const driver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(PORT + 1)], {
     env: { ...process.env, NEWSROOM_DATA_DIR: dataDir },
     stdio: ["ignore", "inherit", "inherit"],
   });
   await until("tauri-driver", () => portOpen(PORT));
+  runningDriver = driver;
+}
+
+async function stopDriver() {
+  if (!runningDriver) return;
+  // SIGTERM, not SIGKILL: a killed driver leaves WebKitWebDriver holding its port.
+  runningDriver.kill("SIGTERM");
+  runningDriver = null;
+  await until("tauri-driver to stop", async () => !(await portOpen(PORT)) && !(await portOpen(PORT + 1)));
+}
+
+/**
+ * A fresh data directory for one test file. Each app launch gets its own tauri-driver (and so
+ * its own WebKitWebDriver) with this directory in its environment: a driver reused after the
+ * app was killed or closed mid-save can wait on the old browser and never start the next one.
+ */
+export async function startDriver() {
+  const dataDir = mkdtempSync(join(tmpdir(), "newsroom-e2e-"));
+  currentDataDir = dataDir;
   return {
     dataDir,
     async stop() {
-      // SIGTERM, not SIGKILL: a killed driver leaves WebKitWebDriver holding its port.
-      driver.kill("SIGTERM");
-      await until("tauri-driver to stop", async () => !(await portOpen(PORT)));
+      await stopDriver();
     },
   };
 }
 
-/** Starts the app (a new WebDriver session) and waits until its article list is on screen. */
+/**
+ * Waits until no app process of this data directory is left. The app is single instance: one
+ * started while the last is still exiting would hand over to it and quit.
+ */
+async function untilNoApp() {
+  if (currentDataDir) {
+    await until("the previous app and its WebKit processes to exit", () => dataDirPids(currentDataDir).length === 0, 30000);
+  }
+}
+
+/** Starts the app (a new driver and session) and waits until its article list is on screen. */
 export async function openApp() {
+  await stopDriver();
+  await untilNoApp();
+  await spawnDriver(currentDataDir);
   const browser = await remote({
     hostname: "127.0.0.1",
     port: PORT,
@@ -80,6 +115,24 @@ export async function closeApp(browser) {
   } catch {
     // The session ends with the app.
   }
+  await stopDriver();
+  await untilNoApp();
+}
+
+/** The PIDs of every process started with this data directory: the app, WebKit's helper
+ * processes (they inherit the environment) and the driver. */
+export function dataDirPids(dataDir) {
+  const pids = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const env = readFileSync(`/proc/${entry}/environ`, "latin1").split("\0");
+      if (env.includes(`NEWSROOM_DATA_DIR=${dataDir}`)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
 }
 
 /** The PIDs of app processes started for this data directory. */

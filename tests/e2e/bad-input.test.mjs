@@ -95,11 +95,8 @@ test("text typed more than a second before SIGKILL is there after restart", asyn
     process.kill(pids[0], "SIGKILL");
     await until("the app to die", () => appPids(driver.dataDir).length === 0);
   } finally {
-    try {
-      await app.deleteSession();
-    } catch {
-      // The app is gone; so is its session.
-    }
+    // The app is gone; closing ends its session and driver.
+    await closeApp(app);
   }
 
   app = await openApp();

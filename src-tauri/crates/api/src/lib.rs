@@ -23,6 +23,7 @@ pub use newsroom_articles::{
     SaveKind, Status, StatusChange,
 };
 pub use newsroom_entities::{ArticleTag, Entity, EntityInput, EntityKind, EntityRole, ImportSummary};
+pub use newsroom_store::DATA_DIR_ENV;
 pub use newsroom_suggestions::{OrganisationSuggestion, PersonSuggestion, Suggestions};
 
 /// The application's state: the open store.
