@@ -28,20 +28,8 @@ pub use search::{ensure_search_index, search};
 pub use workflow::{checklist, set_status, status_history};
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-/// Runs `work` in one IMMEDIATE write transaction, or inside the caller's transaction when
-/// one is already open, so operations compose (demo seeding creates articles) and a failure
-/// anywhere leaves nothing half-written.
-pub(crate) fn write<T>(conn: &Connection, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-    if !conn.is_autocommit() {
-        return work(conn);
-    }
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    let out = work(&tx)?;
-    tx.commit()?;
-    Ok(out)
-}
+pub(crate) use newsroom_store::write;
 
 /// Timestamps are stored as RFC 3339 UTC with milliseconds, so text order is time order.
 pub(crate) fn timestamp(at: DateTime<Utc>) -> String {

@@ -15,7 +15,8 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use newsroom_store::write;
+use rusqlite::{params, Connection, OptionalExtension};
 
 pub use models::*;
 pub use newsroom_suggestions::{DirectoryEntry, KnownEntities};
@@ -33,16 +34,6 @@ pub enum EntityError {
 }
 
 pub type Result<T, E = EntityError> = std::result::Result<T, E>;
-
-fn write<T>(conn: &Connection, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-    if !conn.is_autocommit() {
-        return work(conn);
-    }
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    let out = work(&tx)?;
-    tx.commit()?;
-    Ok(out)
-}
 
 fn kind_str(kind: EntityKind) -> &'static str {
     match kind {

@@ -10,7 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 /// The identifier shared with `tauri.conf.json`, so the CLI and the app find the same store.
 pub const APP_IDENTIFIER: &str = "vn.newsroom.editor";
@@ -79,6 +79,22 @@ pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
     Ok(())
+}
+
+/// Runs `work` in one IMMEDIATE write transaction, or inside the caller's transaction when
+/// one is already open, so operations compose (demo seeding creates articles; an import
+/// creates parents) and a failure anywhere leaves nothing half-written.
+pub fn write<T, E: From<rusqlite::Error>>(
+    conn: &Connection,
+    work: impl FnOnce(&Connection) -> Result<T, E>,
+) -> Result<T, E> {
+    if !conn.is_autocommit() {
+        return work(conn);
+    }
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    let out = work(&tx)?;
+    tx.commit()?;
+    Ok(out)
 }
 
 /// The schema version recorded in the file.
