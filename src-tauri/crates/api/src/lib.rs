@@ -249,9 +249,8 @@ impl Api {
     /// The articles tagged with an entity: its entity page.
     pub fn entity_articles(&self, id: &str) -> ApiResult<Vec<ArticleSummary>> {
         let conn = self.conn()?;
-        let ids = newsroom_entities::tagged_articles(&conn, id)?;
-        let all = newsroom_articles::list(&conn)?;
-        Ok(all.into_iter().filter(|a| ids.contains(&a.id)).collect())
+        newsroom_entities::get(&conn, id)?;
+        Ok(newsroom_articles::tagged_with(&conn, id)?)
     }
 
     pub fn article_tags(&self, article_id: &str) -> ApiResult<Vec<ArticleTag>> {

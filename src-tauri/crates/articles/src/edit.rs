@@ -119,6 +119,17 @@ pub fn list(conn: &Connection) -> Result<Vec<ArticleSummary>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The articles tagged with an entity, most recently updated first.
+pub fn tagged_with(conn: &Connection, entity_id: &str) -> Result<Vec<ArticleSummary>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.headline, a.status, a.updated_at, a.word_count
+         FROM article_tags t JOIN articles a ON a.id = t.article_id
+         WHERE t.entity_id = ?1 ORDER BY a.updated_at DESC, a.seq DESC",
+    )?;
+    let rows = stmt.query_map([entity_id], summary_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
     Ok(ArticleSummary {
         id: row.get(0)?,

@@ -19,7 +19,7 @@ mod search;
 mod workflow;
 
 pub use demo::seed_demo_content;
-pub use edit::{create, delete, get, list, save, MAX_BODY_BYTES, MAX_FIELD_BYTES};
+pub use edit::{create, delete, get, list, save, tagged_with, MAX_BODY_BYTES, MAX_FIELD_BYTES};
 pub use error::{ArticleError, Result};
 pub use import::{import_markdown, parse_markdown_file};
 pub use models::*;

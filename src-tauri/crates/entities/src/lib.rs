@@ -544,19 +544,6 @@ pub fn article_tags(conn: &Connection, article_id: &str) -> Result<Vec<ArticleTa
     Ok(tags)
 }
 
-/// The ids of every article tagged with an entity, most recently updated first.
-pub fn tagged_articles(conn: &Connection, entity_id: &str) -> Result<Vec<String>> {
-    get(conn, entity_id)?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.id FROM article_tags t JOIN articles a ON a.id = t.article_id
-         WHERE t.entity_id = ?1 ORDER BY a.updated_at DESC",
-    )?;
-    let ids = stmt
-        .query_map([entity_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
-    Ok(ids)
-}
-
 /// Remembers that a suggestion was rejected for an article.
 pub fn reject_suggestion(conn: &Connection, article_id: &str, kind: EntityKind, name: &str) -> Result<()> {
     require_article(conn, article_id)?;
