@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_articles.sql"),
     include_str!("../migrations/0002_article_search.sql"),
     include_str!("../migrations/0003_entities.sql"),
+    include_str!("../migrations/0004_photos.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

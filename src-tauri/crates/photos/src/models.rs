@@ -1,0 +1,225 @@
+//! The photo types that cross into the UI, the CLI and the publishing adapters.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The metadata fields a photo carries inside its file (IPTC IIM and XMP), as read on import
+/// and as written on export.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EmbeddedFields {
+    pub caption: String,
+    pub creator: String,
+    pub credit: String,
+    pub copyright: String,
+    pub headline: String,
+    pub keywords: Vec<String>,
+    /// ISO 8601 as the file gives it (`2021-05-17T11:16:00+07:00`, or a date alone).
+    pub date_created: String,
+    pub alt_text: String,
+    pub people_shown: Vec<String>,
+    pub organisations_shown: Vec<String>,
+}
+
+/// What the camera recorded (EXIF).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct CameraFacts {
+    /// `DateTimeOriginal` as ISO 8601 (local camera time, with the offset when recorded).
+    pub taken_at: String,
+    /// Make and model (`Canon EOS 5D Mark IV`).
+    pub camera: String,
+    /// EXIF orientation 1–8 (1 = as stored).
+    pub orientation: u8,
+    pub gps_latitude: Option<f64>,
+    pub gps_longitude: Option<f64>,
+}
+
+/// Everything read from a file on import.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReadMetadata {
+    pub fields: EmbeddedFields,
+    pub camera: CameraFacts,
+}
+
+/// The image formats the library stores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum PhotoFormat {
+    Jpeg,
+    Png,
+    Webp,
+}
+
+impl PhotoFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PhotoFormat::Jpeg => "jpeg",
+            PhotoFormat::Png => "png",
+            PhotoFormat::Webp => "webp",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            PhotoFormat::Jpeg => "jpg",
+            PhotoFormat::Png => "png",
+            PhotoFormat::Webp => "webp",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<PhotoFormat> {
+        match text {
+            "jpeg" => Some(PhotoFormat::Jpeg),
+            "png" => Some(PhotoFormat::Png),
+            "webp" => Some(PhotoFormat::Webp),
+            _ => None,
+        }
+    }
+}
+
+/// A field the photo desk and the article checklist require.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RequiredField {
+    Caption,
+    Credit,
+    Alt,
+}
+
+impl RequiredField {
+    pub fn parse(text: &str) -> Option<RequiredField> {
+        match text {
+            "caption" => Some(RequiredField::Caption),
+            "credit" => Some(RequiredField::Credit),
+            "alt" | "alt_text" => Some(RequiredField::Alt),
+            _ => None,
+        }
+    }
+}
+
+/// A person shown in a photo: an entry of the people directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PersonShown {
+    pub entity_id: String,
+    pub name: String,
+}
+
+/// A photo in the library (the archive record; articles add their own captions).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Photo {
+    pub id: String,
+    pub sha256: String,
+    pub original_name: String,
+    pub format: PhotoFormat,
+    #[ts(type = "number")]
+    pub byte_size: u64,
+    /// Display size, after the EXIF orientation.
+    pub width: u32,
+    pub height: u32,
+    /// The archive description (IPTC caption).
+    pub description: String,
+    /// As the newsroom writes it: `Ảnh: Mai Quý`.
+    pub credit: String,
+    pub creator: String,
+    pub copyright: String,
+    pub alt_text: String,
+    pub headline: String,
+    pub keywords: Vec<String>,
+    pub date_created: String,
+    pub camera: String,
+    pub gps_latitude: Option<f64>,
+    pub gps_longitude: Option<f64>,
+    pub people: Vec<PersonShown>,
+    /// Required fields that are empty.
+    pub missing: Vec<RequiredField>,
+    pub imported_at: String,
+    pub updated_at: String,
+}
+
+/// A change to a photo's archive fields; fields left out are unchanged.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PhotoEdit {
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub credit: Option<String>,
+    #[serde(default)]
+    pub creator: Option<String>,
+    #[serde(default)]
+    pub copyright: Option<String>,
+    #[serde(default)]
+    pub alt_text: Option<String>,
+    #[serde(default)]
+    pub headline: Option<String>,
+    #[serde(default)]
+    pub keywords: Option<Vec<String>>,
+    #[serde(default)]
+    pub date_created: Option<String>,
+    /// The people shown, by name: each is found in the directory or added to it.
+    #[serde(default)]
+    pub people: Option<Vec<String>>,
+}
+
+/// A photo as one article uses it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ArticlePhoto {
+    pub photo: Photo,
+    /// The caption this article shows: its own, or the archive description.
+    pub caption: String,
+    /// True when the article has its own caption rather than the archive description.
+    pub own_caption: bool,
+    pub is_lead: bool,
+    pub position: u32,
+    /// Required fields this article's use of the photo lacks (its caption may be its own).
+    pub missing: Vec<RequiredField>,
+}
+
+/// The outcome of importing one file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Imported {
+    pub photo: Photo,
+    /// False when the same file was already in the library (it is reused, not copied again).
+    pub created: bool,
+    pub metadata: ReadMetadata,
+}
+
+/// Which stored image an export or a view uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Rendition {
+    Original,
+    Web,
+    Thumb,
+}
+
+impl Rendition {
+    pub fn parse(text: &str) -> Option<Rendition> {
+        match text {
+            "original" => Some(Rendition::Original),
+            "web" => Some(Rendition::Web),
+            "thumb" | "thumbnail" => Some(Rendition::Thumb),
+            _ => None,
+        }
+    }
+}
+
+/// Filters for the photo desk and `photo list`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PhotoQuery {
+    /// Only photos missing this field (any required field when `any_missing`).
+    #[serde(default)]
+    pub missing: Option<RequiredField>,
+    #[serde(default)]
+    pub any_missing: bool,
+    #[serde(default)]
+    pub article_id: Option<String>,
+    /// Imported on or after this day (`yyyy-mm-dd`, UTC).
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Imported on or before this day.
+    #[serde(default)]
+    pub to: Option<String>,
+    #[serde(default)]
+    pub limit: Option<u32>,
+    #[serde(default)]
+    pub offset: Option<u32>,
+}

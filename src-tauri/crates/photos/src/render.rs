@@ -1,0 +1,220 @@
+//! Decoding under limits and making the renditions: a 320 px thumbnail and a 2048 px web
+//! JPEG, both already turned upright by the EXIF orientation.
+//!
+//! JPEGs are decoded at a reduced scale when the decoder allows (its DCT scaling gives 1/2,
+//! 1/4 or 1/8 of the size for the cost of a smaller image), then resized with a SIMD resizer.
+//! The thumbnail is made from the web rendition, not from the original, for the same reason.
+
+use std::io::Cursor;
+
+use fast_image_resize::images::Image;
+use fast_image_resize::{PixelType, ResizeAlg, ResizeOptions, Resizer};
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageFormat, ImageReader, Limits, RgbImage};
+
+use crate::models::PhotoFormat;
+use crate::PhotoError;
+
+/// The long edge of the web rendition.
+pub const WEB_EDGE: u32 = 2048;
+/// The long edge of the thumbnail.
+pub const THUMB_EDGE: u32 = 320;
+/// The largest image accepted, in pixels (200 megapixels; a 30,000 × 30,000 bomb is 900).
+pub const MAX_PIXELS: u64 = 200_000_000;
+/// The most memory one decode may allocate.
+pub const MAX_ALLOC: u64 = 1024 * 1024 * 1024;
+const WEB_QUALITY: u8 = 85;
+const THUMB_QUALITY: u8 = 80;
+
+/// Both renditions, encoded as JPEG, and the display size of the original.
+pub struct Renditions {
+    pub width: u32,
+    pub height: u32,
+    pub web: Vec<u8>,
+    pub web_size: (u32, u32),
+    pub thumb: Vec<u8>,
+    pub thumb_size: (u32, u32),
+}
+
+fn check_size(width: u32, height: u32) -> Result<(), PhotoError> {
+    if width == 0 || height == 0 {
+        return Err(PhotoError::Corrupt("the image has no pixels".into()));
+    }
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(PhotoError::TooManyPixels { width, height });
+    }
+    Ok(())
+}
+
+fn scaled_size(width: u32, height: u32, edge: u32) -> (u32, u32) {
+    let long = width.max(height);
+    if long <= edge {
+        return (width, height);
+    }
+    let scale = f64::from(edge) / f64::from(long);
+    let w = ((f64::from(width) * scale).round() as u32).max(1);
+    let h = ((f64::from(height) * scale).round() as u32).max(1);
+    (w, h)
+}
+
+/// Decodes a JPEG at the smallest DCT scale that still covers `edge` on its long side.
+/// Returns `None` for pixel formats the scaled decoder does not produce as RGB (CMYK, 16-bit),
+/// which then go through the general decoder.
+fn decode_jpeg_scaled(bytes: &[u8], edge: u32) -> Result<Option<(RgbImage, u32, u32)>, PhotoError> {
+    let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
+    decoder.set_max_decoding_buffer_size(MAX_ALLOC as usize);
+    decoder
+        .read_info()
+        .map_err(|err| PhotoError::Corrupt(err.to_string()))?;
+    let info = decoder
+        .info()
+        .ok_or_else(|| PhotoError::Corrupt("no image header".into()))?;
+    let (width, height) = (u32::from(info.width), u32::from(info.height));
+    check_size(width, height)?;
+    if !matches!(
+        info.pixel_format,
+        jpeg_decoder::PixelFormat::RGB24 | jpeg_decoder::PixelFormat::L8
+    ) {
+        return Ok(None);
+    }
+    let (want_w, want_h) = scaled_size(width, height, edge);
+    let (out_w, out_h) = decoder
+        .scale(want_w as u16, want_h as u16)
+        .map_err(|err| PhotoError::Corrupt(err.to_string()))?;
+    let pixels = decoder
+        .decode()
+        .map_err(|err| PhotoError::Corrupt(err.to_string()))?;
+    let rgb = match info.pixel_format {
+        jpeg_decoder::PixelFormat::L8 => pixels.iter().flat_map(|&l| [l, l, l]).collect(),
+        _ => pixels,
+    };
+    let image = RgbImage::from_raw(u32::from(out_w), u32::from(out_h), rgb)
+        .ok_or_else(|| PhotoError::Corrupt("the image data is shorter than its header says".into()))?;
+    Ok(Some((image, width, height)))
+}
+
+/// Decodes any supported format fully, under explicit limits, flattening transparency onto
+/// white (the page the photo will sit on).
+fn decode_general(bytes: &[u8], format: PhotoFormat) -> Result<(RgbImage, u32, u32), PhotoError> {
+    let image_format = match format {
+        PhotoFormat::Jpeg => ImageFormat::Jpeg,
+        PhotoFormat::Png => ImageFormat::Png,
+        PhotoFormat::Webp => ImageFormat::WebP,
+    };
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(MAX_ALLOC);
+    reader.limits(limits);
+    let (width, height) = reader
+        .into_dimensions()
+        .map_err(|err| PhotoError::Corrupt(err.to_string()))?;
+    check_size(width, height)?;
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(MAX_ALLOC);
+    reader.limits(limits);
+    let decoded = reader.decode().map_err(|err| match err {
+        image::ImageError::Limits(_) => PhotoError::TooManyPixels { width, height },
+        other => PhotoError::Corrupt(other.to_string()),
+    })?;
+    let rgb = if decoded.color().has_alpha() {
+        let rgba = decoded.to_rgba8();
+        let mut rgb = RgbImage::new(rgba.width(), rgba.height());
+        for (out, px) in rgb.pixels_mut().zip(rgba.pixels()) {
+            let alpha = u16::from(px[3]);
+            for c in 0..3 {
+                out[c] = ((u16::from(px[c]) * alpha + 255 * (255 - alpha) + 127) / 255) as u8;
+            }
+        }
+        rgb
+    } else {
+        decoded.to_rgb8()
+    };
+    Ok((rgb, width, height))
+}
+
+fn resize(source: &RgbImage, width: u32, height: u32) -> Result<RgbImage, PhotoError> {
+    if source.width() == width && source.height() == height {
+        return Ok(source.clone());
+    }
+    let src = fast_image_resize::images::ImageRef::new(
+        source.width(),
+        source.height(),
+        source.as_raw(),
+        PixelType::U8x3,
+    )
+    .map_err(|err| PhotoError::Internal(err.to_string()))?;
+    let mut dst = Image::new(width, height, PixelType::U8x3);
+    let options =
+        ResizeOptions::new().resize_alg(ResizeAlg::Convolution(fast_image_resize::FilterType::Lanczos3));
+    Resizer::new()
+        .resize(&src, &mut dst, &options)
+        .map_err(|err| PhotoError::Internal(err.to_string()))?;
+    RgbImage::from_raw(width, height, dst.into_vec())
+        .ok_or_else(|| PhotoError::Internal("resized buffer has the wrong size".into()))
+}
+
+fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, PhotoError> {
+    let mut out = Vec::with_capacity(image.as_raw().len() / 8);
+    let encoder = jpeg_encoder::Encoder::new(&mut out, quality);
+    encoder
+        .encode(
+            image.as_raw(),
+            image.width() as u16,
+            image.height() as u16,
+            jpeg_encoder::ColorType::Rgb,
+        )
+        .map_err(|err| PhotoError::Internal(err.to_string()))?;
+    Ok(out)
+}
+
+/// Decodes the image and makes both renditions, upright.
+pub fn renditions(bytes: &[u8], format: PhotoFormat, orientation: u8) -> Result<Renditions, PhotoError> {
+    // Orientations 5–8 swap the axes, so the stored image's long edge is still the long edge.
+    let scaled = if format == PhotoFormat::Jpeg {
+        decode_jpeg_scaled(bytes, WEB_EDGE)?
+    } else {
+        None
+    };
+    let (decoded, stored_w, stored_h) = match scaled {
+        Some(found) => found,
+        None => decode_general(bytes, format)?,
+    };
+    let mut upright = DynamicImage::ImageRgb8(decoded);
+    if let Some(orientation) = Orientation::from_exif(orientation) {
+        upright.apply_orientation(orientation);
+    }
+    let upright = match upright {
+        DynamicImage::ImageRgb8(rgb) => rgb,
+        other => other.to_rgb8(),
+    };
+    let (width, height) = if (5..=8).contains(&orientation) {
+        (stored_h, stored_w)
+    } else {
+        (stored_w, stored_h)
+    };
+    let web_size = scaled_size(width, height, WEB_EDGE);
+    let web_image = resize(&upright, web_size.0, web_size.1)?;
+    let thumb_size = scaled_size(width, height, THUMB_EDGE);
+    let thumb_image = resize(&web_image, thumb_size.0, thumb_size.1)?;
+    Ok(Renditions {
+        width,
+        height,
+        web: encode_jpeg(&web_image, WEB_QUALITY)?,
+        web_size,
+        thumb: encode_jpeg(&thumb_image, THUMB_QUALITY)?,
+        thumb_size,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_keep_the_aspect_ratio_and_never_enlarge() {
+        assert_eq!(scaled_size(6000, 4000, 2048), (2048, 1365));
+        assert_eq!(scaled_size(4000, 6000, 320), (213, 320));
+        assert_eq!(scaled_size(300, 200, 2048), (300, 200));
+    }
+}
