@@ -7,10 +7,11 @@
 use ts_rs::{Config, TS};
 
 use crate::{
-    AcceptSuggestion, ApiError, Article, ArticleFields, ArticleSummary, ArticleTag, ChecklistRule, Entity,
-    EntityInput, EntityKind, EntityRole, ErrorCode, ImportSummary, OrganisationSuggestion, PersonSuggestion,
-    RenderedMarkdown, Revision, RevisionReason, RevisionSummary, SaveKind, SaveRequest, Status, StatusChange,
-    StatusRequest, Suggestions,
+    AcceptSuggestion, ApiError, Article, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag,
+    CameraFacts, ChecklistRule, EmbeddedFields, Entity, EntityInput, EntityKind, EntityRole, ErrorCode,
+    ImportSummary, Imported, OrganisationSuggestion, PersonShown, PersonSuggestion, Photo, PhotoEdit,
+    PhotoFormat, PhotoPage, PhotoQuery, ReadMetadata, RenderedMarkdown, Rendition, RequiredField, Revision,
+    RevisionReason, RevisionSummary, SaveKind, SaveRequest, Status, StatusChange, StatusRequest, Suggestions,
 };
 
 /// The whole generated file.
@@ -40,6 +41,19 @@ pub fn typescript_bindings() -> String {
         OrganisationSuggestion::decl(&cfg),
         Suggestions::decl(&cfg),
         AcceptSuggestion::decl(&cfg),
+        PhotoFormat::decl(&cfg),
+        RequiredField::decl(&cfg),
+        PersonShown::decl(&cfg),
+        Photo::decl(&cfg),
+        PhotoEdit::decl(&cfg),
+        ArticlePhoto::decl(&cfg),
+        EmbeddedFields::decl(&cfg),
+        CameraFacts::decl(&cfg),
+        ReadMetadata::decl(&cfg),
+        Imported::decl(&cfg),
+        Rendition::decl(&cfg),
+        PhotoQuery::decl(&cfg),
+        PhotoPage::decl(&cfg),
         ErrorCode::decl(&cfg),
         ApiError::decl(&cfg),
     ];

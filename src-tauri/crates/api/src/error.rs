@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use newsroom_articles::ArticleError;
 use newsroom_entities::EntityError;
+use newsroom_photos::{FileError, PhotoError};
 use newsroom_store::StoreError;
 
 /// Every error code a front end can receive. Adding one means adding its Vietnamese and
@@ -25,6 +26,14 @@ pub enum ErrorCode {
     InvalidTransition,
     /// The article checklist fails, so it cannot be submitted or published.
     ChecklistFailed,
+    /// A file named for import is not there (moved, deleted, or on a card that was removed).
+    FileMissing,
+    /// The file is not an image, whatever its name says.
+    NotAnImage,
+    /// An image format the app does not read (HEIC from phones: the message says how to convert).
+    UnsupportedFormat,
+    /// The image is damaged or incomplete (a truncated copy from a card, a corrupt file).
+    CorruptImage,
     /// The store was written by a newer version of the app.
     StoreTooNew,
     /// The store could not be read or written (disk full, permissions, corruption).
@@ -80,6 +89,33 @@ impl From<EntityError> for ApiError {
             EntityError::Sqlite(_) => ErrorCode::Storage,
         };
         ApiError::new(code, err.to_string())
+    }
+}
+
+impl From<PhotoError> for ApiError {
+    fn from(err: PhotoError) -> Self {
+        let code = match &err {
+            PhotoError::FileMissing(_) => ErrorCode::FileMissing,
+            PhotoError::NotAnImage => ErrorCode::NotAnImage,
+            PhotoError::Unsupported(_) => ErrorCode::UnsupportedFormat,
+            PhotoError::Corrupt(_) => ErrorCode::CorruptImage,
+            PhotoError::TooManyPixels { .. }
+            | PhotoError::FileTooLarge { .. }
+            | PhotoError::MetadataTooLarge => ErrorCode::TooLarge,
+            PhotoError::NotFound(_) | PhotoError::ArticleNotFound(_) => ErrorCode::NotFound,
+            PhotoError::Invalid(_) => ErrorCode::InvalidInput,
+            PhotoError::Io(_) | PhotoError::Sqlite(_) => ErrorCode::Storage,
+            PhotoError::Entity(inner) => return ApiError::from(EntityError::Invalid(inner.to_string())),
+            PhotoError::Internal(_) => ErrorCode::Internal,
+        };
+        ApiError::new(code, err.to_string())
+    }
+}
+
+impl From<FileError> for ApiError {
+    fn from(err: FileError) -> Self {
+        let inner = ApiError::from(err.source);
+        ApiError::new(inner.code, format!("{}: {}", err.file, inner.message))
     }
 }
 

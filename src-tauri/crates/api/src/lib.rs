@@ -17,12 +17,16 @@ use rusqlite::Connection;
 
 pub use bindings::typescript_bindings;
 pub use error::{ApiError, ApiResult, ErrorCode};
-pub use models::{AcceptSuggestion, RenderedMarkdown, SaveRequest, StatusRequest};
+pub use models::{AcceptSuggestion, PhotoPage, RenderedMarkdown, SaveRequest, StatusRequest};
 pub use newsroom_articles::{
     Article, ArticleFields, ArticleSummary, ChecklistRule, Revision, RevisionReason, RevisionSummary,
     SaveKind, Status, StatusChange,
 };
 pub use newsroom_entities::{ArticleTag, Entity, EntityInput, EntityKind, EntityRole, ImportSummary};
+pub use newsroom_photos::{
+    ArticlePhoto, CameraFacts, EmbeddedFields, Imported, PersonShown, Photo, PhotoEdit, PhotoFormat,
+    PhotoQuery, ReadMetadata, Rendition, RequiredField,
+};
 pub use newsroom_store::DATA_DIR_ENV;
 pub use newsroom_suggestions::{OrganisationSuggestion, PersonSuggestion, Suggestions};
 
@@ -131,17 +135,51 @@ impl Api {
     }
 
     pub fn article_checklist(&self, id: &str) -> ApiResult<Vec<ChecklistRule>> {
-        let article = self.article_get(id)?;
-        Ok(newsroom_articles::checklist(&article))
+        let conn = self.conn()?;
+        let article = newsroom_articles::get(&conn, id)?;
+        Ok(newsroom_articles::checklist(&conn, &article)?)
     }
 
     pub fn article_status_history(&self, id: &str) -> ApiResult<Vec<StatusChange>> {
         Ok(newsroom_articles::status_history(&*self.conn()?, id)?)
     }
 
-    /// The published HTML of an article's body.
-    pub fn article_render(&self, id: &str) -> ApiResult<String> {
-        Ok(newsroom_markdown::render(&self.article_get(id)?.body))
+    /// The HTML of an article's body with its photos placed as figures; each image is
+    /// loaded from `photo_base` + `ID/web` (the app's photo scheme, or a publishing
+    /// backend's media URLs).
+    pub fn article_render(&self, id: &str, photo_base: &str) -> ApiResult<String> {
+        let body = self.article_get(id)?.body;
+        Ok(self.article_preview(id, &body, photo_base)?.html)
+    }
+
+    /// Renders an article's unsaved Markdown for the live preview, with its photos.
+    pub fn article_preview(
+        &self,
+        article_id: &str,
+        markdown: &str,
+        photo_base: &str,
+    ) -> ApiResult<RenderedMarkdown> {
+        check_body_size(markdown)?;
+        let photos = newsroom_photos::article_photos(&*self.conn()?, article_id)?;
+        let resolve = |id: &str| {
+            photos.iter().find(|p| p.photo.id == id).map(|p| {
+                let (width, height) = web_size(&p.photo);
+                newsroom_markdown::Figure {
+                    src: format!("{photo_base}{}/web", p.photo.id),
+                    alt: p.photo.alt_text.clone(),
+                    caption: p.caption.clone(),
+                    credit: p.photo.credit.clone(),
+                    width,
+                    height,
+                }
+            })
+        };
+        let counts = newsroom_markdown::counts(markdown);
+        Ok(RenderedMarkdown {
+            html: newsroom_markdown::render_with_photos(markdown, &resolve),
+            words: counts.words as u32,
+            characters: counts.characters as u32,
+        })
     }
 
     pub fn revision_list(&self, article_id: &str) -> ApiResult<Vec<RevisionSummary>> {
@@ -377,14 +415,190 @@ impl Api {
         )?)
     }
 
+    /// Where the photo library keeps its files.
+    pub fn photos_dir(&self) -> PathBuf {
+        newsroom_photos::photos_dir(&self.data_dir)
+    }
+
+    /// Imports image bytes (a file's, or a pasted image's). The slow work (decoding, resizing,
+    /// hashing, writing files) runs without holding the store, so the editor keeps saving
+    /// while a card of photos imports; the same bytes imported again reuse the stored photo.
+    pub fn photo_import_bytes(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        article_id: Option<&str>,
+    ) -> ApiResult<Imported> {
+        let sha256 = newsroom_photos::sha256_hex(bytes);
+        {
+            let conn = self.conn()?;
+            if let Some(article_id) = article_id {
+                newsroom_articles::get(&conn, article_id)?;
+            }
+            if let Some(photo) = newsroom_photos::find_by_sha(&conn, &sha256)? {
+                if let Some(article_id) = article_id {
+                    newsroom_photos::attach(&conn, article_id, &photo.id)?;
+                }
+                let metadata = newsroom_photos::read_metadata(bytes, photo.format);
+                return Ok(Imported {
+                    photo: newsroom_photos::get(&conn, &photo.id)?,
+                    created: false,
+                    metadata,
+                });
+            }
+        }
+        let prepared = newsroom_photos::prepare(&self.photos_dir(), name, bytes)?;
+        let imported = newsroom_photos::commit(&*self.conn()?, &prepared, article_id, Utc::now())?;
+        if !imported.photo.people.is_empty() {
+            self.directory_changed();
+        }
+        Ok(imported)
+    }
+
+    /// Imports one file; errors name it.
+    pub fn photo_import_file(&self, path: &Path, article_id: Option<&str>) -> ApiResult<Imported> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let named = |err: ApiError| ApiError::new(err.code, format!("{}: {}", path.display(), err.message));
+        let bytes = newsroom_photos::read_file(path).map_err(|e| named(e.into()))?;
+        self.photo_import_bytes(&name, &bytes, article_id).map_err(named)
+    }
+
+    pub fn photo_get(&self, id: &str) -> ApiResult<Photo> {
+        Ok(newsroom_photos::get(&*self.conn()?, id)?)
+    }
+
+    /// Changes a photo's archive fields (caption, credit, people shown…).
+    pub fn photo_edit(&self, id: &str, change: &PhotoEdit) -> ApiResult<Photo> {
+        let photo = newsroom_photos::edit(&*self.conn()?, id, change, Utc::now())?;
+        if change.people.is_some() {
+            self.directory_changed();
+        }
+        Ok(photo)
+    }
+
+    /// The photo desk: photos matching the query, and how many match in all.
+    pub fn photo_list(&self, query: &PhotoQuery) -> ApiResult<PhotoPage> {
+        let conn = self.conn()?;
+        Ok(PhotoPage {
+            photos: newsroom_photos::list(&conn, query)?,
+            total: newsroom_photos::count(&conn, query)?,
+        })
+    }
+
+    /// The path of a stored image, for the app's photo scheme.
+    pub fn photo_file(&self, id: &str, rendition: Rendition) -> ApiResult<PathBuf> {
+        let photo = self.photo_get(id)?;
+        Ok(newsroom_photos::file_path(
+            &self.photos_dir(),
+            &photo.sha256,
+            photo.format,
+            rendition,
+        ))
+    }
+
+    /// Writes a photo with its caption fields inside (XMP and IIM); with an article, that
+    /// article's caption is the one written.
+    pub fn photo_export(
+        &self,
+        id: &str,
+        rendition: Rendition,
+        article_id: Option<&str>,
+        out: &Path,
+    ) -> ApiResult<()> {
+        let conn = self.conn()?;
+        let caption = match article_id {
+            Some(article_id) => newsroom_photos::article_photos(&conn, article_id)?
+                .into_iter()
+                .find(|p| p.photo.id == id)
+                .map(|p| p.caption),
+            None => None,
+        };
+        newsroom_photos::export(&conn, &self.photos_dir(), id, rendition, caption.as_deref(), out).map_err(
+            |err| {
+                let err = ApiError::from(err);
+                ApiError::new(err.code, format!("{}: {}", out.display(), err.message))
+            },
+        )
+    }
+
+    pub fn article_photos(&self, article_id: &str) -> ApiResult<Vec<ArticlePhoto>> {
+        Ok(newsroom_photos::article_photos(&*self.conn()?, article_id)?)
+    }
+
+    pub fn article_photo_attach(&self, article_id: &str, photo_id: &str) -> ApiResult<Vec<ArticlePhoto>> {
+        let conn = self.conn()?;
+        newsroom_photos::attach(&conn, article_id, photo_id)?;
+        Ok(newsroom_photos::article_photos(&conn, article_id)?)
+    }
+
+    pub fn article_photo_detach(&self, article_id: &str, photo_id: &str) -> ApiResult<Vec<ArticlePhoto>> {
+        let conn = self.conn()?;
+        newsroom_photos::detach(&conn, article_id, photo_id)?;
+        Ok(newsroom_photos::article_photos(&conn, article_id)?)
+    }
+
+    pub fn article_photo_reorder(
+        &self,
+        article_id: &str,
+        photo_ids: &[String],
+    ) -> ApiResult<Vec<ArticlePhoto>> {
+        let conn = self.conn()?;
+        newsroom_photos::reorder(&conn, article_id, photo_ids)?;
+        Ok(newsroom_photos::article_photos(&conn, article_id)?)
+    }
+
+    pub fn article_photo_set_lead(
+        &self,
+        article_id: &str,
+        photo_id: Option<&str>,
+    ) -> ApiResult<Vec<ArticlePhoto>> {
+        let conn = self.conn()?;
+        newsroom_photos::set_lead(&conn, article_id, photo_id)?;
+        Ok(newsroom_photos::article_photos(&conn, article_id)?)
+    }
+
+    /// Gives a photo its own caption in one article (`None`: use the archive description).
+    pub fn article_photo_caption(
+        &self,
+        article_id: &str,
+        photo_id: &str,
+        caption: Option<&str>,
+    ) -> ApiResult<Vec<ArticlePhoto>> {
+        let conn = self.conn()?;
+        newsroom_photos::set_article_caption(&conn, article_id, photo_id, caption)?;
+        Ok(newsroom_photos::article_photos(&conn, article_id)?)
+    }
+
+    /// The photos showing a person: the photo half of the entity page.
+    pub fn entity_photos(&self, entity_id: &str) -> ApiResult<Vec<Photo>> {
+        let conn = self.conn()?;
+        newsroom_entities::get(&conn, entity_id)?;
+        Ok(newsroom_photos::photos_showing(&conn, entity_id)?)
+    }
+
     /// Renders Markdown for the live preview: the same function as publishing uses.
     pub fn markdown_render(&self, markdown: &str) -> ApiResult<RenderedMarkdown> {
         render_markdown(markdown)
     }
 }
 
-/// Renders Markdown with counts; needs no store, so front ends may call it before opening one.
-pub fn render_markdown(markdown: &str) -> ApiResult<RenderedMarkdown> {
+/// The size of a photo's web rendition (what a figure shows).
+fn web_size(photo: &Photo) -> (u32, u32) {
+    let long = photo.width.max(photo.height).max(1);
+    if long <= newsroom_photos::WEB_EDGE {
+        return (photo.width, photo.height);
+    }
+    let scale = f64::from(newsroom_photos::WEB_EDGE) / f64::from(long);
+    (
+        (f64::from(photo.width) * scale).round() as u32,
+        (f64::from(photo.height) * scale).round() as u32,
+    )
+}
+
+fn check_body_size(markdown: &str) -> ApiResult<()> {
     if markdown.len() > newsroom_articles::MAX_BODY_BYTES {
         return Err(ApiError::new(
             ErrorCode::TooLarge,
@@ -395,6 +609,12 @@ pub fn render_markdown(markdown: &str) -> ApiResult<RenderedMarkdown> {
             ),
         ));
     }
+    Ok(())
+}
+
+/// Renders Markdown with counts; needs no store, so front ends may call it before opening one.
+pub fn render_markdown(markdown: &str) -> ApiResult<RenderedMarkdown> {
+    check_body_size(markdown)?;
     let counts = newsroom_markdown::counts(markdown);
     Ok(RenderedMarkdown {
         html: newsroom_markdown::render(markdown),

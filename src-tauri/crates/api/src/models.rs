@@ -45,3 +45,11 @@ pub struct RenderedMarkdown {
     pub words: u32,
     pub characters: u32,
 }
+
+/// One page of the photo desk: the photos and how many match in all.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct PhotoPage {
+    pub photos: Vec<newsroom_photos::Photo>,
+    #[ts(type = "number")]
+    pub total: u64,
+}

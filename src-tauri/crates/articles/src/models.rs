@@ -215,4 +215,10 @@ pub enum ChecklistRule {
     HeadlineTooLong,
     SapoMissing,
     BylineMissing,
+    /// A photo in the article has no caption (its own or the archive description).
+    PhotoCaptionMissing,
+    /// A photo in the article has no credit.
+    PhotoCreditMissing,
+    /// A photo in the article has no alt text.
+    PhotoAltMissing,
 }

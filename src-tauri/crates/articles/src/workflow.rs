@@ -11,9 +11,35 @@ use crate::{parse_status, parse_timestamp, revisions, timestamp, write, ArticleE
 /// The longest headline the checklist accepts, in characters.
 pub const MAX_HEADLINE_CHARS: usize = 120;
 
-/// The checklist rules this article fails (empty when it may be submitted or published).
-/// Photo and tagging rules join when those capabilities exist.
-pub fn checklist(article: &Article) -> Vec<ChecklistRule> {
+/// The checklist rules this article fails (empty when it may be submitted or published):
+/// its own fields, and every photo it holds.
+pub fn checklist(conn: &Connection, article: &Article) -> Result<Vec<ChecklistRule>> {
+    let mut failures = field_checklist(article);
+    // A photo's caption in this article is its own caption or, failing that, the archive's.
+    let (caption, credit, alt): (bool, bool, bool) = conn.query_row(
+        "SELECT
+            coalesce(max(trim(coalesce(ap.caption, p.description)) = ''), 0),
+            coalesce(max(trim(p.credit) = ''), 0),
+            coalesce(max(trim(p.alt_text) = ''), 0)
+         FROM article_photos ap JOIN photos p ON p.id = ap.photo_id
+         WHERE ap.article_id = ?1",
+        [&article.id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    for (failed, rule) in [
+        (caption, ChecklistRule::PhotoCaptionMissing),
+        (credit, ChecklistRule::PhotoCreditMissing),
+        (alt, ChecklistRule::PhotoAltMissing),
+    ] {
+        if failed {
+            failures.push(rule);
+        }
+    }
+    Ok(failures)
+}
+
+/// The rules about the article's own fields.
+fn field_checklist(article: &Article) -> Vec<ChecklistRule> {
     let mut failures = Vec::new();
     let headline = article.headline.trim();
     if headline.is_empty() {
@@ -48,7 +74,7 @@ pub fn set_status(
             });
         }
         if to.requires_checklist() {
-            let failures = checklist(&current);
+            let failures = checklist(tx, &current)?;
             if !failures.is_empty() {
                 return Err(ArticleError::ChecklistFailed(failures));
             }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use newsroom_api::{Api, ApiError, OpenOptions};
+use newsroom_api::{Api, ApiError, ErrorCode, OpenOptions};
 use serde::Serialize;
 
 #[derive(Parser)]
@@ -30,6 +30,9 @@ enum Command {
     /// The directory of people and organisations.
     #[command(subcommand)]
     Entity(EntityCommand),
+    /// The photo library: import, caption, export, list.
+    #[command(subcommand)]
+    Photo(PhotoCommand),
     /// Measure the hot paths (medians over repeated runs).
     Bench(bench::BenchArgs),
 }
@@ -78,6 +81,78 @@ enum EntityCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum PhotoCommand {
+    /// Import image files (JPEG, PNG, WebP); each is reported on its own, and one bad file
+    /// does not stop the rest. Exits non-zero when any file failed.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Attach the photos to this article.
+        #[arg(long)]
+        article: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a photo's caption fields (only the ones given change).
+    Caption {
+        id: String,
+        #[arg(long)]
+        caption: Option<String>,
+        #[arg(long)]
+        credit: Option<String>,
+        #[arg(long)]
+        creator: Option<String>,
+        #[arg(long)]
+        copyright: Option<String>,
+        #[arg(long)]
+        alt: Option<String>,
+        /// A person shown (repeatable; replaces the list).
+        #[arg(long = "person", value_name = "NAME")]
+        people: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the photo with its caption fields inside (XMP and IPTC IIM).
+    Export {
+        id: String,
+        out: PathBuf,
+        #[arg(long, default_value = "original", value_parser = ["original", "web"])]
+        rendition: String,
+        /// Use this article's caption for the photo.
+        #[arg(long)]
+        article: Option<String>,
+    },
+    /// List photos, newest first.
+    List {
+        /// Only photos missing this field.
+        #[arg(long, value_parser = ["caption", "credit", "alt"])]
+        missing: Option<String>,
+        #[arg(long)]
+        article: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// One line of `photo import --json`: the photo, or the error for that file.
+#[derive(Serialize)]
+struct ImportLine {
+    file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    width: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    height: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    metadata: Option<newsroom_api::ReadMetadata>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<ApiError>,
 }
 
 #[derive(Subcommand)]
@@ -153,7 +228,7 @@ fn run(cli: Cli) -> Result<(), ApiError> {
                         );
                     }
                 }
-                ArticleCommand::Render { id } => print!("{}", api.article_render(&id)?),
+                ArticleCommand::Render { id } => print!("{}", api.article_render(&id, "photo:")?),
                 ArticleCommand::Tag {
                     id,
                     people,
@@ -223,7 +298,124 @@ fn run(cli: Cli) -> Result<(), ApiError> {
                 }
             }
         }
+        Command::Photo(command) => photo(open(cli.data_dir)?, command)?,
         Command::Bench(args) => bench::run(args)?,
+    }
+    Ok(())
+}
+
+fn photo(api: Api, command: PhotoCommand) -> Result<(), ApiError> {
+    match command {
+        PhotoCommand::Import { files, article, json } => {
+            let mut lines = Vec::new();
+            for file in &files {
+                let line = match api.photo_import_file(file, article.as_deref()) {
+                    Ok(imported) => ImportLine {
+                        file: file.display().to_string(),
+                        id: Some(imported.photo.id.clone()),
+                        width: Some(imported.photo.width),
+                        height: Some(imported.photo.height),
+                        created: Some(imported.created),
+                        metadata: Some(imported.metadata),
+                        error: None,
+                    },
+                    Err(error) => ImportLine {
+                        file: file.display().to_string(),
+                        id: None,
+                        width: None,
+                        height: None,
+                        created: None,
+                        metadata: None,
+                        error: Some(error),
+                    },
+                };
+                if !json {
+                    match (&line.id, &line.error) {
+                        (Some(id), _) => println!(
+                            "{id}  {}×{}  {}",
+                            line.width.unwrap_or(0),
+                            line.height.unwrap_or(0),
+                            line.file
+                        ),
+                        (_, Some(error)) => eprintln!("error: {}", error.message),
+                        _ => {}
+                    }
+                }
+                lines.push(line);
+            }
+            if json {
+                print_json(&lines);
+            }
+            let failed = lines.iter().filter(|l| l.error.is_some()).count();
+            if failed > 0 {
+                return Err(ApiError::new(
+                    lines
+                        .iter()
+                        .find_map(|l| l.error.as_ref())
+                        .map(|e| e.code)
+                        .unwrap_or(ErrorCode::Internal),
+                    format!("{failed} of {} files could not be imported", lines.len()),
+                ));
+            }
+        }
+        PhotoCommand::Caption {
+            id,
+            caption,
+            credit,
+            creator,
+            copyright,
+            alt,
+            people,
+            json,
+        } => {
+            let change = newsroom_api::PhotoEdit {
+                description: caption,
+                credit,
+                creator,
+                copyright,
+                alt_text: alt,
+                people: (!people.is_empty()).then_some(people),
+                ..Default::default()
+            };
+            let photo = api.photo_edit(&id, &change)?;
+            if json {
+                print_json(&photo);
+            } else {
+                println!("{}", photo.id);
+            }
+        }
+        PhotoCommand::Export {
+            id,
+            out,
+            rendition,
+            article,
+        } => {
+            let rendition =
+                newsroom_api::Rendition::parse(&rendition).unwrap_or(newsroom_api::Rendition::Original);
+            api.photo_export(&id, rendition, article.as_deref(), &out)?;
+        }
+        PhotoCommand::List {
+            missing,
+            article,
+            json,
+        } => {
+            let query = newsroom_api::PhotoQuery {
+                missing: missing.as_deref().and_then(newsroom_api::RequiredField::parse),
+                article_id: article,
+                ..Default::default()
+            };
+            let page = api.photo_list(&query)?;
+            if json {
+                print_json(&page.photos);
+            } else {
+                for photo in &page.photos {
+                    println!(
+                        "{}  {}×{}  {}  {}",
+                        photo.id, photo.width, photo.height, photo.original_name, photo.description
+                    );
+                }
+            }
+        }
     }
     Ok(())
 }

@@ -34,13 +34,15 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     SANITIZER.get_or_init(|| {
         let mut builder = ammonia::Builder::default();
         builder
-            .url_schemes(HashSet::from(["http", "https", "mailto"]))
+            // `photo:` is the app's own scheme for photos in the preview (see `render_with_photos`).
+            .url_schemes(HashSet::from(["http", "https", "mailto", "photo"]))
             .link_rel(Some("noopener noreferrer"))
             // Footnotes and task lists need these attributes to link and to render.
             .add_generic_attributes(["id", "class"])
             .add_tag_attributes("a", ["data-footnote-ref", "data-footnote-backref"])
             .add_tag_attributes("input", ["type", "checked", "disabled"])
             .add_tags(["section", "input", "figure", "figcaption"])
+            .add_tag_attributes("img", ["width", "height", "loading"])
             .id_prefix(None);
         builder
     })
@@ -49,8 +51,140 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 /// Renders article Markdown (GFM: tables, strikethrough, autolinks, footnotes, task lists) to
 /// sanitised HTML.
 pub fn render(markdown: &str) -> String {
+    render_with_photos(markdown, &|_| None)
+}
+
+/// A photo placed in the body, as the renderer shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Figure {
+    /// Where the image is loaded from: the app's `photo:` URL in the preview, the uploaded
+    /// media URL when published.
+    pub src: String,
+    pub alt: String,
+    pub caption: String,
+    /// As the newsroom writes it (`Ảnh: Mai Quý`); shown in parentheses after the caption.
+    pub credit: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The scheme that places a library photo in the body: `![](photo:ID)`.
+pub const PHOTO_SCHEME: &str = "photo:";
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn figure_html(figure: &Figure, alt_in_text: &str) -> String {
+    let alt = if figure.alt.trim().is_empty() {
+        alt_in_text
+    } else {
+        figure.alt.as_str()
+    };
+    let mut out = format!(
+        "<figure class=\"photo\"><img src=\"{}\" alt=\"{}\"",
+        escape_html(&figure.src),
+        escape_html(alt)
+    );
+    if figure.width > 0 && figure.height > 0 {
+        out.push_str(&format!(
+            " width=\"{}\" height=\"{}\"",
+            figure.width, figure.height
+        ));
+    }
+    out.push_str(" loading=\"lazy\" />");
+    let caption = figure.caption.trim();
+    let credit = figure.credit.trim();
+    if !caption.is_empty() || !credit.is_empty() {
+        out.push_str("<figcaption>");
+        out.push_str(&escape_html(caption));
+        if !credit.is_empty() {
+            let credit = if credit.starts_with('(') {
+                credit.to_owned()
+            } else {
+                format!("({credit})")
+            };
+            if !caption.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&format!("<span class=\"credit\">{}</span>", escape_html(&credit)));
+        }
+        out.push_str("</figcaption>");
+    }
+    out.push_str("</figure>");
+    out
+}
+
+/// Renders article Markdown like [`render`], placing library photos: an image whose URL is
+/// `photo:ID` on a line of its own becomes a `<figure>` with its caption and credit, using
+/// what `resolve` says about photo `ID`. Photos `resolve` does not know stay plain images.
+pub fn render_with_photos(markdown: &str, resolve: &dyn Fn(&str) -> Option<Figure>) -> String {
     let html = comrak::markdown_to_html(markdown, options());
+    let html = place_figures(&html, resolve);
     sanitizer().clean(&html).to_string()
+}
+
+/// Replaces comrak's `<p><img src="photo:ID" alt="…" /></p>` with figures. comrak escapes
+/// the URL and alt text it writes, so the attribute values end at the next quote.
+fn place_figures(html: &str, resolve: &dyn Fn(&str) -> Option<Figure>) -> String {
+    const IMG: &str = "<img src=\"photo:";
+    if !html.contains(IMG) {
+        return html.to_owned();
+    }
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(at) = rest.find(IMG) {
+        let after = &rest[at + IMG.len()..];
+        let Some(id_end) = after.find('"') else { break };
+        let id = &after[..id_end];
+        let tail = &after[id_end + 1..];
+        let alt = tail
+            .strip_prefix(" alt=\"")
+            .and_then(|t| t.find('"').map(|end| &t[..end]))
+            .unwrap_or("");
+        let Some(close) = tail.find("/>") else { break };
+        let after_img = &tail[close + 2..];
+        let Some(figure) = resolve(id) else {
+            out.push_str(&rest[..at + IMG.len()]);
+            rest = after;
+            continue;
+        };
+        // The alt text comrak wrote is already escaped; unescape the quote forms it uses so
+        // it is escaped once, not twice.
+        let alt = alt
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+        let before = &rest[..at];
+        let standalone = before.ends_with("<p>") && after_img.starts_with("</p>");
+        if standalone {
+            out.push_str(&before[..before.len() - 3]);
+            out.push_str(&figure_html(&figure, &alt));
+            rest = &after_img[4..];
+        } else {
+            out.push_str(before);
+            out.push_str(&format!(
+                "<img src=\"{}\" alt=\"{}\" />",
+                escape_html(&figure.src),
+                escape_html(if figure.alt.is_empty() { &alt } else { &figure.alt })
+            ));
+            rest = after_img;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// comrak's HTML before sanitising. Only the benchmark uses it, to show what sanitising costs;
@@ -122,6 +256,57 @@ mod tests {
         assert!(!html.contains("javascript:"), "{html}");
         // The reporter's text stays visible as text.
         assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn a_photo_on_its_own_line_becomes_a_figure_with_caption_and_credit() {
+        let resolve = |id: &str| {
+            (id == "p1").then(|| Figure {
+                src: "https://cdn.example/p1.jpg".into(),
+                alt: "Hai người bắt tay".into(),
+                caption: "Chủ tịch <LĐLĐ> trao quà".into(),
+                credit: "Ảnh: Mai Quý".into(),
+                width: 2048,
+                height: 1365,
+            })
+        };
+        let html = render_with_photos(
+            "Đoạn đầu.\n\n![](photo:p1)\n\nĐoạn sau ![x](photo:nope)",
+            &resolve,
+        );
+        assert!(
+            html.contains(
+                "<figure class=\"photo\"><img src=\"https://cdn.example/p1.jpg\" alt=\"Hai người bắt tay\""
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<figcaption>Chủ tịch &lt;LĐLĐ&gt; trao quà <span class=\"credit\">(Ảnh: Mai Quý)</span></figcaption></figure>"),
+            "{html}"
+        );
+        assert!(!html.contains("<p><figure"), "{html}");
+        assert!(html.contains("Đoạn sau"), "{html}");
+    }
+
+    #[test]
+    fn a_photo_caption_cannot_inject_markup() {
+        let resolve = |_: &str| {
+            Some(Figure {
+                src: "javascript:alert(1)".into(),
+                caption: "<script>alert(1)</script><img src=x onerror=alert(1)>".into(),
+                credit: "\"><b>x</b>".into(),
+                ..Default::default()
+            })
+        };
+        let html = render_with_photos("![](photo:a)", &resolve);
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img src=x"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;"),
+            "the caption shows as text: {html}"
+        );
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("<b>"), "{html}");
     }
 
     #[test]
