@@ -71,6 +71,8 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(navigation_guard())
+        .plugin(tauri_plugin_dialog::init())
+        .register_asynchronous_uri_scheme_protocol("photo", commands::photos::serve_photo)
         .manage(AppState { api })
         .setup(|app| {
             open_main_window(app)?;
@@ -104,6 +106,20 @@ pub fn run() {
             commands::suggestions::suggestions_for_article,
             commands::suggestions::suggestion_accept,
             commands::suggestions::suggestion_reject,
+            commands::photos::photo_pick,
+            commands::photos::photo_import_paths,
+            commands::photos::photo_import_bytes,
+            commands::photos::photo_get,
+            commands::photos::photo_edit,
+            commands::photos::photo_list,
+            commands::photos::photo_export,
+            commands::photos::article_photos,
+            commands::photos::article_photo_attach,
+            commands::photos::article_photo_detach,
+            commands::photos::article_photo_reorder,
+            commands::photos::article_photo_set_lead,
+            commands::photos::article_photo_caption,
+            commands::photos::entity_photos,
             commands::app::app_painted,
         ])
         .run(tauri::generate_context!())

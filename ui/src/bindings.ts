@@ -48,7 +48,7 @@ export type Revision = { id: number, article_id: string, reason: RevisionReason,
 
 export type StatusChange = { from: Status, to: Status, changed_by: string, note: string, changed_at: string, };
 
-export type ChecklistRule = "headline_missing" | "headline_too_long" | "sapo_missing" | "byline_missing";
+export type ChecklistRule = "headline_missing" | "headline_too_long" | "sapo_missing" | "byline_missing" | "photo_caption_missing" | "photo_credit_missing" | "photo_alt_missing";
 
 export type RenderedMarkdown = { 
 /**
@@ -138,6 +138,104 @@ export type AcceptSuggestion = { article_id: string, kind: EntityKind, name: str
  */
 entity_id: string | null, role: string | null, };
 
-export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "checklist_failed" | "store_too_new" | "storage" | "internal";
+export type PhotoFormat = "jpeg" | "png" | "webp";
+
+export type RequiredField = "caption" | "credit" | "alt";
+
+export type PersonShown = { entity_id: string, name: string, };
+
+export type Photo = { id: string, sha256: string, original_name: string, format: PhotoFormat, byte_size: number, 
+/**
+ * Display size, after the EXIF orientation.
+ */
+width: number, height: number, 
+/**
+ * The archive description (IPTC caption).
+ */
+description: string, 
+/**
+ * As the newsroom writes it: `Ảnh: Mai Quý`.
+ */
+credit: string, creator: string, copyright: string, alt_text: string, headline: string, keywords: Array<string>, date_created: string, camera: string, gps_latitude: number | null, gps_longitude: number | null, people: Array<PersonShown>, 
+/**
+ * Required fields that are empty.
+ */
+missing: Array<RequiredField>, imported_at: string, updated_at: string, };
+
+export type PhotoEdit = { description: string | null, credit: string | null, creator: string | null, copyright: string | null, alt_text: string | null, headline: string | null, keywords: Array<string> | null, date_created: string | null, 
+/**
+ * The people shown, by name: each is found in the directory or added to it.
+ */
+people: Array<string> | null, };
+
+export type ArticlePhoto = { photo: Photo, 
+/**
+ * The caption this article shows: its own, or the archive description.
+ */
+caption: string, 
+/**
+ * True when the article has its own caption rather than the archive description.
+ */
+own_caption: boolean, is_lead: boolean, position: number, 
+/**
+ * Required fields this article's use of the photo lacks (its caption may be its own).
+ */
+missing: Array<RequiredField>, };
+
+export type EmbeddedFields = { caption: string, creator: string, credit: string, copyright: string, headline: string, keywords: Array<string>, 
+/**
+ * ISO 8601 as the file gives it (`2021-05-17T11:16:00+07:00`, or a date alone).
+ */
+date_created: string, alt_text: string, people_shown: Array<string>, organisations_shown: Array<string>, };
+
+export type CameraFacts = { 
+/**
+ * `DateTimeOriginal` as ISO 8601 (local camera time, with the offset when recorded).
+ */
+taken_at: string, 
+/**
+ * Make and model (`Canon EOS 5D Mark IV`).
+ */
+camera: string, 
+/**
+ * EXIF orientation 1–8 (1 = as stored).
+ */
+orientation: number, gps_latitude: number | null, gps_longitude: number | null, };
+
+export type ReadMetadata = { fields: EmbeddedFields, camera: CameraFacts, };
+
+export type Imported = { photo: Photo, 
+/**
+ * False when the same file was already in the library (it is reused, not copied again).
+ */
+created: boolean, metadata: ReadMetadata, };
+
+export type Rendition = "original" | "web" | "thumb";
+
+export type PhotoQuery = { 
+/**
+ * Only photos missing this field (any required field when `any_missing`).
+ */
+missing: RequiredField | null, any_missing: boolean, article_id: string | null, 
+/**
+ * Imported on or after this day (`yyyy-mm-dd`, UTC).
+ */
+from: string | null, 
+/**
+ * Imported on or before this day.
+ */
+to: string | null, limit: number | null, offset: number | null, };
+
+export type PhotoPage = { photos: Array<Photo>, total: number, };
+
+export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "checklist_failed" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "store_too_new" | "storage" | "internal";
+
+export type ImportStage = "queued" | "processing" | "done" | "failed";
+
+export type ImportProgress = { 
+/**
+ * The file's place in the batch (0-based) and the batch size.
+ */
+index: number, total: number, file: string, stage: ImportStage, photo: Photo | null, error: ApiError | null, };
 
 export type ApiError = { code: ErrorCode, message: string, };

@@ -4,4 +4,5 @@ pub mod app;
 pub mod articles;
 pub mod entities;
 pub mod markdown;
+pub mod photos;
 pub mod suggestions;

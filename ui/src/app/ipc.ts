@@ -1,8 +1,16 @@
 // Typed calls into the desktop shell. Every type comes from ../bindings.ts, which is generated
 // from the Rust types; every failure arrives as an ApiError {code, message}.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
   AcceptSuggestion,
+  ArticlePhoto,
+  ImportProgress,
+  Imported,
+  Photo,
+  PhotoEdit,
+  PhotoPage,
+  PhotoQuery,
+  Rendition,
   ApiError,
   ArticleTag,
   Entity,
@@ -30,6 +38,10 @@ const CODES: readonly ErrorCode[] = [
   "invalid_input",
   "invalid_transition",
   "checklist_failed",
+  "file_missing",
+  "not_an_image",
+  "unsupported_format",
+  "corrupt_image",
   "store_too_new",
   "storage",
   "internal",
@@ -65,7 +77,41 @@ export const ipc = {
   revisionList: (articleId: string) => call<RevisionSummary[]>("revision_list", { articleId }),
   revisionGet: (revisionId: number) => call<Revision>("revision_get", { revisionId }),
   revisionRestore: (revisionId: number) => call<Article>("revision_restore", { revisionId }),
-  markdownRender: (markdown: string) => call<RenderedMarkdown>("markdown_render", { markdown }),
+  markdownRender: (markdown: string, articleId: string | null = null) =>
+    call<RenderedMarkdown>("markdown_render", { markdown, articleId }),
+  photoPick: () => call<string[]>("photo_pick"),
+  photoImportPaths: (paths: string[], articleId: string | null, onProgress: (p: ImportProgress) => void) => {
+    const progress = new Channel<ImportProgress>();
+    progress.onmessage = onProgress;
+    return call<number>("photo_import_paths", { paths, articleId, progress });
+  },
+  /** A pasted image goes as the raw request body; names travel percent-encoded in headers. */
+  photoImportBytes: async (name: string, bytes: Uint8Array, articleId: string | null) => {
+    try {
+      return await invoke<Imported>("photo_import_bytes", bytes, {
+        headers: { "x-file-name": encodeURIComponent(name), "x-article-id": encodeURIComponent(articleId ?? "") },
+      });
+    } catch (err) {
+      throw toApiError(err);
+    }
+  },
+  photoGet: (id: string) => call<Photo>("photo_get", { id }),
+  photoEdit: (id: string, change: PhotoEdit) => call<Photo>("photo_edit", { id, change }),
+  photoList: (query: PhotoQuery) => call<PhotoPage>("photo_list", { query }),
+  photoExport: (id: string, rendition: Rendition, articleId: string | null) =>
+    call<string | null>("photo_export", { id, rendition, articleId }),
+  articlePhotos: (articleId: string) => call<ArticlePhoto[]>("article_photos", { articleId }),
+  articlePhotoAttach: (articleId: string, photoId: string) =>
+    call<ArticlePhoto[]>("article_photo_attach", { articleId, photoId }),
+  articlePhotoDetach: (articleId: string, photoId: string) =>
+    call<ArticlePhoto[]>("article_photo_detach", { articleId, photoId }),
+  articlePhotoReorder: (articleId: string, photoIds: string[]) =>
+    call<ArticlePhoto[]>("article_photo_reorder", { articleId, photoIds }),
+  articlePhotoSetLead: (articleId: string, photoId: string | null) =>
+    call<ArticlePhoto[]>("article_photo_set_lead", { articleId, photoId }),
+  articlePhotoCaption: (articleId: string, photoId: string, caption: string | null) =>
+    call<ArticlePhoto[]>("article_photo_caption", { articleId, photoId, caption }),
+  entityPhotos: (entityId: string) => call<Photo[]>("entity_photos", { entityId }),
   appPainted: () => call<null>("app_painted"),
   entityList: (kind: EntityKind | null, query: string) => call<Entity[]>("entity_list", { kind, query }),
   entityGet: (id: string) => call<Entity>("entity_get", { id }),
@@ -85,3 +131,9 @@ export const ipc = {
   suggestionReject: (articleId: string, kind: EntityKind, name: string) =>
     call<null>("suggestion_reject", { articleId, kind, name }),
 };
+
+/** Where the webview loads a stored image from (the shell's `photo:` scheme). */
+export function photoUrl(id: string, rendition: Rendition = "thumb"): string {
+  const windows = navigator.userAgent.includes("Windows");
+  return windows ? `http://photo.localhost/${id}/${rendition}` : `photo://localhost/${id}/${rendition}`;
+}

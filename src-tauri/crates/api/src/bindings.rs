@@ -9,9 +9,10 @@ use ts_rs::{Config, TS};
 use crate::{
     AcceptSuggestion, ApiError, Article, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag,
     CameraFacts, ChecklistRule, EmbeddedFields, Entity, EntityInput, EntityKind, EntityRole, ErrorCode,
-    ImportSummary, Imported, OrganisationSuggestion, PersonShown, PersonSuggestion, Photo, PhotoEdit,
-    PhotoFormat, PhotoPage, PhotoQuery, ReadMetadata, RenderedMarkdown, Rendition, RequiredField, Revision,
-    RevisionReason, RevisionSummary, SaveKind, SaveRequest, Status, StatusChange, StatusRequest, Suggestions,
+    ImportProgress, ImportStage, ImportSummary, Imported, OrganisationSuggestion, PersonShown,
+    PersonSuggestion, Photo, PhotoEdit, PhotoFormat, PhotoPage, PhotoQuery, ReadMetadata, RenderedMarkdown,
+    Rendition, RequiredField, Revision, RevisionReason, RevisionSummary, SaveKind, SaveRequest, Status,
+    StatusChange, StatusRequest, Suggestions,
 };
 
 /// The whole generated file.
@@ -55,6 +56,8 @@ pub fn typescript_bindings() -> String {
         PhotoQuery::decl(&cfg),
         PhotoPage::decl(&cfg),
         ErrorCode::decl(&cfg),
+        ImportStage::decl(&cfg),
+        ImportProgress::decl(&cfg),
         ApiError::decl(&cfg),
     ];
     let mut out = String::from(

@@ -17,7 +17,9 @@ use rusqlite::Connection;
 
 pub use bindings::typescript_bindings;
 pub use error::{ApiError, ApiResult, ErrorCode};
-pub use models::{AcceptSuggestion, PhotoPage, RenderedMarkdown, SaveRequest, StatusRequest};
+pub use models::{
+    AcceptSuggestion, ImportProgress, ImportStage, PhotoPage, RenderedMarkdown, SaveRequest, StatusRequest,
+};
 pub use newsroom_articles::{
     Article, ArticleFields, ArticleSummary, ChecklistRule, Revision, RevisionReason, RevisionSummary,
     SaveKind, Status, StatusChange,
@@ -453,6 +455,46 @@ impl Api {
             self.directory_changed();
         }
         Ok(imported)
+    }
+
+    /// Imports files one after another, reporting each step of each file to `progress`; a
+    /// file that fails is reported and the rest still import.
+    pub fn photo_import_batch(
+        &self,
+        paths: &[PathBuf],
+        article_id: Option<&str>,
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Vec<ApiResult<Imported>> {
+        let total = paths.len() as u32;
+        let report = |index: usize, stage: ImportStage, photo: Option<Photo>, error: Option<ApiError>| {
+            ImportProgress {
+                index: index as u32,
+                total,
+                file: paths[index].display().to_string(),
+                stage,
+                photo,
+                error,
+            }
+        };
+        for index in 0..paths.len() {
+            progress(report(index, ImportStage::Queued, None, None));
+        }
+        let mut outcomes = Vec::with_capacity(paths.len());
+        for (index, path) in paths.iter().enumerate() {
+            progress(report(index, ImportStage::Processing, None, None));
+            let outcome = self.photo_import_file(path, article_id);
+            match &outcome {
+                Ok(imported) => progress(report(
+                    index,
+                    ImportStage::Done,
+                    Some(imported.photo.clone()),
+                    None,
+                )),
+                Err(err) => progress(report(index, ImportStage::Failed, None, Some(err.clone()))),
+            }
+            outcomes.push(outcome);
+        }
+        outcomes
     }
 
     /// Imports one file; errors name it.

@@ -53,3 +53,25 @@ pub struct PhotoPage {
     #[ts(type = "number")]
     pub total: u64,
 }
+
+/// Where one file of a batch import is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportStage {
+    Queued,
+    Processing,
+    Done,
+    Failed,
+}
+
+/// A progress report for one file of a batch import; the batch goes on after a failure.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ImportProgress {
+    /// The file's place in the batch (0-based) and the batch size.
+    pub index: u32,
+    pub total: u32,
+    pub file: String,
+    pub stage: ImportStage,
+    pub photo: Option<newsroom_photos::Photo>,
+    pub error: Option<crate::ApiError>,
+}

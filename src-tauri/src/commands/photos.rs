@@ -1,0 +1,245 @@
+//! Commands of the photos capability (`src-tauri/crates/photos`, UI in `ui/src/photos`), and
+//! the `photo:` scheme the webview loads stored images from.
+
+use std::path::PathBuf;
+
+use newsroom_api::{
+    ApiError, ApiResult, ArticlePhoto, ErrorCode, ImportProgress, Imported, Photo, PhotoEdit, PhotoPage,
+    PhotoQuery, Rendition,
+};
+use tauri::ipc::{Channel, InvokeBody, Request};
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::AppState;
+
+/// The image files a reporter may pick (HEIC is offered so the app can say how to convert it).
+const PICKABLE: &[&str] = &[
+    "jpg", "jpeg", "JPG", "JPEG", "png", "PNG", "webp", "WEBP", "heic", "HEIC", "heif",
+];
+
+/// Asks for photos with the system's file dialog; an empty list when the reporter cancels.
+#[tauri::command]
+pub async fn photo_pick(app: AppHandle) -> ApiResult<Vec<String>> {
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("Ảnh / Photos", PICKABLE)
+        .blocking_pick_files();
+    Ok(picked
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .map(|p| p.display().to_string())
+        .collect())
+}
+
+/// Imports files off the UI thread, reporting every step of every file on `progress`.
+#[tauri::command]
+pub async fn photo_import_paths(
+    app: AppHandle,
+    paths: Vec<String>,
+    article_id: Option<String>,
+    progress: Channel<ImportProgress>,
+) -> ApiResult<u32> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+        let outcomes = state
+            .api()?
+            .photo_import_batch(&paths, article_id.as_deref(), &mut |p| {
+                let _ = progress.send(p);
+            });
+        Ok(outcomes.iter().filter(|o| o.is_ok()).count() as u32)
+    })
+    .await
+    .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
+}
+
+/// Imports a pasted image, sent as the raw request body (no JSON), named by the
+/// `x-file-name` header and attached to the article named by `x-article-id`.
+#[tauri::command]
+pub async fn photo_import_bytes(app: AppHandle, request: Request<'_>) -> ApiResult<Imported> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "the image must be sent as raw bytes",
+        ));
+    };
+    let header = |name: &str| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(percent_decode)
+            .filter(|v| !v.is_empty())
+    };
+    let name = header("x-file-name").unwrap_or_else(|| "pasted.png".to_owned());
+    let article_id = header("x-article-id");
+    let bytes = bytes.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        app.state::<AppState>()
+            .api()?
+            .photo_import_bytes(&name, &bytes, article_id.as_deref())
+    })
+    .await
+    .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
+}
+
+/// Header values are ASCII; the UI percent-encodes Vietnamese file names.
+fn percent_decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(byte) = u8::from_str_radix(&value[i + 1..i + 3], 16) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[tauri::command]
+pub async fn photo_get(state: State<'_, AppState>, id: String) -> ApiResult<Photo> {
+    state.api()?.photo_get(&id)
+}
+
+#[tauri::command]
+pub async fn photo_edit(state: State<'_, AppState>, id: String, change: PhotoEdit) -> ApiResult<Photo> {
+    state.api()?.photo_edit(&id, &change)
+}
+
+#[tauri::command]
+pub async fn photo_list(state: State<'_, AppState>, query: PhotoQuery) -> ApiResult<PhotoPage> {
+    state.api()?.photo_list(&query)
+}
+
+/// Asks where to save, then writes the photo with its caption fields inside. Returns the
+/// path written, or nothing when the reporter cancels.
+#[tauri::command]
+pub async fn photo_export(
+    app: AppHandle,
+    id: String,
+    rendition: Rendition,
+    article_id: Option<String>,
+) -> ApiResult<Option<String>> {
+    let state = app.state::<AppState>();
+    let photo = state.api()?.photo_get(&id)?;
+    let stem = photo
+        .original_name
+        .rsplit_once('.')
+        .map_or(photo.original_name.as_str(), |(stem, _)| stem);
+    let suggested = match rendition {
+        Rendition::Web => format!("{stem}-web.jpg"),
+        _ => format!("{stem}.jpg"),
+    };
+    let Some(target) = app.dialog().file().set_file_name(&suggested).blocking_save_file() else {
+        return Ok(None);
+    };
+    let path = target
+        .into_path()
+        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))?;
+    state
+        .api()?
+        .photo_export(&id, rendition, article_id.as_deref(), &path)?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn article_photos(state: State<'_, AppState>, article_id: String) -> ApiResult<Vec<ArticlePhoto>> {
+    state.api()?.article_photos(&article_id)
+}
+
+#[tauri::command]
+pub async fn article_photo_attach(
+    state: State<'_, AppState>,
+    article_id: String,
+    photo_id: String,
+) -> ApiResult<Vec<ArticlePhoto>> {
+    state.api()?.article_photo_attach(&article_id, &photo_id)
+}
+
+#[tauri::command]
+pub async fn article_photo_detach(
+    state: State<'_, AppState>,
+    article_id: String,
+    photo_id: String,
+) -> ApiResult<Vec<ArticlePhoto>> {
+    state.api()?.article_photo_detach(&article_id, &photo_id)
+}
+
+#[tauri::command]
+pub async fn article_photo_reorder(
+    state: State<'_, AppState>,
+    article_id: String,
+    photo_ids: Vec<String>,
+) -> ApiResult<Vec<ArticlePhoto>> {
+    state.api()?.article_photo_reorder(&article_id, &photo_ids)
+}
+
+#[tauri::command]
+pub async fn article_photo_set_lead(
+    state: State<'_, AppState>,
+    article_id: String,
+    photo_id: Option<String>,
+) -> ApiResult<Vec<ArticlePhoto>> {
+    state
+        .api()?
+        .article_photo_set_lead(&article_id, photo_id.as_deref())
+}
+
+#[tauri::command]
+pub async fn article_photo_caption(
+    state: State<'_, AppState>,
+    article_id: String,
+    photo_id: String,
+    caption: Option<String>,
+) -> ApiResult<Vec<ArticlePhoto>> {
+    state
+        .api()?
+        .article_photo_caption(&article_id, &photo_id, caption.as_deref())
+}
+
+#[tauri::command]
+pub async fn entity_photos(state: State<'_, AppState>, entity_id: String) -> ApiResult<Vec<Photo>> {
+    state.api()?.entity_photos(&entity_id)
+}
+
+/// Serves `photo://localhost/ID/thumb|web|original` from the library. Stored images never
+/// change under an id, so the webview may cache them for good.
+pub fn serve_photo<R: tauri::Runtime>(
+    ctx: tauri::UriSchemeContext<'_, R>,
+    request: tauri::http::Request<Vec<u8>>,
+    responder: tauri::UriSchemeResponder,
+) {
+    let app = ctx.app_handle().clone();
+    let path = request.uri().path().to_owned();
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut parts = path.trim_matches('/').split('/');
+        let (id, rendition) = (parts.next().unwrap_or(""), parts.next().unwrap_or("thumb"));
+        let found = Rendition::parse(rendition)
+            .and_then(|rendition| app.state::<AppState>().api().ok()?.photo_file(id, rendition).ok())
+            .and_then(|file| std::fs::read(&file).ok().map(|bytes| (file, bytes)));
+        let response = match found {
+            Some((file, bytes)) => {
+                let kind = match file.extension().and_then(|e| e.to_str()) {
+                    Some("png") => "image/png",
+                    Some("webp") => "image/webp",
+                    _ => "image/jpeg",
+                };
+                tauri::http::Response::builder()
+                    .header("Content-Type", kind)
+                    .header("Cache-Control", "max-age=31536000, immutable")
+                    .body(bytes)
+            }
+            None => tauri::http::Response::builder().status(404).body(Vec::new()),
+        };
+        responder.respond(response.expect("static headers are valid"));
+    });
+}

@@ -1,0 +1,140 @@
+// Photos in the real app: an image pasted into the editor is imported (through the shell's
+// raw-bytes command, decoded and stored by the photos crate), captioned, placed in the body
+// as a figure whose image loads through the app's photo scheme, and everything is still
+// there after a restart. A file that is not an image gets the Vietnamese error and the app
+// carries on.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { closeApp, openApp, startDriver, until } from "./app.mjs";
+
+const HEADLINE = "Trao quà cho công nhân Khu công nghiệp Thăng Long";
+const CAPTION = "Chủ tịch Công đoàn cơ sở trao quà cho nữ công nhân có hoàn cảnh khó khăn";
+const CREDIT = "Ảnh: Mai Quý";
+const ALT = "Hai người phụ nữ đứng cạnh nhau, một người cầm túi quà màu đỏ";
+
+let driver;
+before(async () => {
+  driver = await startDriver();
+});
+after(async () => {
+  await driver?.stop();
+});
+
+/** Pastes a file into the editor the way the clipboard delivers it: a paste event with files. */
+async function paste(app, name, kind) {
+  await app.execute(
+    async (name, kind) => {
+      let blob;
+      if (kind === "jpeg") {
+        const canvas = document.createElement("canvas");
+        canvas.width = 1600;
+        canvas.height = 1000;
+        const g = canvas.getContext("2d");
+        g.fillStyle = "#c0392b";
+        g.fillRect(0, 0, 800, 500);
+        g.fillStyle = "#2c3e50";
+        g.fillRect(800, 0, 800, 1000);
+        blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
+      } else {
+        blob = new Blob(["Biên bản họp, không phải ảnh"], { type: "image/jpeg" });
+      }
+      const data = new DataTransfer();
+      data.items.add(new File([blob], name, { type: "image/jpeg" }));
+      const target = document.querySelector("[data-testid=editor]");
+      target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    name,
+    kind,
+  );
+}
+
+async function openArticle(app) {
+  await until("the article row", async () => {
+    for (const row of await app.$$("[data-testid=article-row]")) {
+      if ((await row.getText()).includes("Thăng Long")) {
+        await row.click();
+        return true;
+      }
+    }
+    return false;
+  });
+  await (await app.$("[data-testid=photo-strip]")).waitForExist();
+}
+
+test("a pasted photo is captioned, placed in the body, and survives a restart", async () => {
+  let app = await openApp();
+  try {
+    await (await app.$("[data-testid=new-article]")).click();
+    const headline = await app.$("[data-testid=headline]");
+    await headline.waitForExist();
+    await headline.click();
+    await headline.addValue(HEADLINE);
+
+    await paste(app, "bien-ban.jpg", "text");
+    const error = await app.$("[data-testid=photo-error]");
+    await error.waitForExist({ timeout: 20000 });
+    assert.equal(await error.getAttribute("data-code"), "not_an_image");
+    assert.match(await error.getText(), /không phải là ảnh/);
+    assert.match(await error.getText(), /bien-ban\.jpg/);
+
+    await paste(app, "trao-qua.jpg", "jpeg");
+    const thumb = await app.$("[data-testid=photo-thumb]");
+    await thumb.waitForExist({ timeout: 20000 });
+    await until("the thumbnail to load", () =>
+      app.execute(() => {
+        const img = document.querySelector("[data-testid=photo-thumb] img");
+        return img !== null && img.complete && img.naturalWidth === 320;
+      }),
+    );
+    await thumb.click();
+    const description = await app.$("[data-testid=photo-description]");
+    await description.waitForExist();
+    await description.setValue(CAPTION);
+    await (await app.$("[data-testid=photo-credit]")).setValue(CREDIT);
+    await (await app.$("[data-testid=photo-alt]")).setValue(ALT);
+    // Leaving the field saves it.
+    await headline.click();
+    await until("the photo to lose its missing-field mark", async () => !(await (await app.$("[data-testid=photo-thumb] .missing")).isExisting()));
+
+    await (await app.$("[data-testid=insert-photo]")).click();
+    await until("the figure in the preview", () =>
+      app.execute(() => {
+        const caption = document.querySelector(".preview figure figcaption");
+        const img = document.querySelector(".preview figure img");
+        return caption !== null && img !== null && img.complete && img.naturalWidth === 1600 ? caption.textContent : null;
+      }),
+    );
+    const figcaption = await app.execute(() => document.querySelector(".preview figure figcaption").textContent);
+    assert.equal(figcaption, `${CAPTION} (${CREDIT})`);
+    await until("the body to be saved", async () => (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved");
+    if (process.env.SCREENSHOT_DIR) await app.saveScreenshot(`${process.env.SCREENSHOT_DIR}/photos.png`);
+  } finally {
+    await closeApp(app);
+  }
+
+  app = await openApp();
+  try {
+    await openArticle(app);
+    const thumb = await app.$("[data-testid=photo-thumb]");
+    await thumb.waitForExist({ timeout: 20000 });
+    await thumb.click();
+    const description = await app.$("[data-testid=photo-description]");
+    await description.waitForExist();
+    assert.equal(await description.getValue(), CAPTION);
+    assert.equal(await (await app.$("[data-testid=photo-credit]")).getValue(), CREDIT);
+    assert.equal(await (await app.$("[data-testid=photo-alt]")).getValue(), ALT);
+    await until("the figure after the restart", () =>
+      app.execute(() => document.querySelector(".preview figure figcaption")?.textContent ?? null),
+    );
+
+    // The photo desk lists it among all photos, and not among those missing a field.
+    await (await app.$("[data-testid=open-photo-desk]")).click();
+    const count = await app.$("[data-testid=desk-count]");
+    await count.waitForExist();
+    await until("an empty desk", async () => (await count.getText()).startsWith("0 "));
+    await (await app.$("[data-testid=desk-missing]")).selectByAttribute("value", "all");
+    await until("one photo on the desk", async () => (await count.getText()).startsWith("1 "));
+  } finally {
+    await closeApp(app);
+  }
+});
