@@ -566,3 +566,45 @@ fn unusual_but_valid_images_import() {
     assert_eq!((imported.photo.width, imported.photo.height), (320, 240));
     assert_eq!(imported.metadata.camera.orientation, 1);
 }
+
+#[test]
+fn the_checklist_refuses_a_piece_whose_photos_lack_caption_credit_or_alt_text() {
+    use newsroom_articles::{ArticleError, ChecklistRule, Status};
+    let fixture = Fixture::new();
+    let fields = newsroom_articles::ArticleFields {
+        headline: "Công nhân nhận quà".into(),
+        sapo: "Sáng nay, Công đoàn cơ sở trao quà.".into(),
+        byline: "Mai Quý".into(),
+        ..Default::default()
+    };
+    let article = newsroom_articles::create(&fixture.conn, &fields, now())
+        .unwrap()
+        .id;
+    let photo = fixture
+        .import("a.jpg", &jpeg(&marked_image(400, 300)))
+        .unwrap()
+        .photo;
+    attach(&fixture.conn, &article, &photo.id).unwrap();
+    let submit =
+        || newsroom_articles::set_status(&fixture.conn, &article, Status::Submitted, "tester", "", now());
+    match submit() {
+        Err(ArticleError::ChecklistFailed(rules)) => assert_eq!(
+            rules,
+            vec![
+                ChecklistRule::PhotoCaptionMissing,
+                ChecklistRule::PhotoCreditMissing,
+                ChecklistRule::PhotoAltMissing
+            ]
+        ),
+        other => panic!("expected the photo rules to fail, got {other:?}"),
+    }
+    // The article's own caption counts; the archive description may stay empty.
+    set_article_caption(&fixture.conn, &article, &photo.id, Some("Công nhân nhận quà")).unwrap();
+    let change = PhotoEdit {
+        credit: Some("Ảnh: Mai Quý".into()),
+        alt_text: Some("Một nữ công nhân cầm túi quà".into()),
+        ..Default::default()
+    };
+    edit(&fixture.conn, &photo.id, &change, now()).unwrap();
+    assert_eq!(submit().unwrap().status, Status::Submitted);
+}
