@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "entity_merge",
     "entity_import_text",
     "entity_export_json",
+    "entity_export_file",
     "entity_articles",
     "article_tags",
     "article_untag",

@@ -100,6 +100,7 @@ pub fn run() {
             commands::entities::entity_merge,
             commands::entities::entity_import_text,
             commands::entities::entity_export_json,
+            commands::entities::entity_export_file,
             commands::entities::entity_articles,
             commands::entities::article_tags,
             commands::entities::article_untag,

@@ -71,3 +71,24 @@ pub async fn article_untag(
 ) -> ApiResult<()> {
     state.api()?.article_untag(&article_id, &entity_id)
 }
+
+/// Asks where to save, then writes the directory (CSV when the name ends in .csv, else JSON).
+/// Returns the path written, or nothing when cancelled.
+#[tauri::command]
+pub async fn entity_export_file(app: tauri::AppHandle) -> ApiResult<Option<String>> {
+    use tauri::Manager;
+    use tauri_plugin_dialog::DialogExt;
+    let target = app
+        .dialog()
+        .file()
+        .add_filter("JSON", &["json"])
+        .add_filter("CSV", &["csv"])
+        .set_file_name("danh-ba.json")
+        .blocking_save_file();
+    let Some(target) = target else { return Ok(None) };
+    let path = target
+        .into_path()
+        .map_err(|e| newsroom_api::ApiError::new(newsroom_api::ErrorCode::InvalidInput, e.to_string()))?;
+    app.state::<crate::AppState>().api()?.entity_export_file(&path)?;
+    Ok(Some(path.display().to_string()))
+}

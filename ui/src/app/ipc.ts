@@ -122,6 +122,7 @@ export const ipc = {
   entityImportText: (fileName: string, contents: string) =>
     call<ImportSummary>("entity_import_text", { fileName, contents }),
   entityExportJson: () => call<string>("entity_export_json"),
+  entityExportFile: () => call<string | null>("entity_export_file"),
   entityArticles: (id: string) => call<ArticleSummary[]>("entity_articles", { id }),
   articleTags: (articleId: string) => call<ArticleTag[]>("article_tags", { articleId }),
   articleUntag: (articleId: string, entityId: string) => call<null>("article_untag", { articleId, entityId }),

@@ -286,6 +286,30 @@ impl Api {
         Ok(newsroom_entities::export_json(&*self.conn()?)?)
     }
 
+    /// The directory as CSV (one row per role), in the columns the import reads.
+    pub fn entity_export_csv(&self) -> ApiResult<String> {
+        Ok(newsroom_entities::export_csv(&*self.conn()?)?)
+    }
+
+    /// Writes the directory to a file, as CSV when its name ends in `.csv`, else JSON.
+    pub fn entity_export_file(&self, path: &Path) -> ApiResult<()> {
+        let csv = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        let text = if csv {
+            self.entity_export_csv()?
+        } else {
+            self.entity_export_json()?
+        };
+        std::fs::write(path, text).map_err(|e| {
+            ApiError::new(
+                ErrorCode::Storage,
+                format!("{}: cannot write: {e}", path.display()),
+            )
+        })
+    }
+
     /// The articles tagged with an entity: its entity page.
     pub fn entity_articles(&self, id: &str) -> ApiResult<Vec<ArticleSummary>> {
         let conn = self.conn()?;

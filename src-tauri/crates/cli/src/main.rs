@@ -81,6 +81,12 @@ enum EntityCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Export the directory (to standard output without OUT) as JSON or CSV.
+    Export {
+        out: Option<PathBuf>,
+        #[arg(long, default_value = "json", value_parser = ["json", "csv"])]
+        format: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -267,6 +273,22 @@ fn run(cli: Cli) -> Result<(), ApiError> {
             let api = open(cli.data_dir)?;
             match command {
                 EntityCommand::Import { file } => print_json(&api.entity_import(&file)?),
+                EntityCommand::Export { out, format } => {
+                    let text = if format == "csv" {
+                        api.entity_export_csv()?
+                    } else {
+                        api.entity_export_json()?
+                    };
+                    match out {
+                        Some(path) => std::fs::write(&path, text).map_err(|e| {
+                            ApiError::new(
+                                ErrorCode::Storage,
+                                format!("{}: cannot write: {e}", path.display()),
+                            )
+                        })?,
+                        None => print!("{text}"),
+                    }
+                }
                 EntityCommand::List { json } => {
                     let entities = api.entity_list_all()?;
                     if json {

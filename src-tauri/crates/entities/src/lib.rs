@@ -19,7 +19,7 @@ use newsroom_store::write;
 use rusqlite::{params, Connection, OptionalExtension};
 
 pub use models::*;
-pub use newsroom_suggestions::{DirectoryEntry, KnownEntities};
+pub use newsroom_suggestions::{DirectoryEntry, KnownEntities, KnownEntitiesBuilder};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EntityError {
@@ -425,7 +425,8 @@ fn parse_csv(text: &str) -> std::result::Result<Vec<EntityInput>, String> {
                 vec![EntityRole {
                     title,
                     organisation: optional(&record, "organisation"),
-                    ..Default::default()
+                    since: optional(&record, "since"),
+                    until: optional(&record, "until"),
                 }]
             },
             parent: Some(optional(&record, "parent")).filter(|p| !p.is_empty()),
@@ -436,6 +437,63 @@ fn parse_csv(text: &str) -> std::result::Result<Vec<EntityInput>, String> {
 }
 
 /// The whole directory as JSON (the import format), in Vietnamese order.
+/// The whole directory as CSV, in the columns `import` reads: one row per role (a person with
+/// three roles has three rows; importing them gives back one person with three roles).
+pub fn export_csv(conn: &Connection) -> Result<String> {
+    let entities = list(conn, None, "", usize::MAX >> 1)?;
+    let names: std::collections::HashMap<String, String> =
+        entities.iter().map(|e| (e.id.clone(), e.name.clone())).collect();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let csv_error = |e: csv::Error| EntityError::Invalid(format!("cannot write CSV: {e}"));
+    writer
+        .write_record([
+            "kind",
+            "name",
+            "aliases",
+            "title",
+            "organisation",
+            "since",
+            "until",
+            "parent",
+            "uri",
+        ])
+        .map_err(csv_error)?;
+    for entity in &entities {
+        let parent = entity
+            .parent_id
+            .as_ref()
+            .and_then(|p| names.get(p))
+            .cloned()
+            .unwrap_or_default();
+        let aliases = entity.aliases.join("|");
+        let no_role = [EntityRole::default()];
+        let roles: &[EntityRole] = if entity.roles.is_empty() {
+            &no_role
+        } else {
+            &entity.roles
+        };
+        for role in roles {
+            writer
+                .write_record([
+                    kind_str(entity.kind),
+                    &entity.name,
+                    &aliases,
+                    &role.title,
+                    &role.organisation,
+                    &role.since,
+                    &role.until,
+                    &parent,
+                    &entity.uri,
+                ])
+                .map_err(csv_error)?;
+        }
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| EntityError::Invalid(format!("cannot write CSV: {e}")))?;
+    Ok(String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
+}
+
 pub fn export_json(conn: &Connection) -> Result<String> {
     let entities = list(conn, None, "", usize::MAX >> 1)?;
     let names: std::collections::HashMap<String, String> =
@@ -456,16 +514,26 @@ pub fn export_json(conn: &Connection) -> Result<String> {
 
 /// Loads the directory compiled for suggestions, from the stored folded spellings.
 pub fn load_known(conn: &Connection) -> Result<KnownEntities> {
+    let (entities, spellings): (i64, i64) = conn.query_row(
+        "SELECT (SELECT count(*) FROM entities), (SELECT count(*) FROM entity_spellings)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    // Names average well under 64 bytes; the arena grows if they do not.
+    let mut builder = KnownEntitiesBuilder::with_capacity(
+        entities as usize,
+        spellings as usize,
+        (entities as usize) * 64 + (spellings as usize) * 96,
+    );
     // One pass over the spellings joined to their entities, in entity order, so no map from
-    // id to entry is needed.
-    let mut entries: Vec<DirectoryEntry> = Vec::new();
-    let mut spellings = Vec::new();
-    let mut last_seq = i64::MIN;
+    // id to entry is needed; text is borrowed from SQLite straight into the matcher's arena.
     let mut stmt = conn.prepare(
         "SELECT e.seq, e.id, e.kind, e.name, s.spelling, s.folded
          FROM entities e JOIN entity_spellings s ON s.entity_id = e.id ORDER BY e.seq",
     )?;
     let mut rows = stmt.query([])?;
+    let mut last_seq = i64::MIN;
+    let mut entry = 0;
     while let Some(row) = rows.next()? {
         let seq: i64 = row.get(0)?;
         if seq != last_seq {
@@ -474,20 +542,22 @@ pub fn load_known(conn: &Connection) -> Result<KnownEntities> {
                 rusqlite::types::ValueRef::Text(b"person") => EntityKind::Person,
                 _ => EntityKind::Organisation,
             };
-            entries.push(DirectoryEntry {
-                id: row.get(1)?,
-                kind,
-                name: row.get(3)?,
-                aliases: vec![],
-            });
+            entry = builder.add_entry(text(row.get_ref(1)?)?, kind, text(row.get_ref(3)?)?);
         }
-        spellings.push((
-            entries.len() - 1,
-            row.get::<_, String>(4)?,
-            row.get::<_, String>(5)?,
-        ));
+        builder.add_spelling(entry, text(row.get_ref(4)?)?, text(row.get_ref(5)?)?);
     }
-    Ok(KnownEntities::build_prefolded(entries, spellings))
+    Ok(builder.finish())
+}
+
+/// Borrows a text column; the directory's columns are always text.
+fn text(value: rusqlite::types::ValueRef<'_>) -> Result<&str> {
+    value.as_str().map_err(|e| {
+        EntityError::Sqlite(rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            Box::new(e),
+        ))
+    })
 }
 
 fn require_article(conn: &Connection, article_id: &str) -> Result<()> {

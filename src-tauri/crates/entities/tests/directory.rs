@@ -175,8 +175,37 @@ fn merging_keeps_every_spelling_role_and_tag() {
 
 #[test]
 fn export_then_import_into_an_empty_store_gives_the_same_directory() {
+    for format in ["json", "csv"] {
+        export_round_trip(format);
+    }
+}
+
+fn export_round_trip(format: &str) {
     let (dir, conn) = store();
     let now = Utc::now();
+    entities::upsert(
+        &conn,
+        &EntityInput {
+            roles: vec![
+                EntityRole {
+                    title: "Chủ tịch".into(),
+                    organisation: "Liên đoàn Lao động thành phố Hà Nội".into(),
+                    since: "2018".into(),
+                    until: String::new(),
+                },
+                EntityRole {
+                    title: "Phó Chủ tịch, \"kiêm\" Trưởng ban".into(),
+                    organisation: "Công đoàn ngành Y tế".into(),
+                    since: "2012".into(),
+                    until: "2018".into(),
+                },
+            ],
+            aliases: vec!["N. P. Thường".into(), "Thường".into()],
+            ..person("Nguyễn Phi Thường")
+        },
+        now,
+    )
+    .unwrap();
     entities::upsert(
         &conn,
         &EntityInput {
@@ -190,16 +219,30 @@ fn export_then_import_into_an_empty_store_gives_the_same_directory() {
         now,
     )
     .unwrap();
-    let json = entities::export_json(&conn).unwrap();
-    let path = write(dir.path(), "export.json", &json);
+    let exported = match format {
+        "csv" => entities::export_csv(&conn).unwrap(),
+        _ => entities::export_json(&conn).unwrap(),
+    };
+    let path = write(dir.path(), &format!("export.{format}"), &exported);
     let (_dir2, conn2) = store();
     entities::import(&conn2, &path, now).unwrap();
     let a = entities::list(&conn, None, "", 10).unwrap();
     let b = entities::list(&conn2, None, "", 10).unwrap();
     let shape = |v: &[entities::Entity]| {
         v.iter()
-            .map(|e| (e.name.clone(), e.aliases.clone(), e.uri.clone()))
+            .map(|e| (e.name.clone(), e.aliases.clone(), e.roles.clone(), e.uri.clone()))
             .collect::<Vec<_>>()
     };
-    assert_eq!(shape(&a), shape(&b));
+    assert_eq!(shape(&a), shape(&b), "{format}");
+    let parent = |v: &[entities::Entity]| {
+        let child = v.iter().find(|e| e.name == "Công đoàn cơ sở").unwrap();
+        v.iter()
+            .find(|e| Some(&e.id) == child.parent_id.as_ref())
+            .map(|e| e.name.clone())
+    };
+    assert_eq!(
+        parent(&b).as_deref(),
+        Some("Liên đoàn Lao động quận Long Biên"),
+        "{format}"
+    );
 }

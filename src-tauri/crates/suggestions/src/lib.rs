@@ -20,7 +20,7 @@ mod tokens;
 use serde::Serialize;
 use ts_rs::TS;
 
-pub use known::{DirectoryEntry, EntityKind, KnownEntities};
+pub use known::{DirectoryEntry, EntityKind, EntryRef, KnownEntities, KnownEntitiesBuilder};
 
 /// A person found in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

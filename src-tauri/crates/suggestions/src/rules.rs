@@ -735,7 +735,7 @@ pub(crate) fn merge(
                         name: written.clone(),
                         role: None,
                         known: true,
-                        entity_id: Some(entry.id.clone()),
+                        entity_id: Some(entry.id.to_owned()),
                         spans: Vec::new(),
                     });
                     people.len() - 1
@@ -746,9 +746,9 @@ pub(crate) fn merge(
                 let slot = *org_index.entry(format!("id:{}", entry.id)).or_insert_with(|| {
                     orgs.push(OrganisationSuggestion {
                         name: written.clone(),
-                        expanded: (entry.name != written).then(|| entry.name.clone()),
+                        expanded: (entry.name != written).then(|| entry.name.to_owned()),
                         known: true,
-                        entity_id: Some(entry.id.clone()),
+                        entity_id: Some(entry.id.to_owned()),
                         spans: Vec::new(),
                     });
                     orgs.len() - 1
@@ -765,7 +765,7 @@ pub(crate) fn merge(
             .iter()
             .find(|m| m.kind == EntityKind::Person && m.start < span[1] && m.end > span[0])
         {
-            let id = &directory.entry(m.entry).id;
+            let id = directory.entry(m.entry).id;
             if let Some(&slot) = person_index.get(&format!("id:{id}")) {
                 if people[slot].role.is_none() {
                     people[slot].role = p.role;
