@@ -5,6 +5,10 @@
 // carries on.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { closeApp, openApp, startDriver, until } from "./app.mjs";
 
 const HEADLINE = "Trao quà cho công nhân Khu công nghiệp Thăng Long";
@@ -134,6 +138,60 @@ test("a pasted photo is captioned, placed in the body, and survives a restart", 
     await until("an empty desk", async () => (await count.getText()).startsWith("0 "));
     await (await app.$("[data-testid=desk-missing]")).selectByAttribute("value", "all");
     await until("one photo on the desk", async () => (await count.getText()).startsWith("1 "));
+  } finally {
+    await closeApp(app);
+  }
+});
+
+/** Types into the focused X window (the system file dialog) with xdotool. */
+function xdotool(...args) {
+  const result = spawnSync("xdotool", args, { encoding: "utf8", timeout: 20000 });
+  if (result.status !== 0) throw new Error(`xdotool ${args.join(" ")}: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+test("photos are attached through the system file dialog", async () => {
+  const app = await openApp();
+  try {
+    // A real JPEG written to disk, made by the webview's own encoder.
+    const base64 = await app.execute(async () => {
+      const canvas = document.createElement("canvas");
+      canvas.width = 900;
+      canvas.height = 600;
+      const g = canvas.getContext("2d");
+      g.fillStyle = "#27ae60";
+      g.fillRect(0, 0, 900, 600);
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let text = "";
+      for (const b of bytes) text += String.fromCharCode(b);
+      return btoa(text);
+    });
+    const dir = mkdtempSync(join(tmpdir(), "newsroom-photos-"));
+    const file = join(dir, "hop-bao.jpg");
+    writeFileSync(file, Buffer.from(base64, "base64"));
+
+    await (await app.$("[data-testid=new-article]")).click();
+    await (await app.$("[data-testid=photo-strip]")).waitForExist();
+    const before = (await app.$$("[data-testid=photo-thumb]")).length;
+    await (await app.$("[data-testid=add-photos]")).click();
+    const dialog = await until("the file dialog", () => {
+      try {
+        // GTK titles the dialog itself on some versions, so either title will do.
+        return xdotool("search", "--name", "Chọn ảnh|Open File").split("\n")[0] || null;
+      } catch {
+        return null;
+      }
+    });
+    // There is no window manager under Xvfb: focus the dialog directly, then type as a user
+    // would (XTEST events go to the focused window). Ctrl+L opens the location field.
+    xdotool("windowfocus", "--sync", dialog);
+    await new Promise((r) => setTimeout(r, 500));
+    xdotool("key", "ctrl+l");
+    xdotool("type", "--delay", "20", file);
+    await new Promise((r) => setTimeout(r, 300));
+    xdotool("key", "Return");
+    await until("the new photo in the strip", async () => (await app.$$("[data-testid=photo-thumb]")).length === before + 1, 30000);
   } finally {
     await closeApp(app);
   }
