@@ -54,6 +54,15 @@ enum BenchWhat {
         #[arg(long, default_value_t = 30)]
         batch: usize,
     },
+    /// The photo desk's queries over a library of distinct photos: one page of 120 thumbnails
+    /// (what the windowed grid asks for while scrolling) and the count, at the top, middle
+    /// and end of the list.
+    Desk {
+        #[arg(long, default_value_t = 5000)]
+        photos: usize,
+        #[arg(long, default_value_t = 31)]
+        runs: usize,
+    },
     /// Fill a store (--data-dir) with generated articles, for the start-up benchmark.
     Seed {
         #[arg(long, default_value_t = 10000)]
@@ -408,8 +417,69 @@ fn bench_photos(width: u32, height: u32, runs: usize, batch: usize) -> Result<()
     Ok(())
 }
 
+fn bench_desk(photos: usize, runs: usize) -> Result<(), ApiError> {
+    let dir = tempfile::tempdir().map_err(internal)?;
+    let api = Api::open(&OpenOptions {
+        data_dir: Some(dir.path().to_path_buf()),
+        seed_demo_content: false,
+    })?;
+    let article = api.article_create(&ArticleFields {
+        headline: "Ảnh hội nghị".into(),
+        ..Default::default()
+    })?;
+    let t = Instant::now();
+    for i in 0..photos {
+        // Small distinct photos: the desk's queries do not depend on pixel size.
+        let bytes = camera_jpeg(96, 64, 10_000 + i as u64);
+        let imported = api.photo_import_bytes(
+            &format!("anh-{i:05}.jpg"),
+            &bytes,
+            (i % 10 == 0).then_some(article.id.as_str()),
+        )?;
+        if i % 3 == 0 {
+            let change = newsroom_api::PhotoEdit {
+                description: Some(format!("Đoàn viên công đoàn tại hội nghị số {i}")),
+                credit: Some("Ảnh: Mai Quý".into()),
+                alt_text: Some("Hội trường đông người".into()),
+                ..Default::default()
+            };
+            api.photo_edit(&imported.photo.id, &change)?;
+        }
+    }
+    println!(
+        "desk: {photos} photos imported in {:.1} s; {runs} runs per query",
+        t.elapsed().as_secs_f64()
+    );
+    let mut query = newsroom_api::PhotoQuery {
+        any_missing: true,
+        limit: Some(120),
+        ..Default::default()
+    };
+    let total = api.photo_list(&query)?.total;
+    for (label, offset) in [
+        ("top", 0u64),
+        ("middle", total / 2),
+        ("end", total.saturating_sub(120)),
+    ] {
+        query.offset = Some(offset as u32);
+        let mut samples = Vec::with_capacity(runs);
+        for _ in 0..runs {
+            let t = Instant::now();
+            let page = api.photo_list(&query)?;
+            samples.push(t.elapsed());
+            assert!(!page.photos.is_empty());
+        }
+        println!(
+            "  page of 120 missing a field + count, {label} (offset {offset} of {total}): median {}",
+            ms(median(samples))
+        );
+    }
+    Ok(())
+}
+
 pub fn run(args: BenchArgs) -> Result<(), ApiError> {
     match args.what {
+        BenchWhat::Desk { photos, runs } => bench_desk(photos, runs)?,
         BenchWhat::Photos {
             width,
             height,

@@ -545,6 +545,43 @@ fn unusual_but_valid_images_import() {
         "CMYK 0/200/200/0 is red, got {px:?}"
     );
 
+    // WebP from the web, and a PNG whose transparency lands on white, not black.
+    let mut webp = Vec::new();
+    image::codecs::webp::WebPEncoder::new_lossless(&mut webp)
+        .encode(
+            marked_image(300, 200).as_raw(),
+            300,
+            200,
+            image::ExtendedColorType::Rgb8,
+        )
+        .unwrap();
+    let web = fixture.import("tu-mang.webp", &webp).unwrap().photo;
+    assert_eq!((web.width, web.height, web.format), (300, 200, PhotoFormat::Webp));
+    let mut transparent = Vec::new();
+    let clear = image::RgbaImage::from_pixel(120, 80, image::Rgba([0, 0, 0, 0]));
+    image::ImageEncoder::write_image(
+        image::codecs::png::PngEncoder::new(&mut transparent),
+        clear.as_raw(),
+        120,
+        80,
+        image::ExtendedColorType::Rgba8,
+    )
+    .unwrap();
+    let logo = fixture.import("logo.png", &transparent).unwrap().photo;
+    let thumb = decode(
+        &std::fs::read(file_path(
+            &fixture.photos(),
+            &logo.sha256,
+            logo.format,
+            Rendition::Thumb,
+        ))
+        .unwrap(),
+    );
+    assert!(
+        thumb.get_pixel(60, 40)[0] > 240,
+        "transparent pixels become white"
+    );
+
     let deep = fixture.import("scan.png", &png(500, 300, true)).unwrap().photo;
     assert_eq!(
         (deep.width, deep.height, deep.format),
