@@ -154,6 +154,44 @@ impl Api {
         Ok(self.article_preview(id, &body, photo_base)?.html)
     }
 
+    /// The article as an IPTC ninjs 2.1 document, its pictures' renditions as `file:` URLs of
+    /// the stored files (the push adapter gives uploaded URLs instead).
+    pub fn article_export_ninjs(&self, id: &str) -> ApiResult<serde_json::Value> {
+        let conn = self.conn()?;
+        let article = newsroom_articles::get(&conn, id)?;
+        let tags = newsroom_entities::article_tags(&conn, id)?
+            .into_iter()
+            .map(|tag| {
+                let uri = newsroom_entities::get(&conn, &tag.entity_id)?.uri;
+                Ok(newsroom_ninjs::Tag {
+                    entity_id: tag.entity_id,
+                    kind: tag.kind,
+                    name: tag.name,
+                    uri,
+                })
+            })
+            .collect::<ApiResult<Vec<_>>>()?;
+        let photos = newsroom_photos::article_photos(&conn, id)?;
+        let dir = self.photos_dir();
+        let rendition = |item: &ArticlePhoto, which: Rendition| {
+            let photo = &item.photo;
+            let path = newsroom_photos::file_path(&dir, &photo.sha256, photo.format, which);
+            let size = std::fs::metadata(&path).ok()?.len();
+            let (width, height) = match which {
+                Rendition::Original => (photo.width, photo.height),
+                Rendition::Web => web_size(photo),
+                Rendition::Thumb => scaled(photo, newsroom_photos::THUMB_EDGE),
+            };
+            Some(newsroom_ninjs::RenditionRef {
+                href: newsroom_ninjs::file_url(&path),
+                width,
+                height,
+                size,
+            })
+        };
+        Ok(newsroom_ninjs::document(&article, &tags, &photos, &rendition))
+    }
+
     /// Renders an article's unsaved Markdown for the live preview, with its photos.
     pub fn article_preview(
         &self,
@@ -653,11 +691,16 @@ impl Api {
 
 /// The size of a photo's web rendition (what a figure shows).
 fn web_size(photo: &Photo) -> (u32, u32) {
+    scaled(photo, newsroom_photos::WEB_EDGE)
+}
+
+/// The size of a rendition whose long edge is at most `edge`, as the photos crate makes it.
+fn scaled(photo: &Photo, edge: u32) -> (u32, u32) {
     let long = photo.width.max(photo.height).max(1);
-    if long <= newsroom_photos::WEB_EDGE {
+    if long <= edge {
         return (photo.width, photo.height);
     }
-    let scale = f64::from(newsroom_photos::WEB_EDGE) / f64::from(long);
+    let scale = f64::from(edge) / f64::from(long);
     (
         (f64::from(photo.width) * scale).round() as u32,
         (f64::from(photo.height) * scale).round() as u32,

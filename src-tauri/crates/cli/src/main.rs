@@ -55,6 +55,14 @@ enum ArticleCommand {
     },
     /// Print the published HTML of an article's body.
     Render { id: String },
+    /// Export an article as IPTC ninjs 2.1 JSON (to standard output without --out).
+    Export {
+        id: String,
+        #[arg(long, value_parser = ["ninjs"], default_value = "ninjs")]
+        format: String,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Tag an article with people and organisations (added to the directory when new).
     Tag {
         id: String,
@@ -235,6 +243,19 @@ fn run(cli: Cli) -> Result<(), ApiError> {
                     }
                 }
                 ArticleCommand::Render { id } => print!("{}", api.article_render(&id, "photo:")?),
+                ArticleCommand::Export { id, format: _, out } => {
+                    let document = api.article_export_ninjs(&id)?;
+                    let text = serde_json::to_string_pretty(&document).expect("JSON values serialise");
+                    match out {
+                        Some(path) => std::fs::write(&path, text + "\n").map_err(|e| {
+                            ApiError::new(
+                                ErrorCode::Storage,
+                                format!("{}: cannot write: {e}", path.display()),
+                            )
+                        })?,
+                        None => println!("{text}"),
+                    }
+                }
                 ArticleCommand::Tag {
                     id,
                     people,

@@ -311,3 +311,126 @@ fn photo_import_caption_list_export_round_trip() {
         "people shown join the directory"
     );
 }
+
+/// The official ninjs 2.1 schema and the GeoJSON schema it refers to, beside the repository
+/// (as on developer machines and in CI).
+fn ninjs_schemas() -> Option<(serde_json::Value, serde_json::Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/ninjs");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
+    match (read("ninjs-schema_2.1.json"), read("GeoJSON-schema.json")) {
+        (Some(ninjs), Some(geojson)) => Some((
+            serde_json::from_str(&ninjs).unwrap(),
+            serde_json::from_str(&geojson).unwrap(),
+        )),
+        _ => {
+            eprintln!("note: {} not found; ninjs validation skipped", dir.display());
+            None
+        }
+    }
+}
+
+#[test]
+fn article_export_as_ninjs_validates_against_the_official_schema() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let md = "---\nheadline: \"Hà Nội: Trao quà cho đoàn viên\"\nsapo: Sáng nay, LĐLĐ thành phố trao 500 suất quà.\nbyline: Mai Quý\ndateline: Hà Nội\nsection: Công đoàn\n---\n\nĐoạn mở đầu.\n";
+    let file = write(files.path(), "bai.md", md.as_bytes());
+    let id = stdout(&newsroom(data.path(), &["article", "import", &file]))
+        .trim()
+        .to_owned();
+    stdout(&newsroom(
+        data.path(),
+        &[
+            "article",
+            "tag",
+            &id,
+            "--person",
+            "Nguyễn Phi Thường",
+            "--role",
+            "Chủ tịch LĐLĐ thành phố Hà Nội",
+            "--org",
+            "Liên đoàn Lao động thành phố Hà Nội",
+        ],
+    ));
+    let photo = write(files.path(), "trao-qua.jpg", &jpeg(800, 600));
+    let imported: serde_json::Value = serde_json::from_str(&stdout(&newsroom(
+        data.path(),
+        &["photo", "import", &photo, "--article", &id, "--json"],
+    )))
+    .unwrap();
+    let photo_id = imported[0]["id"].as_str().unwrap().to_owned();
+    stdout(&newsroom(
+        data.path(),
+        &[
+            "photo",
+            "caption",
+            &photo_id,
+            "--caption",
+            "Đoàn viên nhận quà",
+            "--credit",
+            "Ảnh: Mai Quý",
+            "--alt",
+            "Một nữ công nhân cầm túi quà",
+        ],
+    ));
+
+    let exported: serde_json::Value = serde_json::from_str(&stdout(&newsroom(
+        data.path(),
+        &["article", "export", &id, "--format", "ninjs"],
+    )))
+    .unwrap();
+    assert_eq!(
+        exported["headlines"][0]["value"],
+        "Hà Nội: Trao quà cho đoàn viên"
+    );
+    assert_eq!(
+        exported["descriptions"][0]["value"],
+        "Sáng nay, LĐLĐ thành phố trao 500 suất quà."
+    );
+    assert_eq!(exported["language"], "vi");
+    assert_eq!(exported["pubstatus"], "withheld");
+    assert_eq!(exported["people"][0]["name"], "Nguyễn Phi Thường");
+    assert_eq!(
+        exported["organisations"][0]["name"],
+        "Liên đoàn Lao động thành phố Hà Nội"
+    );
+    let picture = &exported["associations"][0];
+    assert_eq!(picture["type"], "picture");
+    assert_eq!(picture["name"], "featuremedia", "the first photo is the lead");
+    assert_eq!(picture["by"], "Ảnh: Mai Quý");
+    assert_eq!(picture["descriptions"][0]["value"], "Đoàn viên nhận quà");
+    assert_eq!(
+        picture["descriptions"][1]["value"],
+        "Một nữ công nhân cầm túi quà"
+    );
+    let renditions = picture["renditions"].as_array().unwrap();
+    assert_eq!(renditions.len(), 3);
+    assert_eq!(
+        (renditions[0]["width"].as_u64(), renditions[0]["height"].as_u64()),
+        (Some(800), Some(600))
+    );
+
+    if let Some((schema, geojson)) = ninjs_schemas() {
+        // Offline: the GeoJSON schema the ninjs schema refers to is registered from disk.
+        let registry = jsonschema::Registry::new()
+            .add("https://geojson.org/schema/GeoJSON.json", geojson)
+            .unwrap()
+            .prepare()
+            .unwrap();
+        let validator = jsonschema::options()
+            .offline()
+            .with_registry(&registry)
+            .should_validate_formats(true)
+            .build(&schema)
+            .unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&exported)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        // The validator is not lenient: a field ninjs does not define is refused.
+        let mut broken = exported.clone();
+        broken["headline"] = serde_json::json!("không có trong ninjs");
+        assert!(!validator.is_valid(&broken));
+    }
+}

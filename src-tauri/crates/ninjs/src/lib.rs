@@ -1,0 +1,339 @@
+//! IPTC ninjs 2.1: an article as news-in-JSON, with its people, organisations and pictures,
+//! for the HTTP push adapter and `newsroom article export --format ninjs`.
+//!
+//! Invariants:
+//! - Every document validates against the official `ninjs-schema_2.1.json` (the tests check
+//!   with a JSON Schema validator, formats included).
+//! - The body is the same HTML the preview shows: the one renderer, with each placed photo a
+//!   `<figure>` whose image points at the picture's web rendition as given by the caller.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use newsroom_articles::{Article, Status};
+use newsroom_entities::EntityKind;
+use newsroom_photos::{ArticlePhoto, Rendition};
+use serde::Serialize;
+
+/// The schema version this crate writes.
+pub const NINJS_VERSION: &str = "2.1";
+
+#[derive(Serialize)]
+struct Standard {
+    name: &'static str,
+    version: &'static str,
+    schema: &'static str,
+}
+
+#[derive(Serialize)]
+struct Text {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'static str>,
+    contenttype: &'static str,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct Body {
+    role: &'static str,
+    contenttype: &'static str,
+    charcount: u64,
+    wordcount: u64,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct Subject {
+    name: String,
+    rel: &'static str,
+    uri: String,
+    /// The directory's id for the entry: a stable key when the URI is the newsroom's own.
+    literal: String,
+}
+
+#[derive(Serialize)]
+struct RenditionOut {
+    name: &'static str,
+    href: String,
+    contenttype: &'static str,
+    width: u32,
+    height: u32,
+    sizeinbytes: u64,
+}
+
+#[derive(Serialize)]
+struct Picture {
+    name: String,
+    uri: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    version: String,
+    versioncreated: String,
+    language: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    headlines: Vec<Text>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    descriptions: Vec<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copyrightnotice: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contentcreated: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    people: Vec<Subject>,
+    renditions: Vec<RenditionOut>,
+}
+
+#[derive(Serialize)]
+struct Document {
+    uri: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    representationtype: &'static str,
+    standard: Standard,
+    version: String,
+    firstcreated: String,
+    versioncreated: String,
+    pubstatus: &'static str,
+    language: &'static str,
+    headlines: Vec<Text>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    descriptions: Vec<Text>,
+    bodies: Vec<Body>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    located: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    slugline: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    subjects: Vec<Subject>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    people: Vec<Subject>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    organisations: Vec<Subject>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    associations: Vec<Picture>,
+}
+
+/// A tag on the article with the directory URI of its entity.
+pub struct Tag {
+    pub entity_id: String,
+    pub kind: EntityKind,
+    pub name: String,
+    pub uri: String,
+}
+
+/// Where a rendition of a picture can be fetched, and what it is.
+pub struct RenditionRef {
+    pub href: String,
+    pub width: u32,
+    pub height: u32,
+    pub size: u64,
+}
+
+fn time(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+/// The URI of a local article or photo, for documents made on this machine.
+pub fn local_uri(kind: &str, id: &str) -> String {
+    format!("urn:newsroom:{kind}:{id}")
+}
+
+/// `pubstatus` from the workflow: only published pieces are usable; a spiked piece is
+/// cancelled; anything still in the workflow is withheld.
+fn pubstatus(status: Status) -> &'static str {
+    match status {
+        Status::Published => "usable",
+        Status::Spiked => "canceled",
+        _ => "withheld",
+    }
+}
+
+/// An article as a ninjs 2.1 document. `rendition` says where each picture's renditions live
+/// (uploaded media URLs for a backend, file URLs for a local export); a rendition it does not
+/// know is left out.
+pub fn document(
+    article: &Article,
+    tags: &[Tag],
+    photos: &[ArticlePhoto],
+    rendition: &dyn Fn(&ArticlePhoto, Rendition) -> Option<RenditionRef>,
+) -> serde_json::Value {
+    let figures = |id: &str| {
+        let photo = photos.iter().find(|p| p.photo.id == id)?;
+        let web = rendition(photo, Rendition::Web)?;
+        Some(newsroom_markdown::Figure {
+            src: web.href,
+            alt: photo.photo.alt_text.clone(),
+            caption: photo.caption.clone(),
+            credit: photo.photo.credit.clone(),
+            width: web.width,
+            height: web.height,
+        })
+    };
+    let html = newsroom_markdown::render_with_photos(&article.body, &figures);
+    let counts = newsroom_markdown::counts(&article.body);
+    let subject = |tag: &Tag| Subject {
+        name: tag.name.clone(),
+        rel: "mentioned",
+        uri: tag.uri.clone(),
+        literal: tag.entity_id.clone(),
+    };
+    let pictures = photos
+        .iter()
+        .map(|item| {
+            let photo = &item.photo;
+            let mut descriptions = Vec::new();
+            if let Some(caption) = non_empty(&item.caption) {
+                descriptions.push(Text {
+                    role: Some("caption"),
+                    contenttype: "text/plain",
+                    value: caption,
+                });
+            }
+            if let Some(alt) = non_empty(&photo.alt_text) {
+                descriptions.push(Text {
+                    role: Some("alt"),
+                    contenttype: "text/plain",
+                    value: alt,
+                });
+            }
+            let renditions = [
+                (Rendition::Original, "original"),
+                (Rendition::Web, "web"),
+                (Rendition::Thumb, "thumbnail"),
+            ]
+            .into_iter()
+            .filter_map(|(which, name)| {
+                rendition(item, which).map(|r| RenditionOut {
+                    name,
+                    href: r.href,
+                    contenttype: match (which, photo.format) {
+                        (Rendition::Original, newsroom_photos::PhotoFormat::Png) => "image/png",
+                        (Rendition::Original, newsroom_photos::PhotoFormat::Webp) => "image/webp",
+                        _ => "image/jpeg",
+                    },
+                    width: r.width,
+                    height: r.height,
+                    sizeinbytes: r.size,
+                })
+            })
+            .collect();
+            Picture {
+                name: if item.is_lead {
+                    "featuremedia".to_owned()
+                } else {
+                    format!("picture-{}", item.position)
+                },
+                uri: local_uri("photo", &photo.id),
+                kind: "picture",
+                version: "1".to_owned(),
+                versioncreated: photo.updated_at.clone(),
+                language: "vi",
+                headlines: non_empty(&photo.headline)
+                    .map(|value| Text {
+                        role: Some("main"),
+                        contenttype: "text/plain",
+                        value,
+                    })
+                    .into_iter()
+                    .collect(),
+                descriptions,
+                by: non_empty(&photo.credit),
+                copyrightnotice: non_empty(&photo.copyright),
+                contentcreated: chrono::DateTime::parse_from_rfc3339(&photo.date_created)
+                    .ok()
+                    .map(|d| time(d.with_timezone(&Utc))),
+                people: photo
+                    .people
+                    .iter()
+                    .map(|p| Subject {
+                        name: p.name.clone(),
+                        rel: "depicted",
+                        uri: local_uri("person", &p.entity_id),
+                        literal: p.entity_id.clone(),
+                    })
+                    .collect(),
+                renditions,
+            }
+        })
+        .collect();
+    let doc = Document {
+        uri: local_uri("article", &article.id),
+        kind: "text",
+        representationtype: "full",
+        standard: Standard {
+            name: "ninjs",
+            version: NINJS_VERSION,
+            schema: "https://www.iptc.org/std/ninjs/ninjs-schema_2.1.json",
+        },
+        version: article.version.to_string(),
+        firstcreated: time(article.created_at),
+        versioncreated: time(article.updated_at),
+        pubstatus: pubstatus(article.status),
+        language: "vi",
+        headlines: vec![Text {
+            role: Some("main"),
+            contenttype: "text/plain",
+            value: article.headline.clone(),
+        }],
+        descriptions: non_empty(&article.sapo)
+            .map(|value| Text {
+                role: Some("summary"),
+                contenttype: "text/plain",
+                value,
+            })
+            .into_iter()
+            .collect(),
+        bodies: vec![Body {
+            role: "main",
+            contenttype: "text/html",
+            charcount: counts.characters as u64,
+            wordcount: counts.words as u64,
+            value: html,
+        }],
+        by: non_empty(&article.byline),
+        located: non_empty(&article.dateline),
+        slugline: non_empty(&article.slug),
+        subjects: non_empty(&article.section)
+            .map(|section| Subject {
+                uri: local_uri("section", &newsroom_text::slug(&section)),
+                literal: section.clone(),
+                name: section,
+                rel: "section",
+            })
+            .into_iter()
+            .collect(),
+        people: tags
+            .iter()
+            .filter(|t| t.kind == EntityKind::Person)
+            .map(subject)
+            .collect(),
+        organisations: tags
+            .iter()
+            .filter(|t| t.kind == EntityKind::Organisation)
+            .map(subject)
+            .collect(),
+        associations: pictures,
+    };
+    serde_json::to_value(doc).expect("ninjs documents always serialise")
+}
+
+/// Turns a local path into a `file:` URL, percent-encoding what a URL cannot hold.
+pub fn file_url(path: &std::path::Path) -> String {
+    let mut out = String::from("file://");
+    for byte in path.to_string_lossy().as_bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(*byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
