@@ -630,12 +630,7 @@ fn text(value: rusqlite::types::ValueRef<'_>) -> Result<&str> {
 }
 
 fn require_article(conn: &Connection, article_id: &str) -> Result<()> {
-    let exists: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
-        [article_id],
-        |r| r.get(0),
-    )?;
-    if exists {
+    if newsroom_store::article_exists(conn, article_id)? {
         Ok(())
     } else {
         Err(EntityError::ArticleNotFound(article_id.to_owned()))

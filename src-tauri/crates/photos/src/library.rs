@@ -217,12 +217,11 @@ pub fn find_by_sha(conn: &Connection, sha256: &str) -> Result<Option<Photo>> {
 }
 
 fn require_article(conn: &Connection, article_id: &str) -> Result<()> {
-    let found: Option<i64> = conn
-        .query_row("SELECT 1 FROM articles WHERE id = ?1", [article_id], |r| r.get(0))
-        .optional()?;
-    found
-        .map(|_| ())
-        .ok_or_else(|| PhotoError::ArticleNotFound(article_id.to_owned()))
+    if newsroom_store::article_exists(conn, article_id)? {
+        Ok(())
+    } else {
+        Err(PhotoError::ArticleNotFound(article_id.to_owned()))
+    }
 }
 
 fn set_people(conn: &Connection, photo_id: &str, names: &[String], now: DateTime<Utc>) -> Result<()> {

@@ -82,6 +82,12 @@ pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Whether an article with this id exists; capabilities that attach things to articles
+/// (tags, photos) check it before writing, to report a missing article by name.
+pub fn article_exists(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)", [id], |r| r.get(0))
+}
+
 /// Runs `work` in one IMMEDIATE write transaction, or inside the caller's transaction when
 /// one is already open, so operations compose (demo seeding creates articles; an import
 /// creates parents) and a failure anywhere leaves nothing half-written.
