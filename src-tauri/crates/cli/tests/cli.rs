@@ -437,7 +437,13 @@ fn article_export_as_ninjs_validates_against_the_official_schema() {
 
 /// The private WordPress that `scripts/test` starts (`scripts/wordpress/run`), if any.
 fn wordpress() -> Option<(String, String, String)> {
-    let found = (|| Some((std::env::var("WP_URL").ok()?, std::env::var("WP_USER").ok()?, std::env::var("WP_APP_PASSWORD").ok()?)))();
+    let found = (|| {
+        Some((
+            std::env::var("WP_URL").ok()?,
+            std::env::var("WP_USER").ok()?,
+            std::env::var("WP_APP_PASSWORD").ok()?,
+        ))
+    })();
     if found.is_none() {
         assert!(
             std::env::var_os("NEWSROOM_REQUIRE_WORDPRESS").is_none(),
@@ -450,21 +456,46 @@ fn wordpress() -> Option<(String, String, String)> {
 
 #[test]
 fn wordpress_reads_the_vietnamese_caption_and_credit_of_an_exported_photo() {
-    let Some((url, user, password)) = wordpress() else { return };
+    let Some((url, user, password)) = wordpress() else {
+        return;
+    };
     let data = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
     let photo = write(files.path(), "dai-hoi.jpg", &jpeg(1200, 800));
-    let imported: serde_json::Value =
-        serde_json::from_str(&stdout(&newsroom(data.path(), &["photo", "import", &photo, "--json"]))).unwrap();
+    let imported: serde_json::Value = serde_json::from_str(&stdout(&newsroom(
+        data.path(),
+        &["photo", "import", &photo, "--json"],
+    )))
+    .unwrap();
     let id = imported[0]["id"].as_str().unwrap().to_owned();
     // Long enough that IIM's 2,000-byte limit cuts it; WordPress must still get whole letters.
     let caption = "Đại hội Công đoàn cơ sở Công ty May Đức Giang nhiệm kỳ 2023–2028: đoàn viên biểu quyết thông qua nghị quyết. ";
     stdout(&newsroom(
         data.path(),
-        &["photo", "caption", &id, "--caption", caption.trim(), "--credit", "Ảnh: Hải Nguyễn", "--copyright", "© Báo Lao động Thủ đô"],
+        &[
+            "photo",
+            "caption",
+            &id,
+            "--caption",
+            caption.trim(),
+            "--credit",
+            "Ảnh: Hải Nguyễn",
+            "--copyright",
+            "© Báo Lao động Thủ đô",
+        ],
     ));
     let out = files.path().join("web.jpg");
-    stdout(&newsroom(data.path(), &["photo", "export", &id, out.to_str().unwrap(), "--rendition", "web"]));
+    stdout(&newsroom(
+        data.path(),
+        &[
+            "photo",
+            "export",
+            &id,
+            out.to_str().unwrap(),
+            "--rendition",
+            "web",
+        ],
+    ));
     use base64::Engine;
     let auth = format!(
         "Basic {}",
@@ -479,7 +510,11 @@ fn wordpress_reads_the_vietnamese_caption_and_credit_of_an_exported_photo() {
         .into_json()
         .unwrap();
     let meta = &response["media_details"]["image_meta"];
-    assert_eq!(meta["caption"], caption.trim(), "WordPress reads our IIM caption as UTF-8");
+    assert_eq!(
+        meta["caption"],
+        caption.trim(),
+        "WordPress reads our IIM caption as UTF-8"
+    );
     assert_eq!(meta["credit"], "Ảnh: Hải Nguyễn");
     assert_eq!(meta["copyright"], "© Báo Lao động Thủ đô");
 }

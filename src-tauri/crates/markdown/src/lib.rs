@@ -71,7 +71,8 @@ pub struct Figure {
 /// The scheme that places a library photo in the body: `![](photo:ID)`.
 pub const PHOTO_SCHEME: &str = "photo:";
 
-fn escape_html(text: &str) -> String {
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

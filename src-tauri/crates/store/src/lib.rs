@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_article_search.sql"),
     include_str!("../migrations/0003_entities.sql"),
     include_str!("../migrations/0004_photos.sql"),
+    include_str!("../migrations/0005_sync.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -85,7 +86,11 @@ pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
 /// Whether an article with this id exists; capabilities that attach things to articles
 /// (tags, photos) check it before writing, to report a missing article by name.
 pub fn article_exists(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
-    conn.query_row("SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)", [id], |r| r.get(0))
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )
 }
 
 /// Runs `work` in one IMMEDIATE write transaction, or inside the caller's transaction when

@@ -1,0 +1,221 @@
+//! Publishing to backends. This crate holds the WordPress adapter and the exactly-once push of
+//! an article with its photos, tags and section; the durable outbox that schedules pushes,
+//! the keychain and the ninjs push build on it.
+//!
+//! Invariants:
+//! - **Exactly once.** Before any request that creates something remotely, a `remote_items`
+//!   row with a unique marker is stored; the marker travels with the item (an HTML comment at
+//!   the top of a post, the slug of a media item). A retry finds by marker what an
+//!   interrupted attempt created instead of creating it again.
+//! - **Never overwrite.** Before updating a post, it is read again; a `modified_gmt` other than
+//!   the one recorded at the last push is a conflict, and nothing is written.
+//! - Passwords never reach this crate's tables; callers pass them in.
+
+mod push;
+mod wordpress;
+
+pub use push::{push_article, PushOutcome, RemoteStatus};
+pub use wordpress::{RemoteMedia, RemotePost, WordPress};
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error("the site refused the user name or application password: {0}")]
+    Unauthorized(String),
+    #[error("the site answered {status}: {body}")]
+    Remote { status: u16, body: String },
+    #[error("cannot reach the site: {0}")]
+    Network(String),
+    #[error("the site's answer makes no sense: {0}")]
+    Garbage(String),
+    #[error("the post was changed on the site since the last push (modified {remote}, last pushed {base}); nothing was overwritten")]
+    Conflict { remote: String, base: String },
+    #[error("no backend named {0}")]
+    NoBackend(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("article: {0}")]
+    Article(#[from] newsroom_articles::ArticleError),
+    #[error("photo: {0}")]
+    Photo(#[from] newsroom_photos::PhotoError),
+    #[error("directory: {0}")]
+    Entity(#[from] newsroom_entities::EntityError),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T, E = SyncError> = std::result::Result<T, E>;
+
+fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// A configured publishing backend (its password is in the OS keychain, not here).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Backend {
+    pub id: String,
+    pub kind: String,
+    pub name: String,
+    pub url: String,
+    pub username: String,
+}
+
+/// Adds a WordPress site; the name must be new.
+pub fn add_backend(
+    conn: &Connection,
+    name: &str,
+    url: &str,
+    username: &str,
+    now: DateTime<Utc>,
+) -> Result<Backend> {
+    let name = name.trim();
+    let url = url.trim().trim_end_matches('/');
+    if name.is_empty() || !(url.starts_with("http://") || url.starts_with("https://")) {
+        return Err(SyncError::Invalid(
+            "a backend needs a name and an http(s) URL".into(),
+        ));
+    }
+    let backend = Backend {
+        id: uuid::Uuid::now_v7().to_string(),
+        kind: "wordpress".into(),
+        name: name.to_owned(),
+        url: url.to_owned(),
+        username: username.trim().to_owned(),
+    };
+    conn.execute(
+        "INSERT INTO backends (id, kind, name, url, username, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            backend.id,
+            backend.kind,
+            backend.name,
+            backend.url,
+            backend.username,
+            timestamp(now)
+        ],
+    )
+    .map_err(|e| match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+            SyncError::Invalid(format!("a backend named {name} exists already"))
+        }
+        other => other.into(),
+    })?;
+    Ok(backend)
+}
+
+pub fn backends(conn: &Connection) -> Result<Vec<Backend>> {
+    let mut stmt = conn.prepare("SELECT id, kind, name, url, username FROM backends ORDER BY name")?;
+    let found = stmt
+        .query_map([], |r| {
+            Ok(Backend {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                name: r.get(2)?,
+                url: r.get(3)?,
+                username: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(found)
+}
+
+pub fn backend(conn: &Connection, name_or_id: &str) -> Result<Backend> {
+    backends(conn)?
+        .into_iter()
+        .find(|b| b.name == name_or_id || b.id == name_or_id)
+        .ok_or_else(|| SyncError::NoBackend(name_or_id.to_owned()))
+}
+
+/// What is known about one local thing on a backend.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemoteItem {
+    pub marker: String,
+    pub remote_id: Option<i64>,
+    pub remote_url: String,
+    pub remote_modified_gmt: String,
+    pub synced_content: String,
+}
+
+pub(crate) fn remote_item(
+    conn: &Connection,
+    backend: &str,
+    kind: &str,
+    local: &str,
+) -> Result<Option<RemoteItem>> {
+    Ok(conn
+        .query_row(
+            "SELECT marker, remote_id, remote_url, remote_modified_gmt, synced_content FROM remote_items
+             WHERE backend_id = ?1 AND local_kind = ?2 AND local_id = ?3",
+            params![backend, kind, local],
+            |r| {
+                Ok(RemoteItem {
+                    marker: r.get(0)?,
+                    remote_id: r.get(1)?,
+                    remote_url: r.get(2)?,
+                    remote_modified_gmt: r.get(3)?,
+                    synced_content: r.get(4)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Stores the marker of something about to be created, before the request goes out.
+pub(crate) fn intend(conn: &Connection, backend: &str, kind: &str, local: &str, marker: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO remote_items (backend_id, local_kind, local_id, marker, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+        params![backend, kind, local, marker, timestamp(Utc::now())],
+    )?;
+    Ok(())
+}
+
+/// What the site answered about one item.
+pub(crate) struct Answer<'a> {
+    pub remote_id: i64,
+    pub url: &'a str,
+    pub modified_gmt: &'a str,
+    pub content: &'a str,
+}
+
+/// Records what the site answered.
+pub(crate) fn record(
+    conn: &Connection,
+    backend: &str,
+    kind: &str,
+    local: &str,
+    answer: Answer<'_>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE remote_items SET remote_id = ?4, remote_url = ?5, remote_modified_gmt = ?6, synced_content = ?7,
+         updated_at = ?8 WHERE backend_id = ?1 AND local_kind = ?2 AND local_id = ?3",
+        params![
+            backend,
+            kind,
+            local,
+            answer.remote_id,
+            answer.url,
+            answer.modified_gmt,
+            answer.content,
+            timestamp(Utc::now())
+        ],
+    )?;
+    Ok(())
+}
+
+/// Forgets the remote id of an item while keeping its marker: what a crash between sending a
+/// request and recording its answer leaves behind. Tests use it to stage that crash.
+#[doc(hidden)]
+pub fn forget_remote_id(conn: &Connection, backend: &str, kind: &str, local: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE remote_items SET remote_id = NULL, remote_url = '', remote_modified_gmt = '', synced_content = ''
+         WHERE backend_id = ?1 AND local_kind = ?2 AND local_id = ?3",
+        params![backend, kind, local],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,254 @@
+//! Pushing one article to a WordPress site: its photos (uploaded with the caption fields inside
+//! the file, then captioned through the API), its people and organisations as tags, its
+//! section as a category, then the post itself, each step exactly once.
+
+use std::path::Path;
+
+use newsroom_photos::{ArticlePhoto, Rendition};
+use rusqlite::Connection;
+use serde_json::json;
+
+use crate::wordpress::{RemoteMedia, WordPress};
+use crate::{intend, record, remote_item, Answer, Backend, Result, SyncError};
+
+/// The WordPress status a push sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RemoteStatus {
+    Draft,
+    /// Submitted for review.
+    Pending,
+    Publish,
+}
+
+impl RemoteStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemoteStatus::Draft => "draft",
+            RemoteStatus::Pending => "pending",
+            RemoteStatus::Publish => "publish",
+        }
+    }
+}
+
+/// What a push did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PushOutcome {
+    pub post_id: i64,
+    pub link: String,
+    /// False when the post existed already (updated, or found by its marker after an
+    /// interrupted attempt).
+    pub created: bool,
+    pub media_uploaded: usize,
+}
+
+/// The marker in a post's content that ties it to the local article.
+pub fn post_marker(article_id: &str) -> String {
+    format!("newsroom:{article_id}")
+}
+
+/// The slug given to an uploaded photo: the same bytes always get the same one.
+pub fn media_marker(sha256: &str) -> String {
+    format!("newsroom-photo-{}", &sha256[..24.min(sha256.len())])
+}
+
+fn media_answer(media: &RemoteMedia) -> Answer<'_> {
+    Answer {
+        remote_id: media.id,
+        url: &media.source_url,
+        modified_gmt: "",
+        content: "",
+    }
+}
+
+fn push_photo(
+    conn: &Connection,
+    photos_dir: &Path,
+    backend: &Backend,
+    wp: &WordPress,
+    item: &ArticlePhoto,
+    uploaded: &mut usize,
+) -> Result<RemoteMedia> {
+    let photo = &item.photo;
+    let known = remote_item(conn, &backend.id, "photo", &photo.id)?;
+    let marker = known
+        .as_ref()
+        .map(|k| k.marker.clone())
+        .unwrap_or_else(|| media_marker(&photo.sha256));
+    let media = match known.and_then(|k| k.remote_id) {
+        Some(id) => RemoteMedia {
+            id,
+            source_url: String::new(),
+            width: 0,
+            height: 0,
+        },
+        None => {
+            intend(conn, &backend.id, "photo", &photo.id, &marker)?;
+            let media = match wp.find_media(&marker)? {
+                Some(found) => found,
+                None => {
+                    // WordPress reads only IIM on upload, so the file carries the caption and
+                    // credit inside as well as in the fields set below.
+                    let bytes = newsroom_photos::export_bytes(
+                        conn,
+                        photos_dir,
+                        &photo.id,
+                        Rendition::Web,
+                        Some(&item.caption),
+                    )?;
+                    *uploaded += 1;
+                    wp.upload_media(&marker, &bytes)?
+                }
+            };
+            record(conn, &backend.id, "photo", &photo.id, media_answer(&media))?;
+            media
+        }
+    };
+    // The fields are set on every push, so a caption changed here reaches the site.
+    let media = wp.update_media(
+        media.id,
+        json!({
+            "caption": item.caption,
+            "alt_text": photo.alt_text,
+            "description": photo.description,
+        }),
+    )?;
+    record(conn, &backend.id, "photo", &photo.id, media_answer(&media))?;
+    Ok(media)
+}
+
+fn term(
+    conn: &Connection,
+    backend: &Backend,
+    wp: &WordPress,
+    taxonomy: &str,
+    local: &str,
+    name: &str,
+) -> Result<i64> {
+    let kind = if taxonomy == "tags" { "tag" } else { "category" };
+    if let Some(id) = remote_item(conn, &backend.id, kind, local)?.and_then(|k| k.remote_id) {
+        return Ok(id);
+    }
+    intend(conn, &backend.id, kind, local, name)?;
+    let id = wp.term(taxonomy, name)?;
+    let answer = Answer {
+        remote_id: id,
+        url: "",
+        modified_gmt: "",
+        content: "",
+    };
+    record(conn, &backend.id, kind, local, answer)?;
+    Ok(id)
+}
+
+/// Pushes an article: photos, tags, section, then the post, each created at most once.
+pub fn push_article(
+    conn: &Connection,
+    photos_dir: &Path,
+    backend: &Backend,
+    wp: &WordPress,
+    article_id: &str,
+    status: RemoteStatus,
+) -> Result<PushOutcome> {
+    let article = newsroom_articles::get(conn, article_id)?;
+    let photos = newsroom_photos::article_photos(conn, article_id)?;
+    let tags = newsroom_entities::article_tags(conn, article_id)?;
+
+    let mut uploaded = 0;
+    let mut media = Vec::with_capacity(photos.len());
+    for item in &photos {
+        media.push(push_photo(conn, photos_dir, backend, wp, item, &mut uploaded)?);
+    }
+    let mut tag_ids = Vec::with_capacity(tags.len());
+    for tag in &tags {
+        tag_ids.push(term(conn, backend, wp, "tags", &tag.entity_id, &tag.name)?);
+    }
+    let mut categories = Vec::new();
+    if !article.section.trim().is_empty() {
+        let slug = newsroom_text::slug(&article.section);
+        categories.push(term(
+            conn,
+            backend,
+            wp,
+            "categories",
+            &slug,
+            article.section.trim(),
+        )?);
+    }
+
+    let figure = |id: &str| {
+        let index = photos.iter().position(|p| p.photo.id == id)?;
+        let (item, remote) = (&photos[index], &media[index]);
+        Some(newsroom_markdown::Figure {
+            src: remote.source_url.clone(),
+            alt: item.photo.alt_text.clone(),
+            caption: item.caption.clone(),
+            credit: item.photo.credit.clone(),
+            width: remote.width,
+            height: remote.height,
+        })
+    };
+    let marker = post_marker(article_id);
+    let mut content = format!("<!-- {marker} -->\n");
+    content.push_str(&newsroom_markdown::render_with_photos(&article.body, &figure));
+    if !article.byline.trim().is_empty() {
+        // WordPress has no byline field; the newsroom prints it under the story.
+        content.push_str(&format!(
+            "\n<p class=\"byline\"><strong>{}</strong></p>",
+            newsroom_markdown::escape_html(article.byline.trim())
+        ));
+    }
+    let lead = photos
+        .iter()
+        .position(|p| p.is_lead)
+        .map(|i| media[i].id)
+        .unwrap_or(0);
+    let fields = json!({
+        "title": article.headline,
+        "excerpt": article.sapo,
+        "content": content,
+        "status": status.as_str(),
+        "slug": article.slug,
+        "tags": tag_ids,
+        "categories": categories,
+        "featured_media": lead,
+    });
+
+    let known = remote_item(conn, &backend.id, "article", article_id)?;
+    let (post, created) = match known.as_ref().and_then(|k| k.remote_id.map(|id| (id, k))) {
+        Some((id, known)) => {
+            let remote = wp.get_post(id)?;
+            if remote.modified_gmt != known.remote_modified_gmt {
+                return Err(SyncError::Conflict {
+                    remote: remote.modified_gmt,
+                    base: known.remote_modified_gmt.clone(),
+                });
+            }
+            (wp.update_post(id, fields)?, false)
+        }
+        None => {
+            intend(conn, &backend.id, "article", article_id, &marker)?;
+            match wp.find_post(&marker)? {
+                // An earlier attempt created it but never heard back: this is our post.
+                Some(found) => (wp.update_post(found.id, fields)?, false),
+                None => (wp.create_post(fields)?, true),
+            }
+        }
+    };
+    let answer = Answer {
+        remote_id: post.id,
+        url: &post.link,
+        modified_gmt: &post.modified_gmt,
+        content: &post.content,
+    };
+    record(conn, &backend.id, "article", article_id, answer)?;
+    // Attach the media to the post so the site lists them together.
+    for remote in &media {
+        wp.update_media(remote.id, json!({ "post": post.id }))?;
+    }
+    Ok(PushOutcome {
+        post_id: post.id,
+        link: post.link,
+        created,
+        media_uploaded: uploaded,
+    })
+}

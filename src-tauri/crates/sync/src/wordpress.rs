@@ -1,0 +1,235 @@
+//! The WordPress REST API as this app uses it: Application Passwords over HTTP Basic, posts,
+//! media, tags and categories. Every call has a time limit; every failure says which.
+
+use std::time::Duration;
+
+use base64::Engine;
+use serde_json::{json, Value};
+
+use crate::SyncError;
+
+/// A signed-in connection to one WordPress site.
+pub struct WordPress {
+    base: String,
+    authorization: String,
+    agent: ureq::Agent,
+}
+
+/// A post as read back from the site (edit context: raw fields).
+#[derive(Debug, Clone)]
+pub struct RemotePost {
+    pub id: i64,
+    pub status: String,
+    pub modified_gmt: String,
+    pub title: String,
+    pub content: String,
+    pub link: String,
+}
+
+/// A media item as the site stores it.
+#[derive(Debug, Clone)]
+pub struct RemoteMedia {
+    pub id: i64,
+    pub source_url: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+fn post_from(value: &Value) -> RemotePost {
+    let text = |v: &Value| {
+        v.get("raw")
+            .or_else(|| v.get("rendered"))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    RemotePost {
+        id: value["id"].as_i64().unwrap_or_default(),
+        status: value["status"].as_str().unwrap_or_default().to_owned(),
+        modified_gmt: value["modified_gmt"].as_str().unwrap_or_default().to_owned(),
+        title: text(&value["title"]),
+        content: text(&value["content"]),
+        link: value["link"].as_str().unwrap_or_default().to_owned(),
+    }
+}
+
+fn media_from(value: &Value) -> RemoteMedia {
+    RemoteMedia {
+        id: value["id"].as_i64().unwrap_or_default(),
+        source_url: value["source_url"].as_str().unwrap_or_default().to_owned(),
+        width: value["media_details"]["width"].as_u64().unwrap_or_default() as u32,
+        height: value["media_details"]["height"].as_u64().unwrap_or_default() as u32,
+    }
+}
+
+/// Percent-encodes a query value.
+fn query(value: &str) -> String {
+    let mut out = String::new();
+    for byte in value.as_bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(*byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+impl WordPress {
+    pub fn new(url: &str, user: &str, password: &str) -> WordPress {
+        let agent = ureq::AgentBuilder::new()
+            .timeout_connect(Duration::from_secs(10))
+            .timeout(Duration::from_secs(120))
+            .build();
+        WordPress {
+            base: format!("{}/wp-json/wp/v2", url.trim_end_matches('/')),
+            authorization: format!(
+                "Basic {}",
+                base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
+            ),
+            agent,
+        }
+    }
+
+    fn call(&self, request: ureq::Request, body: Option<Value>) -> Result<Value, SyncError> {
+        let request = request
+            .set("Authorization", &self.authorization)
+            .set("Accept", "application/json");
+        let response = match body {
+            Some(body) => request.send_json(body),
+            None => request.call(),
+        };
+        read(response)
+    }
+
+    fn get(&self, path: &str) -> Result<Value, SyncError> {
+        self.call(self.agent.get(&format!("{}{path}", self.base)), None)
+    }
+
+    fn post(&self, path: &str, body: Value) -> Result<Value, SyncError> {
+        self.call(self.agent.post(&format!("{}{path}", self.base)), Some(body))
+    }
+
+    /// Checks the address and the credentials.
+    pub fn me(&self) -> Result<String, SyncError> {
+        Ok(self.get("/users/me?context=edit")?["name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned())
+    }
+
+    pub fn get_post(&self, id: i64) -> Result<RemotePost, SyncError> {
+        Ok(post_from(&self.get(&format!("/posts/{id}?context=edit"))?))
+    }
+
+    /// The post carrying this marker in its content, whatever its status.
+    pub fn find_post(&self, marker: &str) -> Result<Option<RemotePost>, SyncError> {
+        let found = self.get(&format!(
+            "/posts?context=edit&status=any&per_page=20&search={}",
+            query(marker)
+        ))?;
+        Ok(found
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(post_from)
+            .find(|post| post.content.contains(marker)))
+    }
+
+    pub fn create_post(&self, fields: Value) -> Result<RemotePost, SyncError> {
+        Ok(post_from(&self.post("/posts?context=edit", fields)?))
+    }
+
+    pub fn update_post(&self, id: i64, fields: Value) -> Result<RemotePost, SyncError> {
+        Ok(post_from(
+            &self.post(&format!("/posts/{id}?context=edit"), fields)?,
+        ))
+    }
+
+    /// The media item whose slug is `slug` (the app names uploads after their marker).
+    pub fn find_media(&self, slug: &str) -> Result<Option<RemoteMedia>, SyncError> {
+        let found = self.get(&format!("/media?context=edit&per_page=5&slug={}", query(slug)))?;
+        Ok(found.as_array().and_then(|items| items.first()).map(media_from))
+    }
+
+    /// Uploads a JPEG, the raw body with a Content-Disposition header. The slug goes in the
+    /// same request, so the item can never exist without it (WordPress would otherwise name
+    /// it after the caption it reads from the file).
+    pub fn upload_media(&self, slug: &str, bytes: &[u8]) -> Result<RemoteMedia, SyncError> {
+        let file_name = format!("{slug}.jpg");
+        let request = self
+            .agent
+            .post(&format!("{}/media?context=edit&slug={}", self.base, query(slug)))
+            .set("Authorization", &self.authorization)
+            .set("Content-Type", "image/jpeg")
+            .set(
+                "Content-Disposition",
+                &format!("attachment; filename=\"{file_name}\""),
+            );
+        Ok(media_from(&read(request.send_bytes(bytes))?))
+    }
+
+    pub fn update_media(&self, id: i64, fields: Value) -> Result<RemoteMedia, SyncError> {
+        Ok(media_from(
+            &self.post(&format!("/media/{id}?context=edit"), fields)?,
+        ))
+    }
+
+    /// The id of the tag (or category, with `taxonomy` = "categories") with exactly this
+    /// name, created when the site has none.
+    pub fn term(&self, taxonomy: &str, name: &str) -> Result<i64, SyncError> {
+        let found = self.get(&format!("/{taxonomy}?per_page=100&search={}", query(name)))?;
+        let existing = found
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|term| term["name"].as_str().map(decode_entities).as_deref() == Some(name))
+            .and_then(|term| term["id"].as_i64());
+        if let Some(id) = existing {
+            return Ok(id);
+        }
+        match self.post(&format!("/{taxonomy}"), json!({ "name": name })) {
+            Ok(created) => Ok(created["id"].as_i64().unwrap_or_default()),
+            // Another client created it in between: WordPress names the existing term.
+            Err(SyncError::Remote { body, .. }) if body.contains("term_exists") => {
+                let value: Value = serde_json::from_str(&body).unwrap_or_default();
+                value["data"]["term_id"]
+                    .as_i64()
+                    .ok_or_else(|| SyncError::Garbage(format!("term_exists without an id: {body}")))
+            }
+            Err(other) => Err(other),
+        }
+    }
+}
+
+/// WordPress returns term names HTML-escaped (`&amp;`).
+fn decode_entities(text: &str) -> String {
+    text.replace("&amp;", "&")
+        .replace("&#039;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+}
+
+fn read(response: Result<ureq::Response, ureq::Error>) -> Result<Value, SyncError> {
+    match response {
+        Ok(response) => {
+            let text = response
+                .into_string()
+                .map_err(|e| SyncError::Network(format!("the answer was cut off: {e}")))?;
+            serde_json::from_str(&text).map_err(|_| {
+                SyncError::Garbage(format!(
+                    "not JSON: {}",
+                    text.chars().take(200).collect::<String>()
+                ))
+            })
+        }
+        Err(ureq::Error::Status(status, response)) => {
+            let body = response.into_string().unwrap_or_default();
+            Err(match status {
+                401 | 403 => SyncError::Unauthorized(body.chars().take(300).collect()),
+                _ => SyncError::Remote { status, body },
+            })
+        }
+        Err(ureq::Error::Transport(transport)) => Err(SyncError::Network(transport.to_string())),
+    }
+}
