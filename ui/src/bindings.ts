@@ -228,7 +228,7 @@ to: string | null, limit: number | null, offset: number | null, };
 
 export type PhotoPage = { photos: Array<Photo>, total: number, };
 
-export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "checklist_failed" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "store_too_new" | "storage" | "internal";
+export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "checklist_failed" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "network" | "remote" | "keychain" | "store_too_new" | "storage" | "internal";
 
 export type ImportStage = "queued" | "processing" | "done" | "failed";
 

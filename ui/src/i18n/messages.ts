@@ -164,6 +164,10 @@ const vi = {
     unsupported_format:
       "Định dạng ảnh chưa được hỗ trợ. Ảnh HEIC từ điện thoại: hãy chuyển sang JPEG (trên iPhone: Cài đặt → Camera → Định dạng → Tương thích nhất) rồi thêm lại.",
     corrupt_image: "Ảnh bị hỏng hoặc chưa chép đủ (ví dụ thẻ nhớ bị rút giữa chừng). Hãy chép lại tệp từ máy ảnh.",
+    unauthorized: "Trang xuất bản từ chối tên đăng nhập hoặc mật khẩu ứng dụng. Hãy kiểm tra lại trong cài đặt trang.",
+    network: "Không kết nối được tới trang xuất bản (mất mạng hoặc trang không trả lời). Bài vẫn nằm trong hàng đợi và sẽ tự gửi lại.",
+    remote: "Trang xuất bản báo lỗi hoặc trả lời không hợp lệ. Bài vẫn được giữ nguyên ở đây.",
+    keychain: "Không dùng được kho mật khẩu của hệ điều hành (hoặc chưa có mật khẩu cho trang này). Mật khẩu không bao giờ được lưu ở nơi khác.",
     store_too_new: "Kho dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật ứng dụng.",
     storage: "Không đọc hoặc ghi được dữ liệu (ổ đĩa đầy hoặc lỗi quyền truy cập). Chữ bạn gõ vẫn còn trên màn hình.",
     internal: "Đã xảy ra lỗi không mong muốn.",
@@ -333,6 +337,10 @@ const en: Messages = {
     unsupported_format:
       "This image format is not supported. HEIC photos from phones: convert them to JPEG (on an iPhone: Settings → Camera → Formats → Most Compatible) and add them again.",
     corrupt_image: "The image is damaged or incompletely copied (a card pulled out mid-copy, say). Copy the file from the camera again.",
+    unauthorized: "The publishing site refused the user name or application password. Check the site's settings.",
+    network: "Cannot reach the publishing site (offline, or it does not answer). The piece stays queued and will be sent again by itself.",
+    remote: "The publishing site reported an error or answered with something unexpected. Nothing here was changed.",
+    keychain: "The operating system's keychain cannot be used (or has no password for this site). Passwords are never kept anywhere else.",
     store_too_new: "The data store was written by a newer version of the app. Please update the app.",
     storage: "Could not read or write data (disk full or no permission). Your text is still on screen.",
     internal: "Something unexpected went wrong.",

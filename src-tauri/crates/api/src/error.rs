@@ -34,6 +34,14 @@ pub enum ErrorCode {
     UnsupportedFormat,
     /// The image is damaged or incomplete (a truncated copy from a card, a corrupt file).
     CorruptImage,
+    /// The publishing site refused the user name or application password.
+    Unauthorized,
+    /// The publishing site cannot be reached (offline, DNS, refused, timed out).
+    Network,
+    /// The publishing site answered with an error or with something that is not its API.
+    Remote,
+    /// The OS keychain (Secret Service) is not available, or has no password for a backend.
+    Keychain,
     /// The store was written by a newer version of the app.
     StoreTooNew,
     /// The store could not be read or written (disk full, permissions, corruption).
@@ -116,6 +124,25 @@ impl From<FileError> for ApiError {
     fn from(err: FileError) -> Self {
         let inner = ApiError::from(err.source);
         ApiError::new(inner.code, format!("{}: {}", err.file, inner.message))
+    }
+}
+
+impl From<newsroom_sync::SyncError> for ApiError {
+    fn from(err: newsroom_sync::SyncError) -> Self {
+        use newsroom_sync::SyncError;
+        let code = match &err {
+            SyncError::Unauthorized(_) => ErrorCode::Unauthorized,
+            SyncError::Network(_) => ErrorCode::Network,
+            SyncError::Remote { .. } | SyncError::Garbage(_) => ErrorCode::Remote,
+            SyncError::Conflict { .. } => ErrorCode::Conflict,
+            SyncError::Keychain(_) => ErrorCode::Keychain,
+            SyncError::NoBackend(_) => ErrorCode::NotFound,
+            SyncError::Invalid(_) => ErrorCode::InvalidInput,
+            SyncError::Article(_) | SyncError::Photo(_) | SyncError::Entity(_) | SyncError::Sqlite(_) => {
+                ErrorCode::Storage
+            }
+        };
+        ApiError::new(code, err.to_string())
     }
 }
 

@@ -31,6 +31,7 @@ pub use newsroom_photos::{
 };
 pub use newsroom_store::DATA_DIR_ENV;
 pub use newsroom_suggestions::{OrganisationSuggestion, PersonSuggestion, Suggestions};
+pub use newsroom_sync::{Backend, JobState, SyncJob};
 
 /// The application's state: the open store.
 pub struct Api {
@@ -681,6 +682,66 @@ impl Api {
         let conn = self.conn()?;
         newsroom_entities::get(&conn, entity_id)?;
         Ok(newsroom_photos::photos_showing(&conn, entity_id)?)
+    }
+
+    /// Adds a WordPress site after checking the address and the Application Password; the
+    /// password goes to the OS keychain, never the store. Nothing is kept when either fails.
+    pub fn backend_add_wordpress(
+        &self,
+        name: &str,
+        url: &str,
+        user: &str,
+        password: &str,
+    ) -> ApiResult<Backend> {
+        newsroom_sync::WordPress::new(url, user, password).me()?;
+        let conn = self.conn()?;
+        let backend = newsroom_sync::add_backend(&conn, name, url, user, Utc::now())?;
+        if let Err(err) = newsroom_sync::store_password(&backend.id, password) {
+            conn.execute("DELETE FROM backends WHERE id = ?1", [&backend.id])?;
+            return Err(err.into());
+        }
+        Ok(backend)
+    }
+
+    pub fn backend_list(&self) -> ApiResult<Vec<Backend>> {
+        Ok(newsroom_sync::backends(&*self.conn()?)?)
+    }
+
+    /// Moves a piece to `submitted` or `published` and queues its push to every backend in
+    /// the same transaction (submitted → WordPress `pending`, published → `publish`).
+    pub fn article_submit_or_publish(&self, id: &str, publish: bool) -> ApiResult<Article> {
+        let conn = self.conn()?;
+        let (to, remote) = if publish {
+            (Status::Published, newsroom_sync::RemoteStatus::Publish)
+        } else {
+            (Status::Submitted, newsroom_sync::RemoteStatus::Pending)
+        };
+        newsroom_store::write(&conn, |tx| -> ApiResult<Article> {
+            let article = newsroom_articles::set_status(tx, id, to, &Self::actor(), "", Utc::now())?;
+            for backend in newsroom_sync::backends(tx)? {
+                newsroom_sync::enqueue(tx, id, &backend.id, remote, Utc::now())?;
+            }
+            Ok(article)
+        })
+    }
+
+    /// Sends every queued push once (`force`: even those still waiting out a backoff), after
+    /// putting back any a crash left half-sent; returns the jobs it sent.
+    pub fn sync_run(&self, force: bool) -> ApiResult<Vec<SyncJob>> {
+        let conn = self.conn()?;
+        newsroom_sync::recover(&conn, Utc::now())?;
+        let password = |backend: &newsroom_sync::Backend| newsroom_sync::password(&backend.id);
+        Ok(newsroom_sync::drain(
+            &conn,
+            &self.photos_dir(),
+            &password,
+            Utc::now(),
+            force,
+        )?)
+    }
+
+    pub fn sync_status(&self) -> ApiResult<Vec<SyncJob>> {
+        Ok(newsroom_sync::jobs(&*self.conn()?)?)
     }
 
     /// Renders Markdown for the live preview: the same function as publishing uses.

@@ -30,6 +30,12 @@ enum Command {
     /// The directory of people and organisations.
     #[command(subcommand)]
     Entity(EntityCommand),
+    /// Publishing backends (WordPress sites).
+    #[command(subcommand)]
+    Backend(BackendCommand),
+    /// The outbox of pushes to the backends.
+    #[command(subcommand)]
+    Sync(SyncCommand),
     /// The photo library: import, caption, export, list.
     #[command(subcommand)]
     Photo(PhotoCommand),
@@ -55,6 +61,10 @@ enum ArticleCommand {
     },
     /// Print the published HTML of an article's body.
     Render { id: String },
+    /// Submit a piece for review: it is queued for every backend (WordPress `pending`).
+    Submit { id: String },
+    /// Publish a piece (from approved): queued for every backend (WordPress `publish`).
+    Publish { id: String },
     /// Export an article as IPTC ninjs 2.1 JSON (to standard output without --out).
     Export {
         id: String,
@@ -94,6 +104,41 @@ enum EntityCommand {
         out: Option<PathBuf>,
         #[arg(long, default_value = "json", value_parser = ["json", "csv"])]
         format: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum BackendCommand {
+    /// Add a backend. The password (a WordPress Application Password) is read from
+    /// NEWSROOM_BACKEND_PASSWORD or the first line of standard input, checked against the
+    /// site, and kept in the OS keychain.
+    Add {
+        #[arg(value_parser = ["wordpress"])]
+        kind: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        user: String,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum SyncCommand {
+    /// Send everything queued once; exits non-zero unless every piece sent is synced.
+    Run {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every piece's push and where it is.
+    Status {
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -243,6 +288,14 @@ fn run(cli: Cli) -> Result<(), ApiError> {
                     }
                 }
                 ArticleCommand::Render { id } => print!("{}", api.article_render(&id, "photo:")?),
+                ArticleCommand::Submit { id } => {
+                    let article = api.article_submit_or_publish(&id, false)?;
+                    println!("{} {}", article.id, article.status.as_str());
+                }
+                ArticleCommand::Publish { id } => {
+                    let article = api.article_submit_or_publish(&id, true)?;
+                    println!("{} {}", article.id, article.status.as_str());
+                }
                 ArticleCommand::Export { id, format: _, out } => {
                     let document = api.article_export_ninjs(&id)?;
                     let text = serde_json::to_string_pretty(&document).expect("JSON values serialise");
@@ -342,6 +395,78 @@ fn run(cli: Cli) -> Result<(), ApiError> {
             }
         }
         Command::Photo(command) => photo(open(cli.data_dir)?, command)?,
+        Command::Backend(command) => {
+            let api = open(cli.data_dir)?;
+            match command {
+                BackendCommand::Add {
+                    kind: _,
+                    name,
+                    url,
+                    user,
+                } => {
+                    let password = match std::env::var("NEWSROOM_BACKEND_PASSWORD") {
+                        Ok(password) => password,
+                        Err(_) => {
+                            let mut line = String::new();
+                            std::io::stdin().read_line(&mut line).map_err(|e| {
+                                ApiError::new(
+                                    ErrorCode::InvalidInput,
+                                    format!("standard input: cannot read: {e}"),
+                                )
+                            })?;
+                            line.trim_end_matches(['\r', '\n']).to_owned()
+                        }
+                    };
+                    let backend = api.backend_add_wordpress(&name, &url, &user, &password)?;
+                    println!("{}", backend.id);
+                }
+                BackendCommand::List { json } => {
+                    let backends = api.backend_list()?;
+                    if json {
+                        print_json(&backends);
+                    } else {
+                        for b in backends {
+                            println!("{}  {}  {}  {}", b.name, b.kind, b.url, b.username);
+                        }
+                    }
+                }
+            }
+        }
+        Command::Sync(command) => {
+            let api = open(cli.data_dir)?;
+            let (jobs, json, run) = match command {
+                SyncCommand::Run { json } => (api.sync_run(true)?, json, true),
+                SyncCommand::Status { json } => (api.sync_status()?, json, false),
+            };
+            if json {
+                print_json(&jobs);
+            } else {
+                for job in &jobs {
+                    println!(
+                        "{:?}  {}  {}  {}{}",
+                        job.state,
+                        job.backend,
+                        job.headline,
+                        job.remote_url,
+                        if job.error.is_empty() {
+                            String::new()
+                        } else {
+                            format!("  ({})", job.error)
+                        }
+                    );
+                }
+            }
+            let unfinished = jobs
+                .iter()
+                .filter(|j| j.state != newsroom_api::JobState::Synced)
+                .count();
+            if run && unfinished > 0 {
+                return Err(ApiError::new(
+                    ErrorCode::Remote,
+                    format!("{unfinished} of {} pieces did not sync", jobs.len()),
+                ));
+            }
+        }
         Command::Bench(args) => bench::run(args)?,
     }
     Ok(())

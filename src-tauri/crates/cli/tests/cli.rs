@@ -518,3 +518,99 @@ fn wordpress_reads_the_vietnamese_caption_and_credit_of_an_exported_photo() {
     assert_eq!(meta["credit"], "Ảnh: Hải Nguyễn");
     assert_eq!(meta["copyright"], "© Báo Lao động Thủ đô");
 }
+
+#[test]
+fn submit_then_sync_run_puts_the_piece_on_wordpress_once_with_the_password_only_in_the_keychain() {
+    let Some((url, user, password)) = wordpress() else {
+        return;
+    };
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+
+    let wrong = Command::new(env!("CARGO_BIN_EXE_newsroom"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .args([
+            "backend",
+            "add",
+            "wordpress",
+            "--name",
+            "Báo",
+            "--url",
+            &url,
+            "--user",
+            &user,
+        ])
+        .env("NEWSROOM_BACKEND_PASSWORD", "không đúng")
+        .output()
+        .unwrap();
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&wrong.stderr).contains("[unauthorized]"),
+        "{}",
+        String::from_utf8_lossy(&wrong.stderr)
+    );
+    assert_eq!(
+        stdout(&newsroom(data.path(), &["backend", "list", "--json"])).trim(),
+        "[]",
+        "nothing kept"
+    );
+
+    let added = Command::new(env!("CARGO_BIN_EXE_newsroom"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .args([
+            "backend",
+            "add",
+            "wordpress",
+            "--name",
+            "Báo",
+            "--url",
+            &url,
+            "--user",
+            &user,
+        ])
+        .env("NEWSROOM_BACKEND_PASSWORD", &password)
+        .output()
+        .unwrap();
+    if !added.status.success() && String::from_utf8_lossy(&added.stderr).contains("[keychain]") {
+        assert!(
+            std::env::var_os("NEWSROOM_REQUIRE_KEYCHAIN").is_none(),
+            "scripts/test runs the tests with a Secret Service: {}",
+            String::from_utf8_lossy(&added.stderr)
+        );
+        eprintln!("note: no keychain here; skipped");
+        return;
+    }
+    stdout(&added);
+    // The password is in the keychain, not in the store.
+    let database = std::fs::read(data.path().join("newsroom.sqlite3")).unwrap();
+    let wal = std::fs::read(data.path().join("newsroom.sqlite3-wal")).unwrap_or_default();
+    for bytes in [&database, &wal] {
+        assert!(
+            !bytes.windows(password.len()).any(|w| w == password.as_bytes()),
+            "the password is not stored"
+        );
+    }
+
+    let unique = format!("{}", std::process::id());
+    let md = format!("---\nheadline: \"Nộp bài {unique}\"\nsapo: Sapo có dấu.\nbyline: Mai Quý\nsection: Thời sự\n---\n\nNội dung bài.\n");
+    let file = write(files.path(), "bai.md", md.as_bytes());
+    let id = stdout(&newsroom(data.path(), &["article", "import", &file]))
+        .trim()
+        .to_owned();
+    assert!(stdout(&newsroom(data.path(), &["article", "submit", &id])).contains("submitted"));
+    let status: serde_json::Value =
+        serde_json::from_str(&stdout(&newsroom(data.path(), &["sync", "status", "--json"]))).unwrap();
+    assert_eq!(status[0]["state"], "queued");
+
+    let run: serde_json::Value =
+        serde_json::from_str(&stdout(&newsroom(data.path(), &["sync", "run", "--json"]))).unwrap();
+    assert_eq!(run[0]["state"], "synced", "{run}");
+    let link = run[0]["remote_url"].as_str().unwrap().to_owned();
+    assert!(link.starts_with(&url), "{link}");
+    // Running again sends nothing: the job is done.
+    let again: serde_json::Value =
+        serde_json::from_str(&stdout(&newsroom(data.path(), &["sync", "run", "--json"]))).unwrap();
+    assert_eq!(again, serde_json::json!([]));
+}

@@ -27,3 +27,24 @@ CREATE TABLE remote_items (
     updated_at           TEXT NOT NULL,
     PRIMARY KEY (backend_id, local_kind, local_id)
 );
+
+-- The outbox: one job per piece and backend, drained by a background worker. Submitting or
+-- publishing writes the job in the same transaction as the state change, so a piece is never
+-- marked submitted without being queued.
+CREATE TABLE outbox (
+    id               INTEGER PRIMARY KEY,
+    article_id       TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    backend_id       TEXT NOT NULL REFERENCES backends (id) ON DELETE CASCADE,
+    target_status    TEXT NOT NULL CHECK (target_status IN ('draft', 'pending', 'publish')),
+    state            TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'synced', 'conflict', 'failed', 'cancelled')),
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at  TEXT NOT NULL,
+    last_error_code  TEXT NOT NULL DEFAULT '',
+    last_error       TEXT NOT NULL DEFAULT '',
+    remote_url       TEXT NOT NULL DEFAULT '',
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL
+);
+-- At most one open job per piece and backend: queueing again updates it.
+CREATE UNIQUE INDEX outbox_one_open_job ON outbox (article_id, backend_id) WHERE state IN ('queued', 'sending');
+CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at);

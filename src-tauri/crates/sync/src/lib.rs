@@ -11,9 +11,13 @@
 //!   the one recorded at the last push is a conflict, and nothing is written.
 //! - Passwords never reach this crate's tables; callers pass them in.
 
+mod credentials;
+mod outbox;
 mod push;
 mod wordpress;
 
+pub use credentials::{delete_password, password, store_password};
+pub use outbox::{backoff, cancel, drain, enqueue, jobs, recover, retry, JobState, SyncJob};
 pub use push::{push_article, PushOutcome, RemoteStatus};
 pub use wordpress::{RemoteMedia, RemotePost, WordPress};
 
@@ -33,6 +37,8 @@ pub enum SyncError {
     Garbage(String),
     #[error("the post was changed on the site since the last push (modified {remote}, last pushed {base}); nothing was overwritten")]
     Conflict { remote: String, base: String },
+    #[error("the keychain cannot be used: {0}")]
+    Keychain(String),
     #[error("no backend named {0}")]
     NoBackend(String),
     #[error("{0}")]

@@ -1,0 +1,240 @@
+//! The outbox: durable push jobs, one per piece and backend, drained by a worker with
+//! exponential backoff and jitter. A job interrupted by a crash is found in `sending` at the
+//! next start and queued again; the push itself is exactly-once (see `push`), so sending it
+//! again cannot duplicate anything.
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::push::{push_article, RemoteStatus};
+use crate::{backend, timestamp, Backend, Result, SyncError, WordPress};
+
+/// Where a job is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobState {
+    Queued,
+    Sending,
+    Synced,
+    Conflict,
+    Failed,
+    Cancelled,
+}
+
+impl JobState {
+    fn parse(text: &str) -> JobState {
+        match text {
+            "sending" => JobState::Sending,
+            "synced" => JobState::Synced,
+            "conflict" => JobState::Conflict,
+            "failed" => JobState::Failed,
+            "cancelled" => JobState::Cancelled,
+            _ => JobState::Queued,
+        }
+    }
+}
+
+/// One piece's job on one backend, as `sync status` and the UI show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SyncJob {
+    pub id: i64,
+    pub article_id: String,
+    pub headline: String,
+    pub backend: String,
+    pub target_status: String,
+    pub state: JobState,
+    pub attempts: u32,
+    pub next_attempt_at: String,
+    /// A closed set: `unauthorized`, `conflict`, `network`, `remote`, `garbage`, `rejected`,
+    /// `keychain`, `local`; empty when nothing went wrong.
+    pub error_code: String,
+    pub error: String,
+    pub remote_url: String,
+}
+
+/// The longest wait between two attempts.
+const MAX_DELAY: Duration = Duration::from_secs(3600);
+
+/// The wait before attempt `attempts + 1`: 5 s doubling, at most an hour, times a random
+/// factor in [0.5, 1.5) so many laptops coming back online do not retry in step.
+pub fn backoff(attempts: u32) -> Duration {
+    let base = Duration::from_secs(5).saturating_mul(1u32 << attempts.min(20));
+    base.min(MAX_DELAY).mul_f64(0.5 + fastrand::f64())
+}
+
+/// Queues a push of the piece to the backend; a job already waiting for it takes the newer
+/// target status instead of a second job being added.
+pub fn enqueue(
+    conn: &Connection,
+    article_id: &str,
+    backend_id: &str,
+    status: RemoteStatus,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let open: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM outbox WHERE article_id = ?1 AND backend_id = ?2 AND state IN ('queued', 'sending')",
+            params![article_id, backend_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = open {
+        conn.execute(
+            "UPDATE outbox SET target_status = ?2, next_attempt_at = ?3, updated_at = ?3 WHERE id = ?1",
+            params![id, status.as_str(), timestamp(now)],
+        )?;
+        return Ok(id);
+    }
+    conn.execute(
+        "INSERT INTO outbox (article_id, backend_id, target_status, state, next_attempt_at, created_at, updated_at)
+         VALUES (?1, ?2, ?3, 'queued', ?4, ?4, ?4)",
+        params![article_id, backend_id, status.as_str(), timestamp(now)],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// After a crash: jobs left in `sending` go back to the queue.
+pub fn recover(conn: &Connection, now: DateTime<Utc>) -> Result<usize> {
+    Ok(conn.execute(
+        "UPDATE outbox SET state = 'queued', next_attempt_at = ?1, updated_at = ?1 WHERE state = 'sending'",
+        [timestamp(now)],
+    )?)
+}
+
+/// Every job, newest first.
+pub fn jobs(conn: &Connection) -> Result<Vec<SyncJob>> {
+    let mut stmt = conn.prepare(
+        "SELECT o.id, o.article_id, a.headline, b.name, o.target_status, o.state, o.attempts, o.next_attempt_at,
+                o.last_error_code, o.last_error, o.remote_url
+         FROM outbox o JOIN articles a ON a.id = o.article_id JOIN backends b ON b.id = o.backend_id
+         ORDER BY o.id DESC",
+    )?;
+    let found = stmt
+        .query_map([], |r| {
+            Ok(SyncJob {
+                id: r.get(0)?,
+                article_id: r.get(1)?,
+                headline: r.get(2)?,
+                backend: r.get(3)?,
+                target_status: r.get(4)?,
+                state: JobState::parse(&r.get::<_, String>(5)?),
+                attempts: r.get(6)?,
+                next_attempt_at: r.get(7)?,
+                error_code: r.get(8)?,
+                error: r.get(9)?,
+                remote_url: r.get(10)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(found)
+}
+
+/// Stops a job that has not been sent yet (or has failed).
+pub fn cancel(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<()> {
+    conn.execute(
+        "UPDATE outbox SET state = 'cancelled', updated_at = ?2 WHERE id = ?1 AND state IN ('queued', 'failed', 'conflict')",
+        params![id, timestamp(now)],
+    )?;
+    Ok(())
+}
+
+/// Queues a failed or conflicted job again, now.
+pub fn retry(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<()> {
+    conn.execute(
+        "UPDATE outbox SET state = 'queued', next_attempt_at = ?2, updated_at = ?2 WHERE id = ?1 AND state IN ('failed', 'conflict')",
+        params![id, timestamp(now)],
+    )?;
+    Ok(())
+}
+
+/// The code and whether to try again later, for an error.
+fn classify(err: &SyncError) -> (&'static str, bool) {
+    match err {
+        SyncError::Unauthorized(_) => ("unauthorized", false),
+        SyncError::Conflict { .. } => ("conflict", false),
+        SyncError::Network(_) => ("network", true),
+        SyncError::Garbage(_) => ("garbage", true),
+        SyncError::Remote { status, .. } if *status >= 500 || *status == 429 || *status == 408 => {
+            ("remote", true)
+        }
+        SyncError::Remote { .. } => ("rejected", false),
+        SyncError::Keychain(_) => ("keychain", false),
+        _ => ("local", false),
+    }
+}
+
+/// Sends every due job once, oldest first, one at a time (so one piece never has two saves in
+/// flight). `force` sends queued jobs whose backoff has not run out yet, as `sync run` does.
+/// `password` gives each backend's password (from the keychain in the app and the CLI).
+pub fn drain(
+    conn: &Connection,
+    photos_dir: &Path,
+    password: &dyn Fn(&Backend) -> Result<String>,
+    now: DateTime<Utc>,
+    force: bool,
+) -> Result<Vec<SyncJob>> {
+    let due: Vec<(i64, String, String, String)> = conn
+        .prepare(
+            "SELECT id, article_id, backend_id, target_status FROM outbox
+             WHERE state = 'queued' AND (?1 OR next_attempt_at <= ?2) ORDER BY id",
+        )?
+        .query_map(params![force, timestamp(now)], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut sent = Vec::with_capacity(due.len());
+    for (id, article_id, backend_id, target) in due {
+        conn.execute(
+            "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?2 WHERE id = ?1",
+            params![id, timestamp(Utc::now())],
+        )?;
+        let status = match target.as_str() {
+            "draft" => RemoteStatus::Draft,
+            "publish" => RemoteStatus::Publish,
+            _ => RemoteStatus::Pending,
+        };
+        let outcome = backend(conn, &backend_id).and_then(|backend| {
+            let secret = password(&backend)?;
+            let wp = WordPress::new(&backend.url, &backend.username, &secret);
+            push_article(conn, photos_dir, &backend, &wp, &article_id, status)
+        });
+        let finished = Utc::now();
+        match outcome {
+            Ok(done) => {
+                conn.execute(
+                    "UPDATE outbox SET state = 'synced', last_error_code = '', last_error = '', remote_url = ?2,
+                     updated_at = ?3 WHERE id = ?1",
+                    params![id, done.link, timestamp(finished)],
+                )?;
+            }
+            Err(err) => {
+                let (code, again) = classify(&err);
+                let attempts: u32 =
+                    conn.query_row("SELECT attempts FROM outbox WHERE id = ?1", [id], |r| r.get(0))?;
+                let (state, next) = if again {
+                    // The first failure waits about 5 s, the next about 10 s, and so on.
+                    let wait = chrono::Duration::from_std(backoff(attempts.saturating_sub(1)))
+                        .unwrap_or(chrono::Duration::hours(1));
+                    ("queued", finished + wait)
+                } else if code == "conflict" {
+                    ("conflict", finished)
+                } else {
+                    ("failed", finished)
+                };
+                conn.execute(
+                    "UPDATE outbox SET state = ?2, next_attempt_at = ?3, last_error_code = ?4, last_error = ?5,
+                     updated_at = ?6 WHERE id = ?1",
+                    params![id, state, timestamp(next), code, err.to_string(), timestamp(finished)],
+                )?;
+            }
+        }
+        if let Some(job) = jobs(conn)?.into_iter().find(|j| j.id == id) {
+            sent.push(job);
+        }
+    }
+    Ok(sent)
+}
