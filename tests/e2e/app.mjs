@@ -79,8 +79,27 @@ export async function startDriver() {
  * started while the last is still exiting would hand over to it and quit.
  */
 async function untilNoApp() {
-  if (currentDataDir) {
+  if (!currentDataDir) return;
+  try {
     await until("the previous app and its WebKit processes to exit", () => dataDirPids(currentDataDir).length === 0, 30000);
+  } catch {
+    // On a loaded machine WebKit's helpers can take longer than that to go. Say which ones
+    // were still there, then end them, so one slow exit does not fail every later test.
+    for (const pid of dataDirPids(currentDataDir)) {
+      let command = "?";
+      try {
+        command = readFileSync(`/proc/${pid}/cmdline`, "latin1").split("\0").join(" ");
+      } catch {
+        // Gone meanwhile.
+      }
+      console.error(`e2e: process ${pid} (${command}) outlived its app by 30 s; killing it`);
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+    await until("the killed processes to go", () => dataDirPids(currentDataDir).length === 0, 10000);
   }
 }
 

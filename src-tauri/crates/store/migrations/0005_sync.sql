@@ -24,6 +24,10 @@ CREATE TABLE remote_items (
     remote_modified_gmt  TEXT NOT NULL DEFAULT '',
     -- What was last sent, the base of a three-way merge when both sides changed.
     synced_content       TEXT NOT NULL DEFAULT '',
+    -- What the last update tried to write (title, excerpt, content), stored before it is
+    -- sent: when its answer is lost, the site's changed modified_gmt is our own write, not
+    -- someone else's, and must not be reported as a conflict.
+    attempted            TEXT NOT NULL DEFAULT '',
     updated_at           TEXT NOT NULL,
     PRIMARY KEY (backend_id, local_kind, local_id)
 );

@@ -211,6 +211,33 @@ pub(crate) fn record(
     Ok(())
 }
 
+/// Stores what an update is about to write, before it is sent.
+pub(crate) fn attempt(
+    conn: &Connection,
+    backend: &str,
+    kind: &str,
+    local: &str,
+    fingerprint: &str,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE remote_items SET attempted = ?4 WHERE backend_id = ?1 AND local_kind = ?2 AND local_id = ?3",
+        params![backend, kind, local, fingerprint],
+    )?;
+    Ok(())
+}
+
+/// What the last update of an item tried to write.
+pub(crate) fn attempted(conn: &Connection, backend: &str, kind: &str, local: &str) -> Result<String> {
+    Ok(conn
+        .query_row(
+            "SELECT attempted FROM remote_items WHERE backend_id = ?1 AND local_kind = ?2 AND local_id = ?3",
+            params![backend, kind, local],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or_default())
+}
+
 /// Forgets the remote id of an item while keeping its marker: what a crash between sending a
 /// request and recording its answer leaves behind. Tests use it to stage that crash.
 #[doc(hidden)]
@@ -223,5 +250,7 @@ pub fn forget_remote_id(conn: &Connection, backend: &str, kind: &str, local: &st
     Ok(())
 }
 
+#[cfg(test)]
+mod fault_proxy;
 #[cfg(test)]
 mod tests;

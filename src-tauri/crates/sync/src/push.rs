@@ -8,8 +8,19 @@ use newsroom_photos::{ArticlePhoto, Rendition};
 use rusqlite::Connection;
 use serde_json::json;
 
+use crate::wordpress::RemotePost;
 use crate::wordpress::{RemoteMedia, WordPress};
-use crate::{intend, record, remote_item, Answer, Backend, Result, SyncError};
+use crate::{attempt, attempted, intend, record, remote_item, Answer, Backend, Result, SyncError};
+
+/// What identifies a version of a post's text: title, excerpt and content, trimmed (WordPress
+/// may drop trailing white space).
+fn fingerprint(title: &str, excerpt: &str, content: &str) -> String {
+    serde_json::to_string(&[title.trim(), excerpt.trim(), content.trim()]).expect("strings serialise")
+}
+
+fn remote_fingerprint(post: &RemotePost) -> String {
+    fingerprint(&post.title, &post.excerpt, &post.content)
+}
 
 /// The WordPress status a push sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,20 +224,26 @@ pub fn push_article(
         "featured_media": lead,
     });
 
+    let sending = fingerprint(&article.headline, &article.sapo, &content);
     let known = remote_item(conn, &backend.id, "article", article_id)?;
     let (post, created) = match known.as_ref().and_then(|k| k.remote_id.map(|id| (id, k))) {
         Some((id, known)) => {
             let remote = wp.get_post(id)?;
-            if remote.modified_gmt != known.remote_modified_gmt {
+            // A changed post is someone else's edit, unless it is exactly what our last update
+            // tried to write (its answer was lost on the way back).
+            let ours = remote_fingerprint(&remote) == attempted(conn, &backend.id, "article", article_id)?;
+            if remote.modified_gmt != known.remote_modified_gmt && !ours {
                 return Err(SyncError::Conflict {
                     remote: remote.modified_gmt,
                     base: known.remote_modified_gmt.clone(),
                 });
             }
+            attempt(conn, &backend.id, "article", article_id, &sending)?;
             (wp.update_post(id, fields)?, false)
         }
         None => {
             intend(conn, &backend.id, "article", article_id, &marker)?;
+            attempt(conn, &backend.id, "article", article_id, &sending)?;
             match wp.find_post(&marker)? {
                 // An earlier attempt created it but never heard back: this is our post.
                 Some(found) => (wp.update_post(found.id, fields)?, false),

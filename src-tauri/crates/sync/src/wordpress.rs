@@ -22,6 +22,7 @@ pub struct RemotePost {
     pub status: String,
     pub modified_gmt: String,
     pub title: String,
+    pub excerpt: String,
     pub content: String,
     pub link: String,
 }
@@ -48,6 +49,7 @@ fn post_from(value: &Value) -> RemotePost {
         status: value["status"].as_str().unwrap_or_default().to_owned(),
         modified_gmt: value["modified_gmt"].as_str().unwrap_or_default().to_owned(),
         title: text(&value["title"]),
+        excerpt: text(&value["excerpt"]),
         content: text(&value["content"]),
         link: value["link"].as_str().unwrap_or_default().to_owned(),
     }
