@@ -83,47 +83,47 @@ fn read_request(stream: &mut TcpStream) -> std::io::Result<Option<Vec<u8>>> {
     Ok(Some(request))
 }
 
+/// Serves the one request of a connection (the proxy asks for `Connection: close`).
 fn serve(mut client: TcpStream, upstream: &str, share: f64, counts: &FaultCounts) -> std::io::Result<()> {
-    while let Some(request) = read_request(&mut client)? {
-        counts.requests.fetch_add(1, Ordering::SeqCst);
-        let fault = if fastrand::f64() < share {
-            fastrand::u8(0..5)
-        } else {
-            u8::MAX
-        };
-        if fault == 0 {
-            counts.reset_before.fetch_add(1, Ordering::SeqCst);
-            return client.shutdown(Shutdown::Both);
-        }
-        if fault == 2 {
-            counts.server_error.fetch_add(1, Ordering::SeqCst);
-            client.write_all(b"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\nContent-Length: 21\r\nConnection: close\r\n\r\n<h1>Server error</h1>")?;
-            return client.shutdown(Shutdown::Both);
-        }
-        if fault == 4 {
-            counts.delayed.fetch_add(1, Ordering::SeqCst);
-            std::thread::sleep(Duration::from_millis(1500));
-        }
-        let mut server = TcpStream::connect(upstream)?;
-        server.write_all(&request)?;
-        let mut response = Vec::new();
-        server.read_to_end(&mut response)?;
-        match fault {
-            1 => {
-                // The site did the work; the answer never arrives.
-                counts.reset_after.fetch_add(1, Ordering::SeqCst);
-                return client.shutdown(Shutdown::Both);
-            }
-            3 => {
-                counts.truncated.fetch_add(1, Ordering::SeqCst);
-                client.write_all(&response[..response.len() / 2])?;
-                return client.shutdown(Shutdown::Both);
-            }
-            _ => {
-                client.write_all(&response)?;
-                return client.shutdown(Shutdown::Both);
-            }
-        }
+    let Some(request) = read_request(&mut client)? else {
+        return Ok(());
+    };
+    counts.requests.fetch_add(1, Ordering::SeqCst);
+    let fault = if fastrand::f64() < share {
+        fastrand::u8(0..5)
+    } else {
+        u8::MAX
+    };
+    if fault == 0 {
+        counts.reset_before.fetch_add(1, Ordering::SeqCst);
+        return client.shutdown(Shutdown::Both);
     }
-    Ok(())
+    if fault == 2 {
+        counts.server_error.fetch_add(1, Ordering::SeqCst);
+        client.write_all(
+            b"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\nContent-Length: 21\r\nConnection: close\r\n\r\n<h1>Server error</h1>",
+        )?;
+        return client.shutdown(Shutdown::Both);
+    }
+    if fault == 4 {
+        counts.delayed.fetch_add(1, Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(1500));
+    }
+    let mut server = TcpStream::connect(upstream)?;
+    server.write_all(&request)?;
+    let mut response = Vec::new();
+    server.read_to_end(&mut response)?;
+    match fault {
+        // The site did the work; the answer never arrives.
+        1 => counts.reset_after.fetch_add(1, Ordering::SeqCst),
+        3 => {
+            client.write_all(&response[..response.len() / 2])?;
+            counts.truncated.fetch_add(1, Ordering::SeqCst)
+        }
+        _ => {
+            client.write_all(&response)?;
+            0
+        }
+    };
+    client.shutdown(Shutdown::Both)
 }
