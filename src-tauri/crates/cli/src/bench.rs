@@ -63,6 +63,15 @@ enum BenchWhat {
         #[arg(long, default_value_t = 31)]
         runs: usize,
     },
+    /// Push articles with photos to a WordPress (WP_URL, WP_USER, WP_APP_PASSWORD, as
+    /// `scripts/wordpress/run` writes them): wall time, and the share of it the client spends
+    /// working (its CPU time) rather than waiting for the site.
+    Push {
+        #[arg(long, default_value_t = 100)]
+        articles: usize,
+        #[arg(long, default_value_t = 3)]
+        photos: usize,
+    },
     /// Fill a store (--data-dir) with generated articles, for the start-up benchmark.
     Seed {
         #[arg(long, default_value_t = 10000)]
@@ -477,8 +486,99 @@ fn bench_desk(photos: usize, runs: usize) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// This process's CPU time so far (user + system).
+fn cpu_time() -> Duration {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, (t.tv_usec as u32) * 1000);
+    time(usage.ru_utime) + time(usage.ru_stime)
+}
+
+fn bench_push(articles: usize, photos: usize) -> Result<(), ApiError> {
+    let env = |name: &str| {
+        std::env::var(name).map_err(|_| {
+            internal(format!(
+                "set {name} (scripts/wordpress/run start DIR writes DIR/env)"
+            ))
+        })
+    };
+    let (url, user, password) = (env("WP_URL")?, env("WP_USER")?, env("WP_APP_PASSWORD")?);
+    let dir = tempfile::tempdir().map_err(internal)?;
+    let conn = newsroom_store::open_dir(dir.path()).map_err(internal)?;
+    let photos_dir = newsroom_photos::photos_dir(dir.path());
+    let backend = newsroom_sync::add_backend(&conn, "bench", &url, &user, Utc::now()).map_err(internal)?;
+    let run = uuid_like();
+    let mut ids = Vec::with_capacity(articles);
+    for a in 0..articles {
+        let fields = ArticleFields {
+            headline: format!("Bài thử tốc độ {run} số {a}"),
+            sapo: "Sapo của bài thử tốc độ.".into(),
+            body: vietnamese_article(600),
+            byline: "Mai Quý".into(),
+            dateline: "Hà Nội".into(),
+            section: "Thời sự".into(),
+        };
+        let article = newsroom_articles::create(&conn, &fields, Utc::now()).map_err(internal)?;
+        for p in 0..photos {
+            let bytes = camera_jpeg(1600, 1067, run ^ ((a * 31 + p) as u64 + 1));
+            let imported = newsroom_photos::import_bytes(
+                &conn,
+                &photos_dir,
+                "anh.jpg",
+                &bytes,
+                Some(&article.id),
+                Utc::now(),
+            )
+            .map_err(internal)?;
+            let change = newsroom_photos::PhotoEdit {
+                description: Some(format!("Ảnh {p} của bài {a}")),
+                credit: Some("Ảnh: Mai Quý".into()),
+                alt_text: Some("Hội trường đông người".into()),
+                ..Default::default()
+            };
+            newsroom_photos::edit(&conn, &imported.photo.id, &change, Utc::now()).map_err(internal)?;
+        }
+        ids.push(article.id);
+    }
+    let wp = newsroom_sync::WordPress::new(&url, &user, &password);
+    let (wall, cpu) = (Instant::now(), cpu_time());
+    let mut each = Vec::with_capacity(articles);
+    for id in &ids {
+        let t = Instant::now();
+        newsroom_sync::push_article(
+            &conn,
+            &photos_dir,
+            &backend,
+            &wp,
+            id,
+            newsroom_sync::RemoteStatus::Pending,
+        )
+        .map_err(internal)?;
+        each.push(t.elapsed());
+    }
+    let (wall, cpu) = (wall.elapsed(), cpu_time() - cpu);
+    println!(
+        "push: {articles} articles × {photos} photos to {url}: {:.1} s wall, {} per article (median); client CPU {:.1} s = {:.1} % of the wall time",
+        wall.as_secs_f64(),
+        ms(median(each)),
+        cpu.as_secs_f64(),
+        100.0 * cpu.as_secs_f64() / wall.as_secs_f64()
+    );
+    Ok(())
+}
+
+/// A number that differs between runs, so repeated benchmarks never meet their own photos.
+fn uuid_like() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(7)
+}
+
 pub fn run(args: BenchArgs) -> Result<(), ApiError> {
     match args.what {
+        BenchWhat::Push { articles, photos } => bench_push(articles, photos)?,
         BenchWhat::Desk { photos, runs } => bench_desk(photos, runs)?,
         BenchWhat::Photos {
             width,
