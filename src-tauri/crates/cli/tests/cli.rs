@@ -519,6 +519,27 @@ fn wordpress_reads_the_vietnamese_caption_and_credit_of_an_exported_photo() {
     assert_eq!(meta["copyright"], "© Báo Lao động Thủ đô");
 }
 
+/// `newsroom backend add wordpress`, the password given the way scripts give it.
+fn add_wordpress(data_dir: &Path, url: &str, user: &str, password: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsroom"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args([
+            "backend",
+            "add",
+            "wordpress",
+            "--name",
+            "Báo",
+            "--url",
+            url,
+            "--user",
+            user,
+        ])
+        .env("NEWSROOM_BACKEND_PASSWORD", password)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn submit_then_sync_run_puts_the_piece_on_wordpress_once_with_the_password_only_in_the_keychain() {
     let Some((url, user, password)) = wordpress() else {
@@ -527,23 +548,7 @@ fn submit_then_sync_run_puts_the_piece_on_wordpress_once_with_the_password_only_
     let data = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
 
-    let wrong = Command::new(env!("CARGO_BIN_EXE_newsroom"))
-        .arg("--data-dir")
-        .arg(data.path())
-        .args([
-            "backend",
-            "add",
-            "wordpress",
-            "--name",
-            "Báo",
-            "--url",
-            &url,
-            "--user",
-            &user,
-        ])
-        .env("NEWSROOM_BACKEND_PASSWORD", "không đúng")
-        .output()
-        .unwrap();
+    let wrong = add_wordpress(data.path(), &url, &user, "không đúng");
     assert_eq!(wrong.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&wrong.stderr).contains("[unauthorized]"),
@@ -556,23 +561,7 @@ fn submit_then_sync_run_puts_the_piece_on_wordpress_once_with_the_password_only_
         "nothing kept"
     );
 
-    let added = Command::new(env!("CARGO_BIN_EXE_newsroom"))
-        .arg("--data-dir")
-        .arg(data.path())
-        .args([
-            "backend",
-            "add",
-            "wordpress",
-            "--name",
-            "Báo",
-            "--url",
-            &url,
-            "--user",
-            &user,
-        ])
-        .env("NEWSROOM_BACKEND_PASSWORD", &password)
-        .output()
-        .unwrap();
+    let added = add_wordpress(data.path(), &url, &user, &password);
     if !added.status.success() && String::from_utf8_lossy(&added.stderr).contains("[keychain]") {
         assert!(
             std::env::var_os("NEWSROOM_REQUIRE_KEYCHAIN").is_none(),
