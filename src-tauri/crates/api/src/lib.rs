@@ -178,11 +178,7 @@ impl Api {
             let photo = &item.photo;
             let path = newsroom_photos::file_path(&dir, &photo.sha256, photo.format, which);
             let size = std::fs::metadata(&path).ok()?.len();
-            let (width, height) = match which {
-                Rendition::Original => (photo.width, photo.height),
-                Rendition::Web => web_size(photo),
-                Rendition::Thumb => scaled(photo, newsroom_photos::THUMB_EDGE),
-            };
+            let (width, height) = photo.size_of(which);
             Some(newsroom_ninjs::RenditionRef {
                 href: newsroom_ninjs::file_url(&path),
                 width,
@@ -204,7 +200,7 @@ impl Api {
         let photos = newsroom_photos::article_photos(&*self.conn()?, article_id)?;
         let resolve = |id: &str| {
             photos.iter().find(|p| p.photo.id == id).map(|p| {
-                let (width, height) = web_size(&p.photo);
+                let (width, height) = p.photo.size_of(Rendition::Web);
                 newsroom_markdown::Figure {
                     src: format!("{photo_base}{}/web", p.photo.id),
                     alt: p.photo.alt_text.clone(),
@@ -495,24 +491,10 @@ impl Api {
         article_id: Option<&str>,
     ) -> ApiResult<Imported> {
         let sha256 = newsroom_photos::sha256_hex(bytes);
-        {
-            let conn = self.conn()?;
-            if let Some(article_id) = article_id {
-                newsroom_articles::get(&conn, article_id)?;
-            }
-            if let Some(photo) = newsroom_photos::find_by_sha(&conn, &sha256)? {
-                if let Some(article_id) = article_id {
-                    newsroom_photos::attach(&conn, article_id, &photo.id)?;
-                }
-                let metadata = newsroom_photos::read_metadata(bytes, photo.format);
-                return Ok(Imported {
-                    photo: newsroom_photos::get(&conn, &photo.id)?,
-                    created: false,
-                    metadata,
-                });
-            }
+        if let Some(reused) = newsroom_photos::reuse(&*self.conn()?, &sha256, bytes, article_id)? {
+            return Ok(reused);
         }
-        let prepared = newsroom_photos::prepare(&self.photos_dir(), name, bytes)?;
+        let prepared = newsroom_photos::prepare(&self.photos_dir(), name, bytes, sha256)?;
         let imported = newsroom_photos::commit(&*self.conn()?, &prepared, article_id, Utc::now())?;
         if !imported.photo.people.is_empty() {
             self.directory_changed();
@@ -748,24 +730,6 @@ impl Api {
     pub fn markdown_render(&self, markdown: &str) -> ApiResult<RenderedMarkdown> {
         render_markdown(markdown)
     }
-}
-
-/// The size of a photo's web rendition (what a figure shows).
-fn web_size(photo: &Photo) -> (u32, u32) {
-    scaled(photo, newsroom_photos::WEB_EDGE)
-}
-
-/// The size of a rendition whose long edge is at most `edge`, as the photos crate makes it.
-fn scaled(photo: &Photo, edge: u32) -> (u32, u32) {
-    let long = photo.width.max(photo.height).max(1);
-    if long <= edge {
-        return (photo.width, photo.height);
-    }
-    let scale = f64::from(edge) / f64::from(long);
-    (
-        (f64::from(photo.width) * scale).round() as u32,
-        (f64::from(photo.height) * scale).round() as u32,
-    )
 }
 
 fn check_body_size(markdown: &str) -> ApiResult<()> {

@@ -27,14 +27,12 @@ pub use revisions::{get_revision, list_revisions, restore_revision, REVISION_INT
 pub use search::{ensure_search_index, search};
 pub use workflow::{checklist, set_status, status_history};
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 
 pub(crate) use newsroom_store::write;
 
 /// Timestamps are stored as RFC 3339 UTC with milliseconds, so text order is time order.
-pub(crate) fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
+pub(crate) use newsroom_store::timestamp;
 
 pub(crate) fn parse_timestamp(text: &str) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)

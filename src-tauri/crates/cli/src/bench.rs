@@ -335,12 +335,17 @@ fn vipsthumbnail(
     Ok(elapsed)
 }
 
-/// The peak resident memory of finished child processes, in MiB.
-fn children_peak_mib() -> f64 {
+/// Resource use of this process (`RUSAGE_SELF`) or of its finished children.
+fn rusage(who: libc::c_int) -> libc::rusage {
     // SAFETY: getrusage only writes the struct it is given.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
-    usage.ru_maxrss as f64 / 1024.0
+    unsafe { libc::getrusage(who, &mut usage) };
+    usage
+}
+
+/// The peak resident memory of finished child processes, in MiB.
+fn children_peak_mib() -> f64 {
+    rusage(libc::RUSAGE_CHILDREN).ru_maxrss as f64 / 1024.0
 }
 
 fn bench_photos(width: u32, height: u32, runs: usize, batch: usize) -> Result<(), ApiError> {
@@ -366,7 +371,8 @@ fn bench_photos(width: u32, height: u32, runs: usize, batch: usize) -> Result<()
         let dir = work.path().join(format!("library-{run}"));
         let t = Instant::now();
         let read = newsroom_photos::read_file(&input).map_err(internal)?;
-        newsroom_photos::prepare(&dir, "camera.jpg", &read).map_err(internal)?;
+        let sha256 = newsroom_photos::sha256_hex(&read);
+        newsroom_photos::prepare(&dir, "camera.jpg", &read, sha256).map_err(internal)?;
         ours_import.push(t.elapsed());
 
         let web = vipsthumbnail(&input, 2048, &work.path().join("vips-web.jpg"), 85)?;
@@ -488,9 +494,7 @@ fn bench_desk(photos: usize, runs: usize) -> Result<(), ApiError> {
 
 /// This process's CPU time so far (user + system).
 fn cpu_time() -> Duration {
-    // SAFETY: getrusage only writes the struct it is given.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    let usage = rusage(libc::RUSAGE_SELF);
     let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, (t.tv_usec as u32) * 1000);
     time(usage.ru_utime) + time(usage.ru_stime)
 }

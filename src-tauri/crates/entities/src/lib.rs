@@ -14,7 +14,7 @@ mod models;
 use std::collections::HashSet;
 use std::path::Path;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use newsroom_store::write;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -66,9 +66,7 @@ fn sort_key(kind: EntityKind, name: &str) -> String {
     }
 }
 
-fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
+use newsroom_store::timestamp;
 
 fn clean(text: &str) -> String {
     newsroom_text::nfc(text.split_whitespace().collect::<Vec<_>>().join(" ").as_str())

@@ -324,16 +324,16 @@ pub fn document(
     serde_json::to_value(doc).expect("ninjs documents always serialise")
 }
 
+/// Bytes a URL path keeps as they are: RFC 3986 unreserved characters and `/`.
+const PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b'/');
+
 /// Turns a local path into a `file:` URL, percent-encoding what a URL cannot hold.
 pub fn file_url(path: &std::path::Path) -> String {
-    let mut out = String::from("file://");
-    for byte in path.to_string_lossy().as_bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(*byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
+    let path = path.to_string_lossy();
+    format!("file://{}", percent_encoding::utf8_percent_encode(&path, PATH))
 }

@@ -25,7 +25,7 @@ pub use iim::cut_to_bytes;
 pub use library::*;
 pub use metadata::{read as read_metadata, sniff};
 pub use models::*;
-pub use render::{renditions, Renditions, MAX_PIXELS, THUMB_EDGE, WEB_EDGE};
+pub use render::{renditions, scaled_size, Renditions, MAX_PIXELS, THUMB_EDGE, WEB_EDGE};
 
 /// The metadata readers, exposed for the fuzz targets.
 pub mod fuzzing {

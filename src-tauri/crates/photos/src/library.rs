@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use newsroom_entities::{EntityInput, EntityKind};
 use newsroom_store::write;
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -18,9 +18,7 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// The folder inside the data directory that holds originals and renditions.
 pub const PHOTOS_FOLDER: &str = "photos";
 
-fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
+use newsroom_store::timestamp;
 
 fn clean(text: &str) -> String {
     newsroom_text::nfc(text.trim())
@@ -96,9 +94,10 @@ pub struct Prepared {
     pub metadata: ReadMetadata,
 }
 
-/// The slow part of an import, which needs no database: recognise, hash, read metadata,
-/// decode, make renditions and store the files. Hashing runs beside decoding.
-pub fn prepare(dir: &Path, original_name: &str, bytes: &[u8]) -> Result<Prepared> {
+/// The slow part of an import, which needs no database: recognise, read metadata, decode,
+/// make renditions and store the files under `sha256` (the caller hashed the bytes to look
+/// for them in the library first).
+pub fn prepare(dir: &Path, original_name: &str, bytes: &[u8], sha256: String) -> Result<Prepared> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(PhotoError::FileTooLarge {
             bytes: bytes.len() as u64,
@@ -106,12 +105,7 @@ pub fn prepare(dir: &Path, original_name: &str, bytes: &[u8]) -> Result<Prepared
         });
     }
     let format = metadata::sniff(bytes)?;
-    let (sha256, read) = std::thread::scope(|scope| {
-        let hashing = scope.spawn(|| sha256_hex(bytes));
-        let read = metadata::read(bytes, format);
-        (hashing.join(), read)
-    });
-    let sha256 = sha256.map_err(|_| PhotoError::Internal("hashing failed".into()))?;
+    let read = metadata::read(bytes, format);
     let renditions = render::renditions(bytes, format, read.camera.orientation)?;
     write_atomically(
         &file_path(dir, &sha256, format, Rendition::Thumb),
@@ -319,6 +313,30 @@ pub fn commit(
     })
 }
 
+/// The photo already stored with these bytes (by their SHA-256), attached to the article
+/// when one is named, with the metadata the bytes carry; `None` when they are new.
+pub fn reuse(
+    conn: &Connection,
+    sha256: &str,
+    bytes: &[u8],
+    article_id: Option<&str>,
+) -> Result<Option<Imported>> {
+    if let Some(article_id) = article_id {
+        require_article(conn, article_id)?;
+    }
+    let Some(photo) = find_by_sha(conn, sha256)? else {
+        return Ok(None);
+    };
+    if let Some(article_id) = article_id {
+        attach(conn, article_id, &photo.id)?;
+    }
+    Ok(Some(Imported {
+        metadata: metadata::read(bytes, photo.format),
+        photo: get(conn, &photo.id)?,
+        created: false,
+    }))
+}
+
 /// Imports bytes (a pasted image, or a file already read): reuses the stored photo when the
 /// same bytes were imported before, and otherwise prepares and records it.
 pub fn import_bytes(
@@ -329,10 +347,11 @@ pub fn import_bytes(
     article_id: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Imported> {
-    if let Some(article_id) = article_id {
-        require_article(conn, article_id)?;
+    let sha256 = sha256_hex(bytes);
+    if let Some(reused) = reuse(conn, &sha256, bytes, article_id)? {
+        return Ok(reused);
     }
-    let prepared = prepare(dir, name, bytes)?;
+    let prepared = prepare(dir, name, bytes, sha256)?;
     commit(conn, &prepared, article_id, now)
 }
 

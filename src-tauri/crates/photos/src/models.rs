@@ -76,6 +76,17 @@ impl PhotoFormat {
     }
 }
 
+impl Photo {
+    /// The display size of one of the photo's stored images.
+    pub fn size_of(&self, rendition: Rendition) -> (u32, u32) {
+        match rendition {
+            Rendition::Original => (self.width, self.height),
+            Rendition::Web => crate::scaled_size(self.width, self.height, crate::WEB_EDGE),
+            Rendition::Thumb => crate::scaled_size(self.width, self.height, crate::THUMB_EDGE),
+        }
+    }
+}
+
 /// A field the photo desk and the article checklist require.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

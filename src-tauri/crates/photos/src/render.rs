@@ -46,7 +46,9 @@ fn check_size(width: u32, height: u32) -> Result<(), PhotoError> {
     Ok(())
 }
 
-fn scaled_size(width: u32, height: u32, edge: u32) -> (u32, u32) {
+/// The size of an image scaled down (never up) so its long edge is at most `edge`: the one
+/// rule every rendition follows, also used to describe renditions without opening them.
+pub fn scaled_size(width: u32, height: u32, edge: u32) -> (u32, u32) {
     let long = width.max(height);
     if long <= edge {
         return (width, height);

@@ -83,6 +83,11 @@ pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// How every table stores a time: RFC 3339 in UTC with milliseconds, which sorts as text.
+pub fn timestamp(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
 /// Whether an article with this id exists; capabilities that attach things to articles
 /// (tags, photos) check it before writing, to report a missing article by name.
 pub fn article_exists(conn: &Connection, id: &str) -> rusqlite::Result<bool> {

@@ -21,7 +21,7 @@ pub use outbox::{backoff, cancel, drain, enqueue, jobs, recover, retry, JobState
 pub use push::{push_article, PushOutcome, RemoteStatus};
 pub use wordpress::{RemoteMedia, RemotePost, WordPress};
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -55,9 +55,7 @@ pub enum SyncError {
 
 pub type Result<T, E = SyncError> = std::result::Result<T, E>;
 
-fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
+use newsroom_store::timestamp;
 
 /// A configured publishing backend (its password is in the OS keychain, not here).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -107,14 +107,20 @@ pub fn recover(conn: &Connection, now: DateTime<Utc>) -> Result<usize> {
 
 /// Every job, newest first.
 pub fn jobs(conn: &Connection) -> Result<Vec<SyncJob>> {
-    let mut stmt = conn.prepare(
+    select_jobs(conn, None)
+}
+
+/// Jobs as shown: all of them, or the one with this id.
+fn select_jobs(conn: &Connection, id: Option<i64>) -> Result<Vec<SyncJob>> {
+    let mut stmt = conn.prepare_cached(
         "SELECT o.id, o.article_id, a.headline, b.name, o.target_status, o.state, o.attempts, o.next_attempt_at,
                 o.last_error_code, o.last_error, o.remote_url
          FROM outbox o JOIN articles a ON a.id = o.article_id JOIN backends b ON b.id = o.backend_id
+         WHERE ?1 IS NULL OR o.id = ?1
          ORDER BY o.id DESC",
     )?;
     let found = stmt
-        .query_map([], |r| {
+        .query_map([id], |r| {
             Ok(SyncJob {
                 id: r.get(0)?,
                 article_id: r.get(1)?,
@@ -232,9 +238,7 @@ pub fn drain(
                 )?;
             }
         }
-        if let Some(job) = jobs(conn)?.into_iter().find(|j| j.id == id) {
-            sent.push(job);
-        }
+        sent.extend(select_jobs(conn, Some(id))?);
     }
     Ok(sent)
 }

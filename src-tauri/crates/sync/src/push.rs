@@ -77,6 +77,7 @@ fn push_photo(
     backend: &Backend,
     wp: &WordPress,
     item: &ArticlePhoto,
+    post: Option<i64>,
     uploaded: &mut usize,
 ) -> Result<RemoteMedia> {
     let photo = &item.photo;
@@ -114,15 +115,17 @@ fn push_photo(
             media
         }
     };
-    // The fields are set on every push, so a caption changed here reaches the site.
-    let media = wp.update_media(
-        media.id,
-        json!({
-            "caption": item.caption,
-            "alt_text": photo.alt_text,
-            "description": photo.description,
-        }),
-    )?;
+    // The fields are set on every push, so a caption changed here reaches the site; once the
+    // post exists, the same request attaches the media to it.
+    let mut fields = json!({
+        "caption": item.caption,
+        "alt_text": photo.alt_text,
+        "description": photo.description,
+    });
+    if let Some(post) = post {
+        fields["post"] = json!(post);
+    }
+    let media = wp.update_media(media.id, fields)?;
     record(conn, &backend.id, "photo", &photo.id, media_answer(&media))?;
     Ok(media)
 }
@@ -164,10 +167,20 @@ pub fn push_article(
     let photos = newsroom_photos::article_photos(conn, article_id)?;
     let tags = newsroom_entities::article_tags(conn, article_id)?;
 
+    let known = remote_item(conn, &backend.id, "article", article_id)?;
+    let known_post = known.as_ref().and_then(|k| k.remote_id);
     let mut uploaded = 0;
     let mut media = Vec::with_capacity(photos.len());
     for item in &photos {
-        media.push(push_photo(conn, photos_dir, backend, wp, item, &mut uploaded)?);
+        media.push(push_photo(
+            conn,
+            photos_dir,
+            backend,
+            wp,
+            item,
+            known_post,
+            &mut uploaded,
+        )?);
     }
     let mut tag_ids = Vec::with_capacity(tags.len());
     for tag in &tags {
@@ -225,7 +238,6 @@ pub fn push_article(
     });
 
     let sending = fingerprint(&article.headline, &article.sapo, &content);
-    let known = remote_item(conn, &backend.id, "article", article_id)?;
     let (post, created) = match known.as_ref().and_then(|k| k.remote_id.map(|id| (id, k))) {
         Some((id, known)) => {
             let remote = wp.get_post(id)?;
@@ -258,9 +270,12 @@ pub fn push_article(
         content: &post.content,
     };
     record(conn, &backend.id, "article", article_id, answer)?;
-    // Attach the media to the post so the site lists them together.
-    for remote in &media {
-        wp.update_media(remote.id, json!({ "post": post.id }))?;
+    // Media pushed before the post existed are attached to it now, so the site lists them
+    // together (later pushes attach them while setting their captions).
+    if known_post.is_none() {
+        for remote in &media {
+            wp.update_media(remote.id, json!({ "post": post.id }))?;
+        }
     }
     Ok(PushOutcome {
         post_id: post.id,
