@@ -25,7 +25,7 @@ pub use import::{import_markdown, parse_markdown_file};
 pub use models::*;
 pub use revisions::{get_revision, list_revisions, restore_revision, REVISION_INTERVAL};
 pub use search::{ensure_search_index, search};
-pub use workflow::{checklist, set_status, status_history};
+pub use workflow::{checklist, set_received_status, set_status, status_history};
 
 use chrono::{DateTime, Utc};
 

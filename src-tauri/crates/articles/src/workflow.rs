@@ -101,6 +101,43 @@ pub fn set_status(
     })
 }
 
+/// Gives a piece received from elsewhere (pulled from a publishing backend) the state it has
+/// there. The checklist ran where it was written, so it is not run again; the change is
+/// recorded like any other, naming where it came from.
+pub fn set_received_status(
+    conn: &Connection,
+    id: &str,
+    to: Status,
+    received_from: &str,
+    now: DateTime<Utc>,
+) -> Result<Article> {
+    write(conn, |tx| {
+        let current = get(tx, id)?;
+        if current.status == to {
+            return Ok(current);
+        }
+        tx.execute(
+            "UPDATE articles SET status = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1",
+            params![id, to.as_str(), timestamp(now)],
+        )?;
+        tx.execute(
+            "INSERT INTO status_changes (article_id, from_status, to_status, changed_by, note, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                id,
+                current.status.as_str(),
+                to.as_str(),
+                newsroom_text::nfc(received_from),
+                "received",
+                timestamp(now)
+            ],
+        )?;
+        let article = get(tx, id)?;
+        revisions::snapshot(tx, &article, RevisionReason::Status, now)?;
+        Ok(article)
+    })
+}
+
 /// Every change of state of an article, oldest first.
 pub fn status_history(conn: &Connection, id: &str) -> Result<Vec<StatusChange>> {
     get(conn, id)?;

@@ -9,6 +9,10 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+mod from_html;
+
+pub use from_html::{html_to_markdown, same_html, Converted, FoundFigure};
+
 use comrak::nodes::NodeValue;
 use comrak::{Arena, Options};
 

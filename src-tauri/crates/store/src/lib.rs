@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_entities.sql"),
     include_str!("../migrations/0004_photos.sql"),
     include_str!("../migrations/0005_sync.sql"),
+    include_str!("../migrations/0006_sync_merge.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -12,12 +12,19 @@
 //! - Passwords never reach this crate's tables; callers pass them in.
 
 mod credentials;
+mod merge;
 mod outbox;
+mod pull;
 mod push;
 mod wordpress;
 
 pub use credentials::{delete_password, password, store_password};
-pub use outbox::{backoff, cancel, drain, enqueue, jobs, recover, retry, JobState, SyncJob};
+pub use merge::{has_conflicts, merge, resolve, ArticleText, Choice, Field, Passage};
+pub use outbox::{
+    backoff, cancel, conflict_passages, drain, enqueue, jobs, recover, resolve_conflict, retry, JobState,
+    SyncJob,
+};
+pub use pull::{pull_pending, PullOutcome, Pulled};
 pub use push::{push_article, PushOutcome, RemoteStatus};
 pub use wordpress::{RemoteMedia, RemotePost, WordPress};
 
@@ -35,8 +42,13 @@ pub enum SyncError {
     Network(String),
     #[error("the site's answer makes no sense: {0}")]
     Garbage(String),
-    #[error("the post was changed on the site since the last push (modified {remote}, last pushed {base}); nothing was overwritten")]
-    Conflict { remote: String, base: String },
+    #[error("the post was changed on the site since the last push (modified {remote}, last pushed {base}) where the article was changed too; nothing was overwritten")]
+    Conflict {
+        remote: String,
+        base: String,
+        /// The site's version, kept so the user can choose passage by passage.
+        site: Box<ArticleText>,
+    },
     #[error("the keychain cannot be used: {0}")]
     Keychain(String),
     #[error("no backend named {0}")]
@@ -140,6 +152,8 @@ pub struct RemoteItem {
     pub remote_url: String,
     pub remote_modified_gmt: String,
     pub synced_content: String,
+    /// JSON of the [`ArticleText`] last pushed or pulled: the base of a merge.
+    pub synced_source: String,
 }
 
 pub(crate) fn remote_item(
@@ -150,7 +164,7 @@ pub(crate) fn remote_item(
 ) -> Result<Option<RemoteItem>> {
     Ok(conn
         .query_row(
-            "SELECT marker, remote_id, remote_url, remote_modified_gmt, synced_content FROM remote_items
+            "SELECT marker, remote_id, remote_url, remote_modified_gmt, synced_content, synced_source FROM remote_items
              WHERE backend_id = ?1 AND local_kind = ?2 AND local_id = ?3",
             params![backend, kind, local],
             |r| {
@@ -160,6 +174,7 @@ pub(crate) fn remote_item(
                     remote_url: r.get(2)?,
                     remote_modified_gmt: r.get(3)?,
                     synced_content: r.get(4)?,
+                    synced_source: r.get(5)?,
                 })
             },
         )
@@ -205,6 +220,20 @@ pub(crate) fn record(
             answer.content,
             timestamp(Utc::now())
         ],
+    )?;
+    Ok(())
+}
+
+/// Stores the article text the site now has, the base of the next merge.
+pub(crate) fn remember_source(
+    conn: &Connection,
+    backend: &str,
+    article: &str,
+    text: &ArticleText,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE remote_items SET synced_source = ?3 WHERE backend_id = ?1 AND local_kind = 'article' AND local_id = ?2",
+        params![backend, article, serde_json::to_string(text).expect("strings serialise")],
     )?;
     Ok(())
 }

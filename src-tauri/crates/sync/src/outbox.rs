@@ -8,10 +8,11 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use crate::merge::{merge, resolve, ArticleText, Choice, Passage};
 use crate::push::{push_article, RemoteStatus};
-use crate::{backend, timestamp, Backend, Result, SyncError, WordPress};
+use crate::{backend, remote_item, timestamp, Backend, Result, SyncError, WordPress};
 
 /// Where a job is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -157,6 +158,90 @@ pub fn retry(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<()> {
     Ok(())
 }
 
+/// The site's version a conflicting job met.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct SiteVersion {
+    modified_gmt: String,
+    text: ArticleText,
+}
+
+/// What a job in conflict needs: its piece, its backend and the site's version it met.
+fn conflicted(conn: &Connection, id: i64) -> Result<(String, String, SiteVersion)> {
+    let (article, backend, conflict): (String, String, String) = conn
+        .query_row(
+            "SELECT article_id, backend_id, conflict FROM outbox WHERE id = ?1 AND state = 'conflict'",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?
+        .ok_or_else(|| SyncError::Invalid(format!("job {id} is not in conflict")))?;
+    let site = serde_json::from_str(&conflict)
+        .map_err(|e| SyncError::Invalid(format!("job {id} has no site version: {e}")))?;
+    Ok((article, backend, site))
+}
+
+fn base_of(conn: &Connection, backend: &str, article: &str) -> Result<ArticleText> {
+    Ok(remote_item(conn, backend, "article", article)?
+        .map(|item| serde_json::from_str(&item.synced_source).unwrap_or_default())
+        .unwrap_or_default())
+}
+
+/// The passages of a conflicting job, merged from the last synced text, the article as it is
+/// now and the site's version; the conflicting ones have no `text`.
+pub fn conflict_passages(conn: &Connection, id: i64) -> Result<Vec<Passage>> {
+    let (article_id, backend, site) = conflicted(conn, id)?;
+    let article = newsroom_articles::get(conn, &article_id)?;
+    let local = ArticleText {
+        headline: article.headline,
+        sapo: article.sapo,
+        body: article.body,
+    };
+    Ok(merge(&base_of(conn, &backend, &article_id)?, &local, &site.text))
+}
+
+/// Settles a conflict with one choice per conflicting passage: saves the merged text as a new
+/// version of the article (a revision), takes the site's version as the new base, and queues
+/// the job again. If the article changed since the passages were shown, or the choices do not
+/// fit them, nothing is written.
+pub fn resolve_conflict(conn: &Connection, id: i64, choices: &[Choice], now: DateTime<Utc>) -> Result<()> {
+    newsroom_store::write(conn, |tx| {
+        let passages = conflict_passages(tx, id)?;
+        let merged = resolve(&passages, choices)
+            .ok_or_else(|| SyncError::Invalid("one choice is needed for each passage in conflict".into()))?;
+        let (article_id, backend, site) = conflicted(tx, id)?;
+        let article = newsroom_articles::get(tx, &article_id)?;
+        let mut fields = article.fields();
+        fields.headline = merged.headline;
+        fields.sapo = merged.sapo;
+        fields.body = merged.body;
+        newsroom_articles::save(
+            tx,
+            &article_id,
+            article.version,
+            &fields,
+            newsroom_articles::SaveKind::Manual,
+            now,
+        )?;
+        // The site's version is now part of the article: the next push may replace it, and
+        // only an edit made on the site after this one is a new conflict.
+        tx.execute(
+            "UPDATE remote_items SET remote_modified_gmt = ?3, synced_source = ?4
+             WHERE backend_id = ?1 AND local_kind = 'article' AND local_id = ?2",
+            params![
+                backend,
+                article_id,
+                site.modified_gmt,
+                serde_json::to_string(&site.text).expect("strings serialise")
+            ],
+        )?;
+        tx.execute(
+            "UPDATE outbox SET state = 'queued', conflict = '', next_attempt_at = ?2, updated_at = ?2 WHERE id = ?1",
+            params![id, timestamp(now)],
+        )?;
+        Ok(())
+    })
+}
+
 /// The code and whether to try again later, for an error.
 fn classify(err: &SyncError) -> (&'static str, bool) {
     match err {
@@ -231,10 +316,18 @@ pub fn drain(
                 } else {
                     ("failed", finished)
                 };
+                let conflict = match &err {
+                    SyncError::Conflict { remote, site, .. } => serde_json::to_string(&SiteVersion {
+                        modified_gmt: remote.clone(),
+                        text: (**site).clone(),
+                    })
+                    .expect("strings serialise"),
+                    _ => String::new(),
+                };
                 conn.execute(
                     "UPDATE outbox SET state = ?2, next_attempt_at = ?3, last_error_code = ?4, last_error = ?5,
-                     updated_at = ?6 WHERE id = ?1",
-                    params![id, state, timestamp(next), code, err.to_string(), timestamp(finished)],
+                     updated_at = ?6, conflict = ?7 WHERE id = ?1",
+                    params![id, state, timestamp(next), code, err.to_string(), timestamp(finished), conflict],
                 )?;
             }
         }

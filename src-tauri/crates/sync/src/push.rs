@@ -2,15 +2,19 @@
 //! the file, then captioned through the API), its people and organisations as tags, its
 //! section as a category, then the post itself, each step exactly once.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use newsroom_photos::{ArticlePhoto, Rendition};
 use rusqlite::Connection;
 use serde_json::json;
 
+use crate::merge::{self, ArticleText};
 use crate::wordpress::RemotePost;
 use crate::wordpress::{RemoteMedia, WordPress};
-use crate::{attempt, attempted, intend, record, remote_item, Answer, Backend, Result, SyncError};
+use crate::{
+    attempt, attempted, intend, record, remember_source, remote_item, Answer, Backend, Result, SyncError,
+};
 
 /// What identifies a version of a post's text: title, excerpt and content, trimmed (WordPress
 /// may drop trailing white space).
@@ -89,9 +93,7 @@ fn push_photo(
     let media = match known.and_then(|k| k.remote_id) {
         Some(id) => RemoteMedia {
             id,
-            source_url: String::new(),
-            width: 0,
-            height: 0,
+            ..RemoteMedia::default()
         },
         None => {
             intend(conn, &backend.id, "photo", &photo.id, &marker)?;
@@ -154,7 +156,63 @@ fn term(
     Ok(id)
 }
 
-/// Pushes an article: photos, tags, section, then the post, each created at most once.
+/// The byline paragraph a push prints under the story (WordPress has no byline field).
+const BYLINE_OPEN: &str = "<p class=\"byline\">";
+
+/// A post's text as the article's fields: the title, the excerpt, and the content back in
+/// Markdown with the photos this app uploaded placed as `photo:` images again. The marker
+/// comment and the byline paragraph the push adds are left out.
+pub(crate) fn site_text(conn: &Connection, backend: &Backend, post: &RemotePost) -> Result<ArticleText> {
+    let content = match post.content.rfind(BYLINE_OPEN) {
+        Some(at) => &post.content[..at],
+        None => post.content.as_str(),
+    };
+    let photos = uploaded_photos(conn, &backend.id)?;
+    Ok(ArticleText {
+        headline: post.title.trim().to_owned(),
+        sapo: post.excerpt.trim().to_owned(),
+        body: newsroom_markdown::html_to_markdown(content, &photos).markdown,
+    })
+}
+
+/// The byline printed under a post, if it has one.
+pub(crate) fn site_byline(post: &RemotePost) -> String {
+    let Some(at) = post.content.rfind(BYLINE_OPEN) else {
+        return String::new();
+    };
+    let paragraph = &post.content[at..];
+    let end = paragraph.find("</p>").map(|e| e + 4).unwrap_or(paragraph.len());
+    newsroom_markdown::html_to_markdown(&paragraph[..end], &HashMap::new())
+        .markdown
+        .trim_matches('*')
+        .trim()
+        .to_owned()
+}
+
+/// Media URL → local photo id, for every photo uploaded to this backend.
+pub(crate) fn uploaded_photos(conn: &Connection, backend: &str) -> Result<HashMap<String, String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT remote_url, local_id FROM remote_items
+         WHERE backend_id = ?1 AND local_kind = 'photo' AND remote_url != ''",
+    )?;
+    let found = stmt
+        .query_map([backend], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(found)
+}
+
+fn local_text(article: &newsroom_articles::Article) -> ArticleText {
+    ArticleText {
+        headline: article.headline.trim().to_owned(),
+        sapo: article.sapo.trim().to_owned(),
+        body: article.body.trim().to_owned(),
+    }
+}
+
+/// Pushes an article: photos, tags, section, then the post, each created at most once. When
+/// the post was changed on the site since the last sync, the changes are merged into the
+/// article first (saved as a revision); passages both sides changed make it a conflict and
+/// nothing is written anywhere.
 pub fn push_article(
     conn: &Connection,
     photos_dir: &Path,
@@ -163,12 +221,47 @@ pub fn push_article(
     article_id: &str,
     status: RemoteStatus,
 ) -> Result<PushOutcome> {
-    let article = newsroom_articles::get(conn, article_id)?;
+    let mut article = newsroom_articles::get(conn, article_id)?;
     let photos = newsroom_photos::article_photos(conn, article_id)?;
     let tags = newsroom_entities::article_tags(conn, article_id)?;
 
     let known = remote_item(conn, &backend.id, "article", article_id)?;
     let known_post = known.as_ref().and_then(|k| k.remote_id);
+    // Re-read before every update: someone may have edited the post on the site.
+    let mut seen_remote = None;
+    if let (Some(id), Some(known)) = (known_post, known.as_ref()) {
+        let remote = wp.get_post(id)?;
+        // A changed post is someone else's edit, unless it is exactly what our last update
+        // tried to write (its answer was lost on the way back).
+        let ours = remote_fingerprint(&remote) == attempted(conn, &backend.id, "article", article_id)?;
+        if remote.modified_gmt != known.remote_modified_gmt && !ours {
+            let base: ArticleText = serde_json::from_str(&known.synced_source).unwrap_or_default();
+            let site = site_text(conn, backend, &remote)?;
+            let passages = merge::merge(&base, &local_text(&article), &site);
+            let Some(merged) = merge::resolve(&passages, &[]) else {
+                return Err(SyncError::Conflict {
+                    remote: remote.modified_gmt,
+                    base: known.remote_modified_gmt.clone(),
+                    site: Box::new(site),
+                });
+            };
+            if merged != local_text(&article) {
+                let mut fields = article.fields();
+                fields.headline = merged.headline;
+                fields.sapo = merged.sapo;
+                fields.body = merged.body;
+                article = newsroom_articles::save(
+                    conn,
+                    article_id,
+                    article.version,
+                    &fields,
+                    newsroom_articles::SaveKind::Manual,
+                    chrono::Utc::now(),
+                )?;
+            }
+        }
+        seen_remote = Some(remote);
+    }
     let mut uploaded = 0;
     let mut media = Vec::with_capacity(photos.len());
     for item in &photos {
@@ -238,20 +331,10 @@ pub fn push_article(
     });
 
     let sending = fingerprint(&article.headline, &article.sapo, &content);
-    let (post, created) = match known.as_ref().and_then(|k| k.remote_id.map(|id| (id, k))) {
-        Some((id, known)) => {
-            let remote = wp.get_post(id)?;
-            // A changed post is someone else's edit, unless it is exactly what our last update
-            // tried to write (its answer was lost on the way back).
-            let ours = remote_fingerprint(&remote) == attempted(conn, &backend.id, "article", article_id)?;
-            if remote.modified_gmt != known.remote_modified_gmt && !ours {
-                return Err(SyncError::Conflict {
-                    remote: remote.modified_gmt,
-                    base: known.remote_modified_gmt.clone(),
-                });
-            }
+    let (post, created) = match seen_remote {
+        Some(remote) => {
             attempt(conn, &backend.id, "article", article_id, &sending)?;
-            (wp.update_post(id, fields)?, false)
+            (wp.update_post(remote.id, fields)?, false)
         }
         None => {
             intend(conn, &backend.id, "article", article_id, &marker)?;
@@ -270,6 +353,7 @@ pub fn push_article(
         content: &post.content,
     };
     record(conn, &backend.id, "article", article_id, answer)?;
+    remember_source(conn, &backend.id, article_id, &local_text(&article))?;
     // Media pushed before the post existed are attached to it now, so the site lists them
     // together (later pushes attach them while setting their captions).
     if known_post.is_none() {

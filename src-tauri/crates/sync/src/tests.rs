@@ -261,23 +261,258 @@ fn a_retry_after_a_crash_finds_what_the_first_attempt_created() {
     assert_eq!(posts_with_marker(&site, &id), 1);
 }
 
+/// Replaces the body of a local article, as the reporter typing would.
+fn edit_body(n: &Newsroom, id: &str, change: impl Fn(&str) -> String) {
+    let article = newsroom_articles::get(&n.conn, id).unwrap();
+    let mut fields = article.fields();
+    fields.body = change(&fields.body);
+    newsroom_articles::save(
+        &n.conn,
+        id,
+        article.version,
+        &fields,
+        newsroom_articles::SaveKind::Manual,
+        Utc::now(),
+    )
+    .unwrap();
+}
+
+/// Changes a post on the site as a desk editor would, a second after the last write
+/// (modified_gmt moves in whole seconds).
+fn edit_on_site(
+    site: &Site,
+    wp: &WordPress,
+    post: i64,
+    change: impl Fn(&str) -> String,
+    title: Option<&str>,
+) {
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let content = raw(site, &format!("/posts/{post}?context=edit"))["content"]["raw"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut fields = json!({ "content": change(&content) });
+    if let Some(title) = title {
+        fields["title"] = json!(title);
+    }
+    wp.update_post(post, fields).unwrap();
+}
+
 #[test]
-fn an_edit_made_on_the_site_is_never_overwritten() {
+fn edits_on_the_site_and_here_in_different_passages_are_merged() {
     let Some(site) = site() else { return };
     let n = newsroom(&site);
     let wp = WordPress::new(&site.url, &site.user, &site.password);
-    let id = story(&n, "Biên tập viên sửa");
+    let id = story(&n, "Gộp ba chiều");
     let dir = newsroom_photos::photos_dir(&n.root);
     let first = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending).unwrap();
 
-    // A desk editor changes the title on the site a second later (modified_gmt has 1 s steps).
-    std::thread::sleep(std::time::Duration::from_millis(1100));
-    wp.update_post(first.post_id, json!({ "title": "Tiêu đề do biên tập viên sửa" }))
-        .unwrap();
+    edit_on_site(
+        &site,
+        &wp,
+        first.post_id,
+        |c| c.replace("<p>Đoạn hai.</p>", "<p>Đoạn hai, biên tập viên sửa.</p>"),
+        Some("Tiêu đề do biên tập viên sửa"),
+    );
+    edit_body(&n, &id, |b| {
+        b.replace("Đoạn đầu.", "Đoạn đầu, phóng viên bổ sung.")
+    });
+    let second = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending).unwrap();
+    assert_eq!(second.post_id, first.post_id);
+
+    let article = newsroom_articles::get(&n.conn, &id).unwrap();
+    assert_eq!(article.headline, "Tiêu đề do biên tập viên sửa");
+    assert!(
+        article
+            .body
+            .starts_with("Đoạn đầu, phóng viên bổ sung.\n\nĐoạn hai, biên tập viên sửa.\n\n![](photo:"),
+        "{}",
+        article.body
+    );
+    let post = raw(&site, &format!("/posts/{}?context=edit", first.post_id));
+    assert_eq!(post["title"]["raw"], "Tiêu đề do biên tập viên sửa");
+    let content = post["content"]["raw"].as_str().unwrap();
+    assert!(
+        content.contains("<p>Đoạn đầu, phóng viên bổ sung.</p>\n<p>Đoạn hai, biên tập viên sửa.</p>"),
+        "{content}"
+    );
+    assert_eq!(
+        content.matches("<figure class=\"photo\">").count(),
+        2,
+        "the photos are still placed: {content}"
+    );
+}
+
+#[test]
+fn the_same_passage_changed_on_both_sides_waits_for_the_user_and_nothing_is_overwritten() {
+    let Some(site) = site() else { return };
+    let n = newsroom(&site);
+    let wp = WordPress::new(&site.url, &site.user, &site.password);
+    let id = story(&n, "Xung đột");
+    let dir = newsroom_photos::photos_dir(&n.root);
+    let first = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending).unwrap();
+
+    edit_on_site(
+        &site,
+        &wp,
+        first.post_id,
+        |c| c.replace("<p>Đoạn hai.</p>", "<p>Đoạn hai, bản biên tập.</p>"),
+        None,
+    );
+    edit_body(&n, &id, |b| b.replace("Đoạn hai.", "Đoạn hai, bản phóng viên."));
     let err = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending).unwrap_err();
     assert!(matches!(err, SyncError::Conflict { .. }), "{err}");
     let post = raw(&site, &format!("/posts/{}?context=edit", first.post_id));
-    assert_eq!(post["title"]["raw"], "Tiêu đề do biên tập viên sửa");
+    assert!(post["content"]["raw"]
+        .as_str()
+        .unwrap()
+        .contains("Đoạn hai, bản biên tập."));
+
+    // Through the outbox, as the app does it: the job stops in conflict, the user picks.
+    let secret = site.password.clone();
+    let password = move |_: &Backend| Ok(secret.clone());
+    enqueue(&n.conn, &id, &n.backend.id, RemoteStatus::Pending, Utc::now()).unwrap();
+    let done = drain(&n.conn, &dir, &password, Utc::now(), true).unwrap();
+    assert_eq!(done[0].state, JobState::Conflict);
+    let passages = conflict_passages(&n.conn, done[0].id).unwrap();
+    let open: Vec<_> = passages.iter().filter(|p| p.text.is_none()).collect();
+    assert_eq!(open.len(), 1, "{passages:?}");
+    assert_eq!(
+        (
+            open[0].base.as_str(),
+            open[0].local.as_str(),
+            open[0].remote.as_str()
+        ),
+        (
+            "Đoạn hai.",
+            "Đoạn hai, bản phóng viên.",
+            "Đoạn hai, bản biên tập."
+        )
+    );
+    assert!(
+        resolve_conflict(&n.conn, done[0].id, &[], Utc::now()).is_err(),
+        "a choice is needed"
+    );
+    resolve_conflict(&n.conn, done[0].id, &[Choice::Both], Utc::now()).unwrap();
+    let done = drain(&n.conn, &dir, &password, Utc::now(), true).unwrap();
+    assert_eq!(done[0].state, JobState::Synced, "{:?}", done[0]);
+    let content = raw(&site, &format!("/posts/{}?context=edit", first.post_id))["content"]["raw"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        content.contains("<p>Đoạn hai, bản phóng viên.</p>\n<p>Đoạn hai, bản biên tập.</p>"),
+        "{content}"
+    );
+    assert_eq!(posts_with_marker(&site, &id), 1);
+}
+
+#[test]
+fn a_pending_post_is_pulled_with_its_photos_captions_and_tags_once() {
+    let Some(site) = site() else { return };
+    let reporter = newsroom(&site);
+    let wp = WordPress::new(&site.url, &site.user, &site.password);
+    let id = story(&reporter, "Kéo về bàn biên tập");
+    let reporter_dir = newsroom_photos::photos_dir(&reporter.root);
+    let pushed = push_article(
+        &reporter.conn,
+        &reporter_dir,
+        &reporter.backend,
+        &wp,
+        &id,
+        RemoteStatus::Pending,
+    )
+    .unwrap();
+
+    let desk = newsroom(&site);
+    let desk_dir = newsroom_photos::photos_dir(&desk.root);
+    let pulled = pull_pending(&desk.conn, &desk_dir, &desk.backend, &wp).unwrap();
+    let mine = pulled
+        .iter()
+        .find(|p| p.post_id == pushed.post_id)
+        .expect("the post is pulled");
+    assert_eq!((mine.outcome, mine.photos), (PullOutcome::Created, 2));
+
+    let original = newsroom_articles::get(&reporter.conn, &id).unwrap();
+    let copy = newsroom_articles::get(&desk.conn, &mine.article_id).unwrap();
+    assert_eq!(copy.headline, original.headline);
+    assert_eq!(copy.sapo, original.sapo);
+    assert_eq!(copy.byline, "Mai Quý");
+    assert_eq!(copy.section, "Công đoàn");
+    assert_eq!(copy.status, newsroom_articles::Status::Submitted);
+    let tags: Vec<_> = newsroom_entities::article_tags(&desk.conn, &copy.id)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    assert_eq!(tags, ["Nguyễn Phi Thường"]);
+    let photos = newsroom_photos::article_photos(&desk.conn, &copy.id).unwrap();
+    assert_eq!(photos.len(), 2);
+    for (i, photo) in photos.iter().enumerate() {
+        assert_eq!(photo.caption, format!("Đoàn viên nhận quà, ảnh {}", i + 1));
+        assert_eq!(photo.photo.credit, "Ảnh: Mai Quý");
+        assert_eq!(
+            photo.photo.alt_text,
+            format!("Một nữ công nhân cầm túi quà, ảnh {}", i + 1)
+        );
+        assert!(
+            copy.body.contains(&format!("![](photo:{})", photo.photo.id)),
+            "{}",
+            copy.body
+        );
+    }
+    assert!(photos[0].is_lead);
+
+    // Rendering the pulled Markdown with the site's photos gives the post's HTML.
+    let post = raw(&site, &format!("/posts/{}?context=edit", pushed.post_id));
+    let content = post["content"]["raw"].as_str().unwrap();
+    let story_html =
+        &content[content.find("-->").unwrap() + 3..content.rfind("<p class=\"byline\">").unwrap()];
+    let urls = push::uploaded_photos(&desk.conn, &desk.backend.id).unwrap();
+    let figure = |photo_id: &str| {
+        let (url, _) = urls.iter().find(|(_, id)| id.as_str() == photo_id)?;
+        let item = photos.iter().find(|p| p.photo.id == photo_id)?;
+        Some(newsroom_markdown::Figure {
+            src: url.clone(),
+            alt: item.photo.alt_text.clone(),
+            caption: item.caption.clone(),
+            credit: item.photo.credit.clone(),
+            width: item.photo.width,
+            height: item.photo.height,
+        })
+    };
+    let again = newsroom_markdown::render_with_photos(&copy.body, &figure);
+    assert!(
+        newsroom_markdown::same_html(&again, story_html),
+        "{again}\n\n{story_html}"
+    );
+
+    // Pulling again changes nothing and copies nothing twice.
+    let second = pull_pending(&desk.conn, &desk_dir, &desk.backend, &wp).unwrap();
+    let mine = second.iter().find(|p| p.post_id == pushed.post_id).unwrap();
+    assert_eq!(mine.outcome, PullOutcome::Unchanged);
+    let copies = newsroom_articles::list(&desk.conn)
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.headline == original.headline)
+        .count();
+    assert_eq!(copies, 1);
+
+    // An edit made on the site is merged into the desk's copy at the next pull.
+    edit_on_site(
+        &site,
+        &wp,
+        pushed.post_id,
+        |c| c.replace("<p>Đoạn hai.</p>", "<p>Đoạn hai, sửa trên trang.</p>"),
+        None,
+    );
+    let third = pull_pending(&desk.conn, &desk_dir, &desk.backend, &wp).unwrap();
+    let mine = third.iter().find(|p| p.post_id == pushed.post_id).unwrap();
+    assert_eq!(mine.outcome, PullOutcome::Updated);
+    assert!(newsroom_articles::get(&desk.conn, &copy.id)
+        .unwrap()
+        .body
+        .contains("Đoạn hai, sửa trên trang."));
 }
 
 #[test]

@@ -25,15 +25,22 @@ pub struct RemotePost {
     pub excerpt: String,
     pub content: String,
     pub link: String,
+    pub featured_media: i64,
+    pub tags: Vec<i64>,
+    pub categories: Vec<i64>,
 }
 
 /// A media item as the site stores it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RemoteMedia {
     pub id: i64,
     pub source_url: String,
     pub width: u32,
     pub height: u32,
+    pub slug: String,
+    pub caption: String,
+    pub alt_text: String,
+    pub description: String,
 }
 
 fn post_from(value: &Value) -> RemotePost {
@@ -52,7 +59,28 @@ fn post_from(value: &Value) -> RemotePost {
         excerpt: text(&value["excerpt"]),
         content: text(&value["content"]),
         link: value["link"].as_str().unwrap_or_default().to_owned(),
+        featured_media: value["featured_media"].as_i64().unwrap_or_default(),
+        tags: ids(&value["tags"]),
+        categories: ids(&value["categories"]),
     }
+}
+
+fn ids(value: &Value) -> Vec<i64> {
+    value
+        .as_array()
+        .map(|items| items.iter().filter_map(Value::as_i64).collect())
+        .unwrap_or_default()
+}
+
+/// A field of the edit context: its raw form when the site gives one.
+fn raw_text(value: &Value) -> String {
+    value
+        .get("raw")
+        .or_else(|| value.get("rendered"))
+        .or(Some(value))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned()
 }
 
 fn media_from(value: &Value) -> RemoteMedia {
@@ -61,6 +89,10 @@ fn media_from(value: &Value) -> RemoteMedia {
         source_url: value["source_url"].as_str().unwrap_or_default().to_owned(),
         width: value["media_details"]["width"].as_u64().unwrap_or_default() as u32,
         height: value["media_details"]["height"].as_u64().unwrap_or_default() as u32,
+        slug: value["slug"].as_str().unwrap_or_default().to_owned(),
+        caption: raw_text(&value["caption"]),
+        alt_text: raw_text(&value["alt_text"]),
+        description: raw_text(&value["description"]),
     }
 }
 
@@ -145,6 +177,71 @@ impl WordPress {
         Ok(post_from(
             &self.post(&format!("/posts/{id}?context=edit"), fields)?,
         ))
+    }
+
+    /// Every post in a workflow state (`pending`: submitted for review), oldest first.
+    pub fn posts_with_status(&self, status: &str) -> Result<Vec<RemotePost>, SyncError> {
+        let mut posts = Vec::new();
+        for page in 1.. {
+            let found = self.get(&format!(
+                "/posts?context=edit&status={}&per_page=100&page={page}&orderby=date&order=asc",
+                query(status)
+            ))?;
+            let items = found
+                .as_array()
+                .ok_or_else(|| SyncError::Garbage("a list of posts was expected".into()))?;
+            posts.extend(items.iter().map(post_from));
+            if items.len() < 100 {
+                break;
+            }
+        }
+        Ok(posts)
+    }
+
+    /// The media attached to a post.
+    pub fn attached_media(&self, post: i64) -> Result<Vec<RemoteMedia>, SyncError> {
+        let found = self.get(&format!("/media?context=edit&per_page=100&parent={post}"))?;
+        Ok(found.as_array().into_iter().flatten().map(media_from).collect())
+    }
+
+    pub fn media(&self, id: i64) -> Result<RemoteMedia, SyncError> {
+        Ok(media_from(&self.get(&format!("/media/{id}?context=edit"))?))
+    }
+
+    /// Names of the terms (tags, or categories) with these ids.
+    pub fn term_names(&self, taxonomy: &str, ids: &[i64]) -> Result<Vec<String>, SyncError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let found = self.get(&format!("/{taxonomy}?per_page=100&include={list}"))?;
+        Ok(found
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|term| term["name"].as_str().map(decode_entities))
+            .collect())
+    }
+
+    /// Downloads a file the site serves (an uploaded photo), at most `limit` bytes.
+    pub fn download(&self, url: &str, limit: u64) -> Result<Vec<u8>, SyncError> {
+        let response = self.agent.get(url).call().map_err(|e| match e {
+            ureq::Error::Status(status, _) => SyncError::Remote {
+                status,
+                body: format!("downloading {url}"),
+            },
+            ureq::Error::Transport(t) => SyncError::Network(t.to_string()),
+        })?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(response.into_reader(), limit + 1),
+            &mut bytes,
+        )
+        .map_err(|e| SyncError::Network(format!("the download was cut off: {e}")))?;
+        if bytes.len() as u64 > limit {
+            return Err(SyncError::Invalid(format!("{url} is larger than {limit} bytes")));
+        }
+        Ok(bytes)
     }
 
     /// The media item whose slug is `slug` (the app names uploads after their marker).

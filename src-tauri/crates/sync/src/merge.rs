@@ -1,0 +1,245 @@
+//! Three-way merge of an article's text when both the reporter and someone on the site changed
+//! it since the last sync. The base is what was last synced; the local side is the working
+//! copy; the remote side is the post converted back to Markdown. The headline and the sapo are
+//! one passage each; the body is merged passage by passage (blocks between blank lines), with
+//! merge3 finding what each side changed. Edits to different passages combine by themselves;
+//! passages both sides changed differently are left for the user to choose.
+
+use serde::{Deserialize, Serialize};
+
+/// The text a merge works on.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleText {
+    pub headline: String,
+    pub sapo: String,
+    /// Markdown.
+    pub body: String,
+}
+
+/// Which field a passage belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Headline,
+    Sapo,
+    Body,
+}
+
+/// One passage of the merged text: settled (`text`), or in conflict with both versions and
+/// what they were before (`text` is `None`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    pub field: Field,
+    pub text: Option<String>,
+    pub base: String,
+    pub local: String,
+    pub remote: String,
+}
+
+/// How the user settles one conflicting passage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "text")]
+pub enum Choice {
+    Local,
+    Remote,
+    /// The local passage followed by the remote one.
+    Both,
+    /// Text the user wrote for it.
+    Edited(String),
+}
+
+/// Passages of a body: blocks of Markdown separated by blank lines.
+fn passages(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in body.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        } else {
+            if !current.is_empty() {
+                current.push('\n');
+            }
+            current.push_str(line.trim_end());
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn join(parts: &[&String]) -> String {
+    parts.iter().map(|p| p.as_str()).collect::<Vec<_>>().join("\n\n")
+}
+
+fn single(field: Field, base: &str, local: &str, remote: &str) -> Passage {
+    let (base, local, remote) = (base.trim(), local.trim(), remote.trim());
+    let text = if local == remote || remote == base {
+        Some(local.to_owned())
+    } else if local == base {
+        Some(remote.to_owned())
+    } else {
+        None
+    };
+    Passage {
+        field,
+        text,
+        base: base.to_owned(),
+        local: local.to_owned(),
+        remote: remote.to_owned(),
+    }
+}
+
+/// Merges the three versions. Every passage with `text: None` needs the user's choice.
+pub fn merge(base: &ArticleText, local: &ArticleText, remote: &ArticleText) -> Vec<Passage> {
+    let mut out = vec![
+        single(Field::Headline, &base.headline, &local.headline, &remote.headline),
+        single(Field::Sapo, &base.sapo, &local.sapo, &remote.sapo),
+    ];
+    let (b, l, r) = (
+        passages(&base.body),
+        passages(&local.body),
+        passages(&remote.body),
+    );
+    let (b, l, r): (Vec<&String>, Vec<&String>, Vec<&String>) =
+        (b.iter().collect(), l.iter().collect(), r.iter().collect());
+    let merger = merge3::Merge3::new(&b, &l, &r);
+    for group in merger.merge_groups() {
+        use merge3::MergeGroup::*;
+        let settled = |text: &[&String]| Passage {
+            field: Field::Body,
+            text: Some(join(text)),
+            base: String::new(),
+            local: String::new(),
+            remote: String::new(),
+        };
+        match group {
+            Unchanged(text) | Same(text) | A(text) | B(text) => {
+                if !text.is_empty() {
+                    out.push(settled(text));
+                }
+            }
+            // diff3 treats changes to neighbouring passages as one overlapping change; when
+            // both sides kept the passage count, each passage is settled on its own, so a
+            // reporter's edit to one paragraph and an editor's to the next combine.
+            Conflict(Some(base), local, remote)
+                if base.len() == local.len() && base.len() == remote.len() =>
+            {
+                for i in 0..base.len() {
+                    out.push(single(Field::Body, base[i], local[i], remote[i]));
+                }
+            }
+            Conflict(base, local, remote) => out.push(Passage {
+                field: Field::Body,
+                text: None,
+                base: base.map(join).unwrap_or_default(),
+                local: join(local),
+                remote: join(remote),
+            }),
+        }
+    }
+    out
+}
+
+/// Whether a merge needs the user.
+pub fn has_conflicts(passages: &[Passage]) -> bool {
+    passages.iter().any(|p| p.text.is_none())
+}
+
+/// The text once every conflicting passage is settled: `choices` has one entry per conflicting
+/// passage, in order. `None` if a choice is missing.
+pub fn resolve(passages: &[Passage], choices: &[Choice]) -> Option<ArticleText> {
+    let mut choices = choices.iter();
+    let mut text = ArticleText::default();
+    let mut body = Vec::new();
+    for passage in passages {
+        let settled = match &passage.text {
+            Some(text) => text.clone(),
+            None => match choices.next()? {
+                Choice::Local => passage.local.clone(),
+                Choice::Remote => passage.remote.clone(),
+                Choice::Both => [passage.local.as_str(), passage.remote.as_str()]
+                    .iter()
+                    .filter(|t| !t.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+                Choice::Edited(text) => text.trim().to_owned(),
+            },
+        };
+        match passage.field {
+            Field::Headline => text.headline = settled,
+            Field::Sapo => text.sapo = settled,
+            Field::Body if !settled.is_empty() => body.push(settled),
+            Field::Body => {}
+        }
+    }
+    if choices.next().is_some() {
+        return None;
+    }
+    text.body = body.join("\n\n");
+    Some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(headline: &str, body: &str) -> ArticleText {
+        ArticleText {
+            headline: headline.into(),
+            sapo: "Sapo.".into(),
+            body: body.into(),
+        }
+    }
+
+    #[test]
+    fn edits_to_different_passages_combine() {
+        let base = text("Tiêu đề", "Một.\n\nHai.\n\nBa.");
+        let local = text("Tiêu đề", "Một, sửa ở máy.\n\nHai.\n\nBa.");
+        let remote = text("Tiêu đề mới", "Một.\n\nHai.\n\nBa, sửa trên trang.\n\nBốn.");
+        let merged = merge(&base, &local, &remote);
+        assert!(!has_conflicts(&merged));
+        let out = resolve(&merged, &[]).unwrap();
+        assert_eq!(out.headline, "Tiêu đề mới");
+        assert_eq!(out.body, "Một, sửa ở máy.\n\nHai.\n\nBa, sửa trên trang.\n\nBốn.");
+    }
+
+    #[test]
+    fn edits_to_neighbouring_passages_combine() {
+        let base = text("Tiêu đề", "Một.\n\nHai.\n\nBa.");
+        let local = text("Tiêu đề", "Một, ở máy.\n\nHai.\n\nBa.");
+        let remote = text("Tiêu đề", "Một.\n\nHai, trên trang.\n\nBa.");
+        let out = resolve(&merge(&base, &local, &remote), &[]).unwrap();
+        assert_eq!(out.body, "Một, ở máy.\n\nHai, trên trang.\n\nBa.");
+    }
+
+    #[test]
+    fn the_same_passage_changed_twice_waits_for_a_choice() {
+        let base = text("Tiêu đề", "Một.\n\nHai.\n\nBa.");
+        let local = text("Tiêu đề ở máy", "Một.\n\nHai, bản phóng viên.\n\nBa.");
+        let remote = text("Tiêu đề trên trang", "Một.\n\nHai, bản biên tập.\n\nBa.");
+        let merged = merge(&base, &local, &remote);
+        let open: Vec<_> = merged.iter().filter(|p| p.text.is_none()).collect();
+        assert_eq!(open.len(), 2);
+        assert_eq!(open[1].base, "Hai.");
+        assert_eq!(open[1].local, "Hai, bản phóng viên.");
+        assert_eq!(open[1].remote, "Hai, bản biên tập.");
+        assert_eq!(resolve(&merged, &[Choice::Local]), None, "a choice is missing");
+        let out = resolve(&merged, &[Choice::Remote, Choice::Both]).unwrap();
+        assert_eq!(out.headline, "Tiêu đề trên trang");
+        assert_eq!(
+            out.body,
+            "Một.\n\nHai, bản phóng viên.\n\nHai, bản biên tập.\n\nBa."
+        );
+        let out = resolve(
+            &merged,
+            &[Choice::Local, Choice::Edited("Hai, bản chung.".into())],
+        )
+        .unwrap();
+        assert_eq!(out.headline, "Tiêu đề ở máy");
+        assert_eq!(out.body, "Một.\n\nHai, bản chung.\n\nBa.");
+    }
+}

@@ -1,0 +1,342 @@
+//! Pulling pieces from a WordPress site: the desk fetches the posts waiting for review
+//! (`pending`, submitted by reporters on other machines) into its own store, with the body back
+//! in Markdown, the photos with their captions, the tags and the section.
+//!
+//! A pulled post is mapped to its local article in `remote_items` in the same transaction
+//! that creates the article, so pulling again never makes a second copy, and the desk's
+//! later pushes update the same post. A post pulled before and changed on the site since is
+//! merged into the local article three ways, like a push.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use newsroom_articles::{ArticleFields, Status};
+use newsroom_entities::{EntityInput, EntityKind};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::merge::{merge, resolve, ArticleText};
+use crate::push::{site_byline, site_text};
+use crate::wordpress::{RemoteMedia, RemotePost, WordPress};
+use crate::{timestamp, Backend, Result};
+
+/// The largest photo a pull downloads (the import's own limit).
+const MAX_PHOTO_BYTES: u64 = 256 * 1024 * 1024;
+
+/// What a pull did with one post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PullOutcome {
+    /// New here: an article was created.
+    Created,
+    /// Pulled before and changed on the site: the changes were merged in.
+    Updated,
+    Unchanged,
+    /// Changed on the site and here in the same passages: nothing was written; pushing the
+    /// piece shows the passages to choose between.
+    Conflict,
+}
+
+/// One post a pull looked at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pulled {
+    pub article_id: String,
+    pub headline: String,
+    pub post_id: i64,
+    pub outcome: PullOutcome,
+    pub photos: usize,
+}
+
+/// The local article a post belongs to: mapped by an earlier push or pull, or named by the
+/// marker a push from this store put in its content.
+fn local_article(conn: &Connection, backend: &Backend, post: &RemotePost) -> Result<Option<String>> {
+    let mapped: Option<String> = conn
+        .query_row(
+            "SELECT local_id FROM remote_items WHERE backend_id = ?1 AND local_kind = 'article' AND remote_id = ?2",
+            params![backend.id, post.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if mapped.is_some() {
+        return Ok(mapped);
+    }
+    let marked = post
+        .content
+        .strip_prefix("<!-- newsroom:")
+        .and_then(|rest| rest.split_once(" -->"))
+        .map(|(id, _)| id.to_owned());
+    match marked {
+        Some(id) if newsroom_store::article_exists(conn, &id)? => Ok(Some(id)),
+        _ => Ok(None),
+    }
+}
+
+/// Records the site's version as the base of later merges.
+fn remember(
+    conn: &Connection,
+    backend: &Backend,
+    article_id: &str,
+    post: &RemotePost,
+    text: &ArticleText,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO remote_items (backend_id, local_kind, local_id, marker, remote_id, remote_url,
+             remote_modified_gmt, synced_content, synced_source, updated_at)
+         VALUES (?1, 'article', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (backend_id, local_kind, local_id) DO UPDATE SET remote_id = excluded.remote_id,
+             remote_url = excluded.remote_url, remote_modified_gmt = excluded.remote_modified_gmt,
+             synced_content = excluded.synced_content, synced_source = excluded.synced_source,
+             updated_at = excluded.updated_at",
+        params![
+            backend.id,
+            article_id,
+            crate::push::post_marker(article_id),
+            post.id,
+            post.link,
+            post.modified_gmt,
+            post.content,
+            serde_json::to_string(text).expect("strings serialise"),
+            timestamp(Utc::now())
+        ],
+    )?;
+    Ok(())
+}
+
+/// A post pulled before: merged into the article when the site changed it.
+fn update_known(
+    conn: &Connection,
+    backend: &Backend,
+    article_id: &str,
+    post: &RemotePost,
+) -> Result<PullOutcome> {
+    let known = crate::remote_item(conn, &backend.id, "article", article_id)?;
+    if known
+        .as_ref()
+        .is_some_and(|k| k.remote_modified_gmt == post.modified_gmt)
+    {
+        return Ok(PullOutcome::Unchanged);
+    }
+    let base: ArticleText = known
+        .map(|k| serde_json::from_str(&k.synced_source).unwrap_or_default())
+        .unwrap_or_default();
+    let site = site_text(conn, backend, post)?;
+    newsroom_store::write(conn, |tx| {
+        let article = newsroom_articles::get(tx, article_id)?;
+        let local = ArticleText {
+            headline: article.headline.clone(),
+            sapo: article.sapo.clone(),
+            body: article.body.clone(),
+        };
+        let Some(merged) = resolve(&merge(&base, &local, &site), &[]) else {
+            return Ok(PullOutcome::Conflict);
+        };
+        if merged != local {
+            let mut fields = article.fields();
+            fields.headline = merged.headline;
+            fields.sapo = merged.sapo;
+            fields.body = merged.body;
+            newsroom_articles::save(
+                tx,
+                article_id,
+                article.version,
+                &fields,
+                newsroom_articles::SaveKind::Manual,
+                Utc::now(),
+            )?;
+        }
+        remember(tx, backend, article_id, post, &site)?;
+        Ok(PullOutcome::Updated)
+    })
+}
+
+/// The directory entry a tag names: found by name among people, then organisations, or added
+/// as whichever the suggestion rules read it as.
+fn entity_for_tag(conn: &Connection, name: &str, now: DateTime<Utc>) -> Result<String> {
+    for kind in [EntityKind::Person, EntityKind::Organisation] {
+        if let Some(id) = newsroom_entities::find_by_name(conn, kind, name)? {
+            return Ok(id);
+        }
+    }
+    let read = newsroom_suggestions::suggest(name, &newsroom_suggestions::KnownEntities::empty());
+    let kind = if read.organisations.is_empty() {
+        EntityKind::Person
+    } else {
+        EntityKind::Organisation
+    };
+    let input = EntityInput {
+        kind,
+        name: name.to_owned(),
+        aliases: Vec::new(),
+        roles: Vec::new(),
+        parent: None,
+        uri: None,
+    };
+    Ok(newsroom_entities::upsert(conn, &input, now)?.0)
+}
+
+/// A photo downloaded from the site and imported into the library.
+struct PulledPhoto {
+    photo_id: String,
+    media: RemoteMedia,
+}
+
+fn pull_photos(
+    conn: &Connection,
+    photos_dir: &Path,
+    wp: &WordPress,
+    post: &RemotePost,
+    now: DateTime<Utc>,
+) -> Result<Vec<PulledPhoto>> {
+    let mut media = wp.attached_media(post.id)?;
+    if post.featured_media > 0 && !media.iter().any(|m| m.id == post.featured_media) {
+        media.push(wp.media(post.featured_media)?);
+    }
+    let mut pulled = Vec::with_capacity(media.len());
+    for item in media {
+        let bytes = wp.download(&item.source_url, MAX_PHOTO_BYTES)?;
+        let name = item
+            .source_url
+            .rsplit('/')
+            .next()
+            .unwrap_or("photo.jpg")
+            .to_owned();
+        // The same bytes pulled twice (or pushed from here) are one photo.
+        let imported = newsroom_photos::import_bytes(conn, photos_dir, &name, &bytes, None, now)?;
+        pulled.push(PulledPhoto {
+            photo_id: imported.photo.id,
+            media: item,
+        });
+    }
+    Ok(pulled)
+}
+
+/// A post new to this store becomes an article in the state it has on the site.
+fn create(
+    conn: &Connection,
+    photos_dir: &Path,
+    backend: &Backend,
+    wp: &WordPress,
+    post: &RemotePost,
+) -> Result<(String, String, usize)> {
+    let now = Utc::now();
+    let photos = pull_photos(conn, photos_dir, wp, post, now)?;
+    let tags = wp.term_names("tags", &post.tags)?;
+    let section = wp.term_names("categories", &post.categories)?.into_iter().next();
+    let by_url: HashMap<String, String> = photos
+        .iter()
+        .map(|p| (p.media.source_url.clone(), p.photo_id.clone()))
+        .collect();
+    newsroom_store::write(conn, |tx| {
+        // The photos are known on this backend from now on: a later push re-uses them.
+        for photo in &photos {
+            tx.execute(
+                "INSERT INTO remote_items (backend_id, local_kind, local_id, marker, remote_id, remote_url, updated_at)
+                 VALUES (?1, 'photo', ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (backend_id, local_kind, local_id) DO NOTHING",
+                params![
+                    backend.id,
+                    photo.photo_id,
+                    photo.media.slug,
+                    photo.media.id,
+                    photo.media.source_url,
+                    timestamp(now)
+                ],
+            )?;
+        }
+        let text = site_text(tx, backend, post)?;
+        let found = newsroom_markdown::html_to_markdown(&post.content, &by_url).figures;
+        let fields = ArticleFields {
+            headline: text.headline.clone(),
+            sapo: text.sapo.clone(),
+            body: text.body.clone(),
+            byline: site_byline(post),
+            dateline: String::new(),
+            section: section.clone().unwrap_or_default(),
+        };
+        let article = newsroom_articles::create(tx, &fields, now)?;
+        for photo in &photos {
+            newsroom_photos::attach(tx, &article.id, &photo.photo_id)?;
+            let figure = found.iter().find(|f| f.src == photo.media.source_url);
+            let caption = figure
+                .map(|f| f.caption.clone())
+                .filter(|c| !c.is_empty())
+                .unwrap_or_else(|| plain(&photo.media.caption));
+            if !caption.is_empty() {
+                newsroom_photos::set_article_caption(tx, &article.id, &photo.photo_id, Some(&caption))?;
+            }
+            // The site's fields fill what the library does not know yet; nothing it knows is
+            // replaced.
+            let known = newsroom_photos::get(tx, &photo.photo_id)?;
+            let credit = figure.map(|f| f.credit.clone()).unwrap_or_default();
+            let description = plain(&photo.media.description);
+            let change = newsroom_photos::PhotoEdit {
+                alt_text: (known.alt_text.is_empty() && !photo.media.alt_text.is_empty())
+                    .then(|| photo.media.alt_text.clone()),
+                credit: (known.credit.is_empty() && !credit.is_empty()).then_some(credit),
+                description: (known.description.is_empty() && !description.is_empty()).then_some(description),
+                ..Default::default()
+            };
+            newsroom_photos::edit(tx, &photo.photo_id, &change, now)?;
+        }
+        if let Some(lead) = photos.iter().find(|p| p.media.id == post.featured_media) {
+            newsroom_photos::set_lead(tx, &article.id, Some(&lead.photo_id))?;
+        }
+        for name in &tags {
+            let entity = entity_for_tag(tx, name, now)?;
+            newsroom_entities::tag(tx, &article.id, &entity, "")?;
+        }
+        let status = match post.status.as_str() {
+            "publish" => Status::Published,
+            "pending" => Status::Submitted,
+            _ => Status::Draft,
+        };
+        newsroom_articles::set_received_status(tx, &article.id, status, &backend.name, now)?;
+        remember(tx, backend, &article.id, post, &text)?;
+        Ok((article.id, article.headline, photos.len()))
+    })
+}
+
+/// Text of a field WordPress stores as HTML (a media caption or description).
+fn plain(html: &str) -> String {
+    newsroom_markdown::html_to_markdown(html, &HashMap::new())
+        .markdown
+        .trim()
+        .to_owned()
+}
+
+/// Fetches every post waiting for review on the site into the local store.
+pub fn pull_pending(
+    conn: &Connection,
+    photos_dir: &Path,
+    backend: &Backend,
+    wp: &WordPress,
+) -> Result<Vec<Pulled>> {
+    let mut pulled = Vec::new();
+    for post in wp.posts_with_status("pending")? {
+        let item = match local_article(conn, backend, &post)? {
+            Some(article_id) => {
+                let outcome = update_known(conn, backend, &article_id, &post)?;
+                Pulled {
+                    headline: newsroom_articles::get(conn, &article_id)?.headline,
+                    article_id,
+                    post_id: post.id,
+                    outcome,
+                    photos: 0,
+                }
+            }
+            None => {
+                let (article_id, headline, photos) = create(conn, photos_dir, backend, wp, &post)?;
+                Pulled {
+                    article_id,
+                    headline,
+                    post_id: post.id,
+                    outcome: PullOutcome::Created,
+                    photos,
+                }
+            }
+        };
+        pulled.push(item);
+    }
+    Ok(pulled)
+}
