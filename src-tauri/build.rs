@@ -47,6 +47,16 @@ const COMMANDS: &[&str] = &[
     "article_photo_caption",
     "entity_photos",
     "app_painted",
+    "sync_overview",
+    "sync_set_paused",
+    "sync_retry",
+    "sync_cancel",
+    "sync_conflict",
+    "sync_resolve",
+    "sync_pull",
+    "backend_list",
+    "backend_add_wordpress",
+    "backend_remove",
 ];
 
 fn main() {

@@ -4,7 +4,7 @@
 mod commands;
 
 use newsroom_api::{Api, ApiError, ApiResult, OpenOptions};
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 /// The store, or why it could not be opened. The window still opens on failure so the UI can
 /// say what went wrong (in the reporter's language) instead of the app vanishing.
@@ -76,6 +76,17 @@ pub fn run() {
         .manage(AppState { api })
         .setup(|app| {
             open_main_window(app)?;
+            // The outbox drains in the background for as long as the app runs; the sync screen
+            // hears of every change and asks for the overview.
+            if let Ok(api) = app.state::<AppState>().api() {
+                let handle = app.handle().clone();
+                let changed = move || {
+                    let _ = handle.emit("sync-changed", ());
+                };
+                if let Err(err) = api.sync_start_worker(Box::new(changed)) {
+                    eprintln!("newsroom: the sync worker did not start: {err}");
+                }
+            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -122,6 +133,16 @@ pub fn run() {
             commands::photos::article_photo_caption,
             commands::photos::entity_photos,
             commands::app::app_painted,
+            commands::sync::sync_overview,
+            commands::sync::sync_set_paused,
+            commands::sync::sync_retry,
+            commands::sync::sync_cancel,
+            commands::sync::sync_conflict,
+            commands::sync::sync_resolve,
+            commands::sync::sync_pull,
+            commands::sync::backend_list,
+            commands::sync::backend_add_wordpress,
+            commands::sync::backend_remove,
         ])
         .run(tauri::generate_context!())
         .expect("the desktop shell failed to start");

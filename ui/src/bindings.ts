@@ -239,3 +239,34 @@ export type ImportProgress = {
 index: number, total: number, file: string, stage: ImportStage, photo: Photo | null, error: ApiError | null, };
 
 export type ApiError = { code: ErrorCode, message: string, };
+
+export type Backend = { id: string, kind: string, name: string, url: string, username: string, };
+
+export type JobState = "queued" | "sending" | "synced" | "conflict" | "failed" | "cancelled";
+
+export type SyncJob = { id: number, article_id: string, headline: string, backend: string, target_status: string, state: JobState, attempts: number, next_attempt_at: string, 
+/**
+ * A closed set: `unauthorized`, `conflict`, `network`, `remote`, `garbage`, `rejected`,
+ * `keychain`, `local`; empty when nothing went wrong.
+ */
+error_code: string, error: string, remote_url: string, };
+
+export type Connectivity = "unknown" | "online" | "offline";
+
+export type SendProgress = { job_id: number, sent: number, total: number, };
+
+export type SyncOverview = { connectivity: Connectivity, paused: boolean, 
+/**
+ * Whether the worker runs at all (the CLI has none).
+ */
+running: boolean, jobs: Array<SyncJob>, progress: SendProgress | null, };
+
+export type Field = "headline" | "sapo" | "body";
+
+export type Passage = { field: Field, text: string | null, base: string, local: string, remote: string, };
+
+export type Choice = { "kind": "local" } | { "kind": "remote" } | { "kind": "both" } | { "kind": "edited", "text": string };
+
+export type PullOutcome = "created" | "updated" | "unchanged" | "conflict";
+
+export type Pulled = { article_id: string, headline: string, post_id: number, outcome: PullOutcome, photos: number, };

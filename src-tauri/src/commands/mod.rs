@@ -6,3 +6,4 @@ pub mod entities;
 pub mod markdown;
 pub mod photos;
 pub mod suggestions;
+pub mod sync;

@@ -29,6 +29,11 @@ import type {
   SaveRequest,
   StatusChange,
   StatusRequest,
+  Backend,
+  Choice,
+  Passage,
+  Pulled,
+  SyncOverview,
 } from "../bindings";
 
 const CODES: readonly ErrorCode[] = [
@@ -135,6 +140,17 @@ export const ipc = {
   suggestionAccept: (accept: AcceptSuggestion) => call<ArticleTag>("suggestion_accept", { accept }),
   suggestionReject: (articleId: string, kind: EntityKind, name: string) =>
     call<null>("suggestion_reject", { articleId, kind, name }),
+  syncOverview: () => call<SyncOverview>("sync_overview"),
+  syncSetPaused: (paused: boolean) => call<null>("sync_set_paused", { paused }),
+  syncRetry: (jobId: number) => call<null>("sync_retry", { jobId }),
+  syncCancel: (jobId: number) => call<null>("sync_cancel", { jobId }),
+  syncConflict: (jobId: number) => call<Passage[]>("sync_conflict", { jobId }),
+  syncResolve: (jobId: number, choices: Choice[]) => call<null>("sync_resolve", { jobId, choices }),
+  syncPull: () => call<Pulled[]>("sync_pull"),
+  backendList: () => call<Backend[]>("backend_list"),
+  backendAddWordpress: (name: string, url: string, user: string, password: string) =>
+    call<Backend>("backend_add_wordpress", { name, url, user, password }),
+  backendRemove: (id: string) => call<null>("backend_remove", { id }),
 };
 
 /** Where the webview loads a stored image from (the shell's `photo:` scheme). */

@@ -14,6 +14,10 @@ use crate::{
     Rendition, RequiredField, Revision, RevisionReason, RevisionSummary, SaveKind, SaveRequest, Status,
     StatusChange, StatusRequest, Suggestions,
 };
+use crate::{
+    Backend, Choice, Connectivity, Field, JobState, Passage, PullOutcome, Pulled, SendProgress, SyncJob,
+    SyncOverview,
+};
 
 /// The whole generated file.
 pub fn typescript_bindings() -> String {
@@ -59,6 +63,17 @@ pub fn typescript_bindings() -> String {
         ImportStage::decl(&cfg),
         ImportProgress::decl(&cfg),
         ApiError::decl(&cfg),
+        Backend::decl(&cfg),
+        JobState::decl(&cfg),
+        SyncJob::decl(&cfg),
+        Connectivity::decl(&cfg),
+        SendProgress::decl(&cfg),
+        SyncOverview::decl(&cfg),
+        Field::decl(&cfg),
+        Passage::decl(&cfg),
+        Choice::decl(&cfg),
+        PullOutcome::decl(&cfg),
+        Pulled::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by newsroom-api (src-tauri/crates/api/src/bindings.rs).\n\

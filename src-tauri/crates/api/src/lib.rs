@@ -8,6 +8,7 @@
 mod bindings;
 mod error;
 mod models;
+mod sync_worker;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
@@ -31,7 +32,10 @@ pub use newsroom_photos::{
 };
 pub use newsroom_store::DATA_DIR_ENV;
 pub use newsroom_suggestions::{OrganisationSuggestion, PersonSuggestion, Suggestions};
-pub use newsroom_sync::{Backend, JobState, SyncJob};
+pub use newsroom_sync::{
+    ArticleText, Backend, Choice, Field, JobState, Passage, PullOutcome, Pulled, SyncJob,
+};
+pub use sync_worker::{Connectivity, SendProgress, SyncOverview, SyncWorker};
 
 /// The application's state: the open store.
 pub struct Api {
@@ -39,6 +43,8 @@ pub struct Api {
     data_dir: PathBuf,
     /// The directory compiled for suggestions; rebuilt after the directory changes.
     known: RwLock<Option<Arc<newsroom_entities::KnownEntities>>>,
+    /// The background sync worker, once a front end that stays open (the app) starts it.
+    worker: Mutex<Option<SyncWorker>>,
 }
 
 /// How to open the store.
@@ -63,6 +69,7 @@ impl Api {
             conn: Mutex::new(conn),
             data_dir,
             known: RwLock::new(None),
+            worker: Mutex::new(None),
         })
     }
 
@@ -126,15 +133,29 @@ impl Api {
         )?)
     }
 
+    /// Moves a piece to another workflow state. Submitting or publishing also queues its push
+    /// to every backend, in the same transaction (submitted → WordPress `pending`, published →
+    /// `publish`), so a piece is never marked sent without being on its way.
     pub fn article_set_status(&self, request: &StatusRequest) -> ApiResult<Article> {
-        Ok(newsroom_articles::set_status(
-            &*self.conn()?,
-            &request.id,
-            request.to,
-            &Self::actor(),
-            &request.note,
-            Utc::now(),
-        )?)
+        let remote = match request.to {
+            Status::Submitted => Some(newsroom_sync::RemoteStatus::Pending),
+            Status::Published => Some(newsroom_sync::RemoteStatus::Publish),
+            _ => None,
+        };
+        let article = newsroom_store::write(&*self.conn()?, |tx| -> ApiResult<Article> {
+            let article =
+                newsroom_articles::set_status(tx, &request.id, request.to, &Self::actor(), &request.note, Utc::now())?;
+            if let Some(remote) = remote {
+                for backend in newsroom_sync::backends(tx)? {
+                    newsroom_sync::enqueue(tx, &request.id, &backend.id, remote, Utc::now())?;
+                }
+            }
+            Ok(article)
+        })?;
+        if remote.is_some() {
+            self.poke_worker();
+        }
+        Ok(article)
     }
 
     pub fn article_checklist(&self, id: &str) -> ApiResult<Vec<ChecklistRule>> {
@@ -689,34 +710,118 @@ impl Api {
         Ok(newsroom_sync::backends(&*self.conn()?)?)
     }
 
-    /// Moves a piece to `submitted` or `published` and queues its push to every backend in
-    /// the same transaction (submitted → WordPress `pending`, published → `publish`).
+    /// Submits (or publishes) a piece: [`Api::article_set_status`] to that state.
     pub fn article_submit_or_publish(&self, id: &str, publish: bool) -> ApiResult<Article> {
-        let conn = self.conn()?;
-        let (to, remote) = if publish {
-            (Status::Published, newsroom_sync::RemoteStatus::Publish)
-        } else {
-            (Status::Submitted, newsroom_sync::RemoteStatus::Pending)
-        };
-        newsroom_store::write(&conn, |tx| -> ApiResult<Article> {
-            let article = newsroom_articles::set_status(tx, id, to, &Self::actor(), "", Utc::now())?;
-            for backend in newsroom_sync::backends(tx)? {
-                newsroom_sync::enqueue(tx, id, &backend.id, remote, Utc::now())?;
-            }
-            Ok(article)
+        self.article_set_status(&StatusRequest {
+            id: id.to_owned(),
+            to: if publish { Status::Published } else { Status::Submitted },
+            note: String::new(),
         })
+    }
+
+    /// A second connection to the store, for work that waits on the network: the editor's
+    /// saves go on through the first meanwhile.
+    fn network_conn(&self) -> ApiResult<Connection> {
+        Ok(newsroom_store::open_dir(&self.data_dir)?)
+    }
+
+    fn poke_worker(&self) {
+        if let Ok(worker) = self.worker.lock() {
+            if let Some(worker) = worker.as_ref() {
+                worker.poke();
+            }
+        }
+    }
+
+    /// Starts the background worker that drains the outbox (the desktop app calls this once);
+    /// `changed` hears whenever [`Api::sync_overview`] would show something new.
+    pub fn sync_start_worker(&self, changed: Box<dyn Fn() + Send>) -> ApiResult<()> {
+        let mut worker = self.worker.lock().map_err(|_| {
+            ApiError::new(ErrorCode::Internal, "the sync worker lock was poisoned")
+        })?;
+        if worker.is_none() {
+            *worker = Some(SyncWorker::start(self.data_dir.clone(), changed)?);
+        }
+        Ok(())
+    }
+
+    /// Every job with the worker's view: online or not, paused or not, bytes sent.
+    pub fn sync_overview(&self) -> ApiResult<SyncOverview> {
+        let jobs = newsroom_sync::jobs(&*self.conn()?)?;
+        let worker = self.worker.lock().map_err(|_| {
+            ApiError::new(ErrorCode::Internal, "the sync worker lock was poisoned")
+        })?;
+        Ok(sync_worker::overview(jobs, worker.as_ref()))
+    }
+
+    /// Pauses or resumes sending (the worker keeps the queue either way).
+    pub fn sync_set_paused(&self, paused: bool) -> ApiResult<()> {
+        if let Some(worker) = self.worker.lock().ok().as_ref().and_then(|w| w.as_ref()) {
+            worker.set_paused(paused);
+        }
+        Ok(())
+    }
+
+    pub fn sync_retry(&self, job_id: i64) -> ApiResult<()> {
+        newsroom_sync::retry(&*self.conn()?, job_id, Utc::now())?;
+        self.poke_worker();
+        Ok(())
+    }
+
+    pub fn sync_cancel(&self, job_id: i64) -> ApiResult<()> {
+        newsroom_sync::cancel(&*self.conn()?, job_id, Utc::now())?;
+        Ok(())
+    }
+
+    /// The passages of a job in conflict, the ones to choose between without `text`.
+    pub fn sync_conflict(&self, job_id: i64) -> ApiResult<Vec<Passage>> {
+        Ok(newsroom_sync::conflict_passages(&*self.conn()?, job_id)?)
+    }
+
+    /// Settles a conflict, one choice per conflicting passage, and sends the piece again.
+    pub fn sync_resolve(&self, job_id: i64, choices: &[Choice]) -> ApiResult<()> {
+        newsroom_sync::resolve_conflict(&*self.conn()?, job_id, choices, Utc::now())?;
+        self.poke_worker();
+        Ok(())
+    }
+
+    /// Fetches the posts waiting for review on every WordPress backend into the store.
+    pub fn sync_pull(&self) -> ApiResult<Vec<Pulled>> {
+        let conn = self.network_conn()?;
+        let mut pulled = Vec::new();
+        for backend in newsroom_sync::backends(&conn)? {
+            if backend.kind != "wordpress" {
+                continue;
+            }
+            let secret = newsroom_sync::password(&backend.id)?;
+            let wp = newsroom_sync::WordPress::new(&backend.url, &backend.username, &secret);
+            pulled.extend(newsroom_sync::pull_pending(&conn, &self.photos_dir(), &backend, &wp)?);
+        }
+        self.directory_changed();
+        Ok(pulled)
+    }
+
+    /// Removes a backend and its password; its queued jobs go with it.
+    pub fn backend_remove(&self, id: &str) -> ApiResult<()> {
+        let conn = self.conn()?;
+        let backend = newsroom_sync::backend(&conn, id)?;
+        conn.execute("DELETE FROM backends WHERE id = ?1", [&backend.id])?;
+        // A password already gone is not an error: the backend is removed either way.
+        let _ = newsroom_sync::delete_password(&backend.id);
+        Ok(())
     }
 
     /// Sends every queued push once (`force`: even those still waiting out a backoff), after
     /// putting back any a crash left half-sent; returns the jobs it sent.
     pub fn sync_run(&self, force: bool) -> ApiResult<Vec<SyncJob>> {
-        let conn = self.conn()?;
+        let conn = self.network_conn()?;
         newsroom_sync::recover(&conn, Utc::now())?;
         let password = |backend: &newsroom_sync::Backend| newsroom_sync::password(&backend.id);
         Ok(newsroom_sync::drain(
             &conn,
             &self.photos_dir(),
             &password,
+            &|_, _, _| {},
             Utc::now(),
             force,
         )?)

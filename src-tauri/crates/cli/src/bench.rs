@@ -557,6 +557,7 @@ fn bench_push(articles: usize, photos: usize) -> Result<(), ApiError> {
             &wp,
             id,
             newsroom_sync::RemoteStatus::Pending,
+            &|_, _| {},
         )
         .map_err(internal)?;
         each.push(t.elapsed());

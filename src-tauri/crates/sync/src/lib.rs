@@ -26,7 +26,7 @@ pub use outbox::{
 };
 pub use pull::{pull_pending, PullOutcome, Pulled};
 pub use push::{push_article, PushOutcome, RemoteStatus};
-pub use wordpress::{RemoteMedia, RemotePost, WordPress};
+pub use wordpress::{reachable, RemoteMedia, RemotePost, WordPress};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -70,7 +70,7 @@ pub type Result<T, E = SyncError> = std::result::Result<T, E>;
 use newsroom_store::timestamp;
 
 /// A configured publishing backend (its password is in the OS keychain, not here).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Backend {
     pub id: String,
     pub kind: String,

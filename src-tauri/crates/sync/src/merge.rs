@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The text a merge works on.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ArticleText {
     pub headline: String,
     pub sapo: String,
@@ -17,7 +17,7 @@ pub struct ArticleText {
 }
 
 /// Which field a passage belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     Headline,
@@ -27,7 +27,7 @@ pub enum Field {
 
 /// One passage of the merged text: settled (`text`), or in conflict with both versions and
 /// what they were before (`text` is `None`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Passage {
     pub field: Field,
     pub text: Option<String>,
@@ -37,7 +37,7 @@ pub struct Passage {
 }
 
 /// How the user settles one conflicting passage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "text")]
 pub enum Choice {
     Local,

@@ -15,7 +15,7 @@ use crate::push::{push_article, RemoteStatus};
 use crate::{backend, remote_item, timestamp, Backend, Result, SyncError, WordPress};
 
 /// Where a job is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum JobState {
     Queued,
@@ -40,8 +40,9 @@ impl JobState {
 }
 
 /// One piece's job on one backend, as `sync status` and the UI show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct SyncJob {
+    #[ts(type = "number")]
     pub id: i64,
     pub article_id: String,
     pub headline: String,
@@ -260,11 +261,13 @@ fn classify(err: &SyncError) -> (&'static str, bool) {
 
 /// Sends every due job once, oldest first, one at a time (so one piece never has two saves in
 /// flight). `force` sends queued jobs whose backoff has not run out yet, as `sync run` does.
-/// `password` gives each backend's password (from the keychain in the app and the CLI).
+/// `password` gives each backend's password (from the keychain in the app and the CLI);
+/// `progress` hears `(job id, photo bytes sent, photo bytes to send)` while a job is sending.
 pub fn drain(
     conn: &Connection,
     photos_dir: &Path,
     password: &dyn Fn(&Backend) -> Result<String>,
+    progress: &dyn Fn(i64, u64, u64),
     now: DateTime<Utc>,
     force: bool,
 ) -> Result<Vec<SyncJob>> {
@@ -291,7 +294,9 @@ pub fn drain(
         let outcome = backend(conn, &backend_id).and_then(|backend| {
             let secret = password(&backend)?;
             let wp = WordPress::new(&backend.url, &backend.username, &secret);
-            push_article(conn, photos_dir, &backend, &wp, &article_id, status)
+            push_article(conn, photos_dir, &backend, &wp, &article_id, status, &|sent, total| {
+                progress(id, sent, total)
+            })
         });
         let finished = Utc::now();
         match outcome {

@@ -25,7 +25,7 @@ use crate::{timestamp, Backend, Result};
 const MAX_PHOTO_BYTES: u64 = 256 * 1024 * 1024;
 
 /// What a pull did with one post.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum PullOutcome {
     /// New here: an article was created.
@@ -39,12 +39,14 @@ pub enum PullOutcome {
 }
 
 /// One post a pull looked at.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Pulled {
     pub article_id: String,
     pub headline: String,
+    #[ts(type = "number")]
     pub post_id: i64,
     pub outcome: PullOutcome,
+    #[ts(type = "number")]
     pub photos: usize,
 }
 

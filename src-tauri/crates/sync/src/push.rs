@@ -75,13 +75,57 @@ fn media_answer(media: &RemoteMedia) -> Answer<'_> {
     }
 }
 
-fn push_photo(
+/// How much of a push's photo bytes has been sent: `(sent, total)`.
+pub type Progress<'a> = &'a dyn Fn(u64, u64);
+
+/// The photos of a push still to upload, made ready before anything is sent so the progress
+/// has a fixed total.
+struct Uploads {
+    /// Photo id → the file to upload (the web rendition with its caption inside).
+    files: HashMap<String, Vec<u8>>,
+    total: u64,
+    done: std::cell::Cell<u64>,
+}
+
+fn prepare_uploads(
     conn: &Connection,
     photos_dir: &Path,
+    backend: &Backend,
+    photos: &[ArticlePhoto],
+) -> Result<Uploads> {
+    let mut files = HashMap::new();
+    for item in photos {
+        let known = remote_item(conn, &backend.id, "photo", &item.photo.id)?;
+        if known.and_then(|k| k.remote_id).is_none() {
+            // WordPress reads only IIM on upload, so the file carries the caption and credit
+            // inside as well as in the fields set after the upload.
+            let bytes = newsroom_photos::export_bytes(
+                conn,
+                photos_dir,
+                &item.photo.id,
+                Rendition::Web,
+                Some(&item.caption),
+            )?;
+            files.insert(item.photo.id.clone(), bytes);
+        }
+    }
+    let total = files.values().map(|f| f.len() as u64).sum();
+    Ok(Uploads {
+        files,
+        total,
+        done: std::cell::Cell::new(0),
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_photo(
+    conn: &Connection,
     backend: &Backend,
     wp: &WordPress,
     item: &ArticlePhoto,
     post: Option<i64>,
+    uploads: &Uploads,
+    progress: Progress<'_>,
     uploaded: &mut usize,
 ) -> Result<RemoteMedia> {
     let photo = &item.photo;
@@ -100,17 +144,15 @@ fn push_photo(
             let media = match wp.find_media(&marker)? {
                 Some(found) => found,
                 None => {
-                    // WordPress reads only IIM on upload, so the file carries the caption and
-                    // credit inside as well as in the fields set below.
-                    let bytes = newsroom_photos::export_bytes(
-                        conn,
-                        photos_dir,
-                        &photo.id,
-                        Rendition::Web,
-                        Some(&item.caption),
-                    )?;
+                    let bytes = uploads.files.get(&photo.id).ok_or_else(|| {
+                        SyncError::Invalid(format!("photo {} was not made ready to upload", photo.id))
+                    })?;
                     *uploaded += 1;
-                    wp.upload_media(&marker, &bytes)?
+                    let before = uploads.done.get();
+                    let media =
+                        wp.upload_media(&marker, bytes, &|sent| progress(before + sent, uploads.total))?;
+                    uploads.done.set(before + bytes.len() as u64);
+                    media
                 }
             };
             record(conn, &backend.id, "photo", &photo.id, media_answer(&media))?;
@@ -220,6 +262,7 @@ pub fn push_article(
     wp: &WordPress,
     article_id: &str,
     status: RemoteStatus,
+    progress: Progress<'_>,
 ) -> Result<PushOutcome> {
     let mut article = newsroom_articles::get(conn, article_id)?;
     let photos = newsroom_photos::article_photos(conn, article_id)?;
@@ -262,16 +305,19 @@ pub fn push_article(
         }
         seen_remote = Some(remote);
     }
+    let uploads = prepare_uploads(conn, photos_dir, backend, &photos)?;
+    progress(0, uploads.total);
     let mut uploaded = 0;
     let mut media = Vec::with_capacity(photos.len());
     for item in &photos {
         media.push(push_photo(
             conn,
-            photos_dir,
             backend,
             wp,
             item,
             known_post,
+            &uploads,
+            progress,
             &mut uploaded,
         )?);
     }

@@ -163,9 +163,20 @@ fn a_pushed_article_arrives_with_its_photos_captions_tags_and_status() {
     let id = story(&n, "Trao quà");
     let dir = newsroom_photos::photos_dir(&n.root);
 
-    let first = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending).unwrap();
+    let heard = std::cell::RefCell::new(Vec::new());
+    let first = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending, &|sent, total| {
+        heard.borrow_mut().push((sent, total))
+    })
+    .unwrap();
     assert!(first.created);
     assert_eq!(first.media_uploaded, 2);
+    // The progress of the photo bytes climbs to a fixed total.
+    let heard = heard.into_inner();
+    let total = heard[0].1;
+    assert!(total > 2 * 10_000, "{heard:?}");
+    assert!(heard.iter().all(|&(_, t)| t == total));
+    assert!(heard.windows(2).all(|w| w[0].0 <= w[1].0));
+    assert_eq!(heard.last().unwrap().0, total);
     let post = raw(&site, &format!("/posts/{}?context=edit", first.post_id));
     assert_eq!(post["status"], "pending");
     assert!(post["title"]["raw"].as_str().unwrap().starts_with("Trao quà"));
@@ -222,7 +233,7 @@ fn a_pushed_article_arrives_with_its_photos_captions_tags_and_status() {
     assert_eq!(media["media_details"]["image_meta"]["credit"], "Ảnh: Mai Quý");
 
     // Publishing updates the same post; nothing is uploaded again.
-    let again = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Publish).unwrap();
+    let again = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Publish, &|_, _| {}).unwrap();
     assert_eq!(
         (again.post_id, again.created, again.media_uploaded),
         (first.post_id, false, 0)
@@ -241,14 +252,14 @@ fn a_retry_after_a_crash_finds_what_the_first_attempt_created() {
     let wp = WordPress::new(&site.url, &site.user, &site.password);
     let id = story(&n, "Thử gửi lại");
     let dir = newsroom_photos::photos_dir(&n.root);
-    let first = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending).unwrap();
+    let first = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending, &|_, _| {}).unwrap();
 
     // The crash: every request reached the site, but no answer was recorded.
     forget_remote_id(&n.conn, &n.backend.id, "article", &id).unwrap();
     for photo in newsroom_photos::article_photos(&n.conn, &id).unwrap() {
         forget_remote_id(&n.conn, &n.backend.id, "photo", &photo.photo.id).unwrap();
     }
-    let retry = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending).unwrap();
+    let retry = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending, &|_, _| {}).unwrap();
     assert_eq!(
         retry.post_id, first.post_id,
         "the post is found by its marker, not created again"
@@ -305,7 +316,7 @@ fn edits_on_the_site_and_here_in_different_passages_are_merged() {
     let wp = WordPress::new(&site.url, &site.user, &site.password);
     let id = story(&n, "Gộp ba chiều");
     let dir = newsroom_photos::photos_dir(&n.root);
-    let first = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending).unwrap();
+    let first = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending, &|_, _| {}).unwrap();
 
     edit_on_site(
         &site,
@@ -317,7 +328,7 @@ fn edits_on_the_site_and_here_in_different_passages_are_merged() {
     edit_body(&n, &id, |b| {
         b.replace("Đoạn đầu.", "Đoạn đầu, phóng viên bổ sung.")
     });
-    let second = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending).unwrap();
+    let second = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending, &|_, _| {}).unwrap();
     assert_eq!(second.post_id, first.post_id);
 
     let article = newsroom_articles::get(&n.conn, &id).unwrap();
@@ -350,7 +361,7 @@ fn the_same_passage_changed_on_both_sides_waits_for_the_user_and_nothing_is_over
     let wp = WordPress::new(&site.url, &site.user, &site.password);
     let id = story(&n, "Xung đột");
     let dir = newsroom_photos::photos_dir(&n.root);
-    let first = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending).unwrap();
+    let first = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending, &|_, _| {}).unwrap();
 
     edit_on_site(
         &site,
@@ -360,7 +371,7 @@ fn the_same_passage_changed_on_both_sides_waits_for_the_user_and_nothing_is_over
         None,
     );
     edit_body(&n, &id, |b| b.replace("Đoạn hai.", "Đoạn hai, bản phóng viên."));
-    let err = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending).unwrap_err();
+    let err = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending, &|_, _| {}).unwrap_err();
     assert!(matches!(err, SyncError::Conflict { .. }), "{err}");
     let post = raw(&site, &format!("/posts/{}?context=edit", first.post_id));
     assert!(post["content"]["raw"]
@@ -372,7 +383,7 @@ fn the_same_passage_changed_on_both_sides_waits_for_the_user_and_nothing_is_over
     let secret = site.password.clone();
     let password = move |_: &Backend| Ok(secret.clone());
     enqueue(&n.conn, &id, &n.backend.id, RemoteStatus::Pending, Utc::now()).unwrap();
-    let done = drain(&n.conn, &dir, &password, Utc::now(), true).unwrap();
+    let done = drain(&n.conn, &dir, &password, &|_, _, _| {}, Utc::now(), true).unwrap();
     assert_eq!(done[0].state, JobState::Conflict);
     let passages = conflict_passages(&n.conn, done[0].id).unwrap();
     let open: Vec<_> = passages.iter().filter(|p| p.text.is_none()).collect();
@@ -394,7 +405,7 @@ fn the_same_passage_changed_on_both_sides_waits_for_the_user_and_nothing_is_over
         "a choice is needed"
     );
     resolve_conflict(&n.conn, done[0].id, &[Choice::Both], Utc::now()).unwrap();
-    let done = drain(&n.conn, &dir, &password, Utc::now(), true).unwrap();
+    let done = drain(&n.conn, &dir, &password, &|_, _, _| {}, Utc::now(), true).unwrap();
     assert_eq!(done[0].state, JobState::Synced, "{:?}", done[0]);
     let content = raw(&site, &format!("/posts/{}?context=edit", first.post_id))["content"]["raw"]
         .as_str()
@@ -421,6 +432,7 @@ fn a_pending_post_is_pulled_with_its_photos_captions_and_tags_once() {
         &wp,
         &id,
         RemoteStatus::Pending,
+        &|_, _| {},
     )
     .unwrap();
 
@@ -522,7 +534,7 @@ fn a_wrong_password_is_a_clear_error_and_changes_nothing() {
     let wp = WordPress::new(&site.url, &site.user, "sai mật khẩu");
     let id = story(&n, "Sai mật khẩu");
     let dir = newsroom_photos::photos_dir(&n.root);
-    let err = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending).unwrap_err();
+    let err = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending, &|_, _| {}).unwrap_err();
     assert!(matches!(err, SyncError::Unauthorized(_)), "{err}");
     assert_eq!(posts_with_marker(&site, &id), 0);
     assert!(
@@ -577,7 +589,7 @@ fn an_unreachable_site_is_retried_later_with_growing_waits_and_nothing_is_lost()
     let photos = newsroom_photos::photos_dir(dir.path());
     let password = |_: &Backend| -> Result<String> { Ok("mật khẩu".into()) };
     let start = Utc::now();
-    let sent = drain(&conn, &photos, &password, start, false).unwrap();
+    let sent = drain(&conn, &photos, &password, &|_, _, _| {}, start, false).unwrap();
     assert_eq!(sent.len(), 1);
     let job = &sent[0];
     assert_eq!(
@@ -593,8 +605,8 @@ fn an_unreachable_site_is_retried_later_with_growing_waits_and_nothing_is_lost()
         "first retry after 2.5–7.5 s, not {wait} ms"
     );
     // Not due yet: the worker leaves it alone; `sync run` (force) tries again at once.
-    assert!(drain(&conn, &photos, &password, start, false).unwrap().is_empty());
-    let again = drain(&conn, &photos, &password, start, true).unwrap();
+    assert!(drain(&conn, &photos, &password, &|_, _, _| {}, start, false).unwrap().is_empty());
+    let again = drain(&conn, &photos, &password, &|_, _, _| {}, start, true).unwrap();
     assert_eq!((again[0].state, again[0].attempts), (JobState::Queued, 2));
     assert!(newsroom_articles::get(&conn, &article).is_ok());
 }
@@ -652,7 +664,7 @@ fn through_a_network_that_breaks_30_percent_of_requests_every_piece_arrives_exac
     let mut rounds = 0;
     loop {
         rounds += 1;
-        drain(&n.conn, &dir, &password, Utc::now(), true).unwrap();
+        drain(&n.conn, &dir, &password, &|_, _, _| {}, Utc::now(), true).unwrap();
         let all = jobs(&n.conn).unwrap();
         assert!(
             all.iter()

@@ -253,7 +253,8 @@ impl WordPress {
     /// Uploads a JPEG, the raw body with a Content-Disposition header. The slug goes in the
     /// same request, so the item can never exist without it (WordPress would otherwise name
     /// it after the caption it reads from the file).
-    pub fn upload_media(&self, slug: &str, bytes: &[u8]) -> Result<RemoteMedia, SyncError> {
+    /// `sent` hears how many bytes of the file have gone out so far.
+    pub fn upload_media(&self, slug: &str, bytes: &[u8], sent: &dyn Fn(u64)) -> Result<RemoteMedia, SyncError> {
         let file_name = format!("{slug}.jpg");
         let request = self
             .agent
@@ -263,8 +264,16 @@ impl WordPress {
             .set(
                 "Content-Disposition",
                 &format!("attachment; filename=\"{file_name}\""),
-            );
-        Ok(media_from(&read(request.send_bytes(bytes))?))
+            )
+            // With the length given, ureq sends the body as it is instead of in chunks
+            // (which PHP's server does not read).
+            .set("Content-Length", &bytes.len().to_string());
+        let body = Counted {
+            bytes,
+            at: 0,
+            sent,
+        };
+        Ok(media_from(&read(request.send(body))?))
     }
 
     pub fn update_media(&self, id: i64, fields: Value) -> Result<RemoteMedia, SyncError> {
@@ -297,6 +306,36 @@ impl WordPress {
             }
             Err(other) => Err(other),
         }
+    }
+}
+
+/// Whether a site answers at all: any HTTP status means the network is there. A short time
+/// limit, as this is asked every few seconds while the app is offline.
+pub fn reachable(url: &str) -> bool {
+    let agent = ureq::AgentBuilder::new()
+        .timeout_connect(Duration::from_secs(5))
+        .timeout(Duration::from_secs(10))
+        .build();
+    match agent.get(&format!("{}/wp-json/", url.trim_end_matches('/'))).call() {
+        Ok(_) | Err(ureq::Error::Status(..)) => true,
+        Err(ureq::Error::Transport(_)) => false,
+    }
+}
+
+/// A request body that reports how much of it has been read (sent).
+struct Counted<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    sent: &'a dyn Fn(u64),
+}
+
+impl std::io::Read for Counted<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.bytes.len() - self.at);
+        buf[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+        self.at += n;
+        (self.sent)(self.at as u64);
+        Ok(n)
     }
 }
 

@@ -1,0 +1,266 @@
+//! The background worker that drains the outbox while the app runs. It has its own database
+//! connection, so a slow site never holds the store lock the editor saves through.
+//!
+//! - Wakes when a job is due, when told (a piece was submitted, a job retried), and at least
+//!   every half minute.
+//! - Online/offline: a network failure marks the app offline; while offline nothing is sent,
+//!   and each backend is probed every 15 s. When one answers, the app is online again and every
+//!   queued job is due at once (no waiting out a backoff that the outage caused).
+//! - Paused by the user: nothing is sent or probed until resumed.
+//! - Photo-byte progress of the job being sent is kept in memory and reported to the front end
+//!   at most every 150 ms.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use serde::Serialize;
+use ts_rs::TS;
+
+use newsroom_sync::{JobState, SyncJob};
+
+/// Whether the publishing sites can be reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Connectivity {
+    /// Nothing has been sent or probed yet (or there is no backend).
+    Unknown,
+    Online,
+    Offline,
+}
+
+/// Photo bytes sent so far for a job that is sending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct SendProgress {
+    #[ts(type = "number")]
+    pub job_id: i64,
+    #[ts(type = "number")]
+    pub sent: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+/// Everything the sync screen shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SyncOverview {
+    pub connectivity: Connectivity,
+    pub paused: bool,
+    /// Whether the worker runs at all (the CLI has none).
+    pub running: bool,
+    pub jobs: Vec<SyncJob>,
+    pub progress: Option<SendProgress>,
+}
+
+#[derive(Debug)]
+struct State {
+    connectivity: Connectivity,
+    paused: bool,
+    progress: Option<SendProgress>,
+    /// Set to wake the worker before its wait runs out.
+    poked: bool,
+    stop: bool,
+}
+
+struct Shared {
+    state: Mutex<State>,
+    wake: Condvar,
+}
+
+/// The running worker; dropping it tells the thread to stop after the job in flight.
+pub struct SyncWorker {
+    shared: Arc<Shared>,
+    _thread: JoinHandle<()>,
+}
+
+/// The longest sleep while online, so a job queued by another process (the CLI) is found.
+const IDLE_WAIT: Duration = Duration::from_secs(30);
+/// How often an offline app asks the sites whether they are back.
+const PROBE_WAIT: Duration = Duration::from_secs(15);
+/// The least time between two progress reports.
+const PROGRESS_EVERY: Duration = Duration::from_millis(150);
+
+impl SyncWorker {
+    /// Starts the worker on the store in `data_dir`; `changed` is called (from the worker's
+    /// thread) whenever what the sync screen shows has changed.
+    pub fn start(data_dir: PathBuf, changed: Box<dyn Fn() + Send>) -> crate::ApiResult<SyncWorker> {
+        let conn = newsroom_store::open_dir(&data_dir)?;
+        let shared = Arc::new(Shared {
+            state: Mutex::new(State {
+                connectivity: Connectivity::Unknown,
+                paused: false,
+                progress: None,
+                poked: false,
+                stop: false,
+            }),
+            wake: Condvar::new(),
+        });
+        let inside = Arc::clone(&shared);
+        let photos_dir = newsroom_photos::photos_dir(&data_dir);
+        let thread = std::thread::Builder::new()
+            .name("sync".into())
+            .spawn(move || run(&inside, &conn, &photos_dir, &*changed))
+            .map_err(|e| crate::ApiError::new(crate::ErrorCode::Internal, format!("cannot start sync: {e}")))?;
+        Ok(SyncWorker {
+            shared,
+            _thread: thread,
+        })
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut State) -> T) -> T {
+        let mut state = self.shared.state.lock().unwrap_or_else(|p| p.into_inner());
+        let out = f(&mut state);
+        self.shared.wake.notify_all();
+        out
+    }
+
+    /// Looks at the queue now rather than at the next due time.
+    pub fn poke(&self) {
+        self.with(|s| s.poked = true);
+    }
+
+    pub fn set_paused(&self, paused: bool) {
+        self.with(|s| {
+            s.paused = paused;
+            s.poked = true;
+        });
+    }
+
+    pub(crate) fn snapshot(&self) -> (Connectivity, bool, Option<SendProgress>) {
+        self.with(|s| (s.connectivity, s.paused, s.progress))
+    }
+}
+
+impl Drop for SyncWorker {
+    /// Not joined: an upload in flight may take minutes, and quitting must not wait for it.
+    /// The outbox is safe to abandon mid-job (the next start queues it again, and the push
+    /// finds by marker whatever the interrupted attempt created).
+    fn drop(&mut self) {
+        self.with(|s| s.stop = true);
+    }
+}
+
+fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, State> {
+    shared.state.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Whether any backend answers at all (any HTTP status counts: the network is there).
+fn reachable(conn: &rusqlite::Connection) -> bool {
+    newsroom_sync::backends(conn)
+        .unwrap_or_default()
+        .iter()
+        .any(|b| newsroom_sync::reachable(&b.url))
+}
+
+/// How long until the next queued job is due, if any is queued.
+fn next_due(conn: &rusqlite::Connection) -> Option<Duration> {
+    let next: Option<String> = conn
+        .query_row(
+            "SELECT min(next_attempt_at) FROM outbox WHERE state = 'queued'",
+            [],
+            |r| r.get(0),
+        )
+        .ok()
+        .flatten();
+    let at = chrono::DateTime::parse_from_rfc3339(&next?).ok()?;
+    Some((at.with_timezone(&Utc) - Utc::now()).to_std().unwrap_or(Duration::ZERO))
+}
+
+fn run(shared: &Shared, conn: &rusqlite::Connection, photos_dir: &std::path::Path, changed: &dyn Fn()) {
+    let _ = newsroom_sync::recover(conn, Utc::now());
+    let password = |backend: &newsroom_sync::Backend| newsroom_sync::password(&backend.id);
+    let last_report = Mutex::new(Instant::now() - PROGRESS_EVERY);
+    let progress = |job_id: i64, sent: u64, total: u64| {
+        lock(shared).progress = Some(SendProgress { job_id, sent, total });
+        let mut last = last_report.lock().unwrap_or_else(|p| p.into_inner());
+        if last.elapsed() >= PROGRESS_EVERY || sent == total {
+            *last = Instant::now();
+            changed();
+        }
+    };
+    loop {
+        let (paused, connectivity) = {
+            let mut state = lock(shared);
+            if state.stop {
+                return;
+            }
+            state.poked = false;
+            (state.paused, state.connectivity)
+        };
+        let has_backends = newsroom_sync::backends(conn).map(|b| !b.is_empty()).unwrap_or(false);
+        if !paused && has_backends {
+            if connectivity == Connectivity::Offline {
+                if reachable(conn) {
+                    let now = newsroom_store::timestamp(Utc::now());
+                    let _ = conn.execute(
+                        "UPDATE outbox SET next_attempt_at = ?1 WHERE state = 'queued'",
+                        [now],
+                    );
+                    lock(shared).connectivity = Connectivity::Online;
+                    changed();
+                    continue;
+                }
+            } else {
+                let sent = newsroom_sync::drain(conn, photos_dir, &password, &progress, Utc::now(), false)
+                    .unwrap_or_default();
+                lock(shared).progress = None;
+                let now = if sent.iter().any(|j| j.error_code == "network") {
+                    Some(Connectivity::Offline)
+                } else if sent.iter().any(|j| j.state != JobState::Queued) {
+                    Some(Connectivity::Online)
+                } else if connectivity == Connectivity::Unknown {
+                    Some(if reachable(conn) {
+                        Connectivity::Online
+                    } else {
+                        Connectivity::Offline
+                    })
+                } else {
+                    None
+                };
+                if let Some(now) = now {
+                    lock(shared).connectivity = now;
+                }
+                if !sent.is_empty() || now.is_some_and(|n| n != connectivity) {
+                    changed();
+                }
+            }
+        }
+        let state = lock(shared);
+        if state.stop || state.poked {
+            continue;
+        }
+        let wait = match state.connectivity {
+            _ if state.paused => IDLE_WAIT,
+            Connectivity::Offline => PROBE_WAIT,
+            _ => next_due(conn).map_or(IDLE_WAIT, |due| due.min(IDLE_WAIT)),
+        };
+        let _unused = shared
+            .wake
+            .wait_timeout_while(state, wait, |s| !s.poked && !s.stop)
+            .unwrap_or_else(|p| p.into_inner());
+    }
+}
+
+/// The overview as a front end without a worker (the CLI) sees it.
+pub(crate) fn overview(jobs: Vec<SyncJob>, worker: Option<&SyncWorker>) -> SyncOverview {
+    match worker {
+        Some(worker) => {
+            let (connectivity, paused, progress) = worker.snapshot();
+            SyncOverview {
+                connectivity,
+                paused,
+                running: true,
+                jobs,
+                progress,
+            }
+        }
+        None => SyncOverview {
+            connectivity: Connectivity::Unknown,
+            paused: false,
+            running: false,
+            jobs,
+            progress: None,
+        },
+    }
+}

@@ -1,0 +1,73 @@
+//! Commands of the sync capability (`src-tauri/crates/sync`, UI in `ui/src/sync`). Calls that
+//! wait on the network run on a blocking thread, off the webview's IPC thread.
+
+use newsroom_api::{ApiResult, Backend, Choice, Passage, Pulled, SyncOverview};
+use tauri::{AppHandle, Manager, State};
+
+use crate::AppState;
+
+/// Runs `work` with the API on a blocking thread.
+async fn blocking<T: Send + 'static>(
+    app: AppHandle,
+    work: impl FnOnce(&newsroom_api::Api) -> ApiResult<T> + Send + 'static,
+) -> ApiResult<T> {
+    tauri::async_runtime::spawn_blocking(move || work(app.state::<AppState>().api()?))
+        .await
+        .map_err(|e| newsroom_api::ApiError::new(newsroom_api::ErrorCode::Internal, e.to_string()))?
+}
+
+#[tauri::command]
+pub async fn sync_overview(state: State<'_, AppState>) -> ApiResult<SyncOverview> {
+    state.api()?.sync_overview()
+}
+
+#[tauri::command]
+pub async fn sync_set_paused(state: State<'_, AppState>, paused: bool) -> ApiResult<()> {
+    state.api()?.sync_set_paused(paused)
+}
+
+#[tauri::command]
+pub async fn sync_retry(state: State<'_, AppState>, job_id: i64) -> ApiResult<()> {
+    state.api()?.sync_retry(job_id)
+}
+
+#[tauri::command]
+pub async fn sync_cancel(state: State<'_, AppState>, job_id: i64) -> ApiResult<()> {
+    state.api()?.sync_cancel(job_id)
+}
+
+#[tauri::command]
+pub async fn sync_conflict(state: State<'_, AppState>, job_id: i64) -> ApiResult<Vec<Passage>> {
+    state.api()?.sync_conflict(job_id)
+}
+
+#[tauri::command]
+pub async fn sync_resolve(state: State<'_, AppState>, job_id: i64, choices: Vec<Choice>) -> ApiResult<()> {
+    state.api()?.sync_resolve(job_id, &choices)
+}
+
+#[tauri::command]
+pub async fn sync_pull(app: AppHandle) -> ApiResult<Vec<Pulled>> {
+    blocking(app, |api| api.sync_pull()).await
+}
+
+#[tauri::command]
+pub async fn backend_list(state: State<'_, AppState>) -> ApiResult<Vec<Backend>> {
+    state.api()?.backend_list()
+}
+
+#[tauri::command]
+pub async fn backend_add_wordpress(
+    app: AppHandle,
+    name: String,
+    url: String,
+    user: String,
+    password: String,
+) -> ApiResult<Backend> {
+    blocking(app, move |api| api.backend_add_wordpress(&name, &url, &user, &password)).await
+}
+
+#[tauri::command]
+pub async fn backend_remove(state: State<'_, AppState>, id: String) -> ApiResult<()> {
+    state.api()?.backend_remove(&id)
+}

@@ -1,0 +1,40 @@
+// The sync overview every screen reads: the worker's connectivity, the queue and the bytes of
+// the job being sent. The shell emits `sync-changed` whenever any of it changes; this module
+// fetches the overview then (and every 30 s, in case an event was missed while hidden).
+import { listen } from "@tauri-apps/api/event";
+import type { SyncJob, SyncOverview } from "../bindings";
+import { ipc } from "../app/ipc";
+
+class SyncState {
+  overview = $state<SyncOverview | null>(null);
+  private started = false;
+
+  async refresh() {
+    try {
+      this.overview = await ipc.syncOverview();
+    } catch {
+      // The sync screen shows errors of its own calls; a failed background refresh keeps
+      // the last overview on screen until the next one.
+    }
+  }
+
+  start() {
+    if (this.started) return;
+    this.started = true;
+    void this.refresh();
+    void listen("sync-changed", () => void this.refresh());
+    setInterval(() => void this.refresh(), 30_000);
+  }
+
+  /** The newest job of a piece, if it was ever queued. */
+  jobFor(articleId: string): SyncJob | undefined {
+    return this.overview?.jobs.find((j) => j.article_id === articleId);
+  }
+
+  /** How many jobs wait or fail: the number on the sync button. */
+  get open(): number {
+    return this.overview?.jobs.filter((j) => j.state !== "synced" && j.state !== "cancelled").length ?? 0;
+  }
+}
+
+export const sync = new SyncState();
