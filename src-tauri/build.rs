@@ -49,6 +49,7 @@ const COMMANDS: &[&str] = &[
     "app_painted",
     "sync_overview",
     "sync_set_paused",
+    "sync_queue",
     "sync_retry",
     "sync_cancel",
     "sync_conflict",

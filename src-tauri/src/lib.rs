@@ -135,6 +135,7 @@ pub fn run() {
             commands::app::app_painted,
             commands::sync::sync_overview,
             commands::sync::sync_set_paused,
+            commands::sync::sync_queue,
             commands::sync::sync_retry,
             commands::sync::sync_cancel,
             commands::sync::sync_conflict,

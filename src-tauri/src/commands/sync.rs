@@ -64,10 +64,18 @@ pub async fn backend_add_wordpress(
     user: String,
     password: String,
 ) -> ApiResult<Backend> {
-    blocking(app, move |api| api.backend_add_wordpress(&name, &url, &user, &password)).await
+    blocking(app, move |api| {
+        api.backend_add_wordpress(&name, &url, &user, &password)
+    })
+    .await
 }
 
 #[tauri::command]
 pub async fn backend_remove(state: State<'_, AppState>, id: String) -> ApiResult<()> {
     state.api()?.backend_remove(&id)
+}
+
+#[tauri::command]
+pub async fn sync_queue(state: State<'_, AppState>, article_id: String) -> ApiResult<()> {
+    state.api()?.sync_queue(&article_id)
 }

@@ -142,6 +142,7 @@ export const ipc = {
     call<null>("suggestion_reject", { articleId, kind, name }),
   syncOverview: () => call<SyncOverview>("sync_overview"),
   syncSetPaused: (paused: boolean) => call<null>("sync_set_paused", { paused }),
+  syncQueue: (articleId: string) => call<null>("sync_queue", { articleId }),
   syncRetry: (jobId: number) => call<null>("sync_retry", { jobId }),
   syncCancel: (jobId: number) => call<null>("sync_cancel", { jobId }),
   syncConflict: (jobId: number) => call<Passage[]>("sync_conflict", { jobId }),

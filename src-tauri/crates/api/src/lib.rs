@@ -143,8 +143,14 @@ impl Api {
             _ => None,
         };
         let article = newsroom_store::write(&*self.conn()?, |tx| -> ApiResult<Article> {
-            let article =
-                newsroom_articles::set_status(tx, &request.id, request.to, &Self::actor(), &request.note, Utc::now())?;
+            let article = newsroom_articles::set_status(
+                tx,
+                &request.id,
+                request.to,
+                &Self::actor(),
+                &request.note,
+                Utc::now(),
+            )?;
             if let Some(remote) = remote {
                 for backend in newsroom_sync::backends(tx)? {
                     newsroom_sync::enqueue(tx, &request.id, &backend.id, remote, Utc::now())?;
@@ -714,7 +720,11 @@ impl Api {
     pub fn article_submit_or_publish(&self, id: &str, publish: bool) -> ApiResult<Article> {
         self.article_set_status(&StatusRequest {
             id: id.to_owned(),
-            to: if publish { Status::Published } else { Status::Submitted },
+            to: if publish {
+                Status::Published
+            } else {
+                Status::Submitted
+            },
             note: String::new(),
         })
     }
@@ -736,9 +746,10 @@ impl Api {
     /// Starts the background worker that drains the outbox (the desktop app calls this once);
     /// `changed` hears whenever [`Api::sync_overview`] would show something new.
     pub fn sync_start_worker(&self, changed: Box<dyn Fn() + Send>) -> ApiResult<()> {
-        let mut worker = self.worker.lock().map_err(|_| {
-            ApiError::new(ErrorCode::Internal, "the sync worker lock was poisoned")
-        })?;
+        let mut worker = self
+            .worker
+            .lock()
+            .map_err(|_| ApiError::new(ErrorCode::Internal, "the sync worker lock was poisoned"))?;
         if worker.is_none() {
             *worker = Some(SyncWorker::start(self.data_dir.clone(), changed)?);
         }
@@ -748,9 +759,10 @@ impl Api {
     /// Every job with the worker's view: online or not, paused or not, bytes sent.
     pub fn sync_overview(&self) -> ApiResult<SyncOverview> {
         let jobs = newsroom_sync::jobs(&*self.conn()?)?;
-        let worker = self.worker.lock().map_err(|_| {
-            ApiError::new(ErrorCode::Internal, "the sync worker lock was poisoned")
-        })?;
+        let worker = self
+            .worker
+            .lock()
+            .map_err(|_| ApiError::new(ErrorCode::Internal, "the sync worker lock was poisoned"))?;
         Ok(sync_worker::overview(jobs, worker.as_ref()))
     }
 
@@ -759,6 +771,34 @@ impl Api {
         if let Some(worker) = self.worker.lock().ok().as_ref().and_then(|w| w.as_ref()) {
             worker.set_paused(paused);
         }
+        Ok(())
+    }
+
+    /// Queues a piece again (after editing it) to every backend, to the status its workflow
+    /// state maps to: submitted, in review or approved → `pending`, published → `publish`,
+    /// draft or returned → `draft`.
+    pub fn sync_queue(&self, article_id: &str) -> ApiResult<()> {
+        let conn = self.conn()?;
+        let article = newsroom_articles::get(&conn, article_id)?;
+        let remote = match article.status {
+            Status::Submitted | Status::InReview | Status::Approved => newsroom_sync::RemoteStatus::Pending,
+            Status::Published => newsroom_sync::RemoteStatus::Publish,
+            Status::Draft | Status::Returned => newsroom_sync::RemoteStatus::Draft,
+            Status::Spiked => {
+                return Err(ApiError::new(
+                    ErrorCode::InvalidTransition,
+                    "a spiked piece is not sent anywhere",
+                ))
+            }
+        };
+        newsroom_store::write(&*conn, |tx| -> ApiResult<()> {
+            for backend in newsroom_sync::backends(tx)? {
+                newsroom_sync::enqueue(tx, article_id, &backend.id, remote, Utc::now())?;
+            }
+            Ok(())
+        })?;
+        drop(conn);
+        self.poke_worker();
         Ok(())
     }
 
@@ -795,7 +835,12 @@ impl Api {
             }
             let secret = newsroom_sync::password(&backend.id)?;
             let wp = newsroom_sync::WordPress::new(&backend.url, &backend.username, &secret);
-            pulled.extend(newsroom_sync::pull_pending(&conn, &self.photos_dir(), &backend, &wp)?);
+            pulled.extend(newsroom_sync::pull_pending(
+                &conn,
+                &self.photos_dir(),
+                &backend,
+                &wp,
+            )?);
         }
         self.directory_changed();
         Ok(pulled)

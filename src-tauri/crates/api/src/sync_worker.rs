@@ -101,7 +101,9 @@ impl SyncWorker {
         let thread = std::thread::Builder::new()
             .name("sync".into())
             .spawn(move || run(&inside, &conn, &photos_dir, &*changed))
-            .map_err(|e| crate::ApiError::new(crate::ErrorCode::Internal, format!("cannot start sync: {e}")))?;
+            .map_err(|e| {
+                crate::ApiError::new(crate::ErrorCode::Internal, format!("cannot start sync: {e}"))
+            })?;
         Ok(SyncWorker {
             shared,
             _thread: thread,
@@ -164,7 +166,11 @@ fn next_due(conn: &rusqlite::Connection) -> Option<Duration> {
         .ok()
         .flatten();
     let at = chrono::DateTime::parse_from_rfc3339(&next?).ok()?;
-    Some((at.with_timezone(&Utc) - Utc::now()).to_std().unwrap_or(Duration::ZERO))
+    Some(
+        (at.with_timezone(&Utc) - Utc::now())
+            .to_std()
+            .unwrap_or(Duration::ZERO),
+    )
 }
 
 fn run(shared: &Shared, conn: &rusqlite::Connection, photos_dir: &std::path::Path, changed: &dyn Fn()) {
@@ -188,7 +194,9 @@ fn run(shared: &Shared, conn: &rusqlite::Connection, photos_dir: &std::path::Pat
             state.poked = false;
             (state.paused, state.connectivity)
         };
-        let has_backends = newsroom_sync::backends(conn).map(|b| !b.is_empty()).unwrap_or(false);
+        let has_backends = newsroom_sync::backends(conn)
+            .map(|b| !b.is_empty())
+            .unwrap_or(false);
         if !paused && has_backends {
             if connectivity == Connectivity::Offline {
                 if reachable(conn) {

@@ -22,7 +22,9 @@ fn forwarder(target: String, up: Arc<AtomicBool>) -> String {
                 let _ = client.shutdown(Shutdown::Both);
                 continue;
             }
-            let Ok(server) = TcpStream::connect(&target) else { continue };
+            let Ok(server) = TcpStream::connect(&target) else {
+                continue;
+            };
             let pipe = |mut from: TcpStream, mut to: TcpStream| {
                 std::thread::spawn(move || {
                     let mut buf = [0u8; 16384];
@@ -63,7 +65,10 @@ fn the_worker_sends_by_itself_waits_out_an_outage_and_resumes_when_the_site_is_b
         std::env::var("WP_USER"),
         std::env::var("WP_APP_PASSWORD"),
     ) else {
-        assert!(std::env::var_os("NEWSROOM_REQUIRE_WORDPRESS").is_none(), "WordPress is required");
+        assert!(
+            std::env::var_os("NEWSROOM_REQUIRE_WORDPRESS").is_none(),
+            "WordPress is required"
+        );
         eprintln!("note: no WordPress running; skipped");
         return;
     };
@@ -107,7 +112,11 @@ fn the_worker_sends_by_itself_waits_out_an_outage_and_resumes_when_the_site_is_b
     up.store(true, Ordering::SeqCst);
     let back = wait_for(&api, "synced", |o| o.jobs[0].state == JobState::Synced);
     assert_eq!(back.connectivity, Connectivity::Online);
-    assert!(back.jobs[0].remote_url.contains("?p="), "the post's link: {:?}", back.jobs[0]);
+    assert!(
+        back.jobs[0].remote_url.contains("?p="),
+        "the post's link: {:?}",
+        back.jobs[0]
+    );
 
     // Paused, nothing goes out; resumed, the queue drains.
     api.sync_set_paused(true).unwrap();

@@ -140,6 +140,24 @@ enum SyncCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Fetch the posts waiting for review on every WordPress site into the store (new ones
+    /// become articles; ones pulled before are merged with the local edits).
+    Pull {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Queue a piece again after editing it (to the status its workflow state maps to).
+    Queue { article: String },
+    /// The passages of a job in conflict (JSON): settled ones have `text`, the others need a
+    /// choice.
+    Conflict { job: i64 },
+    /// Settle a conflict: one choice per conflicting passage, in order: `local`, `remote` or
+    /// `both`.
+    Resolve {
+        job: i64,
+        #[arg(required = true)]
+        choices: Vec<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -437,6 +455,44 @@ fn run(cli: Cli) -> Result<(), ApiError> {
             let (jobs, json, run) = match command {
                 SyncCommand::Run { json } => (api.sync_run(true)?, json, true),
                 SyncCommand::Status { json } => (api.sync_status()?, json, false),
+                SyncCommand::Pull { json } => {
+                    let pulled = api.sync_pull()?;
+                    if json {
+                        print_json(&pulled);
+                    } else {
+                        for p in &pulled {
+                            println!(
+                                "{:?}  {}  {}  ({} photos)",
+                                p.outcome, p.article_id, p.headline, p.photos
+                            );
+                        }
+                    }
+                    return Ok(());
+                }
+                SyncCommand::Queue { article } => {
+                    api.sync_queue(&article)?;
+                    (api.sync_status()?, false, false)
+                }
+                SyncCommand::Conflict { job } => {
+                    print_json(&api.sync_conflict(job)?);
+                    return Ok(());
+                }
+                SyncCommand::Resolve { job, choices } => {
+                    let choices = choices
+                        .iter()
+                        .map(|c| match c.as_str() {
+                            "local" => Ok(newsroom_api::Choice::Local),
+                            "remote" => Ok(newsroom_api::Choice::Remote),
+                            "both" => Ok(newsroom_api::Choice::Both),
+                            other => Err(ApiError::new(
+                                ErrorCode::InvalidInput,
+                                format!("a choice is local, remote or both, not {other}"),
+                            )),
+                        })
+                        .collect::<Result<Vec<_>, _>>()?;
+                    api.sync_resolve(job, &choices)?;
+                    (api.sync_status()?, false, false)
+                }
             };
             if json {
                 print_json(&jobs);

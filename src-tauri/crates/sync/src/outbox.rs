@@ -294,9 +294,15 @@ pub fn drain(
         let outcome = backend(conn, &backend_id).and_then(|backend| {
             let secret = password(&backend)?;
             let wp = WordPress::new(&backend.url, &backend.username, &secret);
-            push_article(conn, photos_dir, &backend, &wp, &article_id, status, &|sent, total| {
-                progress(id, sent, total)
-            })
+            push_article(
+                conn,
+                photos_dir,
+                &backend,
+                &wp,
+                &article_id,
+                status,
+                &|sent, total| progress(id, sent, total),
+            )
         });
         let finished = Utc::now();
         match outcome {

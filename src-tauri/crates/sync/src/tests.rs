@@ -164,9 +164,15 @@ fn a_pushed_article_arrives_with_its_photos_captions_tags_and_status() {
     let dir = newsroom_photos::photos_dir(&n.root);
 
     let heard = std::cell::RefCell::new(Vec::new());
-    let first = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending, &|sent, total| {
-        heard.borrow_mut().push((sent, total))
-    })
+    let first = push_article(
+        &n.conn,
+        &dir,
+        &n.backend,
+        &wp,
+        &id,
+        RemoteStatus::Pending,
+        &|sent, total| heard.borrow_mut().push((sent, total)),
+    )
     .unwrap();
     assert!(first.created);
     assert_eq!(first.media_uploaded, 2);
@@ -233,7 +239,16 @@ fn a_pushed_article_arrives_with_its_photos_captions_tags_and_status() {
     assert_eq!(media["media_details"]["image_meta"]["credit"], "Ảnh: Mai Quý");
 
     // Publishing updates the same post; nothing is uploaded again.
-    let again = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Publish, &|_, _| {}).unwrap();
+    let again = push_article(
+        &n.conn,
+        &dir,
+        &n.backend,
+        &wp,
+        &id,
+        RemoteStatus::Publish,
+        &|_, _| {},
+    )
+    .unwrap();
     assert_eq!(
         (again.post_id, again.created, again.media_uploaded),
         (first.post_id, false, 0)
@@ -252,14 +267,32 @@ fn a_retry_after_a_crash_finds_what_the_first_attempt_created() {
     let wp = WordPress::new(&site.url, &site.user, &site.password);
     let id = story(&n, "Thử gửi lại");
     let dir = newsroom_photos::photos_dir(&n.root);
-    let first = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending, &|_, _| {}).unwrap();
+    let first = push_article(
+        &n.conn,
+        &dir,
+        &n.backend,
+        &wp,
+        &id,
+        RemoteStatus::Pending,
+        &|_, _| {},
+    )
+    .unwrap();
 
     // The crash: every request reached the site, but no answer was recorded.
     forget_remote_id(&n.conn, &n.backend.id, "article", &id).unwrap();
     for photo in newsroom_photos::article_photos(&n.conn, &id).unwrap() {
         forget_remote_id(&n.conn, &n.backend.id, "photo", &photo.photo.id).unwrap();
     }
-    let retry = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending, &|_, _| {}).unwrap();
+    let retry = push_article(
+        &n.conn,
+        &dir,
+        &n.backend,
+        &wp,
+        &id,
+        RemoteStatus::Pending,
+        &|_, _| {},
+    )
+    .unwrap();
     assert_eq!(
         retry.post_id, first.post_id,
         "the post is found by its marker, not created again"
@@ -316,7 +349,16 @@ fn edits_on_the_site_and_here_in_different_passages_are_merged() {
     let wp = WordPress::new(&site.url, &site.user, &site.password);
     let id = story(&n, "Gộp ba chiều");
     let dir = newsroom_photos::photos_dir(&n.root);
-    let first = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending, &|_, _| {}).unwrap();
+    let first = push_article(
+        &n.conn,
+        &dir,
+        &n.backend,
+        &wp,
+        &id,
+        RemoteStatus::Pending,
+        &|_, _| {},
+    )
+    .unwrap();
 
     edit_on_site(
         &site,
@@ -328,7 +370,16 @@ fn edits_on_the_site_and_here_in_different_passages_are_merged() {
     edit_body(&n, &id, |b| {
         b.replace("Đoạn đầu.", "Đoạn đầu, phóng viên bổ sung.")
     });
-    let second = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending, &|_, _| {}).unwrap();
+    let second = push_article(
+        &n.conn,
+        &dir,
+        &n.backend,
+        &wp,
+        &id,
+        RemoteStatus::Pending,
+        &|_, _| {},
+    )
+    .unwrap();
     assert_eq!(second.post_id, first.post_id);
 
     let article = newsroom_articles::get(&n.conn, &id).unwrap();
@@ -361,7 +412,16 @@ fn the_same_passage_changed_on_both_sides_waits_for_the_user_and_nothing_is_over
     let wp = WordPress::new(&site.url, &site.user, &site.password);
     let id = story(&n, "Xung đột");
     let dir = newsroom_photos::photos_dir(&n.root);
-    let first = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending, &|_, _| {}).unwrap();
+    let first = push_article(
+        &n.conn,
+        &dir,
+        &n.backend,
+        &wp,
+        &id,
+        RemoteStatus::Pending,
+        &|_, _| {},
+    )
+    .unwrap();
 
     edit_on_site(
         &site,
@@ -371,7 +431,16 @@ fn the_same_passage_changed_on_both_sides_waits_for_the_user_and_nothing_is_over
         None,
     );
     edit_body(&n, &id, |b| b.replace("Đoạn hai.", "Đoạn hai, bản phóng viên."));
-    let err = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending, &|_, _| {}).unwrap_err();
+    let err = push_article(
+        &n.conn,
+        &dir,
+        &n.backend,
+        &wp,
+        &id,
+        RemoteStatus::Pending,
+        &|_, _| {},
+    )
+    .unwrap_err();
     assert!(matches!(err, SyncError::Conflict { .. }), "{err}");
     let post = raw(&site, &format!("/posts/{}?context=edit", first.post_id));
     assert!(post["content"]["raw"]
@@ -534,7 +603,16 @@ fn a_wrong_password_is_a_clear_error_and_changes_nothing() {
     let wp = WordPress::new(&site.url, &site.user, "sai mật khẩu");
     let id = story(&n, "Sai mật khẩu");
     let dir = newsroom_photos::photos_dir(&n.root);
-    let err = push_article(&n.conn, &dir, &n.backend, &wp, &id, RemoteStatus::Pending, &|_, _| {}).unwrap_err();
+    let err = push_article(
+        &n.conn,
+        &dir,
+        &n.backend,
+        &wp,
+        &id,
+        RemoteStatus::Pending,
+        &|_, _| {},
+    )
+    .unwrap_err();
     assert!(matches!(err, SyncError::Unauthorized(_)), "{err}");
     assert_eq!(posts_with_marker(&site, &id), 0);
     assert!(
@@ -605,7 +683,9 @@ fn an_unreachable_site_is_retried_later_with_growing_waits_and_nothing_is_lost()
         "first retry after 2.5–7.5 s, not {wait} ms"
     );
     // Not due yet: the worker leaves it alone; `sync run` (force) tries again at once.
-    assert!(drain(&conn, &photos, &password, &|_, _, _| {}, start, false).unwrap().is_empty());
+    assert!(drain(&conn, &photos, &password, &|_, _, _| {}, start, false)
+        .unwrap()
+        .is_empty());
     let again = drain(&conn, &photos, &password, &|_, _, _| {}, start, true).unwrap();
     assert_eq!((again[0].state, again[0].attempts), (JobState::Queued, 2));
     assert!(newsroom_articles::get(&conn, &article).is_ok());

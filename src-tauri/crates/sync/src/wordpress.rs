@@ -254,7 +254,12 @@ impl WordPress {
     /// same request, so the item can never exist without it (WordPress would otherwise name
     /// it after the caption it reads from the file).
     /// `sent` hears how many bytes of the file have gone out so far.
-    pub fn upload_media(&self, slug: &str, bytes: &[u8], sent: &dyn Fn(u64)) -> Result<RemoteMedia, SyncError> {
+    pub fn upload_media(
+        &self,
+        slug: &str,
+        bytes: &[u8],
+        sent: &dyn Fn(u64),
+    ) -> Result<RemoteMedia, SyncError> {
         let file_name = format!("{slug}.jpg");
         let request = self
             .agent
@@ -268,11 +273,7 @@ impl WordPress {
             // With the length given, ureq sends the body as it is instead of in chunks
             // (which PHP's server does not read).
             .set("Content-Length", &bytes.len().to_string());
-        let body = Counted {
-            bytes,
-            at: 0,
-            sent,
-        };
+        let body = Counted { bytes, at: 0, sent };
         Ok(media_from(&read(request.send(body))?))
     }
 
@@ -316,7 +317,10 @@ pub fn reachable(url: &str) -> bool {
         .timeout_connect(Duration::from_secs(5))
         .timeout(Duration::from_secs(10))
         .build();
-    match agent.get(&format!("{}/wp-json/", url.trim_end_matches('/'))).call() {
+    match agent
+        .get(&format!("{}/wp-json/", url.trim_end_matches('/')))
+        .call()
+    {
         Ok(_) | Err(ureq::Error::Status(..)) => true,
         Err(ureq::Error::Transport(_)) => false,
     }
