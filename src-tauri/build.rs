@@ -57,6 +57,7 @@ const COMMANDS: &[&str] = &[
     "sync_pull",
     "backend_list",
     "backend_add_wordpress",
+    "backend_add_ninjs",
     "backend_remove",
 ];
 

@@ -143,6 +143,7 @@ pub fn run() {
             commands::sync::sync_pull,
             commands::sync::backend_list,
             commands::sync::backend_add_wordpress,
+            commands::sync::backend_add_ninjs,
             commands::sync::backend_remove,
         ])
         .run(tauri::generate_context!())

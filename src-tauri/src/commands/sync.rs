@@ -79,3 +79,13 @@ pub async fn backend_remove(state: State<'_, AppState>, id: String) -> ApiResult
 pub async fn sync_queue(state: State<'_, AppState>, article_id: String) -> ApiResult<()> {
     state.api()?.sync_queue(&article_id)
 }
+
+#[tauri::command]
+pub async fn backend_add_ninjs(
+    state: State<'_, AppState>,
+    name: String,
+    url: String,
+    secret: String,
+) -> ApiResult<Backend> {
+    state.api()?.backend_add_ninjs(&name, &url, &secret)
+}

@@ -151,6 +151,8 @@ export const ipc = {
   backendList: () => call<Backend[]>("backend_list"),
   backendAddWordpress: (name: string, url: string, user: string, password: string) =>
     call<Backend>("backend_add_wordpress", { name, url, user, password }),
+  backendAddNinjs: (name: string, url: string, secret: string) =>
+    call<Backend>("backend_add_ninjs", { name, url, secret }),
   backendRemove: (id: string) => call<null>("backend_remove", { id }),
 };
 

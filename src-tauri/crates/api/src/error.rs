@@ -146,6 +146,16 @@ impl From<newsroom_sync::SyncError> for ApiError {
     }
 }
 
+impl From<newsroom_ninjs::NinjsError> for ApiError {
+    fn from(err: newsroom_ninjs::NinjsError) -> Self {
+        match err {
+            newsroom_ninjs::NinjsError::Article(e) => e.into(),
+            newsroom_ninjs::NinjsError::Photo(e) => e.into(),
+            newsroom_ninjs::NinjsError::Entity(e) => e.into(),
+        }
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(err: StoreError) -> Self {
         let code = match &err {

@@ -186,20 +186,6 @@ impl Api {
     /// the stored files (the push adapter gives uploaded URLs instead).
     pub fn article_export_ninjs(&self, id: &str) -> ApiResult<serde_json::Value> {
         let conn = self.conn()?;
-        let article = newsroom_articles::get(&conn, id)?;
-        let tags = newsroom_entities::article_tags(&conn, id)?
-            .into_iter()
-            .map(|tag| {
-                let uri = newsroom_entities::get(&conn, &tag.entity_id)?.uri;
-                Ok(newsroom_ninjs::Tag {
-                    entity_id: tag.entity_id,
-                    kind: tag.kind,
-                    name: tag.name,
-                    uri,
-                })
-            })
-            .collect::<ApiResult<Vec<_>>>()?;
-        let photos = newsroom_photos::article_photos(&conn, id)?;
         let dir = self.photos_dir();
         let rendition = |item: &ArticlePhoto, which: Rendition| {
             let photo = &item.photo;
@@ -213,7 +199,7 @@ impl Api {
                 size,
             })
         };
-        Ok(newsroom_ninjs::document(&article, &tags, &photos, &rendition))
+        Ok(newsroom_ninjs::article_document(&conn, id, &rendition)?)
     }
 
     /// Renders an article's unsaved Markdown for the live preview, with its photos.
@@ -703,12 +689,31 @@ impl Api {
         password: &str,
     ) -> ApiResult<Backend> {
         newsroom_sync::WordPress::new(url, user, password).me()?;
+        self.add_backend("wordpress", name, url, user, password)
+    }
+
+    /// Adds a system that takes ninjs documents over HTTP; `secret` signs every request
+    /// (HMAC-SHA256) and is kept in the OS keychain.
+    pub fn backend_add_ninjs(&self, name: &str, url: &str, secret: &str) -> ApiResult<Backend> {
+        if secret.len() < 16 {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "the shared secret needs at least 16 characters",
+            ));
+        }
+        self.add_backend("ninjs_http", name, url, "", secret)
+    }
+
+    /// Records a backend with its secret in the keychain; without the keychain, nothing is kept.
+    fn add_backend(&self, kind: &str, name: &str, url: &str, user: &str, secret: &str) -> ApiResult<Backend> {
         let conn = self.conn()?;
-        let backend = newsroom_sync::add_backend(&conn, name, url, user, Utc::now())?;
-        if let Err(err) = newsroom_sync::store_password(&backend.id, password) {
+        let backend = newsroom_sync::add_backend(&conn, kind, name, url, user, Utc::now())?;
+        if let Err(err) = newsroom_sync::store_password(&backend.id, secret) {
             conn.execute("DELETE FROM backends WHERE id = ?1", [&backend.id])?;
             return Err(err.into());
         }
+        drop(conn);
+        self.poke_worker();
         Ok(backend)
     }
 
@@ -791,7 +796,7 @@ impl Api {
                 ))
             }
         };
-        newsroom_store::write(&*conn, |tx| -> ApiResult<()> {
+        newsroom_store::write(&conn, |tx| -> ApiResult<()> {
             for backend in newsroom_sync::backends(tx)? {
                 newsroom_sync::enqueue(tx, article_id, &backend.id, remote, Utc::now())?;
             }

@@ -511,7 +511,8 @@ fn bench_push(articles: usize, photos: usize) -> Result<(), ApiError> {
     let dir = tempfile::tempdir().map_err(internal)?;
     let conn = newsroom_store::open_dir(dir.path()).map_err(internal)?;
     let photos_dir = newsroom_photos::photos_dir(dir.path());
-    let backend = newsroom_sync::add_backend(&conn, "bench", &url, &user, Utc::now()).map_err(internal)?;
+    let backend =
+        newsroom_sync::add_backend(&conn, "wordpress", "bench", &url, &user, Utc::now()).map_err(internal)?;
     let run = uuid_like();
     let mut ids = Vec::with_capacity(articles);
     for a in 0..articles {

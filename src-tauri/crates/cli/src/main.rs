@@ -109,17 +109,20 @@ enum EntityCommand {
 
 #[derive(Subcommand)]
 enum BackendCommand {
-    /// Add a backend. The password (a WordPress Application Password) is read from
-    /// NEWSROOM_BACKEND_PASSWORD or the first line of standard input, checked against the
-    /// site, and kept in the OS keychain.
+    /// Add a backend: `wordpress` (a site; the password is a WordPress Application Password,
+    /// checked against the site) or `ninjs` (a system that takes ninjs documents over HTTP;
+    /// the password is the secret both sides sign with). The password is read from
+    /// NEWSROOM_BACKEND_PASSWORD or the first line of standard input and kept in the OS
+    /// keychain.
     Add {
-        #[arg(value_parser = ["wordpress"])]
+        #[arg(value_parser = ["wordpress", "ninjs"])]
         kind: String,
         #[arg(long)]
         name: String,
         #[arg(long)]
         url: String,
-        #[arg(long)]
+        /// The WordPress user (not used by ninjs).
+        #[arg(long, default_value = "")]
         user: String,
     },
     List {
@@ -417,7 +420,7 @@ fn run(cli: Cli) -> Result<(), ApiError> {
             let api = open(cli.data_dir)?;
             match command {
                 BackendCommand::Add {
-                    kind: _,
+                    kind,
                     name,
                     url,
                     user,
@@ -435,7 +438,11 @@ fn run(cli: Cli) -> Result<(), ApiError> {
                             line.trim_end_matches(['\r', '\n']).to_owned()
                         }
                     };
-                    let backend = api.backend_add_wordpress(&name, &url, &user, &password)?;
+                    let backend = if kind == "ninjs" {
+                        api.backend_add_ninjs(&name, &url, &password)?
+                    } else {
+                        api.backend_add_wordpress(&name, &url, &user, &password)?
+                    };
                     println!("{}", backend.id);
                 }
                 BackendCommand::List { json } => {

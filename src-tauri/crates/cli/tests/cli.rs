@@ -602,4 +602,23 @@ fn submit_then_sync_run_puts_the_piece_on_wordpress_once_with_the_password_only_
     let again: serde_json::Value =
         serde_json::from_str(&stdout(&newsroom(data.path(), &["sync", "run", "--json"]))).unwrap();
     assert_eq!(again, serde_json::json!([]));
+
+    // A desk editor on another machine pulls it: a new local article, submitted.
+    let desk = tempfile::tempdir().unwrap();
+    stdout(&add_wordpress(desk.path(), &url, &user, &password));
+    let pulled: serde_json::Value =
+        serde_json::from_str(&stdout(&newsroom(desk.path(), &["sync", "pull", "--json"]))).unwrap();
+    let mine = pulled
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["headline"] == format!("Nộp bài {unique}"))
+        .unwrap_or_else(|| panic!("the piece is pulled: {pulled}"));
+    assert_eq!(mine["outcome"], "created");
+    let shown = stdout(&newsroom(
+        desk.path(),
+        &["article", "show", mine["article_id"].as_str().unwrap()],
+    ));
+    assert!(shown.contains("Nội dung bài."), "{shown}");
+    assert!(shown.contains("Sapo có dấu."), "{shown}");
 }

@@ -140,6 +140,41 @@ fn non_empty(text: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_owned())
 }
 
+/// Why an article's document could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum NinjsError {
+    #[error("article: {0}")]
+    Article(#[from] newsroom_articles::ArticleError),
+    #[error("photo: {0}")]
+    Photo(#[from] newsroom_photos::PhotoError),
+    #[error("directory: {0}")]
+    Entity(#[from] newsroom_entities::EntityError),
+}
+
+/// An article from the store as a ninjs document: [`document`] with its tags (and their
+/// directory URIs) and its photos loaded.
+pub fn article_document(
+    conn: &rusqlite::Connection,
+    article_id: &str,
+    rendition: &dyn Fn(&ArticlePhoto, Rendition) -> Option<RenditionRef>,
+) -> Result<serde_json::Value, NinjsError> {
+    let article = newsroom_articles::get(conn, article_id)?;
+    let tags = newsroom_entities::article_tags(conn, article_id)?
+        .into_iter()
+        .map(|tag| {
+            let uri = newsroom_entities::get(conn, &tag.entity_id)?.uri;
+            Ok(Tag {
+                entity_id: tag.entity_id,
+                kind: tag.kind,
+                name: tag.name,
+                uri,
+            })
+        })
+        .collect::<Result<Vec<_>, NinjsError>>()?;
+    let photos = newsroom_photos::article_photos(conn, article_id)?;
+    Ok(document(&article, &tags, &photos, rendition))
+}
+
 /// The URI of a local article or photo, for documents made on this machine.
 pub fn local_uri(kind: &str, id: &str) -> String {
     format!("urn:newsroom:{kind}:{id}")

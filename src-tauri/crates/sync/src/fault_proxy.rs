@@ -88,12 +88,11 @@ fn serve(mut client: TcpStream, upstream: &str, share: f64, counts: &FaultCounts
     let Some(request) = read_request(&mut client)? else {
         return Ok(());
     };
-    counts.requests.fetch_add(1, Ordering::SeqCst);
-    let fault = if fastrand::f64() < share {
-        fastrand::u8(0..5)
-    } else {
-        u8::MAX
-    };
+    let n = counts.requests.fetch_add(1, Ordering::SeqCst) as f64;
+    // Exactly `share` of the requests, spread evenly (so even a short test meets faults); which
+    // fault each gets is random.
+    let faulted = ((n + 1.0) * share).floor() > (n * share).floor();
+    let fault = if faulted { fastrand::u8(0..5) } else { u8::MAX };
     if fault == 0 {
         counts.reset_before.fetch_add(1, Ordering::SeqCst);
         return client.shutdown(Shutdown::Both);

@@ -13,6 +13,7 @@
 
 mod credentials;
 mod merge;
+mod ninjs_http;
 mod outbox;
 mod pull;
 mod push;
@@ -20,6 +21,7 @@ mod wordpress;
 
 pub use credentials::{delete_password, password, store_password};
 pub use merge::{has_conflicts, merge, resolve, ArticleText, Choice, Field, Passage};
+pub use ninjs_http::{push_ninjs, signature, NinjsHttp, SIGNATURE_HEADER};
 pub use outbox::{
     backoff, cancel, conflict_passages, drain, enqueue, jobs, recover, resolve_conflict, retry, JobState,
     SyncJob,
@@ -79,9 +81,13 @@ pub struct Backend {
     pub username: String,
 }
 
-/// Adds a WordPress site; the name must be new.
+/// The kinds of backend: a WordPress site, or a system that takes ninjs over HTTP.
+pub const BACKEND_KINDS: &[&str] = &["wordpress", "ninjs_http"];
+
+/// Adds a backend of one of [`BACKEND_KINDS`]; the name must be new.
 pub fn add_backend(
     conn: &Connection,
+    kind: &str,
     name: &str,
     url: &str,
     username: &str,
@@ -89,6 +95,9 @@ pub fn add_backend(
 ) -> Result<Backend> {
     let name = name.trim();
     let url = url.trim().trim_end_matches('/');
+    if !BACKEND_KINDS.contains(&kind) {
+        return Err(SyncError::Invalid(format!("no backend kind {kind}")));
+    }
     if name.is_empty() || !(url.starts_with("http://") || url.starts_with("https://")) {
         return Err(SyncError::Invalid(
             "a backend needs a name and an http(s) URL".into(),
@@ -96,7 +105,7 @@ pub fn add_backend(
     }
     let backend = Backend {
         id: uuid::Uuid::now_v7().to_string(),
-        kind: "wordpress".into(),
+        kind: kind.to_owned(),
         name: name.to_owned(),
         url: url.to_owned(),
         username: username.trim().to_owned(),

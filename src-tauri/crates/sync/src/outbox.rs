@@ -11,6 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::merge::{merge, resolve, ArticleText, Choice, Passage};
+use crate::ninjs_http::{push_ninjs, NinjsHttp};
 use crate::push::{push_article, RemoteStatus};
 use crate::{backend, remote_item, timestamp, Backend, Result, SyncError, WordPress};
 
@@ -293,16 +294,13 @@ pub fn drain(
         };
         let outcome = backend(conn, &backend_id).and_then(|backend| {
             let secret = password(&backend)?;
+            let progress = |sent, total| progress(id, sent, total);
+            if backend.kind == "ninjs_http" {
+                let http = NinjsHttp::new(&backend.url, &secret);
+                return push_ninjs(conn, photos_dir, &backend, &http, &article_id, &progress);
+            }
             let wp = WordPress::new(&backend.url, &backend.username, &secret);
-            push_article(
-                conn,
-                photos_dir,
-                &backend,
-                &wp,
-                &article_id,
-                status,
-                &|sent, total| progress(id, sent, total),
-            )
+            push_article(conn, photos_dir, &backend, &wp, &article_id, status, &progress)
         });
         let finished = Utc::now();
         match outcome {

@@ -273,8 +273,7 @@ impl WordPress {
             // With the length given, ureq sends the body as it is instead of in chunks
             // (which PHP's server does not read).
             .set("Content-Length", &bytes.len().to_string());
-        let body = Counted { bytes, at: 0, sent };
-        Ok(media_from(&read(request.send(body))?))
+        Ok(media_from(&read(request.send(Counted::new(bytes, sent)))?))
     }
 
     pub fn update_media(&self, id: i64, fields: Value) -> Result<RemoteMedia, SyncError> {
@@ -327,10 +326,16 @@ pub fn reachable(url: &str) -> bool {
 }
 
 /// A request body that reports how much of it has been read (sent).
-struct Counted<'a> {
+pub(crate) struct Counted<'a> {
     bytes: &'a [u8],
     at: usize,
     sent: &'a dyn Fn(u64),
+}
+
+impl<'a> Counted<'a> {
+    pub(crate) fn new(bytes: &'a [u8], sent: &'a dyn Fn(u64)) -> Counted<'a> {
+        Counted { bytes, at: 0, sent }
+    }
 }
 
 impl std::io::Read for Counted<'_> {
