@@ -129,6 +129,23 @@ export async function closeApp(browser) {
   } catch {
     // The window may already be gone when the app exits on close.
   }
+  // The app refuses the first close when the last save failed, so the reporter sees the
+  // error with their text still on screen. If that happened, say what the screen showed
+  // (the cause of a refused close must never be silent) and close again, as a user would.
+  try {
+    await until("the window to close", async () => (await browser.getWindowHandles()).length === 0, 5000);
+  } catch {
+    try {
+      const shown = await browser.execute(() => ({
+        save: document.querySelector("[data-testid=save-state]")?.getAttribute("data-state") ?? "none",
+        alerts: [...document.querySelectorAll("[role=alert]")].map((a) => a.textContent?.trim()).join(" | "),
+      }));
+      console.error(`e2e: the app refused to close: save state ${shown.save}; ${shown.alerts || "no alert"}`);
+      await browser.closeWindow();
+    } catch {
+      // The window went meanwhile.
+    }
+  }
   try {
     await browser.deleteSession();
   } catch {
