@@ -269,4 +269,9 @@ export type Choice = { "kind": "local" } | { "kind": "remote" } | { "kind": "bot
 
 export type PullOutcome = "created" | "updated" | "unchanged" | "conflict";
 
-export type Pulled = { article_id: string, headline: string, post_id: number, outcome: PullOutcome, photos: number, };
+export type Pulled = { article_id: string, headline: string, post_id: number, outcome: PullOutcome, photos: number, 
+/**
+ * Media on the site that are not images this app can read (corrupt, or a format it does
+ * not take): left on the site, shown in the body as plain images pointing there.
+ */
+photos_skipped: number, };

@@ -124,6 +124,7 @@ const vi = {
   pulling: "Đang lấy bài…",
   pulledSummary: "Đã xem {n} bài chờ duyệt: {created} bài mới, {updated} bài cập nhật, {conflict} bài sửa ở cả hai nơi.",
   pullOutcomes: { created: "mới", updated: "đã cập nhật", unchanged: "không đổi", conflict: "sửa ở cả hai nơi" } satisfies Record<PullOutcome, string>,
+  photosSkipped: "ảnh không đọc được nên để lại trên trang",
   noJobs: "Chưa có bài nào trong hàng đợi. Nộp hoặc xuất bản một bài để gửi lên trang.",
   jobStates: {
     queued: "Đang chờ gửi",
@@ -364,6 +365,7 @@ const en: Messages = {
   pulling: "Fetching…",
   pulledSummary: "Looked at {n} pieces awaiting review: {created} new, {updated} updated, {conflict} changed in both places.",
   pullOutcomes: { created: "new", updated: "updated", unchanged: "unchanged", conflict: "changed in both places" },
+  photosSkipped: "photos could not be read and were left on the site",
   noJobs: "Nothing queued yet. Submit or publish a piece to send it to the site.",
   jobStates: {
     queued: "Waiting to send",

@@ -571,6 +571,39 @@ fn bench_push(articles: usize, photos: usize) -> Result<(), ApiError> {
         cpu.as_secs_f64(),
         100.0 * cpu.as_secs_f64() / wall.as_secs_f64()
     );
+
+    // A desk editor's machine pulls every pending post: body back to Markdown, photos
+    // downloaded and imported, tags and section.
+    let desk_dir = tempfile::tempdir().map_err(internal)?;
+    let desk = newsroom_store::open_dir(desk_dir.path()).map_err(internal)?;
+    let desk_backend =
+        newsroom_sync::add_backend(&desk, "wordpress", "bench", &url, &user, Utc::now()).map_err(internal)?;
+    let (wall, cpu) = (Instant::now(), cpu_time());
+    let pulled = newsroom_sync::pull_pending(
+        &desk,
+        &newsroom_photos::photos_dir(desk_dir.path()),
+        &desk_backend,
+        &wp,
+    )
+    .map_err(internal)?;
+    let (wall, cpu) = (wall.elapsed(), cpu_time() - cpu);
+    let photos_pulled: usize = pulled.iter().map(|p| p.photos).sum();
+    let html = newsroom_markdown::render(&vietnamese_article(600));
+    let mut convert = Vec::with_capacity(31);
+    for _ in 0..31 {
+        let t = Instant::now();
+        std::hint::black_box(newsroom_markdown::html_to_markdown(&html, &Default::default()));
+        convert.push(t.elapsed());
+    }
+    println!(
+        "pull: {} pending posts with {photos_pulled} photos: {:.1} s wall ({} per post); client CPU {:.1} s = {:.1} %; HTML → Markdown of a 600-word story {} (median of 31)",
+        pulled.len(),
+        wall.as_secs_f64(),
+        ms(wall / pulled.len().max(1) as u32),
+        cpu.as_secs_f64(),
+        100.0 * cpu.as_secs_f64() / wall.as_secs_f64(),
+        ms(median(convert))
+    );
     Ok(())
 }
 

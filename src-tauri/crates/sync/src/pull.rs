@@ -48,6 +48,10 @@ pub struct Pulled {
     pub outcome: PullOutcome,
     #[ts(type = "number")]
     pub photos: usize,
+    /// Media on the site that are not images this app can read (corrupt, or a format it does
+    /// not take): left on the site, shown in the body as plain images pointing there.
+    #[ts(type = "number")]
+    pub photos_skipped: usize,
 }
 
 /// The local article a post belongs to: mapped by an earlier push or pull, or named by the
@@ -189,6 +193,7 @@ fn pull_photos(
     wp: &WordPress,
     post: &RemotePost,
     now: DateTime<Utc>,
+    skipped: &mut usize,
 ) -> Result<Vec<PulledPhoto>> {
     let mut media = wp.attached_media(post.id)?;
     if post.featured_media > 0 && !media.iter().any(|m| m.id == post.featured_media) {
@@ -203,12 +208,15 @@ fn pull_photos(
             .next()
             .unwrap_or("photo.jpg")
             .to_owned();
-        // The same bytes pulled twice (or pushed from here) are one photo.
-        let imported = newsroom_photos::import_bytes(conn, photos_dir, &name, &bytes, None, now)?;
-        pulled.push(PulledPhoto {
-            photo_id: imported.photo.id,
-            media: item,
-        });
+        // The same bytes pulled twice (or pushed from here) are one photo. One the library
+        // cannot read does not stop the piece from arriving.
+        match newsroom_photos::import_bytes(conn, photos_dir, &name, &bytes, None, now) {
+            Ok(imported) => pulled.push(PulledPhoto {
+                photo_id: imported.photo.id,
+                media: item,
+            }),
+            Err(_) => *skipped += 1,
+        }
     }
     Ok(pulled)
 }
@@ -220,9 +228,10 @@ fn create(
     backend: &Backend,
     wp: &WordPress,
     post: &RemotePost,
-) -> Result<(String, String, usize)> {
+) -> Result<(String, String, usize, usize)> {
     let now = Utc::now();
-    let photos = pull_photos(conn, photos_dir, wp, post, now)?;
+    let mut skipped = 0;
+    let photos = pull_photos(conn, photos_dir, wp, post, now, &mut skipped)?;
     let tags = wp.term_names("tags", &post.tags)?;
     let section = wp.term_names("categories", &post.categories)?.into_iter().next();
     let by_url: HashMap<String, String> = photos
@@ -295,7 +304,7 @@ fn create(
         };
         newsroom_articles::set_received_status(tx, &article.id, status, &backend.name, now)?;
         remember(tx, backend, &article.id, post, &text)?;
-        Ok((article.id, article.headline, photos.len()))
+        Ok((article.id, article.headline, photos.len(), skipped))
     })
 }
 
@@ -325,16 +334,19 @@ pub fn pull_pending(
                     post_id: post.id,
                     outcome,
                     photos: 0,
+                    photos_skipped: 0,
                 }
             }
             None => {
-                let (article_id, headline, photos) = create(conn, photos_dir, backend, wp, &post)?;
+                let (article_id, headline, photos, photos_skipped) =
+                    create(conn, photos_dir, backend, wp, &post)?;
                 Pulled {
                     article_id,
                     headline,
                     post_id: post.id,
                     outcome: PullOutcome::Created,
                     photos,
+                    photos_skipped,
                 }
             }
         };

@@ -944,3 +944,51 @@ fn a_ninjs_receiver_that_refuses_the_signature_stops_the_job_with_a_clear_reason
     assert!(site.items.lock().unwrap().is_empty());
     assert!(site.bad_signatures.load(std::sync::atomic::Ordering::SeqCst) > 0);
 }
+
+#[test]
+fn a_pulled_post_with_a_broken_photo_still_arrives_and_says_what_was_left() {
+    let Some(site) = site() else { return };
+    let wp = WordPress::new(&site.url, &site.user, &site.password);
+    // A JPEG cut off halfway, as a bad upload from a phone leaves on a site.
+    let whole = jpeg(uuid::Uuid::now_v7());
+    let marker = format!("hong-{}", uuid::Uuid::now_v7());
+    let broken = wp
+        .upload_media(&marker, &whole[..whole.len() / 3], &|_| {})
+        .unwrap();
+    let title = format!("Ảnh hỏng {}", uuid::Uuid::now_v7());
+    let post = wp
+        .create_post(json!({
+            "title": title,
+            "excerpt": "Sapo.",
+            "content": format!("<p>Đoạn đầu.</p><figure class=\"photo\"><img src=\"{}\" alt=\"\" /></figure>", broken.source_url),
+            "status": "pending",
+            "featured_media": broken.id,
+        }))
+        .unwrap();
+    wp.update_media(broken.id, json!({ "post": post.id })).unwrap();
+
+    let desk = newsroom(&site);
+    let pulled = pull_pending(
+        &desk.conn,
+        &newsroom_photos::photos_dir(&desk.root),
+        &desk.backend,
+        &wp,
+    )
+    .unwrap();
+    let mine = pulled
+        .iter()
+        .find(|p| p.post_id == post.id)
+        .expect("the post is pulled");
+    assert_eq!(
+        (mine.outcome, mine.photos, mine.photos_skipped),
+        (PullOutcome::Created, 0, 1)
+    );
+    let article = newsroom_articles::get(&desk.conn, &mine.article_id).unwrap();
+    assert_eq!(article.headline, title);
+    assert!(article.body.starts_with("Đoạn đầu."), "{}", article.body);
+    assert!(
+        article.body.contains(&broken.source_url),
+        "the photo stays on the site: {}",
+        article.body
+    );
+}
