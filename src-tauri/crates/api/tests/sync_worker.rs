@@ -43,6 +43,18 @@ fn forwarder(target: String, up: Arc<AtomicBool>) -> String {
     format!("http://{address}")
 }
 
+/// A piece ready to submit, its headline unique to this run.
+fn piece(headline: &str) -> ArticleFields {
+    ArticleFields {
+        headline: format!("{headline} {}", std::process::id()),
+        sapo: "Sapo của bài.".into(),
+        body: "Nội dung bài.".into(),
+        byline: "Mai Quý".into(),
+        dateline: "Hà Nội".into(),
+        section: "Thời sự".into(),
+    }
+}
+
 fn wait_for(api: &Api, what: &str, done: impl Fn(&SyncOverview) -> bool) -> SyncOverview {
     let start = Instant::now();
     loop {
@@ -92,16 +104,7 @@ fn the_worker_sends_by_itself_waits_out_an_outage_and_resumes_when_the_site_is_b
 
     // The network drops; the reporter files anyway.
     up.store(false, Ordering::SeqCst);
-    let article = api
-        .article_create(&ArticleFields {
-            headline: format!("Gửi khi mất mạng {}", std::process::id()),
-            sapo: "Sapo của bài.".into(),
-            body: "Nội dung bài.".into(),
-            byline: "Mai Quý".into(),
-            dateline: "Hà Nội".into(),
-            section: "Thời sự".into(),
-        })
-        .unwrap();
+    let article = api.article_create(&piece("Gửi khi mất mạng")).unwrap();
     api.article_submit_or_publish(&article.id, false).unwrap();
     api.sync_start_worker(Box::new(|| ())).unwrap();
     let offline = wait_for(&api, "offline", |o| o.connectivity == Connectivity::Offline);
@@ -120,16 +123,7 @@ fn the_worker_sends_by_itself_waits_out_an_outage_and_resumes_when_the_site_is_b
 
     // Paused, nothing goes out; resumed, the queue drains.
     api.sync_set_paused(true).unwrap();
-    let second = api
-        .article_create(&ArticleFields {
-            headline: format!("Gửi khi tạm dừng {}", std::process::id()),
-            sapo: "Sapo.".into(),
-            body: "Nội dung.".into(),
-            byline: "Mai Quý".into(),
-            dateline: "Hà Nội".into(),
-            section: "Thời sự".into(),
-        })
-        .unwrap();
+    let second = api.article_create(&piece("Gửi khi tạm dừng")).unwrap();
     api.article_submit_or_publish(&second.id, false).unwrap();
     std::thread::sleep(Duration::from_secs(2));
     let paused = api.sync_overview().unwrap();

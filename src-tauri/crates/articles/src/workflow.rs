@@ -79,26 +79,38 @@ pub fn set_status(
                 return Err(ArticleError::ChecklistFailed(failures));
             }
         }
-        tx.execute(
-            "UPDATE articles SET status = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1",
-            params![id, to.as_str(), timestamp(now)],
-        )?;
-        tx.execute(
-            "INSERT INTO status_changes (article_id, from_status, to_status, changed_by, note, changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                id,
-                current.status.as_str(),
-                to.as_str(),
-                newsroom_text::nfc(changed_by),
-                newsroom_text::nfc(note),
-                timestamp(now)
-            ],
-        )?;
-        let article = get(tx, id)?;
-        revisions::snapshot(tx, &article, RevisionReason::Status, now)?;
-        Ok(article)
+        record_change(tx, &current, to, changed_by, note, now)
     })
+}
+
+/// Moves the article to `to`, records who did it and why, and keeps a revision.
+fn record_change(
+    tx: &Connection,
+    current: &Article,
+    to: Status,
+    changed_by: &str,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<Article> {
+    tx.execute(
+        "UPDATE articles SET status = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1",
+        params![current.id, to.as_str(), timestamp(now)],
+    )?;
+    tx.execute(
+        "INSERT INTO status_changes (article_id, from_status, to_status, changed_by, note, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            current.id,
+            current.status.as_str(),
+            to.as_str(),
+            newsroom_text::nfc(changed_by),
+            newsroom_text::nfc(note),
+            timestamp(now)
+        ],
+    )?;
+    let article = get(tx, &current.id)?;
+    revisions::snapshot(tx, &article, RevisionReason::Status, now)?;
+    Ok(article)
 }
 
 /// Gives a piece received from elsewhere (pulled from a publishing backend) the state it has
@@ -116,25 +128,7 @@ pub fn set_received_status(
         if current.status == to {
             return Ok(current);
         }
-        tx.execute(
-            "UPDATE articles SET status = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1",
-            params![id, to.as_str(), timestamp(now)],
-        )?;
-        tx.execute(
-            "INSERT INTO status_changes (article_id, from_status, to_status, changed_by, note, changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                id,
-                current.status.as_str(),
-                to.as_str(),
-                newsroom_text::nfc(received_from),
-                "received",
-                timestamp(now)
-            ],
-        )?;
-        let article = get(tx, id)?;
-        revisions::snapshot(tx, &article, RevisionReason::Status, now)?;
-        Ok(article)
+        record_change(tx, &current, to, received_from, "received", now)
     })
 }
 

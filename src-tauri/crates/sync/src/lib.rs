@@ -69,6 +69,16 @@ pub enum SyncError {
 
 pub type Result<T, E = SyncError> = std::result::Result<T, E>;
 
+impl From<newsroom_ninjs::NinjsError> for SyncError {
+    fn from(err: newsroom_ninjs::NinjsError) -> Self {
+        match err {
+            newsroom_ninjs::NinjsError::Article(e) => SyncError::Article(e),
+            newsroom_ninjs::NinjsError::Photo(e) => SyncError::Photo(e),
+            newsroom_ninjs::NinjsError::Entity(e) => SyncError::Entity(e),
+        }
+    }
+}
+
 use newsroom_store::timestamp;
 
 /// A configured publishing backend (its password is in the OS keychain, not here).

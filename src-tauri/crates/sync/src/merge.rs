@@ -16,6 +16,42 @@ pub struct ArticleText {
     pub body: String,
 }
 
+impl ArticleText {
+    /// The text fields of an article, trimmed as the merge compares them.
+    pub fn of(article: &newsroom_articles::Article) -> ArticleText {
+        ArticleText {
+            headline: article.headline.trim().to_owned(),
+            sapo: article.sapo.trim().to_owned(),
+            body: article.body.trim().to_owned(),
+        }
+    }
+}
+
+/// Saves merged text as a new version of the article (with a revision, so the text before the
+/// merge can be restored); nothing is written when it is what the article says already.
+pub(crate) fn save_merged(
+    conn: &rusqlite::Connection,
+    article: newsroom_articles::Article,
+    merged: ArticleText,
+    now: chrono::DateTime<chrono::Utc>,
+) -> crate::Result<newsroom_articles::Article> {
+    if merged == ArticleText::of(&article) {
+        return Ok(article);
+    }
+    let mut fields = article.fields();
+    fields.headline = merged.headline;
+    fields.sapo = merged.sapo;
+    fields.body = merged.body;
+    Ok(newsroom_articles::save(
+        conn,
+        &article.id,
+        article.version,
+        &fields,
+        newsroom_articles::SaveKind::Manual,
+        now,
+    )?)
+}
+
 /// Which field a passage belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]

@@ -21,7 +21,7 @@ use newsroom_photos::{ArticlePhoto, Rendition};
 use rusqlite::Connection;
 use sha2::Sha256;
 
-use crate::push::{Progress, PushOutcome};
+use crate::push::{prepare_uploads, Progress, PushOutcome};
 use crate::{intend, record, remote_item, Answer, Backend, Result, SyncError};
 
 /// The header that carries the body's signature.
@@ -124,24 +124,11 @@ pub fn push_ninjs(
     progress: Progress<'_>,
 ) -> Result<PushOutcome> {
     let photos = newsroom_photos::article_photos(conn, article_id)?;
-    let mut files = Vec::new();
-    for item in &photos {
-        let known = remote_item(conn, &backend.id, "photo", &item.photo.id)?;
-        if known.and_then(|k| k.remote_id).is_none() {
-            let bytes = newsroom_photos::export_bytes(
-                conn,
-                photos_dir,
-                &item.photo.id,
-                Rendition::Web,
-                Some(&item.caption),
-            )?;
-            files.push((item.photo.id.clone(), bytes));
-        }
-    }
-    let total: u64 = files.iter().map(|(_, f)| f.len() as u64).sum();
+    let uploads = prepare_uploads(conn, photos_dir, backend, &photos)?;
+    let total = uploads.total;
     progress(0, total);
     let mut done = 0;
-    for (photo_id, bytes) in &files {
+    for (photo_id, bytes) in &uploads.files {
         intend(conn, &backend.id, "photo", photo_id, &http.photo_url(photo_id))?;
         let url = http.put_photo(photo_id, bytes, &|sent| progress(done + sent, total))?;
         done += bytes.len() as u64;
@@ -168,11 +155,7 @@ pub fn push_ninjs(
             }
         })
     };
-    let document = newsroom_ninjs::article_document(conn, article_id, &rendition).map_err(|e| match e {
-        newsroom_ninjs::NinjsError::Article(e) => SyncError::Article(e),
-        newsroom_ninjs::NinjsError::Photo(e) => SyncError::Photo(e),
-        newsroom_ninjs::NinjsError::Entity(e) => SyncError::Entity(e),
-    })?;
+    let document = newsroom_ninjs::article_document(conn, article_id, &rendition)?;
     let created = remote_item(conn, &backend.id, "article", article_id)?.is_none();
     intend(
         conn,
@@ -193,6 +176,6 @@ pub fn push_ninjs(
         post_id: 0,
         link: document["uri"].as_str().unwrap_or_default().to_owned(),
         created,
-        media_uploaded: files.len(),
+        media_uploaded: uploads.files.len(),
     })
 }

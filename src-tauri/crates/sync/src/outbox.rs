@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::merge::{merge, resolve, ArticleText, Choice, Passage};
+use crate::merge::{merge, resolve, save_merged, ArticleText, Choice, Passage};
 use crate::ninjs_http::{push_ninjs, NinjsHttp};
 use crate::push::{push_article, RemoteStatus};
 use crate::{backend, remote_item, timestamp, Backend, Result, SyncError, WordPress};
@@ -193,12 +193,11 @@ fn base_of(conn: &Connection, backend: &str, article: &str) -> Result<ArticleTex
 pub fn conflict_passages(conn: &Connection, id: i64) -> Result<Vec<Passage>> {
     let (article_id, backend, site) = conflicted(conn, id)?;
     let article = newsroom_articles::get(conn, &article_id)?;
-    let local = ArticleText {
-        headline: article.headline,
-        sapo: article.sapo,
-        body: article.body,
-    };
-    Ok(merge(&base_of(conn, &backend, &article_id)?, &local, &site.text))
+    Ok(merge(
+        &base_of(conn, &backend, &article_id)?,
+        &ArticleText::of(&article),
+        &site.text,
+    ))
 }
 
 /// Settles a conflict with one choice per conflicting passage: saves the merged text as a new
@@ -211,19 +210,7 @@ pub fn resolve_conflict(conn: &Connection, id: i64, choices: &[Choice], now: Dat
         let merged = resolve(&passages, choices)
             .ok_or_else(|| SyncError::Invalid("one choice is needed for each passage in conflict".into()))?;
         let (article_id, backend, site) = conflicted(tx, id)?;
-        let article = newsroom_articles::get(tx, &article_id)?;
-        let mut fields = article.fields();
-        fields.headline = merged.headline;
-        fields.sapo = merged.sapo;
-        fields.body = merged.body;
-        newsroom_articles::save(
-            tx,
-            &article_id,
-            article.version,
-            &fields,
-            newsroom_articles::SaveKind::Manual,
-            now,
-        )?;
+        save_merged(tx, newsroom_articles::get(tx, &article_id)?, merged, now)?;
         // The site's version is now part of the article: the next push may replace it, and
         // only an edit made on the site after this one is a new conflict.
         tx.execute(

@@ -16,7 +16,7 @@ use newsroom_entities::{EntityInput, EntityKind};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::merge::{merge, resolve, ArticleText};
+use crate::merge::{merge, resolve, save_merged, ArticleText};
 use crate::push::{site_byline, site_text};
 use crate::wordpress::{RemoteMedia, RemotePost, WordPress};
 use crate::{timestamp, Backend, Result};
@@ -129,28 +129,10 @@ fn update_known(
     let site = site_text(conn, backend, post)?;
     newsroom_store::write(conn, |tx| {
         let article = newsroom_articles::get(tx, article_id)?;
-        let local = ArticleText {
-            headline: article.headline.clone(),
-            sapo: article.sapo.clone(),
-            body: article.body.clone(),
-        };
-        let Some(merged) = resolve(&merge(&base, &local, &site), &[]) else {
+        let Some(merged) = resolve(&merge(&base, &ArticleText::of(&article), &site), &[]) else {
             return Ok(PullOutcome::Conflict);
         };
-        if merged != local {
-            let mut fields = article.fields();
-            fields.headline = merged.headline;
-            fields.sapo = merged.sapo;
-            fields.body = merged.body;
-            newsroom_articles::save(
-                tx,
-                article_id,
-                article.version,
-                &fields,
-                newsroom_articles::SaveKind::Manual,
-                Utc::now(),
-            )?;
-        }
+        save_merged(tx, article, merged, Utc::now())?;
         remember(tx, backend, article_id, post, &site)?;
         Ok(PullOutcome::Updated)
     })
@@ -199,6 +181,9 @@ fn pull_photos(
     if post.featured_media > 0 && !media.iter().any(|m| m.id == post.featured_media) {
         media.push(wp.media(post.featured_media)?);
     }
+    // The article keeps the photos in the order the story places them; attached media the
+    // body does not show follow, oldest first.
+    media.sort_by_key(|m| (post.content.find(&m.source_url).unwrap_or(usize::MAX), m.id));
     let mut pulled = Vec::with_capacity(media.len());
     for item in media {
         let bytes = wp.download(&item.source_url, MAX_PHOTO_BYTES)?;

@@ -80,14 +80,15 @@ pub type Progress<'a> = &'a dyn Fn(u64, u64);
 
 /// The photos of a push still to upload, made ready before anything is sent so the progress
 /// has a fixed total.
-struct Uploads {
+pub(crate) struct Uploads {
     /// Photo id → the file to upload (the web rendition with its caption inside).
-    files: HashMap<String, Vec<u8>>,
-    total: u64,
+    pub(crate) files: HashMap<String, Vec<u8>>,
+    pub(crate) total: u64,
     done: std::cell::Cell<u64>,
 }
 
-fn prepare_uploads(
+/// The files of an article's photos that this backend does not have yet.
+pub(crate) fn prepare_uploads(
     conn: &Connection,
     photos_dir: &Path,
     backend: &Backend,
@@ -243,14 +244,6 @@ pub(crate) fn uploaded_photos(conn: &Connection, backend: &str) -> Result<HashMa
     Ok(found)
 }
 
-fn local_text(article: &newsroom_articles::Article) -> ArticleText {
-    ArticleText {
-        headline: article.headline.trim().to_owned(),
-        sapo: article.sapo.trim().to_owned(),
-        body: article.body.trim().to_owned(),
-    }
-}
-
 /// Pushes an article: photos, tags, section, then the post, each created at most once. When
 /// the post was changed on the site since the last sync, the changes are merged into the
 /// article first (saved as a revision); passages both sides changed make it a conflict and
@@ -280,7 +273,7 @@ pub fn push_article(
         if remote.modified_gmt != known.remote_modified_gmt && !ours {
             let base: ArticleText = serde_json::from_str(&known.synced_source).unwrap_or_default();
             let site = site_text(conn, backend, &remote)?;
-            let passages = merge::merge(&base, &local_text(&article), &site);
+            let passages = merge::merge(&base, &ArticleText::of(&article), &site);
             let Some(merged) = merge::resolve(&passages, &[]) else {
                 return Err(SyncError::Conflict {
                     remote: remote.modified_gmt,
@@ -288,20 +281,7 @@ pub fn push_article(
                     site: Box::new(site),
                 });
             };
-            if merged != local_text(&article) {
-                let mut fields = article.fields();
-                fields.headline = merged.headline;
-                fields.sapo = merged.sapo;
-                fields.body = merged.body;
-                article = newsroom_articles::save(
-                    conn,
-                    article_id,
-                    article.version,
-                    &fields,
-                    newsroom_articles::SaveKind::Manual,
-                    chrono::Utc::now(),
-                )?;
-            }
+            article = merge::save_merged(conn, article, merged, chrono::Utc::now())?;
         }
         seen_remote = Some(remote);
     }
@@ -399,7 +379,7 @@ pub fn push_article(
         content: &post.content,
     };
     record(conn, &backend.id, "article", article_id, answer)?;
-    remember_source(conn, &backend.id, article_id, &local_text(&article))?;
+    remember_source(conn, &backend.id, article_id, &ArticleText::of(&article))?;
     // Media pushed before the post existed are attached to it now, so the site lists them
     // together (later pushes attach them while setting their captions).
     if known_post.is_none() {

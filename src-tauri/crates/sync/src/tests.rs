@@ -127,6 +127,12 @@ fn story(n: &Newsroom, title: &str) -> String {
     article.id
 }
 
+/// Pushes a piece of `n` to the site without watching progress.
+fn push(n: &Newsroom, wp: &WordPress, id: &str, status: RemoteStatus) -> Result<PushOutcome> {
+    let dir = newsroom_photos::photos_dir(&n.root);
+    push_article(&n.conn, &dir, &n.backend, wp, id, status, &|_, _| {})
+}
+
 fn raw(site: &Site, path: &str) -> Value {
     use base64::Engine;
     let auth = base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", site.user, site.password));
@@ -239,16 +245,7 @@ fn a_pushed_article_arrives_with_its_photos_captions_tags_and_status() {
     assert_eq!(media["media_details"]["image_meta"]["credit"], "Ảnh: Mai Quý");
 
     // Publishing updates the same post; nothing is uploaded again.
-    let again = push_article(
-        &n.conn,
-        &dir,
-        &n.backend,
-        &wp,
-        &id,
-        RemoteStatus::Publish,
-        &|_, _| {},
-    )
-    .unwrap();
+    let again = push(&n, &wp, &id, RemoteStatus::Publish).unwrap();
     assert_eq!(
         (again.post_id, again.created, again.media_uploaded),
         (first.post_id, false, 0)
@@ -266,33 +263,14 @@ fn a_retry_after_a_crash_finds_what_the_first_attempt_created() {
     let n = newsroom(&site);
     let wp = WordPress::new(&site.url, &site.user, &site.password);
     let id = story(&n, "Thử gửi lại");
-    let dir = newsroom_photos::photos_dir(&n.root);
-    let first = push_article(
-        &n.conn,
-        &dir,
-        &n.backend,
-        &wp,
-        &id,
-        RemoteStatus::Pending,
-        &|_, _| {},
-    )
-    .unwrap();
+    let first = push(&n, &wp, &id, RemoteStatus::Pending).unwrap();
 
     // The crash: every request reached the site, but no answer was recorded.
     forget_remote_id(&n.conn, &n.backend.id, "article", &id).unwrap();
     for photo in newsroom_photos::article_photos(&n.conn, &id).unwrap() {
         forget_remote_id(&n.conn, &n.backend.id, "photo", &photo.photo.id).unwrap();
     }
-    let retry = push_article(
-        &n.conn,
-        &dir,
-        &n.backend,
-        &wp,
-        &id,
-        RemoteStatus::Pending,
-        &|_, _| {},
-    )
-    .unwrap();
+    let retry = push(&n, &wp, &id, RemoteStatus::Pending).unwrap();
     assert_eq!(
         retry.post_id, first.post_id,
         "the post is found by its marker, not created again"
@@ -348,17 +326,7 @@ fn edits_on_the_site_and_here_in_different_passages_are_merged() {
     let n = newsroom(&site);
     let wp = WordPress::new(&site.url, &site.user, &site.password);
     let id = story(&n, "Gộp ba chiều");
-    let dir = newsroom_photos::photos_dir(&n.root);
-    let first = push_article(
-        &n.conn,
-        &dir,
-        &n.backend,
-        &wp,
-        &id,
-        RemoteStatus::Pending,
-        &|_, _| {},
-    )
-    .unwrap();
+    let first = push(&n, &wp, &id, RemoteStatus::Pending).unwrap();
 
     edit_on_site(
         &site,
@@ -370,16 +338,7 @@ fn edits_on_the_site_and_here_in_different_passages_are_merged() {
     edit_body(&n, &id, |b| {
         b.replace("Đoạn đầu.", "Đoạn đầu, phóng viên bổ sung.")
     });
-    let second = push_article(
-        &n.conn,
-        &dir,
-        &n.backend,
-        &wp,
-        &id,
-        RemoteStatus::Pending,
-        &|_, _| {},
-    )
-    .unwrap();
+    let second = push(&n, &wp, &id, RemoteStatus::Pending).unwrap();
     assert_eq!(second.post_id, first.post_id);
 
     let article = newsroom_articles::get(&n.conn, &id).unwrap();
@@ -412,16 +371,7 @@ fn the_same_passage_changed_on_both_sides_waits_for_the_user_and_nothing_is_over
     let wp = WordPress::new(&site.url, &site.user, &site.password);
     let id = story(&n, "Xung đột");
     let dir = newsroom_photos::photos_dir(&n.root);
-    let first = push_article(
-        &n.conn,
-        &dir,
-        &n.backend,
-        &wp,
-        &id,
-        RemoteStatus::Pending,
-        &|_, _| {},
-    )
-    .unwrap();
+    let first = push(&n, &wp, &id, RemoteStatus::Pending).unwrap();
 
     edit_on_site(
         &site,
@@ -431,16 +381,7 @@ fn the_same_passage_changed_on_both_sides_waits_for_the_user_and_nothing_is_over
         None,
     );
     edit_body(&n, &id, |b| b.replace("Đoạn hai.", "Đoạn hai, bản phóng viên."));
-    let err = push_article(
-        &n.conn,
-        &dir,
-        &n.backend,
-        &wp,
-        &id,
-        RemoteStatus::Pending,
-        &|_, _| {},
-    )
-    .unwrap_err();
+    let err = push(&n, &wp, &id, RemoteStatus::Pending).unwrap_err();
     assert!(matches!(err, SyncError::Conflict { .. }), "{err}");
     let post = raw(&site, &format!("/posts/{}?context=edit", first.post_id));
     assert!(post["content"]["raw"]
@@ -602,17 +543,7 @@ fn a_wrong_password_is_a_clear_error_and_changes_nothing() {
     let n = newsroom(&site);
     let wp = WordPress::new(&site.url, &site.user, "sai mật khẩu");
     let id = story(&n, "Sai mật khẩu");
-    let dir = newsroom_photos::photos_dir(&n.root);
-    let err = push_article(
-        &n.conn,
-        &dir,
-        &n.backend,
-        &wp,
-        &id,
-        RemoteStatus::Pending,
-        &|_, _| {},
-    )
-    .unwrap_err();
+    let err = push(&n, &wp, &id, RemoteStatus::Pending).unwrap_err();
     assert!(matches!(err, SyncError::Unauthorized(_)), "{err}");
     assert_eq!(posts_with_marker(&site, &id), 0);
     assert!(
