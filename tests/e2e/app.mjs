@@ -133,7 +133,7 @@ export async function closeApp(browser) {
   // error with their text still on screen. If that happened, say what the screen showed
   // (the cause of a refused close must never be silent) and close again, as a user would.
   try {
-    await until("the window to close", async () => (await browser.getWindowHandles()).length === 0, 5000);
+    await until("the app to exit", () => appPids(currentDataDir).length === 0, 10000);
   } catch {
     try {
       const shown = await browser.execute(() => ({

@@ -107,6 +107,13 @@ test("a submitted piece reaches WordPress by itself; a clash with a desk edit is
     assert.match(after, /<p>Đoạn hai\. Thêm ý của phóng viên\.<\/p>\s*<p>Đoạn hai, bản biên tập\.<\/p>/);
     const copies = await site(`/posts?context=edit&status=any&search=${unique}`);
     assert.equal(copies.length, 1, "one post, never a second");
+
+    // Back in the editor, the piece shows the settled text.
+    await (await app.$("[data-testid=open-sync]")).click();
+    await until("the editor to show the settled text", async () => {
+      const text = await (await app.$("[data-testid=body]")).getText();
+      return text.includes("Đoạn hai, bản biên tập.") && text.includes("Thêm ý của phóng viên.");
+    });
   } finally {
     await closeApp(app);
   }
