@@ -2,8 +2,9 @@
 //! it since the last sync. The base is what was last synced; the local side is the working
 //! copy; the remote side is the post converted back to Markdown. The headline and the sapo are
 //! one passage each; the body is merged passage by passage (blocks between blank lines), with
-//! merge3 finding what each side changed. Edits to different passages combine by themselves;
-//! passages both sides changed differently are left for the user to choose.
+//! merge3 finding what each side changed. Edits to different passages combine by themselves,
+//! and so do edits to different sentences of one passage; passages where both sides changed
+//! the same sentence differently are left for the user to choose.
 
 use serde::{Deserialize, Serialize};
 
@@ -110,12 +111,76 @@ fn join(parts: &[&String]) -> String {
     parts.iter().map(|p| p.as_str()).collect::<Vec<_>>().join("\n\n")
 }
 
+/// The sentences of a passage: each ends at `.`, `!`, `?` or `…` (with any closing quotes or
+/// brackets) followed by white space. Line breaks inside a passage stay with their sentence.
+fn sentences(passage: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = passage.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, next)) = chars.peek() {
+            if matches!(next, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+                end = j + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if chars.peek().is_some_and(|&(_, next)| next == ' ') {
+            out.push(&passage[start..end]);
+            while chars.peek().is_some_and(|&(_, next)| next == ' ') {
+                chars.next();
+            }
+            start = chars.peek().map_or(passage.len(), |&(j, _)| j);
+        }
+    }
+    if start < passage.len() {
+        out.push(&passage[start..]);
+    }
+    out
+}
+
+/// Both sides changed one passage: their edits still combine when they touch different
+/// sentences of it (an editor fixes the first sentence, the reporter adds to the last).
+fn merge_sentences(base: &str, local: &str, remote: &str) -> Option<String> {
+    let (b, l, r) = (sentences(base), sentences(local), sentences(remote));
+    let merger = merge3::Merge3::new(&b, &l, &r);
+    let mut out: Vec<&str> = Vec::new();
+    for group in merger.merge_groups() {
+        use merge3::MergeGroup::*;
+        match group {
+            Unchanged(text) | Same(text) | A(text) | B(text) => out.extend(text.iter().copied()),
+            Conflict(Some(base), local, remote)
+                if base.len() == local.len() && base.len() == remote.len() =>
+            {
+                for i in 0..base.len() {
+                    if local[i] == remote[i] || remote[i] == base[i] {
+                        out.push(local[i]);
+                    } else if local[i] == base[i] {
+                        out.push(remote[i]);
+                    } else {
+                        return None;
+                    }
+                }
+            }
+            Conflict(..) => return None,
+        }
+    }
+    Some(out.join(" "))
+}
+
 fn single(field: Field, base: &str, local: &str, remote: &str) -> Passage {
     let (base, local, remote) = (base.trim(), local.trim(), remote.trim());
     let text = if local == remote || remote == base {
         Some(local.to_owned())
     } else if local == base {
         Some(remote.to_owned())
+    } else if field == Field::Body && !base.is_empty() {
+        merge_sentences(base, local, remote)
     } else {
         None
     };
@@ -250,6 +315,41 @@ mod tests {
         let remote = text("Tiêu đề", "Một.\n\nHai, trên trang.\n\nBa.");
         let out = resolve(&merge(&base, &local, &remote), &[]).unwrap();
         assert_eq!(out.body, "Một, ở máy.\n\nHai, trên trang.\n\nBa.");
+    }
+
+    #[test]
+    fn edits_to_different_sentences_of_one_passage_combine() {
+        let base = text(
+            "Tiêu đề",
+            "Câu một. Câu hai có số 1.200 người. Câu ba?\n\nĐoạn sau.",
+        );
+        let local = text(
+            "Tiêu đề",
+            "Câu một. Câu hai có số 1.200 người. Câu ba, phóng viên thêm?\n\nĐoạn sau.",
+        );
+        let remote = text(
+            "Tiêu đề",
+            "Câu một đã sửa. Câu hai có số 1.200 người. Câu ba?\n\nĐoạn sau.",
+        );
+        let out = resolve(&merge(&base, &local, &remote), &[]).unwrap();
+        assert_eq!(
+            out.body,
+            "Câu một đã sửa. Câu hai có số 1.200 người. Câu ba, phóng viên thêm?\n\nĐoạn sau."
+        );
+        // The same sentence changed on both sides is still the user's choice.
+        let remote = text(
+            "Tiêu đề",
+            "Câu một. Câu hai có số 1.200 người. Câu ba, biên tập sửa?\n\nĐoạn sau.",
+        );
+        assert!(has_conflicts(&merge(&base, &local, &remote)));
+    }
+
+    #[test]
+    fn sentences_end_at_stops_and_closing_quotes_but_not_inside_numbers() {
+        assert_eq!(
+            sentences("Ông nói: “Tốt lắm.” Có 1.200 người… Thật sao? Vâng!"),
+            ["Ông nói: “Tốt lắm.”", "Có 1.200 người…", "Thật sao?", "Vâng!"]
+        );
     }
 
     #[test]
