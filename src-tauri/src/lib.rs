@@ -77,11 +77,14 @@ pub fn run() {
         .setup(|app| {
             open_main_window(app)?;
             // The outbox drains in the background for as long as the app runs; the sync screen
-            // hears of every change and asks for the overview.
+            // hears of every change and asks for the overview, or is given the bytes sent.
             if let Ok(api) = app.state::<AppState>().api() {
                 let handle = app.handle().clone();
-                let changed = move || {
-                    let _ = handle.emit("sync-changed", ());
+                let changed = move |progress: Option<newsroom_api::SendProgress>| {
+                    let _ = match progress {
+                        Some(progress) => handle.emit("sync-progress", progress),
+                        None => handle.emit("sync-changed", ()),
+                    };
                 };
                 if let Err(err) = api.sync_start_worker(Box::new(changed)) {
                     eprintln!("newsroom: the sync worker did not start: {err}");

@@ -37,6 +37,11 @@ export class Autosave {
     this.version = options.version;
   }
 
+  /** The version of the article the last save stored (or the editor loaded). */
+  get storedVersion(): number {
+    return this.version;
+  }
+
   get hasUnsavedChanges(): boolean {
     return this.dirty || this.inflight !== null;
   }

@@ -1,8 +1,9 @@
 // The sync overview every screen reads: the worker's connectivity, the queue and the bytes of
-// the job being sent. The shell emits `sync-changed` whenever any of it changes; this module
-// fetches the overview then (and every 30 s, in case an event was missed while hidden).
+// the job being sent. The shell emits `sync-changed` whenever any of it changes, and this module
+// fetches the overview then (and every 30 s, in case an event was missed while hidden); while
+// photos upload it emits `sync-progress` with the bytes alone, which need no fetch.
 import { listen } from "@tauri-apps/api/event";
-import type { SyncJob, SyncOverview } from "../bindings";
+import type { SendProgress, SyncJob, SyncOverview } from "../bindings";
 import { ipc } from "../app/ipc";
 
 class SyncState {
@@ -23,6 +24,9 @@ class SyncState {
     this.started = true;
     void this.refresh();
     void listen("sync-changed", () => void this.refresh());
+    void listen<SendProgress>("sync-progress", (event) => {
+      if (this.overview) this.overview = { ...this.overview, progress: event.payload };
+    });
     setInterval(() => void this.refresh(), 30_000);
   }
 

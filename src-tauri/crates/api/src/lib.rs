@@ -749,8 +749,9 @@ impl Api {
     }
 
     /// Starts the background worker that drains the outbox (the desktop app calls this once);
-    /// `changed` hears whenever [`Api::sync_overview`] would show something new.
-    pub fn sync_start_worker(&self, changed: Box<dyn Fn() + Send>) -> ApiResult<()> {
+    /// `changed` hears whenever [`Api::sync_overview`] would show something new (with the
+    /// progress alone when only that moved).
+    pub fn sync_start_worker(&self, changed: Box<dyn Fn(Option<SendProgress>) + Send>) -> ApiResult<()> {
         let mut worker = self
             .worker
             .lock()

@@ -83,8 +83,12 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(150);
 
 impl SyncWorker {
     /// Starts the worker on the store in `data_dir`; `changed` is called (from the worker's
-    /// thread) whenever what the sync screen shows has changed.
-    pub fn start(data_dir: PathBuf, changed: Box<dyn Fn() + Send>) -> crate::ApiResult<SyncWorker> {
+    /// thread) whenever what the sync screen shows has changed: with the new progress when
+    /// only the bytes sent moved (no need to read the queue again), `None` otherwise.
+    pub fn start(
+        data_dir: PathBuf,
+        changed: Box<dyn Fn(Option<SendProgress>) + Send>,
+    ) -> crate::ApiResult<SyncWorker> {
         let conn = newsroom_store::open_dir(&data_dir)?;
         let shared = Arc::new(Shared {
             state: Mutex::new(State {
@@ -173,16 +177,23 @@ fn next_due(conn: &rusqlite::Connection) -> Option<Duration> {
     )
 }
 
-fn run(shared: &Shared, conn: &rusqlite::Connection, photos_dir: &std::path::Path, changed: &dyn Fn()) {
+fn run(
+    shared: &Shared,
+    conn: &rusqlite::Connection,
+    photos_dir: &std::path::Path,
+    notify: &dyn Fn(Option<SendProgress>),
+) {
+    let changed = || notify(None);
     let _ = newsroom_sync::recover(conn, Utc::now());
     let password = |backend: &newsroom_sync::Backend| newsroom_sync::password(&backend.id);
     let last_report = Mutex::new(Instant::now() - PROGRESS_EVERY);
     let progress = |job_id: i64, sent: u64, total: u64| {
-        lock(shared).progress = Some(SendProgress { job_id, sent, total });
+        let now = SendProgress { job_id, sent, total };
+        lock(shared).progress = Some(now);
         let mut last = last_report.lock().unwrap_or_else(|p| p.into_inner());
         if last.elapsed() >= PROGRESS_EVERY || sent == total {
             *last = Instant::now();
-            changed();
+            notify(Some(now));
         }
     };
     loop {

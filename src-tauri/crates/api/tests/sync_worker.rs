@@ -106,7 +106,7 @@ fn the_worker_sends_by_itself_waits_out_an_outage_and_resumes_when_the_site_is_b
     up.store(false, Ordering::SeqCst);
     let article = api.article_create(&piece("Gửi khi mất mạng")).unwrap();
     api.article_submit_or_publish(&article.id, false).unwrap();
-    api.sync_start_worker(Box::new(|| ())).unwrap();
+    api.sync_start_worker(Box::new(|_| ())).unwrap();
     let offline = wait_for(&api, "offline", |o| o.connectivity == Connectivity::Offline);
     assert_eq!(offline.jobs[0].state, JobState::Queued, "kept, to send later");
     assert_eq!(offline.jobs[0].error_code, "network");

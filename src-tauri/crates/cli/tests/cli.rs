@@ -29,16 +29,21 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     path.display().to_string()
 }
 
+/// Imports a Markdown article through the CLI; returns the id it prints.
+fn import_article(data_dir: &Path, files: &Path, markdown: &str) -> String {
+    let file = write(files, "bai.md", markdown.as_bytes());
+    stdout(&newsroom(data_dir, &["article", "import", &file]))
+        .trim()
+        .to_owned()
+}
+
 #[test]
 fn import_list_show_render_round_trip() {
     let data = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
     // Decomposed (NFD) text, as pasted from macOS, must come back composed.
     let md = "---\nheadline: \"Ha\u{300} No\u{323}\u{302}i: Giao nhiệm vụ\"\nsapo: Lễ ký kết diễn ra sáng nay.\nbyline: Minh An\ndateline: Hà Nội\nsection: Công đoàn\n---\n\nCông đoàn **cơ sở** tổ chức hội nghị.\n\n| Đơn vị | Số người |\n|---|---|\n| CĐCS | 120 |\n";
-    let file = write(files.path(), "bai.md", md.as_bytes());
-    let id = stdout(&newsroom(data.path(), &["article", "import", &file]))
-        .trim()
-        .to_owned();
+    let id = import_article(data.path(), files.path(), md);
     assert_eq!(id.len(), 36, "prints the new id: {id}");
 
     let list: serde_json::Value =
@@ -334,10 +339,7 @@ fn article_export_as_ninjs_validates_against_the_official_schema() {
     let data = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
     let md = "---\nheadline: \"Hà Nội: Trao quà cho đoàn viên\"\nsapo: Sáng nay, LĐLĐ thành phố trao 500 suất quà.\nbyline: Mai Quý\ndateline: Hà Nội\nsection: Công đoàn\n---\n\nĐoạn mở đầu.\n";
-    let file = write(files.path(), "bai.md", md.as_bytes());
-    let id = stdout(&newsroom(data.path(), &["article", "import", &file]))
-        .trim()
-        .to_owned();
+    let id = import_article(data.path(), files.path(), md);
     stdout(&newsroom(
         data.path(),
         &[
@@ -584,10 +586,7 @@ fn submit_then_sync_run_puts_the_piece_on_wordpress_once_with_the_password_only_
 
     let unique = format!("{}", std::process::id());
     let md = format!("---\nheadline: \"Nộp bài {unique}\"\nsapo: Sapo có dấu.\nbyline: Mai Quý\nsection: Thời sự\n---\n\nNội dung bài.\n");
-    let file = write(files.path(), "bai.md", md.as_bytes());
-    let id = stdout(&newsroom(data.path(), &["article", "import", &file]))
-        .trim()
-        .to_owned();
+    let id = import_article(data.path(), files.path(), &md);
     assert!(stdout(&newsroom(data.path(), &["article", "submit", &id])).contains("submitted"));
     let status: serde_json::Value =
         serde_json::from_str(&stdout(&newsroom(data.path(), &["sync", "status", "--json"]))).unwrap();

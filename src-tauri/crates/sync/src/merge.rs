@@ -111,6 +111,19 @@ fn join(parts: &[&String]) -> String {
     parts.iter().map(|p| p.as_str()).collect::<Vec<_>>().join("\n\n")
 }
 
+/// The settled version of one unit (a passage or a sentence) both sides may have changed:
+/// the side that changed it, or either when both made the same change; `None` when they
+/// changed it differently.
+fn settle<'a>(base: &'a str, local: &'a str, remote: &'a str) -> Option<&'a str> {
+    if local == remote || remote == base {
+        Some(local)
+    } else if local == base {
+        Some(remote)
+    } else {
+        None
+    }
+}
+
 /// The sentences of a passage: each ends at `.`, `!`, `?` or `…` (with any closing quotes or
 /// brackets) followed by white space. Line breaks inside a passage stay with their sentence.
 fn sentences(passage: &str) -> Vec<&str> {
@@ -158,13 +171,7 @@ fn merge_sentences(base: &str, local: &str, remote: &str) -> Option<String> {
                 if base.len() == local.len() && base.len() == remote.len() =>
             {
                 for i in 0..base.len() {
-                    if local[i] == remote[i] || remote[i] == base[i] {
-                        out.push(local[i]);
-                    } else if local[i] == base[i] {
-                        out.push(remote[i]);
-                    } else {
-                        return None;
-                    }
+                    out.push(settle(base[i], local[i], remote[i])?);
                 }
             }
             Conflict(..) => return None,
@@ -175,14 +182,10 @@ fn merge_sentences(base: &str, local: &str, remote: &str) -> Option<String> {
 
 fn single(field: Field, base: &str, local: &str, remote: &str) -> Passage {
     let (base, local, remote) = (base.trim(), local.trim(), remote.trim());
-    let text = if local == remote || remote == base {
-        Some(local.to_owned())
-    } else if local == base {
-        Some(remote.to_owned())
-    } else if field == Field::Body && !base.is_empty() {
-        merge_sentences(base, local, remote)
-    } else {
-        None
+    let text = match settle(base, local, remote) {
+        Some(text) => Some(text.to_owned()),
+        None if field == Field::Body && !base.is_empty() => merge_sentences(base, local, remote),
+        None => None,
     };
     Passage {
         field,

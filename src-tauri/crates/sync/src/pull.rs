@@ -17,7 +17,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::merge::{merge, resolve, save_merged, ArticleText};
-use crate::push::{site_byline, site_text};
+use crate::push::{site_byline, site_version};
 use crate::wordpress::{RemoteMedia, RemotePost, WordPress};
 use crate::{timestamp, Backend, Result};
 
@@ -126,7 +126,7 @@ fn update_known(
     let base: ArticleText = known
         .map(|k| serde_json::from_str(&k.synced_source).unwrap_or_default())
         .unwrap_or_default();
-    let site = site_text(conn, backend, post)?;
+    let (site, _) = site_version(conn, backend, post)?;
     newsroom_store::write(conn, |tx| {
         let article = newsroom_articles::get(tx, article_id)?;
         let Some(merged) = resolve(&merge(&base, &ArticleText::of(&article), &site), &[]) else {
@@ -219,10 +219,6 @@ fn create(
     let photos = pull_photos(conn, photos_dir, wp, post, now, &mut skipped)?;
     let tags = wp.term_names("tags", &post.tags)?;
     let section = wp.term_names("categories", &post.categories)?.into_iter().next();
-    let by_url: HashMap<String, String> = photos
-        .iter()
-        .map(|p| (p.media.source_url.clone(), p.photo_id.clone()))
-        .collect();
     newsroom_store::write(conn, |tx| {
         // The photos are known on this backend from now on: a later push re-uses them.
         for photo in &photos {
@@ -240,8 +236,8 @@ fn create(
                 ],
             )?;
         }
-        let text = site_text(tx, backend, post)?;
-        let found = newsroom_markdown::html_to_markdown(&post.content, &by_url).figures;
+        // The photos are mapped above, so the body places them as `photo:` images.
+        let (text, found) = site_version(tx, backend, post)?;
         let fields = ArticleFields {
             headline: text.headline.clone(),
             sapo: text.sapo.clone(),

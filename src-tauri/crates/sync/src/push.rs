@@ -203,19 +203,26 @@ fn term(
 const BYLINE_OPEN: &str = "<p class=\"byline\">";
 
 /// A post's text as the article's fields: the title, the excerpt, and the content back in
-/// Markdown with the photos this app uploaded placed as `photo:` images again. The marker
-/// comment and the byline paragraph the push adds are left out.
-pub(crate) fn site_text(conn: &Connection, backend: &Backend, post: &RemotePost) -> Result<ArticleText> {
+/// Markdown with the photos known on this backend placed as `photo:` images again; with the
+/// figures the content shows (their captions and credits). The marker comment and the byline
+/// paragraph the push adds are left out.
+pub(crate) fn site_version(
+    conn: &Connection,
+    backend: &Backend,
+    post: &RemotePost,
+) -> Result<(ArticleText, Vec<newsroom_markdown::FoundFigure>)> {
     let content = match post.content.rfind(BYLINE_OPEN) {
         Some(at) => &post.content[..at],
         None => post.content.as_str(),
     };
     let photos = uploaded_photos(conn, &backend.id)?;
-    Ok(ArticleText {
+    let converted = newsroom_markdown::html_to_markdown(content, &photos);
+    let text = ArticleText {
         headline: post.title.trim().to_owned(),
         sapo: post.excerpt.trim().to_owned(),
-        body: newsroom_markdown::html_to_markdown(content, &photos).markdown,
-    })
+        body: converted.markdown,
+    };
+    Ok((text, converted.figures))
 }
 
 /// The byline printed under a post, if it has one.
@@ -272,7 +279,7 @@ pub fn push_article(
         let ours = remote_fingerprint(&remote) == attempted(conn, &backend.id, "article", article_id)?;
         if remote.modified_gmt != known.remote_modified_gmt && !ours {
             let base: ArticleText = serde_json::from_str(&known.synced_source).unwrap_or_default();
-            let site = site_text(conn, backend, &remote)?;
+            let (site, _) = site_version(conn, backend, &remote)?;
             let passages = merge::merge(&base, &ArticleText::of(&article), &site);
             let Some(merged) = merge::resolve(&passages, &[]) else {
                 return Err(SyncError::Conflict {

@@ -124,15 +124,19 @@ impl WordPress {
         }
     }
 
-    fn call(&self, request: ureq::Request, body: Option<Value>) -> Result<Value, SyncError> {
-        let request = request
+    /// A request signed in as the site's user, asking for JSON.
+    fn signed(&self, request: ureq::Request) -> ureq::Request {
+        request
             .set("Authorization", &self.authorization)
-            .set("Accept", "application/json");
-        let response = match body {
+            .set("Accept", "application/json")
+    }
+
+    fn call(&self, request: ureq::Request, body: Option<Value>) -> Result<Value, SyncError> {
+        let request = self.signed(request);
+        read(match body {
             Some(body) => request.send_json(body),
             None => request.call(),
-        };
-        read(response)
+        })
     }
 
     fn get(&self, path: &str) -> Result<Value, SyncError> {
@@ -182,29 +186,31 @@ impl WordPress {
     /// Every post in a workflow state (`pending`: submitted for review), oldest first.
     pub fn posts_with_status(&self, status: &str) -> Result<Vec<RemotePost>, SyncError> {
         let mut posts = Vec::new();
-        for page in 1.. {
-            let found = match self.get(&format!(
-                "/posts?context=edit&status={}&per_page=100&page={page}&orderby=date&order=asc",
+        let mut page = 1;
+        loop {
+            let url = format!(
+                "{}/posts?context=edit&status={}&per_page=100&page={page}&orderby=date&order=asc",
+                self.base,
                 query(status)
-            )) {
-                Ok(found) => found,
-                // A full last page is followed by this refusal rather than an empty page.
-                Err(SyncError::Remote { status: 400, body })
-                    if page > 1 && body.contains("rest_post_invalid_page_number") =>
-                {
-                    break;
-                }
-                Err(other) => return Err(other),
-            };
+            );
+            let response = self.signed(self.agent.get(&url)).call();
+            // WordPress says how many pages there are; asking past the last is an error.
+            let pages: u32 = response
+                .as_ref()
+                .ok()
+                .and_then(|r| r.header("X-WP-TotalPages"))
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(1);
+            let found = read(response)?;
             let items = found
                 .as_array()
                 .ok_or_else(|| SyncError::Garbage("a list of posts was expected".into()))?;
             posts.extend(items.iter().map(post_from));
-            if items.len() < 100 {
-                break;
+            if page >= pages {
+                return Ok(posts);
             }
+            page += 1;
         }
-        Ok(posts)
     }
 
     /// The media attached to a post.
@@ -271,9 +277,10 @@ impl WordPress {
     ) -> Result<RemoteMedia, SyncError> {
         let file_name = format!("{slug}.jpg");
         let request = self
-            .agent
-            .post(&format!("{}/media?context=edit&slug={}", self.base, query(slug)))
-            .set("Authorization", &self.authorization)
+            .signed(
+                self.agent
+                    .post(&format!("{}/media?context=edit&slug={}", self.base, query(slug))),
+            )
             .set("Content-Type", "image/jpeg")
             .set(
                 "Content-Disposition",
