@@ -94,7 +94,7 @@ impl From<EntityError> for ApiError {
         let code = match &err {
             EntityError::NotFound(_) | EntityError::ArticleNotFound(_) => ErrorCode::NotFound,
             EntityError::Invalid(_) => ErrorCode::InvalidInput,
-            EntityError::Sqlite(_) => ErrorCode::Storage,
+            EntityError::Io(_) | EntityError::Sqlite(_) => ErrorCode::Storage,
         };
         ApiError::new(code, err.to_string())
     }
@@ -130,7 +130,12 @@ impl From<FileError> for ApiError {
 impl From<newsroom_sync::SyncError> for ApiError {
     fn from(err: newsroom_sync::SyncError) -> Self {
         use newsroom_sync::SyncError;
-        let code = match &err {
+        let code = match err {
+            // A failure of a crate underneath keeps the code that crate's own error has.
+            SyncError::Article(inner) => return inner.into(),
+            SyncError::Photo(inner) => return inner.into(),
+            SyncError::Entity(inner) => return inner.into(),
+            SyncError::Store(inner) => return inner.into(),
             SyncError::Unauthorized(_) => ErrorCode::Unauthorized,
             SyncError::Network(_) => ErrorCode::Network,
             SyncError::Remote { .. } | SyncError::Garbage(_) => ErrorCode::Remote,
@@ -138,9 +143,9 @@ impl From<newsroom_sync::SyncError> for ApiError {
             SyncError::Keychain(_) => ErrorCode::Keychain,
             SyncError::NoBackend(_) => ErrorCode::NotFound,
             SyncError::Invalid(_) => ErrorCode::InvalidInput,
-            SyncError::Article(_) | SyncError::Photo(_) | SyncError::Entity(_) | SyncError::Sqlite(_) => {
-                ErrorCode::Storage
-            }
+            SyncError::NotSendable(_) => ErrorCode::InvalidTransition,
+            SyncError::Worker(_) => ErrorCode::Internal,
+            SyncError::Sqlite(_) => ErrorCode::Storage,
         };
         ApiError::new(code, err.to_string())
     }

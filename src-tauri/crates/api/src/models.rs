@@ -25,18 +25,6 @@ pub struct StatusRequest {
     pub note: String,
 }
 
-/// Accepting a suggestion: the entity (created in the directory if new) is tagged on the
-/// article, a person with the role the text gave.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-pub struct AcceptSuggestion {
-    pub article_id: String,
-    pub kind: newsroom_entities::EntityKind,
-    pub name: String,
-    /// The directory entry, when the suggestion was a known entity.
-    pub entity_id: Option<String>,
-    pub role: Option<String>,
-}
-
 /// Rendered Markdown with the counts shown beside the editor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RenderedMarkdown {

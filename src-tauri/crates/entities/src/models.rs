@@ -66,3 +66,15 @@ pub struct ImportSummary {
     pub created: u32,
     pub updated: u32,
 }
+
+/// Accepting a suggestion: the entity (created in the directory if new) is tagged on the
+/// article, a person with the role the text gave.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct AcceptSuggestion {
+    pub article_id: String,
+    pub kind: EntityKind,
+    pub name: String,
+    /// The directory entry, when the suggestion was a known entity.
+    pub entity_id: Option<String>,
+    pub role: Option<String>,
+}

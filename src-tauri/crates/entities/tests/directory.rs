@@ -246,3 +246,43 @@ fn export_round_trip(format: &str) {
         "{format}"
     );
 }
+
+#[test]
+fn accepting_a_suggestion_writes_the_role_and_the_tag_together_or_neither() {
+    let (_dir, conn) = store();
+    let now = Utc::now();
+    let article = newsroom_articles::create(
+        &conn,
+        &newsroom_articles::ArticleFields {
+            headline: "Tin".into(),
+            ..Default::default()
+        },
+        now,
+    )
+    .unwrap();
+    let accept = |article_id: &str| entities::AcceptSuggestion {
+        article_id: article_id.to_owned(),
+        kind: EntityKind::Person,
+        name: "Lê Đăng Khoa".into(),
+        entity_id: None,
+        role: Some("Giám đốc".into()),
+    };
+
+    // The person and their role go into the directory before the tag is written; when the
+    // tag cannot be written (the article is gone), the directory keeps nothing either.
+    let failed = entities::accept_suggestion(&conn, &accept("không-có-bài-này"), now);
+    assert!(matches!(failed, Err(entities::EntityError::ArticleNotFound(_))));
+    assert_eq!(
+        entities::find_by_name(&conn, EntityKind::Person, "Lê Đăng Khoa").unwrap(),
+        None
+    );
+
+    let (tag, changed) = entities::accept_suggestion(&conn, &accept(&article.id), now).unwrap();
+    assert!(changed);
+    assert_eq!(
+        (tag.name.as_str(), tag.role.as_str()),
+        ("Lê Đăng Khoa", "Giám đốc")
+    );
+    let person = entities::get(&conn, &tag.entity_id).unwrap();
+    assert_eq!(person.roles[0].title, "Giám đốc");
+}

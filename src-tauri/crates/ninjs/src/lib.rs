@@ -372,3 +372,22 @@ pub fn file_url(path: &std::path::Path) -> String {
     let path = path.to_string_lossy();
     format!("file://{}", percent_encoding::utf8_percent_encode(&path, PATH))
 }
+
+/// A picture's rendition as the stored file in the photo library, by `file:` URL: what an
+/// export names when no backend has the picture.
+pub fn stored_rendition(
+    photos_dir: &std::path::Path,
+    item: &ArticlePhoto,
+    which: Rendition,
+) -> Option<RenditionRef> {
+    let photo = &item.photo;
+    let path = newsroom_photos::file_path(photos_dir, &photo.sha256, photo.format, which);
+    let size = std::fs::metadata(&path).ok()?.len();
+    let (width, height) = photo.size_of(which);
+    Some(RenditionRef {
+        href: file_url(&path),
+        width,
+        height,
+        size,
+    })
+}

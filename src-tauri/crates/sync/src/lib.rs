@@ -11,6 +11,7 @@
 //!   the one recorded at the last push is a conflict, and nothing is written.
 //! - Passwords never reach this crate's tables; callers pass them in.
 
+mod backends;
 mod credentials;
 mod merge;
 mod ninjs_http;
@@ -18,21 +19,23 @@ mod outbox;
 mod pull;
 mod push;
 mod wordpress;
+mod worker;
 
+pub use backends::{add_backend, backend, backends, connect_backend, remove_backend, Backend, BACKEND_KINDS};
 pub use credentials::{delete_password, password, store_password};
 pub use merge::{has_conflicts, merge, resolve, ArticleText, Choice, Field, Passage};
 pub use ninjs_http::{push_ninjs, signature, NinjsHttp, SIGNATURE_HEADER};
 pub use outbox::{
-    backoff, cancel, conflict_passages, drain, enqueue, jobs, recover, resolve_conflict, retry, JobState,
-    SyncJob,
+    backoff, cancel, conflict_passages, drain, enqueue, enqueue_everywhere, enqueue_on_entry, jobs, recover,
+    resolve_conflict, retry, send_all, JobState, SyncJob,
 };
-pub use pull::{pull_pending, PullOutcome, Pulled};
+pub use pull::{pull_everywhere, pull_pending, PullOutcome, Pulled};
 pub use push::{push_article, PushOutcome, RemoteStatus};
 pub use wordpress::{reachable, RemoteMedia, RemotePost, WordPress};
+pub use worker::{overview, Connectivity, SendProgress, SyncOverview, SyncWorker};
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
@@ -57,6 +60,13 @@ pub enum SyncError {
     NoBackend(String),
     #[error("{0}")]
     Invalid(String),
+    /// The piece's workflow state is not one that is sent anywhere (spiked).
+    #[error("{0}")]
+    NotSendable(String),
+    #[error("cannot start the sync worker: {0}")]
+    Worker(std::io::Error),
+    #[error("store: {0}")]
+    Store(#[from] newsroom_store::StoreError),
     #[error("article: {0}")]
     Article(#[from] newsroom_articles::ArticleError),
     #[error("photo: {0}")]
@@ -80,88 +90,6 @@ impl From<newsroom_ninjs::NinjsError> for SyncError {
 }
 
 use newsroom_store::timestamp;
-
-/// A configured publishing backend (its password is in the OS keychain, not here).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct Backend {
-    pub id: String,
-    pub kind: String,
-    pub name: String,
-    pub url: String,
-    pub username: String,
-}
-
-/// The kinds of backend: a WordPress site, or a system that takes ninjs over HTTP.
-pub const BACKEND_KINDS: &[&str] = &["wordpress", "ninjs_http"];
-
-/// Adds a backend of one of [`BACKEND_KINDS`]; the name must be new.
-pub fn add_backend(
-    conn: &Connection,
-    kind: &str,
-    name: &str,
-    url: &str,
-    username: &str,
-    now: DateTime<Utc>,
-) -> Result<Backend> {
-    let name = name.trim();
-    let url = url.trim().trim_end_matches('/');
-    if !BACKEND_KINDS.contains(&kind) {
-        return Err(SyncError::Invalid(format!("no backend kind {kind}")));
-    }
-    if name.is_empty() || !(url.starts_with("http://") || url.starts_with("https://")) {
-        return Err(SyncError::Invalid(
-            "a backend needs a name and an http(s) URL".into(),
-        ));
-    }
-    let backend = Backend {
-        id: uuid::Uuid::now_v7().to_string(),
-        kind: kind.to_owned(),
-        name: name.to_owned(),
-        url: url.to_owned(),
-        username: username.trim().to_owned(),
-    };
-    conn.execute(
-        "INSERT INTO backends (id, kind, name, url, username, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            backend.id,
-            backend.kind,
-            backend.name,
-            backend.url,
-            backend.username,
-            timestamp(now)
-        ],
-    )
-    .map_err(|e| match e {
-        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
-            SyncError::Invalid(format!("a backend named {name} exists already"))
-        }
-        other => other.into(),
-    })?;
-    Ok(backend)
-}
-
-pub fn backends(conn: &Connection) -> Result<Vec<Backend>> {
-    let mut stmt = conn.prepare("SELECT id, kind, name, url, username FROM backends ORDER BY name")?;
-    let found = stmt
-        .query_map([], |r| {
-            Ok(Backend {
-                id: r.get(0)?,
-                kind: r.get(1)?,
-                name: r.get(2)?,
-                url: r.get(3)?,
-                username: r.get(4)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(found)
-}
-
-pub fn backend(conn: &Connection, name_or_id: &str) -> Result<Backend> {
-    backends(conn)?
-        .into_iter()
-        .find(|b| b.name == name_or_id || b.id == name_or_id)
-        .ok_or_else(|| SyncError::NoBackend(name_or_id.to_owned()))
-}
 
 /// What is known about one local thing on a backend.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,6 +10,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use newsroom_articles::Status;
+
 use crate::merge::{merge, resolve, save_merged, ArticleText, Choice, Passage};
 use crate::ninjs_http::{push_ninjs, NinjsHttp};
 use crate::push::{push_article, RemoteStatus};
@@ -98,6 +100,64 @@ pub fn enqueue(
         params![article_id, backend_id, status.as_str(), timestamp(now)],
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Queues the piece to every backend, to the post status its workflow state maps to
+/// ([`RemoteStatus::of`]). A spiked piece is sent nowhere.
+pub fn enqueue_everywhere(
+    conn: &Connection,
+    article_id: &str,
+    status: Status,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let remote = RemoteStatus::of(status)
+        .ok_or_else(|| SyncError::NotSendable(format!("a {} piece is not sent anywhere", status.as_str())))?;
+    newsroom_store::write(conn, |tx| {
+        for backend in crate::backends(tx)? {
+            enqueue(tx, article_id, &backend.id, remote, now)?;
+        }
+        Ok(())
+    })
+}
+
+/// Queues a piece that was moved to `status`, when entering that state sends it by itself
+/// (submitting and publishing do; see [`RemoteStatus::sent_on_entry`]). Returns whether
+/// anything was queued. Called inside the transaction of the state change, so a piece is never
+/// marked sent without being on its way.
+pub fn enqueue_on_entry(
+    conn: &Connection,
+    article_id: &str,
+    status: Status,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    if !RemoteStatus::sent_on_entry(status) {
+        return Ok(false);
+    }
+    enqueue_everywhere(conn, article_id, status, now)?;
+    Ok(true)
+}
+
+/// How long until the next queued job is due, if any is queued.
+pub(crate) fn next_due(conn: &Connection, now: DateTime<Utc>) -> Option<Duration> {
+    let next: Option<String> = conn
+        .query_row(
+            "SELECT min(next_attempt_at) FROM outbox WHERE state = 'queued'",
+            [],
+            |r| r.get(0),
+        )
+        .ok()
+        .flatten();
+    let at = DateTime::parse_from_rfc3339(&next?).ok()?;
+    Some((at.with_timezone(&Utc) - now).to_std().unwrap_or(Duration::ZERO))
+}
+
+/// Makes every queued job due now: the network is back, so a backoff the outage caused is not
+/// waited out.
+pub(crate) fn make_all_due(conn: &Connection, now: DateTime<Utc>) -> Result<usize> {
+    Ok(conn.execute(
+        "UPDATE outbox SET next_attempt_at = ?1 WHERE state = 'queued'",
+        [timestamp(now)],
+    )?)
 }
 
 /// After a crash: jobs left in `sending` go back to the queue.
@@ -245,6 +305,20 @@ fn classify(err: &SyncError) -> (&'static str, bool) {
         SyncError::Keychain(_) => ("keychain", false),
         _ => ("local", false),
     }
+}
+
+/// Sends every queued push once with the passwords from the OS keychain (`force`: even those
+/// still waiting out a backoff), after putting back any a crash left half-sent; returns the
+/// jobs it sent. For front ends without a worker (the CLI's `sync run`).
+pub fn send_all(
+    conn: &Connection,
+    photos_dir: &Path,
+    now: DateTime<Utc>,
+    force: bool,
+) -> Result<Vec<SyncJob>> {
+    recover(conn, now)?;
+    let password = |backend: &Backend| crate::password(&backend.id);
+    drain(conn, photos_dir, &password, &|_, _, _| {}, now, force)
 }
 
 /// Sends every due job once, oldest first, one at a time (so one piece never has two saves in

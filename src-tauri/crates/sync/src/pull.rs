@@ -297,6 +297,21 @@ fn plain(html: &str) -> String {
         .to_owned()
 }
 
+/// Pulls the posts waiting for review from every WordPress backend, with the passwords from
+/// the OS keychain.
+pub fn pull_everywhere(conn: &Connection, photos_dir: &Path) -> Result<Vec<Pulled>> {
+    let mut pulled = Vec::new();
+    for backend in crate::backends(conn)? {
+        if backend.kind != "wordpress" {
+            continue;
+        }
+        let secret = crate::password(&backend.id)?;
+        let wp = WordPress::new(&backend.url, &backend.username, &secret);
+        pulled.extend(pull_pending(conn, photos_dir, &backend, &wp)?);
+    }
+    Ok(pulled)
+}
+
 /// Fetches every post waiting for review on the site into the local store.
 pub fn pull_pending(
     conn: &Connection,

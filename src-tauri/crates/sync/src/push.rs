@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use newsroom_articles::Status;
 use newsroom_photos::{ArticlePhoto, Rendition};
 use rusqlite::Connection;
 use serde_json::json;
@@ -36,6 +37,24 @@ pub enum RemoteStatus {
 }
 
 impl RemoteStatus {
+    /// The post status a piece in this workflow state is sent as: submitted, in review or
+    /// approved → `pending`, published → `publish`, draft or returned → `draft`; a spiked piece
+    /// is sent nowhere.
+    pub fn of(status: Status) -> Option<RemoteStatus> {
+        match status {
+            Status::Submitted | Status::InReview | Status::Approved => Some(RemoteStatus::Pending),
+            Status::Published => Some(RemoteStatus::Publish),
+            Status::Draft | Status::Returned => Some(RemoteStatus::Draft),
+            Status::Spiked => None,
+        }
+    }
+
+    /// Whether moving a piece into this state sends it by itself: submitting hands it to the
+    /// desk on the site, publishing publishes it. Other moves are sent when the user asks.
+    pub fn sent_on_entry(status: Status) -> bool {
+        matches!(status, Status::Submitted | Status::Published)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             RemoteStatus::Draft => "draft",

@@ -19,7 +19,7 @@ use chrono::Utc;
 use serde::Serialize;
 use ts_rs::TS;
 
-use newsroom_sync::{JobState, SyncJob};
+use crate::{JobState, Result, SyncError, SyncJob};
 
 /// Whether the publishing sites can be reached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -85,10 +85,7 @@ impl SyncWorker {
     /// Starts the worker on the store in `data_dir`; `changed` is called (from the worker's
     /// thread) whenever what the sync screen shows has changed: with the new progress when
     /// only the bytes sent moved (no need to read the queue again), `None` otherwise.
-    pub fn start(
-        data_dir: PathBuf,
-        changed: Box<dyn Fn(Option<SendProgress>) + Send>,
-    ) -> crate::ApiResult<SyncWorker> {
+    pub fn start(data_dir: PathBuf, changed: Box<dyn Fn(Option<SendProgress>) + Send>) -> Result<SyncWorker> {
         let conn = newsroom_store::open_dir(&data_dir)?;
         let shared = Arc::new(Shared {
             state: Mutex::new(State {
@@ -105,9 +102,7 @@ impl SyncWorker {
         let thread = std::thread::Builder::new()
             .name("sync".into())
             .spawn(move || run(&inside, &conn, &photos_dir, &*changed))
-            .map_err(|e| {
-                crate::ApiError::new(crate::ErrorCode::Internal, format!("cannot start sync: {e}"))
-            })?;
+            .map_err(SyncError::Worker)?;
         Ok(SyncWorker {
             shared,
             _thread: thread,
@@ -133,7 +128,7 @@ impl SyncWorker {
         });
     }
 
-    pub(crate) fn snapshot(&self) -> (Connectivity, bool, Option<SendProgress>) {
+    fn snapshot(&self) -> (Connectivity, bool, Option<SendProgress>) {
         self.with(|s| (s.connectivity, s.paused, s.progress))
     }
 }
@@ -153,28 +148,10 @@ fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, State> {
 
 /// Whether any backend answers at all (any HTTP status counts: the network is there).
 fn reachable(conn: &rusqlite::Connection) -> bool {
-    newsroom_sync::backends(conn)
+    crate::backends(conn)
         .unwrap_or_default()
         .iter()
-        .any(|b| newsroom_sync::reachable(&b.url))
-}
-
-/// How long until the next queued job is due, if any is queued.
-fn next_due(conn: &rusqlite::Connection) -> Option<Duration> {
-    let next: Option<String> = conn
-        .query_row(
-            "SELECT min(next_attempt_at) FROM outbox WHERE state = 'queued'",
-            [],
-            |r| r.get(0),
-        )
-        .ok()
-        .flatten();
-    let at = chrono::DateTime::parse_from_rfc3339(&next?).ok()?;
-    Some(
-        (at.with_timezone(&Utc) - Utc::now())
-            .to_std()
-            .unwrap_or(Duration::ZERO),
-    )
+        .any(|b| crate::reachable(&b.url))
 }
 
 fn run(
@@ -184,8 +161,8 @@ fn run(
     notify: &dyn Fn(Option<SendProgress>),
 ) {
     let changed = || notify(None);
-    let _ = newsroom_sync::recover(conn, Utc::now());
-    let password = |backend: &newsroom_sync::Backend| newsroom_sync::password(&backend.id);
+    let _ = crate::recover(conn, Utc::now());
+    let password = |backend: &crate::Backend| crate::password(&backend.id);
     let last_report = Mutex::new(Instant::now() - PROGRESS_EVERY);
     let progress = |job_id: i64, sent: u64, total: u64| {
         let now = SendProgress { job_id, sent, total };
@@ -205,23 +182,17 @@ fn run(
             state.poked = false;
             (state.paused, state.connectivity)
         };
-        let has_backends = newsroom_sync::backends(conn)
-            .map(|b| !b.is_empty())
-            .unwrap_or(false);
+        let has_backends = crate::backends(conn).map(|b| !b.is_empty()).unwrap_or(false);
         if !paused && has_backends {
             if connectivity == Connectivity::Offline {
                 if reachable(conn) {
-                    let now = newsroom_store::timestamp(Utc::now());
-                    let _ = conn.execute(
-                        "UPDATE outbox SET next_attempt_at = ?1 WHERE state = 'queued'",
-                        [now],
-                    );
+                    let _ = crate::outbox::make_all_due(conn, Utc::now());
                     lock(shared).connectivity = Connectivity::Online;
                     changed();
                     continue;
                 }
             } else {
-                let sent = newsroom_sync::drain(conn, photos_dir, &password, &progress, Utc::now(), false)
+                let sent = crate::drain(conn, photos_dir, &password, &progress, Utc::now(), false)
                     .unwrap_or_default();
                 lock(shared).progress = None;
                 let now = if sent.iter().any(|j| j.error_code == "network") {
@@ -252,7 +223,7 @@ fn run(
         let wait = match state.connectivity {
             _ if state.paused => IDLE_WAIT,
             Connectivity::Offline => PROBE_WAIT,
-            _ => next_due(conn).map_or(IDLE_WAIT, |due| due.min(IDLE_WAIT)),
+            _ => crate::outbox::next_due(conn, Utc::now()).map_or(IDLE_WAIT, |due| due.min(IDLE_WAIT)),
         };
         let _unused = shared
             .wake
@@ -261,8 +232,9 @@ fn run(
     }
 }
 
-/// The overview as a front end without a worker (the CLI) sees it.
-pub(crate) fn overview(jobs: Vec<SyncJob>, worker: Option<&SyncWorker>) -> SyncOverview {
+/// What the sync screen shows: every job, with the worker's view when one runs (a front end
+/// without a worker, the CLI, sees the queue alone).
+pub fn overview(jobs: Vec<SyncJob>, worker: Option<&SyncWorker>) -> SyncOverview {
     match worker {
         Some(worker) => {
             let (connectivity, paused, progress) = worker.snapshot();

@@ -1,0 +1,124 @@
+//! Articles: the working copy, revisions, the workflow (`newsroom-articles`), and the ninjs
+//! export of a piece (`newsroom-ninjs`).
+
+use std::path::Path;
+
+use chrono::Utc;
+
+use crate::{
+    Api, ApiResult, Article, ArticleFields, ArticlePhoto, ArticleSummary, ChecklistRule, Rendition, Revision,
+    RevisionSummary, SaveRequest, Status, StatusChange, StatusRequest,
+};
+
+impl Api {
+    pub fn article_list(&self) -> ApiResult<Vec<ArticleSummary>> {
+        Ok(newsroom_articles::list(&*self.conn()?)?)
+    }
+
+    pub fn article_search(&self, query: &str) -> ApiResult<Vec<ArticleSummary>> {
+        Ok(newsroom_articles::search(&*self.conn()?, query)?)
+    }
+
+    pub fn article_get(&self, id: &str) -> ApiResult<Article> {
+        Ok(newsroom_articles::get(&*self.conn()?, id)?)
+    }
+
+    pub fn article_create(&self, fields: &ArticleFields) -> ApiResult<Article> {
+        Ok(newsroom_articles::create(&*self.conn()?, fields, Utc::now())?)
+    }
+
+    pub fn article_save(&self, request: &SaveRequest) -> ApiResult<Article> {
+        Ok(newsroom_articles::save(
+            &*self.conn()?,
+            &request.id,
+            request.base_version,
+            &request.fields,
+            request.kind,
+            Utc::now(),
+        )?)
+    }
+
+    pub fn article_delete(&self, id: &str) -> ApiResult<()> {
+        Ok(newsroom_articles::delete(&*self.conn()?, id)?)
+    }
+
+    pub fn article_import(&self, path: &Path) -> ApiResult<Article> {
+        Ok(newsroom_articles::import_markdown(
+            &*self.conn()?,
+            path,
+            Utc::now(),
+        )?)
+    }
+
+    /// Moves a piece to another workflow state. Entering a state that sends the piece
+    /// (submitting, publishing) queues its push to every backend in the same transaction, so a
+    /// piece is never marked sent without being on its way.
+    pub fn article_set_status(&self, request: &StatusRequest) -> ApiResult<Article> {
+        let (article, queued) = newsroom_store::write(&*self.conn()?, |tx| -> ApiResult<_> {
+            let now = Utc::now();
+            let article = newsroom_articles::set_status(
+                tx,
+                &request.id,
+                request.to,
+                &Self::actor(),
+                &request.note,
+                now,
+            )?;
+            let queued = newsroom_sync::enqueue_on_entry(tx, &request.id, request.to, now)?;
+            Ok((article, queued))
+        })?;
+        if queued {
+            self.poke_worker();
+        }
+        Ok(article)
+    }
+
+    /// Submits (or publishes) a piece: [`Api::article_set_status`] to that state.
+    pub fn article_submit_or_publish(&self, id: &str, publish: bool) -> ApiResult<Article> {
+        let to = if publish {
+            Status::Published
+        } else {
+            Status::Submitted
+        };
+        self.article_set_status(&StatusRequest {
+            id: id.to_owned(),
+            to,
+            note: String::new(),
+        })
+    }
+
+    pub fn article_checklist(&self, id: &str) -> ApiResult<Vec<ChecklistRule>> {
+        let conn = self.conn()?;
+        let article = newsroom_articles::get(&conn, id)?;
+        Ok(newsroom_articles::checklist(&conn, &article)?)
+    }
+
+    pub fn article_status_history(&self, id: &str) -> ApiResult<Vec<StatusChange>> {
+        Ok(newsroom_articles::status_history(&*self.conn()?, id)?)
+    }
+
+    /// The article as an IPTC ninjs 2.1 document, its pictures' renditions as `file:` URLs of
+    /// the stored files (the push adapter gives uploaded URLs instead).
+    pub fn article_export_ninjs(&self, id: &str) -> ApiResult<serde_json::Value> {
+        let dir = self.photos_dir();
+        let rendition =
+            |item: &ArticlePhoto, which: Rendition| newsroom_ninjs::stored_rendition(&dir, item, which);
+        Ok(newsroom_ninjs::article_document(&*self.conn()?, id, &rendition)?)
+    }
+
+    pub fn revision_list(&self, article_id: &str) -> ApiResult<Vec<RevisionSummary>> {
+        Ok(newsroom_articles::list_revisions(&*self.conn()?, article_id)?)
+    }
+
+    pub fn revision_get(&self, revision_id: i64) -> ApiResult<Revision> {
+        Ok(newsroom_articles::get_revision(&*self.conn()?, revision_id)?)
+    }
+
+    pub fn revision_restore(&self, revision_id: i64) -> ApiResult<Article> {
+        Ok(newsroom_articles::restore_revision(
+            &*self.conn()?,
+            revision_id,
+            Utc::now(),
+        )?)
+    }
+}

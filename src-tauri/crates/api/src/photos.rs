@@ -1,0 +1,190 @@
+//! The photo library and an article's photos (`newsroom-photos`).
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+
+use crate::{
+    Api, ApiError, ApiResult, ArticlePhoto, ImportProgress, ImportStage, Imported, Photo, PhotoEdit,
+    PhotoPage, PhotoQuery, Rendition,
+};
+
+impl Api {
+    /// Imports image bytes (a file's, or a pasted image's). The slow work (decoding, resizing,
+    /// hashing, writing files) runs without holding the store, so the editor keeps saving
+    /// while a card of photos imports; the same bytes imported again reuse the stored photo.
+    pub fn photo_import_bytes(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        article_id: Option<&str>,
+    ) -> ApiResult<Imported> {
+        let sha256 = newsroom_photos::sha256_hex(bytes);
+        if let Some(reused) = newsroom_photos::reuse(&*self.conn()?, &sha256, bytes, article_id)? {
+            return Ok(reused);
+        }
+        let prepared = newsroom_photos::prepare(&self.photos_dir(), name, bytes, sha256)?;
+        let imported = newsroom_photos::commit(&*self.conn()?, &prepared, article_id, Utc::now())?;
+        if !imported.photo.people.is_empty() {
+            self.directory_changed();
+        }
+        Ok(imported)
+    }
+
+    /// Imports files one after another, reporting each step of each file to `progress`; a
+    /// file that fails is reported and the rest still import.
+    pub fn photo_import_batch(
+        &self,
+        paths: &[PathBuf],
+        article_id: Option<&str>,
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Vec<ApiResult<Imported>> {
+        let total = paths.len() as u32;
+        let report = |index: usize, stage: ImportStage, photo: Option<Photo>, error: Option<ApiError>| {
+            ImportProgress {
+                index: index as u32,
+                total,
+                file: paths[index].display().to_string(),
+                stage,
+                photo,
+                error,
+            }
+        };
+        for index in 0..paths.len() {
+            progress(report(index, ImportStage::Queued, None, None));
+        }
+        let mut outcomes = Vec::with_capacity(paths.len());
+        for (index, path) in paths.iter().enumerate() {
+            progress(report(index, ImportStage::Processing, None, None));
+            let outcome = self.photo_import_file(path, article_id);
+            match &outcome {
+                Ok(imported) => progress(report(
+                    index,
+                    ImportStage::Done,
+                    Some(imported.photo.clone()),
+                    None,
+                )),
+                Err(err) => progress(report(index, ImportStage::Failed, None, Some(err.clone()))),
+            }
+            outcomes.push(outcome);
+        }
+        outcomes
+    }
+
+    /// Imports one file; errors name it.
+    pub fn photo_import_file(&self, path: &Path, article_id: Option<&str>) -> ApiResult<Imported> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let named = |err: ApiError| ApiError::new(err.code, format!("{}: {}", path.display(), err.message));
+        let bytes = newsroom_photos::read_file(path).map_err(|e| named(e.into()))?;
+        self.photo_import_bytes(&name, &bytes, article_id).map_err(named)
+    }
+
+    pub fn photo_get(&self, id: &str) -> ApiResult<Photo> {
+        Ok(newsroom_photos::get(&*self.conn()?, id)?)
+    }
+
+    /// Changes a photo's archive fields (caption, credit, people shown…).
+    pub fn photo_edit(&self, id: &str, change: &PhotoEdit) -> ApiResult<Photo> {
+        let photo = newsroom_photos::edit(&*self.conn()?, id, change, Utc::now())?;
+        if change.people.is_some() {
+            self.directory_changed();
+        }
+        Ok(photo)
+    }
+
+    /// The photo desk: photos matching the query, and how many match in all.
+    pub fn photo_list(&self, query: &PhotoQuery) -> ApiResult<PhotoPage> {
+        let conn = self.conn()?;
+        Ok(PhotoPage {
+            photos: newsroom_photos::list(&conn, query)?,
+            total: newsroom_photos::count(&conn, query)?,
+        })
+    }
+
+    /// The path of a stored image, for the app's photo scheme.
+    pub fn photo_file(&self, id: &str, rendition: Rendition) -> ApiResult<PathBuf> {
+        let photo = self.photo_get(id)?;
+        Ok(newsroom_photos::file_path(
+            &self.photos_dir(),
+            &photo.sha256,
+            photo.format,
+            rendition,
+        ))
+    }
+
+    /// Writes a photo with its caption fields inside (XMP and IIM); with an article, that
+    /// article's caption is the one written.
+    pub fn photo_export(
+        &self,
+        id: &str,
+        rendition: Rendition,
+        article_id: Option<&str>,
+        out: &Path,
+    ) -> ApiResult<()> {
+        let conn = self.conn()?;
+        let caption = match article_id {
+            Some(article_id) => newsroom_photos::article_photos(&conn, article_id)?
+                .into_iter()
+                .find(|p| p.photo.id == id)
+                .map(|p| p.caption),
+            None => None,
+        };
+        newsroom_photos::export(&conn, &self.photos_dir(), id, rendition, caption.as_deref(), out).map_err(
+            |err| {
+                let err = ApiError::from(err);
+                ApiError::new(err.code, format!("{}: {}", out.display(), err.message))
+            },
+        )
+    }
+
+    pub fn article_photos(&self, article_id: &str) -> ApiResult<Vec<ArticlePhoto>> {
+        Ok(newsroom_photos::article_photos(&*self.conn()?, article_id)?)
+    }
+
+    pub fn article_photo_attach(&self, article_id: &str, photo_id: &str) -> ApiResult<Vec<ArticlePhoto>> {
+        let conn = self.conn()?;
+        newsroom_photos::attach(&conn, article_id, photo_id)?;
+        Ok(newsroom_photos::article_photos(&conn, article_id)?)
+    }
+
+    pub fn article_photo_detach(&self, article_id: &str, photo_id: &str) -> ApiResult<Vec<ArticlePhoto>> {
+        let conn = self.conn()?;
+        newsroom_photos::detach(&conn, article_id, photo_id)?;
+        Ok(newsroom_photos::article_photos(&conn, article_id)?)
+    }
+
+    pub fn article_photo_reorder(
+        &self,
+        article_id: &str,
+        photo_ids: &[String],
+    ) -> ApiResult<Vec<ArticlePhoto>> {
+        let conn = self.conn()?;
+        newsroom_photos::reorder(&conn, article_id, photo_ids)?;
+        Ok(newsroom_photos::article_photos(&conn, article_id)?)
+    }
+
+    pub fn article_photo_set_lead(
+        &self,
+        article_id: &str,
+        photo_id: Option<&str>,
+    ) -> ApiResult<Vec<ArticlePhoto>> {
+        let conn = self.conn()?;
+        newsroom_photos::set_lead(&conn, article_id, photo_id)?;
+        Ok(newsroom_photos::article_photos(&conn, article_id)?)
+    }
+
+    /// Gives a photo its own caption in one article (`None`: use the archive description).
+    pub fn article_photo_caption(
+        &self,
+        article_id: &str,
+        photo_id: &str,
+        caption: Option<&str>,
+    ) -> ApiResult<Vec<ArticlePhoto>> {
+        let conn = self.conn()?;
+        newsroom_photos::set_article_caption(&conn, article_id, photo_id, caption)?;
+        Ok(newsroom_photos::article_photos(&conn, article_id)?)
+    }
+}

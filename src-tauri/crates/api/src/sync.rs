@@ -1,0 +1,155 @@
+//! Publishing: backends, the outbox and its background worker, conflicts and pulls
+//! (`newsroom-sync`).
+
+use chrono::Utc;
+
+use crate::{
+    Api, ApiError, ApiResult, Backend, Choice, ErrorCode, Passage, Pulled, SendProgress, SyncJob,
+    SyncOverview,
+};
+
+impl Api {
+    /// Adds a WordPress site after checking the address and the Application Password; the
+    /// password goes to the OS keychain, never the store. Nothing is kept when either fails.
+    pub fn backend_add_wordpress(
+        &self,
+        name: &str,
+        url: &str,
+        user: &str,
+        password: &str,
+    ) -> ApiResult<Backend> {
+        newsroom_sync::WordPress::new(url, user, password).me()?;
+        self.connect_backend("wordpress", name, url, user, password)
+    }
+
+    /// Adds a system that takes ninjs documents over HTTP; `secret` signs every request
+    /// (HMAC-SHA256) and is kept in the OS keychain.
+    pub fn backend_add_ninjs(&self, name: &str, url: &str, secret: &str) -> ApiResult<Backend> {
+        if secret.len() < 16 {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "the shared secret needs at least 16 characters",
+            ));
+        }
+        self.connect_backend("ninjs_http", name, url, "", secret)
+    }
+
+    fn connect_backend(
+        &self,
+        kind: &str,
+        name: &str,
+        url: &str,
+        user: &str,
+        secret: &str,
+    ) -> ApiResult<Backend> {
+        let backend =
+            newsroom_sync::connect_backend(&*self.conn()?, kind, name, url, user, secret, Utc::now())?;
+        self.poke_worker();
+        Ok(backend)
+    }
+
+    pub fn backend_list(&self) -> ApiResult<Vec<Backend>> {
+        Ok(newsroom_sync::backends(&*self.conn()?)?)
+    }
+
+    /// Removes a backend and its password; its queued jobs go with it.
+    pub fn backend_remove(&self, id: &str) -> ApiResult<()> {
+        Ok(newsroom_sync::remove_backend(&*self.conn()?, id)?)
+    }
+
+    pub(crate) fn poke_worker(&self) {
+        if let Ok(worker) = self.worker.lock() {
+            if let Some(worker) = worker.as_ref() {
+                worker.poke();
+            }
+        }
+    }
+
+    /// Starts the background worker that drains the outbox (the desktop app calls this once);
+    /// `changed` hears whenever [`Api::sync_overview`] would show something new (with the
+    /// progress alone when only that moved).
+    pub fn sync_start_worker(&self, changed: Box<dyn Fn(Option<SendProgress>) + Send>) -> ApiResult<()> {
+        let mut worker = self
+            .worker
+            .lock()
+            .map_err(|_| ApiError::new(ErrorCode::Internal, "the sync worker lock was poisoned"))?;
+        if worker.is_none() {
+            *worker = Some(newsroom_sync::SyncWorker::start(self.data_dir.clone(), changed)?);
+        }
+        Ok(())
+    }
+
+    /// Every job with the worker's view: online or not, paused or not, bytes sent.
+    pub fn sync_overview(&self) -> ApiResult<SyncOverview> {
+        let jobs = newsroom_sync::jobs(&*self.conn()?)?;
+        let worker = self
+            .worker
+            .lock()
+            .map_err(|_| ApiError::new(ErrorCode::Internal, "the sync worker lock was poisoned"))?;
+        Ok(newsroom_sync::overview(jobs, worker.as_ref()))
+    }
+
+    /// Pauses or resumes sending (the worker keeps the queue either way).
+    pub fn sync_set_paused(&self, paused: bool) -> ApiResult<()> {
+        if let Some(worker) = self.worker.lock().ok().as_ref().and_then(|w| w.as_ref()) {
+            worker.set_paused(paused);
+        }
+        Ok(())
+    }
+
+    /// Queues a piece again (after editing it) to every backend, to the post status its
+    /// workflow state maps to.
+    pub fn sync_queue(&self, article_id: &str) -> ApiResult<()> {
+        {
+            let conn = self.conn()?;
+            let article = newsroom_articles::get(&conn, article_id)?;
+            newsroom_sync::enqueue_everywhere(&conn, article_id, article.status, Utc::now())?;
+        }
+        self.poke_worker();
+        Ok(())
+    }
+
+    pub fn sync_retry(&self, job_id: i64) -> ApiResult<()> {
+        newsroom_sync::retry(&*self.conn()?, job_id, Utc::now())?;
+        self.poke_worker();
+        Ok(())
+    }
+
+    pub fn sync_cancel(&self, job_id: i64) -> ApiResult<()> {
+        Ok(newsroom_sync::cancel(&*self.conn()?, job_id, Utc::now())?)
+    }
+
+    /// The passages of a job in conflict, the ones to choose between without `text`.
+    pub fn sync_conflict(&self, job_id: i64) -> ApiResult<Vec<Passage>> {
+        Ok(newsroom_sync::conflict_passages(&*self.conn()?, job_id)?)
+    }
+
+    /// Settles a conflict, one choice per conflicting passage, and sends the piece again.
+    pub fn sync_resolve(&self, job_id: i64, choices: &[Choice]) -> ApiResult<()> {
+        newsroom_sync::resolve_conflict(&*self.conn()?, job_id, choices, Utc::now())?;
+        self.poke_worker();
+        Ok(())
+    }
+
+    /// Fetches the posts waiting for review on every WordPress backend into the store.
+    pub fn sync_pull(&self) -> ApiResult<Vec<Pulled>> {
+        let pulled = newsroom_sync::pull_everywhere(&self.network_conn()?, &self.photos_dir())?;
+        self.directory_changed();
+        Ok(pulled)
+    }
+
+    /// Sends every queued push once (`force`: even those still waiting out a backoff), after
+    /// putting back any a crash left half-sent; returns the jobs it sent.
+    pub fn sync_run(&self, force: bool) -> ApiResult<Vec<SyncJob>> {
+        Ok(newsroom_sync::send_all(
+            &self.network_conn()?,
+            &self.photos_dir(),
+            Utc::now(),
+            force,
+        )?)
+    }
+
+    pub fn sync_status(&self) -> ApiResult<Vec<SyncJob>> {
+        Ok(newsroom_sync::jobs(&*self.conn()?)?)
+    }
+}

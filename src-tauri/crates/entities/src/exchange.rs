@@ -1,0 +1,206 @@
+//! The directory in and out of files: JSON (an array of entries) and CSV (one row per role).
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use newsroom_store::write;
+use rusqlite::Connection;
+
+use crate::{
+    kind_str, list, parse_kind, upsert, EntityError, EntityInput, EntityRole, ImportSummary, Result,
+};
+
+/// Imports entities from a `.json` file (an array of `EntityInput`) or a `.csv` file with the
+/// header `kind,name,aliases,parent,title,organisation,uri` (aliases separated by `|`).
+/// All or nothing: a bad row stops the import and names the file and the row.
+pub fn import(conn: &Connection, path: &Path, now: DateTime<Utc>) -> Result<ImportSummary> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| EntityError::Invalid(format!("{name}: cannot read: {e}")))?;
+    import_bytes(conn, &name, &bytes, now)
+}
+
+/// Imports a directory file's contents; `name` (the file's name) decides the format and
+/// names the file in errors.
+pub fn import_bytes(
+    conn: &Connection,
+    name: &str,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+) -> Result<ImportSummary> {
+    let fail = |problem: String| EntityError::Invalid(format!("{name}: {problem}"));
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        fail(format!(
+            "not valid UTF-8 (first bad byte at offset {})",
+            e.valid_up_to()
+        ))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let extension = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_lowercase();
+    let inputs: Vec<EntityInput> = match extension.as_str() {
+        "json" => serde_json::from_str(text).map_err(|e| fail(format!("bad JSON: {e}")))?,
+        "csv" => parse_csv(text).map_err(fail)?,
+        _ => return Err(fail("expected a .csv or .json file".into())),
+    };
+    write(conn, |tx| {
+        let mut summary = ImportSummary::default();
+        for (row, input) in inputs.iter().enumerate() {
+            let (_, created) = upsert(tx, input, now).map_err(|e| fail(format!("entry {}: {e}", row + 1)))?;
+            if created {
+                summary.created += 1;
+            } else {
+                summary.updated += 1;
+            }
+        }
+        Ok(summary)
+    })
+}
+
+fn parse_csv(text: &str) -> std::result::Result<Vec<EntityInput>, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| format!("bad CSV header: {e}"))?
+        .clone();
+    let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    let (Some(kind_col), Some(name_col)) = (column("kind"), column("name")) else {
+        return Err("the CSV header must name the columns kind and name".into());
+    };
+    let optional = |record: &csv::StringRecord, name: &str| {
+        column(name)
+            .and_then(|c| record.get(c))
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    let mut out = Vec::new();
+    for (row, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| format!("row {}: {e}", row + 2))?;
+        let kind_text = record.get(kind_col).unwrap_or_default();
+        let kind = parse_kind(kind_text).ok_or_else(|| {
+            format!(
+                "row {}: kind must be person or organisation, not {kind_text:?}",
+                row + 2
+            )
+        })?;
+        let title = optional(&record, "title");
+        out.push(EntityInput {
+            kind,
+            name: record.get(name_col).unwrap_or_default().to_owned(),
+            aliases: optional(&record, "aliases")
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            roles: if title.is_empty() {
+                vec![]
+            } else {
+                vec![EntityRole {
+                    title,
+                    organisation: optional(&record, "organisation"),
+                    since: optional(&record, "since"),
+                    until: optional(&record, "until"),
+                }]
+            },
+            parent: Some(optional(&record, "parent")).filter(|p| !p.is_empty()),
+            uri: Some(optional(&record, "uri")).filter(|u| !u.is_empty()),
+        });
+    }
+    Ok(out)
+}
+
+/// The whole directory as CSV, in the columns `import` reads: one row per role (a person with
+/// three roles has three rows; importing them gives back one person with three roles).
+pub fn export_csv(conn: &Connection) -> Result<String> {
+    let entities = list(conn, None, "", usize::MAX >> 1)?;
+    let names: std::collections::HashMap<String, String> =
+        entities.iter().map(|e| (e.id.clone(), e.name.clone())).collect();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let csv_error = |e: csv::Error| EntityError::Invalid(format!("cannot write CSV: {e}"));
+    writer
+        .write_record([
+            "kind",
+            "name",
+            "aliases",
+            "title",
+            "organisation",
+            "since",
+            "until",
+            "parent",
+            "uri",
+        ])
+        .map_err(csv_error)?;
+    for entity in &entities {
+        let parent = entity
+            .parent_id
+            .as_ref()
+            .and_then(|p| names.get(p))
+            .cloned()
+            .unwrap_or_default();
+        let aliases = entity.aliases.join("|");
+        let no_role = [EntityRole::default()];
+        let roles: &[EntityRole] = if entity.roles.is_empty() {
+            &no_role
+        } else {
+            &entity.roles
+        };
+        for role in roles {
+            writer
+                .write_record([
+                    kind_str(entity.kind),
+                    &entity.name,
+                    &aliases,
+                    &role.title,
+                    &role.organisation,
+                    &role.since,
+                    &role.until,
+                    &parent,
+                    &entity.uri,
+                ])
+                .map_err(csv_error)?;
+        }
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| EntityError::Invalid(format!("cannot write CSV: {e}")))?;
+    Ok(String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
+}
+
+/// The whole directory as JSON (the import format), in Vietnamese order.
+pub fn export_json(conn: &Connection) -> Result<String> {
+    let entities = list(conn, None, "", usize::MAX >> 1)?;
+    let names: std::collections::HashMap<String, String> =
+        entities.iter().map(|e| (e.id.clone(), e.name.clone())).collect();
+    let inputs: Vec<EntityInput> = entities
+        .into_iter()
+        .map(|e| EntityInput {
+            kind: e.kind,
+            parent: e.parent_id.and_then(|p| names.get(&p).cloned()),
+            name: e.name,
+            aliases: e.aliases,
+            roles: e.roles,
+            uri: Some(e.uri),
+        })
+        .collect();
+    Ok(serde_json::to_string_pretty(&inputs).expect("entities always serialise"))
+}
+
+/// Writes the directory to a file, as CSV when its name ends in `.csv`, else JSON.
+pub fn export_file(conn: &Connection, path: &Path) -> Result<()> {
+    let csv = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let text = if csv {
+        export_csv(conn)?
+    } else {
+        export_json(conn)?
+    };
+    std::fs::write(path, text).map_err(|e| EntityError::Io(format!("{}: cannot write: {e}", path.display())))
+}
