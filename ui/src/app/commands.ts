@@ -1,0 +1,131 @@
+// Generated from the shell's command declarations (src-tauri/src/commands/*.rs) by
+// newsroom-ipc-contract. Do not edit: run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-ipc-contract`.
+import type { AcceptSuggestion, Article, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, ChecklistRule, Choice, Entity, EntityInput, EntityKind, ImportProgress, ImportSummary, Imported, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, Pulled, RenderedMarkdown, Rendition, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, Suggestions, SyncOverview } from "../bindings";
+import { call, callRaw, channel } from "./invoke";
+
+export const ipc = {
+  // app
+  /** The UI calls this once the article list has been painted. When the start-up benchmark (`scripts/bench-startup`) sets `NEWSROOM_STARTUP_PROBE`, the shell prints the wall-clock time in milliseconds since the Unix epoch and exits, so the script can measure process start → list painted from outside. Otherwise it does nothing. */
+  appPainted: () =>
+    call<null>("app_painted"),
+  // articles
+  articleList: () =>
+    call<ArticleSummary[]>("article_list"),
+  articleSearch: (query: string) =>
+    call<ArticleSummary[]>("article_search", { query }),
+  articleGet: (id: string) =>
+    call<Article>("article_get", { id }),
+  articleCreate: (fields: ArticleFields) =>
+    call<Article>("article_create", { fields }),
+  articleSave: (request: SaveRequest) =>
+    call<Article>("article_save", { request }),
+  articleDelete: (id: string) =>
+    call<null>("article_delete", { id }),
+  articleSetStatus: (request: StatusRequest) =>
+    call<Article>("article_set_status", { request }),
+  articleChecklist: (id: string) =>
+    call<ChecklistRule[]>("article_checklist", { id }),
+  articleStatusHistory: (id: string) =>
+    call<StatusChange[]>("article_status_history", { id }),
+  revisionList: (articleId: string) =>
+    call<RevisionSummary[]>("revision_list", { articleId }),
+  revisionGet: (revisionId: number) =>
+    call<Revision>("revision_get", { revisionId }),
+  revisionRestore: (revisionId: number) =>
+    call<Article>("revision_restore", { revisionId }),
+  // entities
+  entityList: (kind: EntityKind | null, query: string) =>
+    call<Entity[]>("entity_list", { kind, query }),
+  entityGet: (id: string) =>
+    call<Entity>("entity_get", { id }),
+  entitySave: (input: EntityInput) =>
+    call<Entity>("entity_save", { input }),
+  entityUpdate: (id: string, input: EntityInput) =>
+    call<Entity>("entity_update", { id, input }),
+  entityDelete: (id: string) =>
+    call<null>("entity_delete", { id }),
+  entityMerge: (from: string, into: string) =>
+    call<Entity>("entity_merge", { from, into }),
+  entityImportText: (fileName: string, contents: string) =>
+    call<ImportSummary>("entity_import_text", { fileName, contents }),
+  entityExportJson: () =>
+    call<string>("entity_export_json"),
+  entityArticles: (id: string) =>
+    call<ArticleSummary[]>("entity_articles", { id }),
+  articleTags: (articleId: string) =>
+    call<ArticleTag[]>("article_tags", { articleId }),
+  articleUntag: (articleId: string, entityId: string) =>
+    call<null>("article_untag", { articleId, entityId }),
+  /** Asks where to save, then writes the directory (CSV when the name ends in .csv, else JSON). Returns the path written, or nothing when cancelled. */
+  entityExportFile: () =>
+    call<string | null>("entity_export_file"),
+  // markdown
+  /** The live preview: with an article, its photos are placed as figures. */
+  markdownRender: (markdown: string, articleId: string | null) =>
+    call<RenderedMarkdown>("markdown_render", { markdown, articleId }),
+  // photos
+  /** Asks for photos with the system's file dialog; an empty list when the reporter cancels. */
+  photoPick: () =>
+    call<string[]>("photo_pick"),
+  /** Imports files off the UI thread, reporting every step of every file on `progress`. */
+  photoImportPaths: (paths: string[], articleId: string | null, progress: (message: ImportProgress) => void) =>
+    call<number>("photo_import_paths", { paths, articleId, progress: channel(progress) }),
+  /** Imports a pasted image, sent as the raw request body (no JSON), named by the `x-file-name` header and attached to the article named by `x-article-id`. */
+  photoImportBytes: (body: Uint8Array, headers: Record<string, string>) =>
+    callRaw<Imported>("photo_import_bytes", body, headers),
+  photoGet: (id: string) =>
+    call<Photo>("photo_get", { id }),
+  photoEdit: (id: string, change: PhotoEdit) =>
+    call<Photo>("photo_edit", { id, change }),
+  photoList: (query: PhotoQuery) =>
+    call<PhotoPage>("photo_list", { query }),
+  /** Asks where to save, then writes the photo with its caption fields inside. Returns the path written, or nothing when the reporter cancels. */
+  photoExport: (id: string, rendition: Rendition, articleId: string | null) =>
+    call<string | null>("photo_export", { id, rendition, articleId }),
+  articlePhotos: (articleId: string) =>
+    call<ArticlePhoto[]>("article_photos", { articleId }),
+  articlePhotoAttach: (articleId: string, photoId: string) =>
+    call<ArticlePhoto[]>("article_photo_attach", { articleId, photoId }),
+  articlePhotoDetach: (articleId: string, photoId: string) =>
+    call<ArticlePhoto[]>("article_photo_detach", { articleId, photoId }),
+  articlePhotoReorder: (articleId: string, photoIds: string[]) =>
+    call<ArticlePhoto[]>("article_photo_reorder", { articleId, photoIds }),
+  articlePhotoSetLead: (articleId: string, photoId: string | null) =>
+    call<ArticlePhoto[]>("article_photo_set_lead", { articleId, photoId }),
+  articlePhotoCaption: (articleId: string, photoId: string, caption: string | null) =>
+    call<ArticlePhoto[]>("article_photo_caption", { articleId, photoId, caption }),
+  entityPhotos: (entityId: string) =>
+    call<Photo[]>("entity_photos", { entityId }),
+  // suggestions
+  suggestionsForArticle: (articleId: string, text: string) =>
+    call<Suggestions>("suggestions_for_article", { articleId, text }),
+  suggestionAccept: (accept: AcceptSuggestion) =>
+    call<ArticleTag>("suggestion_accept", { accept }),
+  suggestionReject: (articleId: string, kind: EntityKind, name: string) =>
+    call<null>("suggestion_reject", { articleId, kind, name }),
+  // sync
+  syncOverview: () =>
+    call<SyncOverview>("sync_overview"),
+  syncSetPaused: (paused: boolean) =>
+    call<null>("sync_set_paused", { paused }),
+  syncRetry: (jobId: number) =>
+    call<null>("sync_retry", { jobId }),
+  syncCancel: (jobId: number) =>
+    call<null>("sync_cancel", { jobId }),
+  syncConflict: (jobId: number) =>
+    call<Passage[]>("sync_conflict", { jobId }),
+  syncResolve: (jobId: number, choices: Choice[]) =>
+    call<null>("sync_resolve", { jobId, choices }),
+  syncPull: () =>
+    call<Pulled[]>("sync_pull"),
+  backendList: () =>
+    call<Backend[]>("backend_list"),
+  backendAddWordpress: (name: string, url: string, user: string, password: string) =>
+    call<Backend>("backend_add_wordpress", { name, url, user, password }),
+  backendRemove: (id: string) =>
+    call<null>("backend_remove", { id }),
+  syncQueue: (articleId: string) =>
+    call<null>("sync_queue", { articleId }),
+  backendAddNinjs: (name: string, url: string, secret: string) =>
+    call<Backend>("backend_add_ninjs", { name, url, secret }),
+};
