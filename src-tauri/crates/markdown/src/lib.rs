@@ -192,10 +192,10 @@ fn place_figures(html: &str, resolve: &dyn Fn(&str) -> Option<Figure>) -> String
     out
 }
 
-/// comrak's HTML before sanitising. Only the benchmark uses it, to show what sanitising costs;
-/// nothing may display or publish it.
-#[doc(hidden)]
-pub fn render_unsanitised_for_bench(markdown: &str) -> String {
+/// comrak's HTML before sanitising. Only the benchmark (the `bench` feature) has it, to show
+/// what sanitising costs; nothing may display or publish it.
+#[cfg(feature = "bench")]
+pub fn render_unsanitised(markdown: &str) -> String {
     comrak::markdown_to_html(markdown, options())
 }
 

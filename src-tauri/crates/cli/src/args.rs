@@ -1,0 +1,232 @@
+//! The command line: every command and its flags.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "newsroom", version, about = "Newsroom editor, headless")]
+pub struct Cli {
+    /// Where the store lives (default: $NEWSROOM_DATA_DIR, then the OS app-data directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Work with articles.
+    #[command(subcommand)]
+    Article(ArticleCommand),
+    /// People and organisations.
+    #[command(subcommand)]
+    Tag(TagCommand),
+    /// The directory of people and organisations.
+    #[command(subcommand)]
+    Entity(EntityCommand),
+    /// Publishing backends (WordPress sites).
+    #[command(subcommand)]
+    Backend(BackendCommand),
+    /// The outbox of pushes to the backends.
+    #[command(subcommand)]
+    Sync(SyncCommand),
+    /// The photo library: import, caption, export, list.
+    #[command(subcommand)]
+    Photo(PhotoCommand),
+    /// Measure the hot paths (medians over repeated runs).
+    #[cfg(feature = "bench")]
+    Bench(newsroom_bench::BenchArgs),
+    /// The benchmarks, in a build made with `--features bench`.
+    #[cfg(not(feature = "bench"))]
+    #[command(hide = true)]
+    Bench {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ArticleCommand {
+    /// Import a Markdown file with YAML front matter (headline, sapo, byline, dateline,
+    /// section); prints the new article's id.
+    Import { file: PathBuf },
+    /// List articles, most recently updated first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show every field of one article.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the published HTML of an article's body.
+    Render { id: String },
+    /// Submit a piece for review: it is queued for every backend (WordPress `pending`).
+    Submit { id: String },
+    /// Publish a piece (from approved): queued for every backend (WordPress `publish`).
+    Publish { id: String },
+    /// Export an article as IPTC ninjs 2.1 JSON (to standard output without --out).
+    Export {
+        id: String,
+        #[arg(long, value_parser = ["ninjs"], default_value = "ninjs")]
+        format: String,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Tag an article with people and organisations (added to the directory when new).
+    Tag {
+        id: String,
+        /// A person in the story (repeatable).
+        #[arg(long = "person", value_name = "NAME")]
+        people: Vec<String>,
+        /// The role of the person tagged just before (`--person A --role "Chủ tịch…"`).
+        #[arg(long = "role", value_name = "T")]
+        roles: Vec<String>,
+        /// An organisation in the story (repeatable).
+        #[arg(long = "org", value_name = "NAME")]
+        orgs: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum EntityCommand {
+    /// Import people and organisations from a .csv or .json file.
+    Import { file: PathBuf },
+    /// List the directory in Vietnamese order.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the directory (to standard output without OUT) as JSON or CSV.
+    Export {
+        out: Option<PathBuf>,
+        #[arg(long, default_value = "json", value_parser = ["json", "csv"])]
+        format: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum BackendCommand {
+    /// Add a backend: `wordpress` (a site; the password is a WordPress Application Password,
+    /// checked against the site) or `ninjs` (a system that takes ninjs documents over HTTP;
+    /// the password is the secret both sides sign with). The password is read from
+    /// NEWSROOM_BACKEND_PASSWORD or the first line of standard input and kept in the OS
+    /// keychain.
+    Add {
+        #[arg(value_parser = ["wordpress", "ninjs"])]
+        kind: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        url: String,
+        /// The WordPress user (not used by ninjs).
+        #[arg(long, default_value = "")]
+        user: String,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum SyncCommand {
+    /// Send everything queued once; exits non-zero unless every piece sent is synced.
+    Run {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every piece's push and where it is.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fetch the posts waiting for review on every WordPress site into the store (new ones
+    /// become articles; ones pulled before are merged with the local edits).
+    Pull {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Queue a piece again after editing it (to the status its workflow state maps to).
+    Queue { article: String },
+    /// The passages of a job in conflict (JSON): settled ones have `text`, the others need a
+    /// choice.
+    Conflict { job: i64 },
+    /// Settle a conflict: one choice per conflicting passage, in order: `local`, `remote` or
+    /// `both`.
+    Resolve {
+        job: i64,
+        #[arg(required = true)]
+        choices: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PhotoCommand {
+    /// Import image files (JPEG, PNG, WebP); each is reported on its own, and one bad file
+    /// does not stop the rest. Exits non-zero when any file failed.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Attach the photos to this article.
+        #[arg(long)]
+        article: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a photo's caption fields (only the ones given change).
+    Caption {
+        id: String,
+        #[arg(long)]
+        caption: Option<String>,
+        #[arg(long)]
+        credit: Option<String>,
+        #[arg(long)]
+        creator: Option<String>,
+        #[arg(long)]
+        copyright: Option<String>,
+        #[arg(long)]
+        alt: Option<String>,
+        /// A person shown (repeatable; replaces the list).
+        #[arg(long = "person", value_name = "NAME")]
+        people: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the photo with its caption fields inside (XMP and IPTC IIM).
+    Export {
+        id: String,
+        out: PathBuf,
+        #[arg(long, default_value = "original", value_parser = ["original", "web"])]
+        rendition: String,
+        /// Use this article's caption for the photo.
+        #[arg(long)]
+        article: Option<String>,
+    },
+    /// List photos, newest first.
+    List {
+        /// Only photos missing this field.
+        #[arg(long, value_parser = ["caption", "credit", "alt"])]
+        missing: Option<String>,
+        #[arg(long)]
+        article: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum TagCommand {
+    /// Suggest the people and organisations in an article's text (plain or Markdown),
+    /// read from FILE or standard input.
+    Suggest {
+        file: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+}
