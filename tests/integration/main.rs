@@ -1,4 +1,5 @@
-//! The one integration-test binary: cross-crate behaviour on real SQLite files. (The `newsroom`
-//! CLI is tested as a process from its own crate, where Cargo builds the binary for it.)
+//! The one integration-test binary of the app package: what holds across the shell and the
+//! crates it wires together. (Each capability's own behaviour is tested in its crate, the CLI
+//! as a process from its crate, and the running app end to end under `tests/e2e/`.)
 
-mod store;
+mod permissions;

@@ -2,21 +2,19 @@
 //! restarts, restores, searches and upgrades.
 
 use chrono::{Duration, TimeZone, Utc};
-use newsroom_api::{Api, ErrorCode, OpenOptions, SaveKind, SaveRequest, Status, StatusRequest};
 use newsroom_articles as articles;
-use newsroom_articles::{ArticleFields, RevisionReason};
+use newsroom_articles::{ArticleError, ArticleFields, RevisionReason, SaveKind, Status};
 use unicode_normalization::UnicodeNormalization;
 
 fn nfd(text: &str) -> String {
     text.nfd().collect()
 }
 
-fn open(dir: &std::path::Path) -> Api {
-    Api::open(&OpenOptions {
-        data_dir: Some(dir.to_path_buf()),
-        seed_demo_content: false,
-    })
-    .unwrap()
+/// Opens the store in `dir` as the app does: schema upgraded, search index ready.
+fn open(dir: &std::path::Path) -> rusqlite::Connection {
+    let conn = newsroom_store::open_dir(dir).unwrap();
+    articles::ensure_search_index(&conn).unwrap();
+    conn
 }
 
 fn fields(headline: &str, body: &str) -> ArticleFields {
@@ -35,14 +33,17 @@ fn text_survives_a_restart_exactly_and_in_nfc() {
     let dir = tempfile::tempdir().unwrap();
     let headline = "Công đoàn các Khu công nghiệp và chế xuất Hà Nội";
     let id = {
-        let api = open(dir.path());
-        let created = api
-            .article_create(&fields(&nfd(headline), &nfd("Người lao động ở Hà Nội")))
-            .unwrap();
+        let conn = open(dir.path());
+        let created = articles::create(
+            &conn,
+            &fields(&nfd(headline), &nfd("Người lao động ở Hà Nội")),
+            Utc::now(),
+        )
+        .unwrap();
         created.id
     };
-    let api = open(dir.path());
-    let article = api.article_get(&id).unwrap();
+    let conn = open(dir.path());
+    let article = articles::get(&conn, &id).unwrap();
     assert_eq!(article.headline, headline);
     assert_eq!(article.body, "Người lao động ở Hà Nội");
     assert_eq!(article.slug, "cong-doan-cac-khu-cong-nghiep-va-che-xuat-ha-noi");
@@ -53,48 +54,47 @@ fn text_survives_a_restart_exactly_and_in_nfc() {
 #[test]
 fn a_stale_save_is_a_conflict_and_overwrites_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let api = open(dir.path());
-    let a = api.article_create(&fields("Tin", "một")).unwrap();
+    let conn = open(dir.path());
+    let a = articles::create(&conn, &fields("Tin", "một"), Utc::now()).unwrap();
     let save = |version, body: &str| {
-        api.article_save(&SaveRequest {
-            id: a.id.clone(),
-            base_version: version,
-            fields: fields("Tin", body),
-            kind: SaveKind::Autosave,
-        })
+        articles::save(
+            &conn,
+            &a.id,
+            version,
+            &fields("Tin", body),
+            SaveKind::Autosave,
+            Utc::now(),
+        )
     };
     let first = save(a.version, "hai").unwrap();
     let err = save(a.version, "ba").unwrap_err();
-    assert_eq!(err.code, ErrorCode::Conflict);
-    assert_eq!(api.article_get(&a.id).unwrap().body, "hai");
+    assert!(matches!(err, ArticleError::Conflict { .. }), "{err}");
+    assert_eq!(articles::get(&conn, &a.id).unwrap().body, "hai");
     assert_eq!(save(first.version, "ba").unwrap().body, "ba");
 }
 
 #[test]
-fn a_five_megabyte_body_saves_and_renders_and_a_huge_one_is_refused() {
+fn a_huge_body_is_refused_and_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let api = open(dir.path());
-    let paragraph = "Công đoàn cơ sở tổ chức đối thoại với người lao động về tiền lương. ";
-    let body: String = paragraph.repeat(5 * 1024 * 1024 / paragraph.len() + 1);
-    assert!(body.len() >= 5 * 1024 * 1024);
-    let a = api.article_create(&fields("Dài", &body)).unwrap();
-    assert_eq!(api.article_get(&a.id).unwrap().body.len(), body.len());
-    let html = api.article_render(&a.id, "photo:").unwrap();
-    assert!(html.starts_with("<p>Công đoàn"));
-
+    let conn = open(dir.path());
+    let a = articles::create(&conn, &fields("Dài", "Nội dung"), Utc::now()).unwrap();
     let huge = "x".repeat(articles::MAX_BODY_BYTES + 1);
-    let err = api
-        .article_save(&SaveRequest {
-            id: a.id.clone(),
-            base_version: a.version,
-            fields: fields("Dài", &huge),
-            kind: SaveKind::Autosave,
-        })
-        .unwrap_err();
-    assert_eq!(err.code, ErrorCode::TooLarge);
+    let err = articles::save(
+        &conn,
+        &a.id,
+        a.version,
+        &fields("Dài", &huge),
+        SaveKind::Autosave,
+        Utc::now(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, ArticleError::TooLarge { field: "body", .. }),
+        "{err}"
+    );
     assert_eq!(
-        api.article_get(&a.id).unwrap().body.len(),
-        body.len(),
+        articles::get(&conn, &a.id).unwrap().body,
+        "Nội dung",
         "nothing was lost"
     );
 }
@@ -102,7 +102,7 @@ fn a_five_megabyte_body_saves_and_renders_and_a_huge_one_is_refused() {
 #[test]
 fn revisions_every_five_minutes_on_manual_save_and_status_change_and_restore_keeps_all() {
     let dir = tempfile::tempdir().unwrap();
-    let conn = newsroom_store::open_dir(dir.path()).unwrap();
+    let conn = open(dir.path());
     let t0 = Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0).unwrap();
     let mut a = articles::create(&conn, &fields("Bản một", "một"), t0).unwrap();
     let mut at = t0;
@@ -201,26 +201,20 @@ fn revisions_every_five_minutes_on_manual_save_and_status_change_and_restore_kee
 #[test]
 fn submitting_needs_the_checklist_and_the_workflow_allows_only_its_moves() {
     let dir = tempfile::tempdir().unwrap();
-    let api = open(dir.path());
+    let conn = open(dir.path());
     let mut empty = fields("", "");
     empty.sapo.clear();
-    let a = api.article_create(&empty).unwrap();
-    let submit = |to| {
-        api.article_set_status(&StatusRequest {
-            id: a.id.clone(),
-            to,
-            note: String::new(),
-        })
-    };
-    assert_eq!(
-        submit(Status::Submitted).unwrap_err().code,
-        ErrorCode::ChecklistFailed
-    );
-    assert_eq!(
-        submit(Status::Published).unwrap_err().code,
-        ErrorCode::InvalidTransition
-    );
-    assert_eq!(api.article_get(&a.id).unwrap().status, Status::Draft);
+    let a = articles::create(&conn, &empty, Utc::now()).unwrap();
+    let submit = |to| articles::set_status(&conn, &a.id, to, "minhan", "", Utc::now());
+    assert!(matches!(
+        submit(Status::Submitted),
+        Err(ArticleError::ChecklistFailed(_))
+    ));
+    assert!(matches!(
+        submit(Status::Published),
+        Err(ArticleError::InvalidTransition { .. })
+    ));
+    assert_eq!(articles::get(&conn, &a.id).unwrap().status, Status::Draft);
     assert_eq!(submit(Status::Spiked).unwrap().status, Status::Spiked);
     assert_eq!(
         submit(Status::Draft).unwrap().status,
@@ -232,14 +226,14 @@ fn submitting_needs_the_checklist_and_the_workflow_allows_only_its_moves() {
 #[test]
 fn search_ignores_tones_case_d_stroke_and_unicode_form() {
     let dir = tempfile::tempdir().unwrap();
-    let api = open(dir.path());
-    let hit = api
-        .article_create(&fields(
-            "Đường về Hà Nội",
-            "Liên đoàn Lao động thành phố hoà giải",
-        ))
-        .unwrap();
-    api.article_create(&fields("Tin thể thao", "Bóng đá")).unwrap();
+    let conn = open(dir.path());
+    let hit = articles::create(
+        &conn,
+        &fields("Đường về Hà Nội", "Liên đoàn Lao động thành phố hoà giải"),
+        Utc::now(),
+    )
+    .unwrap();
+    articles::create(&conn, &fields("Tin thể thao", "Bóng đá"), Utc::now()).unwrap();
     for query in [
         "ha noi",
         "HÀ NỘI",
@@ -249,16 +243,16 @@ fn search_ignores_tones_case_d_stroke_and_unicode_form() {
         "lien doan",
         &nfd("Hà Nội"),
     ] {
-        let found = api.article_search(query).unwrap();
+        let found = articles::search(&conn, query).unwrap();
         assert_eq!(found.len(), 1, "query {query:?}");
         assert_eq!(found[0].id, hit.id);
     }
     assert!(
-        api.article_search("ha no").unwrap().len() == 1,
+        articles::search(&conn, "ha no").unwrap().len() == 1,
         "prefix matches while typing"
     );
     assert_eq!(
-        api.article_search("").unwrap().len(),
+        articles::search(&conn, "").unwrap().len(),
         2,
         "an empty query lists everything"
     );
@@ -281,10 +275,13 @@ fn a_store_at_every_earlier_schema_upgrades_with_its_articles_searchable() {
             )
             .unwrap();
         }
-        let api = open(dir.path());
-        assert_eq!(api.article_get("old").unwrap().headline, "Hội nghị Công đoàn");
+        let conn = open(dir.path());
         assert_eq!(
-            api.article_search("hoi nghi").unwrap().len(),
+            articles::get(&conn, "old").unwrap().headline,
+            "Hội nghị Công đoàn"
+        );
+        assert_eq!(
+            articles::search(&conn, "hoi nghi").unwrap().len(),
             1,
             "from schema {start}"
         );
@@ -294,21 +291,19 @@ fn a_store_at_every_earlier_schema_upgrades_with_its_articles_searchable() {
 #[test]
 fn demo_content_appears_once_on_a_new_store_only() {
     let dir = tempfile::tempdir().unwrap();
-    let opts = OpenOptions {
-        data_dir: Some(dir.path().to_path_buf()),
-        seed_demo_content: true,
-    };
-    let api = Api::open(&opts).unwrap();
-    let demo = api.article_list().unwrap();
+    let conn = open(dir.path());
+    articles::seed_demo_content(&conn, Utc::now()).unwrap();
+    let demo = articles::list(&conn).unwrap();
     assert!((2..=3).contains(&demo.len()));
     assert!(demo.iter().all(|a| !a.headline.is_empty() && a.word_count > 50));
     for a in &demo {
-        api.article_delete(&a.id).unwrap();
+        articles::delete(&conn, &a.id).unwrap();
     }
-    drop(api);
-    let api = Api::open(&opts).unwrap();
+    drop(conn);
+    let conn = open(dir.path());
+    articles::seed_demo_content(&conn, Utc::now()).unwrap();
     assert!(
-        api.article_list().unwrap().is_empty(),
+        articles::list(&conn).unwrap().is_empty(),
         "deleted demo pieces do not come back"
     );
 }

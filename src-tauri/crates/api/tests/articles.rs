@@ -1,0 +1,52 @@
+//! The articles capability through the API, as the app's editor uses it: what a reporter
+//! notices with a very long piece.
+
+use newsroom_api::{Api, ArticleFields, ErrorCode, OpenOptions, SaveKind, SaveRequest};
+
+fn open(dir: &std::path::Path) -> Api {
+    Api::open(&OpenOptions {
+        data_dir: Some(dir.to_path_buf()),
+        seed_demo_content: false,
+    })
+    .unwrap()
+}
+
+fn fields(headline: &str, body: &str) -> ArticleFields {
+    ArticleFields {
+        headline: headline.into(),
+        sapo: "Sapo của bài.".into(),
+        body: body.into(),
+        byline: "Minh An".into(),
+        dateline: "Hà Nội".into(),
+        section: "Công đoàn".into(),
+    }
+}
+
+#[test]
+fn a_five_megabyte_body_saves_and_renders_and_a_huge_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let api = open(dir.path());
+    let paragraph = "Công đoàn cơ sở tổ chức đối thoại với người lao động về tiền lương. ";
+    let body: String = paragraph.repeat(5 * 1024 * 1024 / paragraph.len() + 1);
+    assert!(body.len() >= 5 * 1024 * 1024);
+    let a = api.article_create(&fields("Dài", &body)).unwrap();
+    assert_eq!(api.article_get(&a.id).unwrap().body.len(), body.len());
+    let html = api.article_render(&a.id, "photo:").unwrap();
+    assert!(html.starts_with("<p>Công đoàn"));
+
+    let huge = "x".repeat(newsroom_articles::MAX_BODY_BYTES + 1);
+    let err = api
+        .article_save(&SaveRequest {
+            id: a.id.clone(),
+            base_version: a.version,
+            fields: fields("Dài", &huge),
+            kind: SaveKind::Autosave,
+        })
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::TooLarge);
+    assert_eq!(
+        api.article_get(&a.id).unwrap().body.len(),
+        body.len(),
+        "nothing was lost"
+    );
+}
