@@ -1,0 +1,156 @@
+//! People by rule: titles and honorifics before a name, `Name – Title` lists, surnames; each
+//! with the role the text gives them.
+
+use super::{is_surname, FoundOrg, FoundPerson, Rules};
+use crate::lexicon;
+
+impl Rules<'_, '_> {
+    pub(super) fn people(&self, orgs: &[FoundOrg]) -> Vec<FoundPerson> {
+        let mut org_at: Vec<Option<usize>> = vec![None; self.n()];
+        for (index, o) in orgs.iter().enumerate() {
+            org_at[o.start].get_or_insert(index);
+        }
+        let mut in_org = vec![false; self.n()];
+        for o in orgs {
+            in_org[o.start..=o.end].fill(true);
+        }
+        let mut people: Vec<FoundPerson> = Vec::new();
+        let mut taken = vec![false; self.n()];
+        let push = |people: &mut Vec<FoundPerson>, taken: &mut Vec<bool>, p: FoundPerson| {
+            if (p.start..=p.end).any(|t| taken[t]) {
+                return;
+            }
+            taken[p.start..=p.end].fill(true);
+            people.push(p);
+        };
+
+        // A title, maybe an organisation, then the name.
+        for org in orgs.iter().filter(|o| o.person_from.is_some()) {
+            let from = org.person_from.expect("filtered");
+            let mut name_end = from;
+            while name_end + 1 < self.n()
+                && self.doc.joined(name_end + 1)
+                && self.doc.tokens[name_end + 1].capitalised
+                && name_end - from < 4
+            {
+                name_end += 1;
+            }
+            let role_start = (org.start.saturating_sub(6)..org.start)
+                .find(|&s| self.titles_at(s).iter().any(|len| s + len == org.start));
+            let role = role_start.map(|s| self.doc.slice(s, org.end));
+            push(
+                &mut people,
+                &mut taken,
+                FoundPerson {
+                    start: from,
+                    end: name_end,
+                    role,
+                },
+            );
+        }
+        for i in 0..self.n() {
+            if !self.usable(i) || self.known[i] || in_org[i] {
+                continue;
+            }
+            for len in self.titles_at(i) {
+                let after = i + len;
+                if after >= self.n() || !self.doc.joined(after) {
+                    continue;
+                }
+                let (role_end, name_start) = match org_at[after].map(|x| &orgs[x]) {
+                    Some(org) if org.person_from.is_none() => (
+                        org.end,
+                        (org.end + 1 < self.n() && self.doc.joined(org.end + 1)).then_some(org.end + 1),
+                    ),
+                    Some(_) => break,
+                    None => (after - 1, Some(after)),
+                };
+                let Some(p) = name_start else { continue };
+                if !self.doc.tokens[p].capitalised || !is_surname(&self.doc.tokens[p].text) || in_org[p] {
+                    continue;
+                }
+                let end = self.run_from(p).min(p + 4);
+                if end == p || self.is_place(p, end) {
+                    continue;
+                }
+                let role = Some(self.doc.slice(i, role_end));
+                push(&mut people, &mut taken, FoundPerson { start: p, end, role });
+                break;
+            }
+        }
+
+        // Honorifics: `ông Hà Lê Hoàn`, `chị Lan`.
+        for i in 0..self.n() {
+            if !self.usable(i) || self.known[i] {
+                continue;
+            }
+            let t = &self.doc.tokens[i];
+            if t.capitalised && !self.doc.sentence_start(i) {
+                continue;
+            }
+            let lex = lexicon::index();
+            let strong = self.doc.longest_at(i, lex.honorifics.starting_with(&t.lower));
+            let weak = self
+                .doc
+                .longest_at(i, lex.weak_honorifics.starting_with(&t.lower));
+            let (len, is_weak) = match (strong, weak) {
+                (Some(s), Some(w)) if w > s => (w, true),
+                (Some(s), _) => (s, false),
+                (None, Some(w)) => (w, true),
+                (None, None) => continue,
+            };
+            let p = i + len;
+            if p >= self.n() || !self.doc.joined(p) || !self.doc.tokens[p].capitalised || !self.usable(p) {
+                continue;
+            }
+            if !self.doc.tokens[p].latin
+                || in_org[p]
+                || self.head_at(p).is_some()
+                || !self.titles_at(p).is_empty()
+            {
+                continue;
+            }
+            let end = self.run_from(p).min(p + 4);
+            if is_weak && (end == p || !is_surname(&self.doc.tokens[p].text)) {
+                continue;
+            }
+            if self.is_place(p, end) {
+                continue;
+            }
+            let role = self.role_after(end, orgs);
+            push(&mut people, &mut taken, FoundPerson { start: p, end, role });
+        }
+
+        // Bare names: a capitalised run beginning with a Vietnamese surname.
+        let mut i = 0;
+        while i < self.n() {
+            if !self.usable(i) || self.known[i] || in_org[i] || !self.doc.tokens[i].capitalised {
+                i += 1;
+                continue;
+            }
+            let run_end = self.run_from(i);
+            let mut s = i + self.place_prefix(i, run_end);
+            // `Ông Nguyễn Văn A` at a sentence start: the honorific is not part of the name.
+            while s <= run_end
+                && lexicon::index()
+                    .honorific_words
+                    .contains(self.doc.tokens[s].lower.as_str())
+            {
+                s += 1;
+            }
+            while s <= run_end && !is_surname(&self.doc.tokens[s].text) {
+                s += 1;
+            }
+            let end = run_end.min(s + 4);
+            let len = end.saturating_sub(s) + 1;
+            let clear = s <= run_end && (s..=end).all(|t| !in_org[t] && !self.known[t] && self.usable(t));
+            if clear && len >= 2 && !self.is_place(s, end) && self.head_at(s).is_none() {
+                let role = self.role_after(end, orgs);
+                push(&mut people, &mut taken, FoundPerson { start: s, end, role });
+            }
+            i = run_end + 1;
+        }
+        people.sort_by_key(|p| p.start);
+        people
+    }
+}
