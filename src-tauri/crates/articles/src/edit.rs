@@ -1,65 +1,11 @@
 //! Creating, reading, saving and deleting the working copy.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::models::{Article, ArticleFields, ArticleSummary, RevisionReason, SaveKind, Status};
-use crate::{parse_status, parse_timestamp, revisions, search, timestamp, write, ArticleError, Result};
-
-/// The largest body accepted (10 MiB of UTF-8); larger is refused with a clear error rather
-/// than freezing the editor.
-pub const MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
-/// The largest headline, sapo, byline, dateline or section accepted.
-pub const MAX_FIELD_BYTES: usize = 64 * 1024;
-
-const ARTICLE_COLUMNS: &str = "id, headline, sapo, body, byline, dateline, section, slug, status, \
-                               word_count, version, created_at, updated_at";
-
-pub(crate) fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
-    Ok(Article {
-        id: row.get(0)?,
-        headline: row.get(1)?,
-        sapo: row.get(2)?,
-        body: row.get(3)?,
-        byline: row.get(4)?,
-        dateline: row.get(5)?,
-        section: row.get(6)?,
-        slug: row.get(7)?,
-        status: parse_status(&row.get::<_, String>(8)?)?,
-        word_count: row.get(9)?,
-        version: row.get(10)?,
-        created_at: parse_timestamp(&row.get::<_, String>(11)?)?,
-        updated_at: parse_timestamp(&row.get::<_, String>(12)?)?,
-    })
-}
-
-/// Normalises every field to NFC and checks the size limits.
-pub(crate) fn normalise(fields: &ArticleFields) -> Result<ArticleFields> {
-    let check = |name: &'static str, value: &str, limit: usize| -> Result<String> {
-        if value.len() > limit {
-            return Err(ArticleError::TooLarge {
-                field: name,
-                bytes: value.len(),
-                limit,
-            });
-        }
-        Ok(newsroom_text::nfc(value))
-    };
-    Ok(ArticleFields {
-        headline: check("headline", &fields.headline, MAX_FIELD_BYTES)?,
-        sapo: check("sapo", &fields.sapo, MAX_FIELD_BYTES)?,
-        body: check("body", &fields.body, MAX_BODY_BYTES)?,
-        byline: check("byline", &fields.byline, MAX_FIELD_BYTES)?,
-        dateline: check("dateline", &fields.dateline, MAX_FIELD_BYTES)?,
-        section: check("section", &fields.section, MAX_FIELD_BYTES)?,
-    })
-}
-
-/// Words in the sapo and body, as a reader reads them.
-pub(crate) fn word_count(fields: &ArticleFields) -> u32 {
-    let body = newsroom_markdown::counts(&fields.body).words;
-    (newsroom_text::word_count(&fields.sapo) + body) as u32
-}
+use crate::models::{Article, ArticleFields, ArticleSummary, RevisionReason, SaveKind};
+use crate::row::{get, normalise, summary_from_row, word_count, write_working_copy};
+use crate::{revisions, search, timestamp, write, ArticleError, Result};
 
 /// Creates an article in `draft` with a first revision.
 pub fn create(conn: &Connection, fields: &ArticleFields, now: DateTime<Utc>) -> Result<Article> {
@@ -99,17 +45,6 @@ pub(crate) fn create_with_reason(
     })
 }
 
-/// Reads one article.
-pub fn get(conn: &Connection, id: &str) -> Result<Article> {
-    conn.query_row(
-        &format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"),
-        [id],
-        article_from_row,
-    )
-    .optional()?
-    .ok_or_else(|| ArticleError::NotFound(id.to_owned()))
-}
-
 /// Every article, most recently updated first.
 pub fn list(conn: &Connection) -> Result<Vec<ArticleSummary>> {
     let mut stmt = conn.prepare_cached(
@@ -128,16 +63,6 @@ pub fn tagged_with(conn: &Connection, entity_id: &str) -> Result<Vec<ArticleSumm
     )?;
     let rows = stmt.query_map([entity_id], summary_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
-    Ok(ArticleSummary {
-        id: row.get(0)?,
-        headline: row.get(1)?,
-        status: parse_status(&row.get::<_, String>(2)?)?,
-        updated_at: parse_timestamp(&row.get::<_, String>(3)?)?,
-        word_count: row.get(4)?,
-    })
 }
 
 /// Saves the working copy. `base_version` is the version the editor loaded; if the stored
@@ -159,29 +84,7 @@ pub fn save(
                 stored: current.version,
             });
         }
-        // A published piece keeps its URL even if the headline is later corrected.
-        let slug = if current.status == Status::Published {
-            current.slug.clone()
-        } else {
-            newsroom_text::slug(&fields.headline)
-        };
-        tx.execute(
-            "UPDATE articles SET headline = ?2, sapo = ?3, body = ?4, byline = ?5, dateline = ?6,
-                section = ?7, slug = ?8, word_count = ?9, version = version + 1, updated_at = ?10
-         WHERE id = ?1",
-            params![
-                id,
-                fields.headline,
-                fields.sapo,
-                fields.body,
-                fields.byline,
-                fields.dateline,
-                fields.section,
-                slug,
-                word_count(&fields),
-                timestamp(now),
-            ],
-        )?;
+        write_working_copy(tx, id, &fields, now)?;
         let article = get(tx, id)?;
         search::index(tx, &article)?;
         match kind {

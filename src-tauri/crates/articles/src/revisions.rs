@@ -4,9 +4,9 @@
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use crate::edit::{get, normalise, word_count};
 use crate::models::{Article, ArticleFields, Revision, RevisionReason, RevisionSummary};
-use crate::{parse_status, parse_timestamp, search, timestamp, write, ArticleError, Result};
+use crate::row::{get, normalise, parse_status, parse_timestamp, write_working_copy};
+use crate::{search, timestamp, write, ArticleError, Result};
 
 /// Autosaves keep a snapshot when the newest one is at least this old.
 pub const REVISION_INTERVAL: Duration = Duration::minutes(5);
@@ -138,24 +138,7 @@ pub fn restore_revision(conn: &Connection, revision_id: i64, now: DateTime<Utc>)
         let current = get(tx, &revision.article_id)?;
         snapshot_if_changed(tx, &current, RevisionReason::Manual, now)?;
         let fields = normalise(&revision.fields)?;
-        tx.execute(
-            "UPDATE articles SET headline = ?2, sapo = ?3, body = ?4, byline = ?5, dateline = ?6,
-                section = ?7, slug = CASE WHEN status = 'published' THEN slug ELSE ?8 END,
-                word_count = ?9, version = version + 1, updated_at = ?10
-         WHERE id = ?1",
-            params![
-                current.id,
-                fields.headline,
-                fields.sapo,
-                fields.body,
-                fields.byline,
-                fields.dateline,
-                fields.section,
-                newsroom_text::slug(&fields.headline),
-                word_count(&fields),
-                timestamp(now),
-            ],
-        )?;
+        write_working_copy(tx, &current.id, &fields, now)?;
         let article = get(tx, &current.id)?;
         search::index(tx, &article)?;
         snapshot(tx, &article, RevisionReason::Restore, now)?;

@@ -3,8 +3,8 @@
 
 use rusqlite::{params, Connection};
 
-use crate::edit::summary_from_row;
 use crate::models::{Article, ArticleSummary};
+use crate::row::summary_from_row;
 use crate::{write, Result};
 
 const INDEX_BUILT_KEY: &str = "article_search_built";

@@ -4,9 +4,9 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 
-use crate::edit::get;
 use crate::models::{Article, ChecklistRule, RevisionReason, Status, StatusChange};
-use crate::{parse_status, parse_timestamp, revisions, timestamp, write, ArticleError, Result};
+use crate::row::{get, parse_status, parse_timestamp};
+use crate::{revisions, timestamp, write, ArticleError, Result};
 
 /// The longest headline the checklist accepts, in characters.
 pub const MAX_HEADLINE_CHARS: usize = 120;
