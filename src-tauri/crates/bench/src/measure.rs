@@ -1,0 +1,77 @@
+//! Measuring: medians, resource use, the rival binaries' timings.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use newsroom_api::{ApiError, ErrorCode};
+
+pub(crate) fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+pub(crate) fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+}
+
+pub(crate) fn cmark_gfm(input: &str) -> Result<Duration, ApiError> {
+    let start = Instant::now();
+    let mut child = Command::new("cmark-gfm")
+        .args(["-e", "table", "-e", "strikethrough", "-e", "autolink"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            ApiError::new(
+                ErrorCode::Internal,
+                format!("cannot run cmark-gfm (apt-get install cmark-gfm): {e}"),
+            )
+        })?;
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input.as_bytes())
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
+    let out = child
+        .wait_with_output()
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
+    let elapsed = start.elapsed();
+    if !out.status.success() || out.stdout.is_empty() {
+        return Err(ApiError::new(ErrorCode::Internal, "cmark-gfm failed"));
+    }
+    Ok(elapsed)
+}
+
+pub(crate) fn internal(err: impl std::fmt::Display) -> ApiError {
+    ApiError::new(ErrorCode::Internal, err.to_string())
+}
+
+/// This process's CPU time so far (user + system).
+pub(crate) fn cpu_time() -> Duration {
+    let usage = rusage(libc::RUSAGE_SELF);
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, (t.tv_usec as u32) * 1000);
+    time(usage.ru_utime) + time(usage.ru_stime)
+}
+
+/// A number that differs between runs, so repeated benchmarks never meet their own photos.
+pub(crate) fn uuid_like() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(7)
+}
+
+/// Resource use of this process (`RUSAGE_SELF`) or of its finished children.
+pub(crate) fn rusage(who: libc::c_int) -> libc::rusage {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(who, &mut usage) };
+    usage
+}
+
+/// The peak resident memory of finished child processes, in MiB.
+pub(crate) fn children_peak_mib() -> f64 {
+    rusage(libc::RUSAGE_CHILDREN).ru_maxrss as f64 / 1024.0
+}
