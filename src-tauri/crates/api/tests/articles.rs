@@ -14,11 +14,8 @@ fn open(dir: &std::path::Path) -> Api {
 fn fields(headline: &str, body: &str) -> ArticleFields {
     ArticleFields {
         headline: headline.into(),
-        sapo: "Sapo của bài.".into(),
         body: body.into(),
-        byline: "Minh An".into(),
-        dateline: "Hà Nội".into(),
-        section: "Công đoàn".into(),
+        ..Default::default()
     }
 }
 

@@ -22,6 +22,15 @@ fn person(name: &str) -> EntityInput {
     }
 }
 
+/// An article to tag.
+fn article(conn: &rusqlite::Connection) -> newsroom_articles::Article {
+    let fields = newsroom_articles::ArticleFields {
+        headline: "Tin".into(),
+        ..Default::default()
+    };
+    newsroom_articles::create(conn, &fields, Utc::now()).unwrap()
+}
+
 fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
@@ -128,15 +137,7 @@ fn people_sort_by_given_name_in_vietnamese_order() {
 fn merging_keeps_every_spelling_role_and_tag() {
     let (_dir, conn) = store();
     let now = Utc::now();
-    let article = newsroom_articles::create(
-        &conn,
-        &newsroom_articles::ArticleFields {
-            headline: "Tin".into(),
-            ..Default::default()
-        },
-        now,
-    )
-    .unwrap();
+    let article = article(&conn);
     let (keep, _) = entities::upsert(&conn, &person("Nguyễn Phi Thường"), now).unwrap();
     let mut dup = person("Nguyen Phi Thuong");
     dup.kind = EntityKind::Person;
@@ -251,15 +252,7 @@ fn export_round_trip(format: &str) {
 fn accepting_a_suggestion_writes_the_role_and_the_tag_together_or_neither() {
     let (_dir, conn) = store();
     let now = Utc::now();
-    let article = newsroom_articles::create(
-        &conn,
-        &newsroom_articles::ArticleFields {
-            headline: "Tin".into(),
-            ..Default::default()
-        },
-        now,
-    )
-    .unwrap();
+    let article = article(&conn);
     let accept = |article_id: &str| entities::AcceptSuggestion {
         article_id: article_id.to_owned(),
         kind: EntityKind::Person,

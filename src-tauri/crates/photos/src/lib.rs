@@ -12,7 +12,10 @@
 //! - Work that takes time (hashing, decoding, resizing) needs no database connection, so the
 //!   app can run it without holding the store's lock.
 
+mod arrange;
+mod desk;
 mod embed;
+mod export;
 mod iim;
 mod library;
 mod metadata;
@@ -20,7 +23,10 @@ mod models;
 mod render;
 mod xmp;
 
+pub use arrange::*;
+pub use desk::*;
 pub use embed::embed;
+pub use export::*;
 pub use iim::cut_to_bytes;
 pub use library::*;
 pub use metadata::{read as read_metadata, sniff};

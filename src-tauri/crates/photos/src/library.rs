@@ -1,5 +1,6 @@
-//! The photo library in the store: importing files, editing fields, listing for the photo
-//! desk, arranging photos in articles, and exporting with metadata.
+//! The photo library in the store: where files live, importing them, and reading photos back.
+//! Editing and listing for the photo desk are in `desk.rs`, arranging photos in articles in
+//! `arrange.rs`, exporting with metadata in `export.rs`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -10,8 +11,9 @@ use newsroom_store::write;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use sha2::{Digest, Sha256};
 
+use crate::arrange::attach;
 use crate::models::*;
-use crate::{embed, metadata, render, FileError, PhotoError, Result};
+use crate::{metadata, render, FileError, PhotoError, Result};
 
 /// The largest file accepted (a 100-megapixel camera's JPEG is about 60 MB).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -20,7 +22,7 @@ pub const PHOTOS_FOLDER: &str = "photos";
 
 use newsroom_store::timestamp;
 
-fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     newsroom_text::nfc(text.trim())
 }
 
@@ -70,7 +72,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
 
 /// Writes a file under a temporary name and renames it into place, so a crash never leaves
 /// a partial image where the library expects a whole one.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     if path.exists() {
         return Ok(());
     }
@@ -124,11 +126,12 @@ pub fn prepare(dir: &Path, original_name: &str, bytes: &[u8], sha256: String) ->
     })
 }
 
-const PHOTO_COLUMNS: &str = "p.id, p.sha256, p.original_name, p.format, p.byte_size, p.width, p.height,
+pub(crate) const PHOTO_COLUMNS: &str =
+    "p.id, p.sha256, p.original_name, p.format, p.byte_size, p.width, p.height,
     p.description, p.credit, p.creator, p.copyright, p.alt_text, p.headline, p.keywords, p.date_created,
     p.camera, p.gps_latitude, p.gps_longitude, p.imported_at, p.updated_at";
 
-fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
+pub(crate) fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
     let keywords: String = row.get(13)?;
     let mut photo = Photo {
         id: row.get(0)?,
@@ -158,7 +161,7 @@ fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
     Ok(photo)
 }
 
-fn missing_fields(caption: &str, credit: &str, alt: &str) -> Vec<RequiredField> {
+pub(crate) fn missing_fields(caption: &str, credit: &str, alt: &str) -> Vec<RequiredField> {
     let mut missing = Vec::new();
     if caption.trim().is_empty() {
         missing.push(RequiredField::Caption);
@@ -172,7 +175,7 @@ fn missing_fields(caption: &str, credit: &str, alt: &str) -> Vec<RequiredField> 
     missing
 }
 
-fn people(conn: &Connection, photo_id: &str) -> Result<Vec<PersonShown>> {
+pub(crate) fn people(conn: &Connection, photo_id: &str) -> Result<Vec<PersonShown>> {
     let mut stmt = conn.prepare_cached(
         "SELECT e.id, e.name FROM photo_people pp JOIN entities e ON e.id = pp.entity_id
          WHERE pp.photo_id = ?1 ORDER BY pp.position",
@@ -210,7 +213,7 @@ pub fn find_by_sha(conn: &Connection, sha256: &str) -> Result<Option<Photo>> {
     id.map(|id| get(conn, &id)).transpose()
 }
 
-fn require_article(conn: &Connection, article_id: &str) -> Result<()> {
+pub(crate) fn require_article(conn: &Connection, article_id: &str) -> Result<()> {
     if newsroom_store::article_exists(conn, article_id)? {
         Ok(())
     } else {
@@ -218,7 +221,12 @@ fn require_article(conn: &Connection, article_id: &str) -> Result<()> {
     }
 }
 
-fn set_people(conn: &Connection, photo_id: &str, names: &[String], now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn set_people(
+    conn: &Connection,
+    photo_id: &str,
+    names: &[String],
+    now: DateTime<Utc>,
+) -> Result<()> {
     conn.execute("DELETE FROM photo_people WHERE photo_id = ?1", [photo_id])?;
     let mut position = 0;
     for name in names {
@@ -372,318 +380,4 @@ pub fn import_file(
         file: path.display().to_string(),
         source,
     })
-}
-
-/// Changes a photo's archive fields.
-pub fn edit(conn: &Connection, id: &str, change: &PhotoEdit, now: DateTime<Utc>) -> Result<Photo> {
-    write(conn, |tx| {
-        get(tx, id)?;
-        let text_fields = [
-            ("description", &change.description),
-            ("credit", &change.credit),
-            ("creator", &change.creator),
-            ("copyright", &change.copyright),
-            ("alt_text", &change.alt_text),
-            ("headline", &change.headline),
-            ("date_created", &change.date_created),
-        ];
-        for (column, value) in text_fields {
-            if let Some(value) = value {
-                tx.execute(
-                    &format!("UPDATE photos SET {column} = ?2 WHERE id = ?1"),
-                    params![id, clean(value)],
-                )?;
-            }
-        }
-        if let Some(keywords) = &change.keywords {
-            let keywords: Vec<String> = keywords
-                .iter()
-                .map(|k| clean(k))
-                .filter(|k| !k.is_empty())
-                .collect();
-            tx.execute(
-                "UPDATE photos SET keywords = ?2 WHERE id = ?1",
-                params![
-                    id,
-                    serde_json::to_string(&keywords).unwrap_or_else(|_| "[]".into())
-                ],
-            )?;
-        }
-        if let Some(names) = &change.people {
-            set_people(tx, id, names, now)?;
-        }
-        tx.execute(
-            "UPDATE photos SET updated_at = ?2 WHERE id = ?1",
-            params![id, timestamp(now)],
-        )?;
-        get(tx, id)
-    })
-}
-
-fn where_clause(query: &PhotoQuery) -> (String, Vec<String>) {
-    let mut conditions = Vec::new();
-    let mut values = Vec::new();
-    let missing = |field: RequiredField| match field {
-        RequiredField::Caption => "trim(p.description) = ''",
-        RequiredField::Credit => "trim(p.credit) = ''",
-        RequiredField::Alt => "trim(p.alt_text) = ''",
-    };
-    if let Some(field) = query.missing {
-        conditions.push(missing(field).to_owned());
-    } else if query.any_missing {
-        conditions.push(format!(
-            "({} OR {} OR {})",
-            missing(RequiredField::Caption),
-            missing(RequiredField::Credit),
-            missing(RequiredField::Alt)
-        ));
-    }
-    if let Some(article_id) = &query.article_id {
-        values.push(article_id.clone());
-        conditions.push(format!(
-            "EXISTS (SELECT 1 FROM article_photos ap WHERE ap.photo_id = p.id AND ap.article_id = ?{})",
-            values.len()
-        ));
-    }
-    // The day a photo belongs to: when it was taken if known, else when it was imported.
-    let day = "substr(CASE WHEN p.date_created <> '' THEN p.date_created ELSE p.imported_at END, 1, 10)";
-    if let Some(from) = query.from.as_ref().filter(|f| !f.is_empty()) {
-        values.push(from.clone());
-        conditions.push(format!("{day} >= ?{}", values.len()));
-    }
-    if let Some(to) = query.to.as_ref().filter(|t| !t.is_empty()) {
-        values.push(to.clone());
-        conditions.push(format!("{day} <= ?{}", values.len()));
-    }
-    let clause = if conditions.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", conditions.join(" AND "))
-    };
-    (clause, values)
-}
-
-/// Photos matching the query, newest import first.
-pub fn list(conn: &Connection, query: &PhotoQuery) -> Result<Vec<Photo>> {
-    let (clause, values) = where_clause(query);
-    let limit = query.limit.unwrap_or(u32::MAX);
-    let offset = query.offset.unwrap_or(0);
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {PHOTO_COLUMNS} FROM photos p {clause} ORDER BY p.seq DESC LIMIT {limit} OFFSET {offset}"
-    ))?;
-    let mut photos = stmt
-        .query_map(rusqlite::params_from_iter(values.iter()), photo_from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    for photo in &mut photos {
-        photo.people = people(conn, &photo.id)?;
-    }
-    Ok(photos)
-}
-
-/// How many photos match the query (for the photo desk's count and scroll height).
-pub fn count(conn: &Connection, query: &PhotoQuery) -> Result<u64> {
-    let (clause, values) = where_clause(query);
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM photos p {clause}"),
-        rusqlite::params_from_iter(values.iter()),
-        |r| r.get(0),
-    )?;
-    Ok(total as u64)
-}
-
-/// Adds a photo to the end of an article's photos (no change when it is there already).
-/// The first photo an article gets becomes its lead photo.
-pub fn attach(conn: &Connection, article_id: &str, photo_id: &str) -> Result<()> {
-    write(conn, |tx| {
-        require_article(tx, article_id)?;
-        get(tx, photo_id)?;
-        let has_lead: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM article_photos WHERE article_id = ?1 AND is_lead = 1)",
-            [article_id],
-            |r| r.get(0),
-        )?;
-        tx.execute(
-            "INSERT OR IGNORE INTO article_photos (article_id, photo_id, position, is_lead)
-             VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM article_photos WHERE article_id = ?1), ?3)",
-            params![article_id, photo_id, !has_lead],
-        )?;
-        Ok(())
-    })
-}
-
-/// Removes a photo from an article; the library keeps it.
-pub fn detach(conn: &Connection, article_id: &str, photo_id: &str) -> Result<()> {
-    conn.execute(
-        "DELETE FROM article_photos WHERE article_id = ?1 AND photo_id = ?2",
-        params![article_id, photo_id],
-    )?;
-    Ok(())
-}
-
-/// Puts an article's photos in the given order (photos not named keep their relative order
-/// after the named ones).
-pub fn reorder(conn: &Connection, article_id: &str, photo_ids: &[String]) -> Result<()> {
-    write(conn, |tx| {
-        require_article(tx, article_id)?;
-        let mut current: Vec<String> = tx
-            .prepare("SELECT photo_id FROM article_photos WHERE article_id = ?1 ORDER BY position")?
-            .query_map([article_id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        current.retain(|id| !photo_ids.contains(id));
-        let order = photo_ids.iter().chain(current.iter());
-        for (position, photo_id) in order.enumerate() {
-            tx.execute(
-                "UPDATE article_photos SET position = ?3 WHERE article_id = ?1 AND photo_id = ?2",
-                params![article_id, photo_id, position as i64 + 1],
-            )?;
-        }
-        Ok(())
-    })
-}
-
-/// Makes one photo the article's lead (featured) photo, or none.
-pub fn set_lead(conn: &Connection, article_id: &str, photo_id: Option<&str>) -> Result<()> {
-    write(conn, |tx| {
-        require_article(tx, article_id)?;
-        tx.execute(
-            "UPDATE article_photos SET is_lead = 0 WHERE article_id = ?1",
-            [article_id],
-        )?;
-        if let Some(photo_id) = photo_id {
-            let changed = tx.execute(
-                "UPDATE article_photos SET is_lead = 1 WHERE article_id = ?1 AND photo_id = ?2",
-                params![article_id, photo_id],
-            )?;
-            if changed == 0 {
-                return Err(PhotoError::Invalid(format!(
-                    "photo {photo_id} is not in article {article_id}"
-                )));
-            }
-        }
-        Ok(())
-    })
-}
-
-/// Gives a photo its own caption in one article; `None` goes back to the archive description.
-pub fn set_article_caption(
-    conn: &Connection,
-    article_id: &str,
-    photo_id: &str,
-    caption: Option<&str>,
-) -> Result<()> {
-    let changed = conn.execute(
-        "UPDATE article_photos SET caption = ?3 WHERE article_id = ?1 AND photo_id = ?2",
-        params![article_id, photo_id, caption.map(clean)],
-    )?;
-    if changed == 0 {
-        return Err(PhotoError::Invalid(format!(
-            "photo {photo_id} is not in article {article_id}"
-        )));
-    }
-    Ok(())
-}
-
-/// An article's photos in order, each with the caption the article shows.
-pub fn article_photos(conn: &Connection, article_id: &str) -> Result<Vec<ArticlePhoto>> {
-    require_article(conn, article_id)?;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {PHOTO_COLUMNS}, ap.caption, ap.is_lead, ap.position
-         FROM article_photos ap JOIN photos p ON p.id = ap.photo_id
-         WHERE ap.article_id = ?1 ORDER BY ap.position"
-    ))?;
-    let mut found = stmt
-        .query_map([article_id], |row| {
-            let photo = photo_from_row(row)?;
-            let own: Option<String> = row.get(20)?;
-            let caption = own.clone().unwrap_or_else(|| photo.description.clone());
-            Ok(ArticlePhoto {
-                missing: missing_fields(&caption, &photo.credit, &photo.alt_text),
-                photo,
-                caption,
-                own_caption: own.is_some(),
-                is_lead: row.get(21)?,
-                position: row.get(22)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    for item in &mut found {
-        item.photo.people = people(conn, &item.photo.id)?;
-    }
-    Ok(found)
-}
-
-/// Photos showing a person (for the entity page).
-pub fn photos_showing(conn: &Connection, entity_id: &str) -> Result<Vec<Photo>> {
-    let ids: Vec<String> = conn
-        .prepare_cached(
-            "SELECT pp.photo_id FROM photo_people pp JOIN photos p ON p.id = pp.photo_id
-             WHERE pp.entity_id = ?1 ORDER BY p.seq DESC",
-        )?
-        .query_map([entity_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    ids.iter().map(|id| get(conn, id)).collect()
-}
-
-/// The fields a photo carries into an exported file; an article's own caption replaces the
-/// archive description when given.
-pub fn embedded_fields(photo: &Photo, caption: Option<&str>) -> EmbeddedFields {
-    EmbeddedFields {
-        caption: caption
-            .map(str::to_owned)
-            .unwrap_or_else(|| photo.description.clone()),
-        creator: photo.creator.clone(),
-        credit: photo.credit.clone(),
-        copyright: photo.copyright.clone(),
-        headline: photo.headline.clone(),
-        keywords: photo.keywords.clone(),
-        date_created: photo.date_created.clone(),
-        alt_text: photo.alt_text.clone(),
-        people_shown: photo.people.iter().map(|p| p.name.clone()).collect(),
-        organisations_shown: Vec::new(),
-    }
-}
-
-/// The bytes of a photo as exported: the original JPEG or the web rendition with the caption
-/// fields inserted as XMP and IIM (pixels untouched).
-pub fn export_bytes(
-    conn: &Connection,
-    dir: &Path,
-    id: &str,
-    rendition: Rendition,
-    caption: Option<&str>,
-) -> Result<Vec<u8>> {
-    let photo = get(conn, id)?;
-    if rendition == Rendition::Original && photo.format != PhotoFormat::Jpeg {
-        return Err(PhotoError::Invalid(format!(
-            "the original of {} is {}, and metadata is exported into JPEG files: export the web rendition",
-            photo.original_name,
-            photo.format.as_str().to_uppercase()
-        )));
-    }
-    let path = file_path(dir, &photo.sha256, photo.format, rendition);
-    let bytes = std::fs::read(&path).map_err(|err| match err.kind() {
-        std::io::ErrorKind::NotFound => PhotoError::FileMissing(path.display().to_string()),
-        _ => PhotoError::Io(err),
-    })?;
-    embed(&bytes, &embedded_fields(&photo, caption))
-}
-
-/// Exports a photo to a file (written atomically).
-pub fn export(
-    conn: &Connection,
-    dir: &Path,
-    id: &str,
-    rendition: Rendition,
-    caption: Option<&str>,
-    out: &Path,
-) -> Result<()> {
-    let bytes = export_bytes(conn, dir, id, rendition, caption)?;
-    let folder = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
-    temp.write_all(&bytes)?;
-    temp.persist(out).map_err(|err| PhotoError::Io(err.error))?;
-    Ok(())
 }

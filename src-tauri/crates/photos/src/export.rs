@@ -1,0 +1,75 @@
+//! Exporting a photo with its caption fields inside the file (XMP and IIM, pixels untouched).
+
+use std::io::Write;
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::embed;
+use crate::library::*;
+use crate::models::*;
+use crate::{PhotoError, Result};
+
+/// The fields a photo carries into an exported file; an article's own caption replaces the
+/// archive description when given.
+pub fn embedded_fields(photo: &Photo, caption: Option<&str>) -> EmbeddedFields {
+    EmbeddedFields {
+        caption: caption
+            .map(str::to_owned)
+            .unwrap_or_else(|| photo.description.clone()),
+        creator: photo.creator.clone(),
+        credit: photo.credit.clone(),
+        copyright: photo.copyright.clone(),
+        headline: photo.headline.clone(),
+        keywords: photo.keywords.clone(),
+        date_created: photo.date_created.clone(),
+        alt_text: photo.alt_text.clone(),
+        people_shown: photo.people.iter().map(|p| p.name.clone()).collect(),
+        organisations_shown: Vec::new(),
+    }
+}
+
+/// The bytes of a photo as exported: the original JPEG or the web rendition with the caption
+/// fields inserted as XMP and IIM (pixels untouched).
+pub fn export_bytes(
+    conn: &Connection,
+    dir: &Path,
+    id: &str,
+    rendition: Rendition,
+    caption: Option<&str>,
+) -> Result<Vec<u8>> {
+    let photo = get(conn, id)?;
+    if rendition == Rendition::Original && photo.format != PhotoFormat::Jpeg {
+        return Err(PhotoError::Invalid(format!(
+            "the original of {} is {}, and metadata is exported into JPEG files: export the web rendition",
+            photo.original_name,
+            photo.format.as_str().to_uppercase()
+        )));
+    }
+    let path = file_path(dir, &photo.sha256, photo.format, rendition);
+    let bytes = std::fs::read(&path).map_err(|err| match err.kind() {
+        std::io::ErrorKind::NotFound => PhotoError::FileMissing(path.display().to_string()),
+        _ => PhotoError::Io(err),
+    })?;
+    embed(&bytes, &embedded_fields(&photo, caption))
+}
+
+/// Exports a photo to a file (written atomically).
+pub fn export(
+    conn: &Connection,
+    dir: &Path,
+    id: &str,
+    rendition: Rendition,
+    caption: Option<&str>,
+    out: &Path,
+) -> Result<()> {
+    let bytes = export_bytes(conn, dir, id, rendition, caption)?;
+    let folder = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
+    temp.write_all(&bytes)?;
+    temp.persist(out).map_err(|err| PhotoError::Io(err.error))?;
+    Ok(())
+}
