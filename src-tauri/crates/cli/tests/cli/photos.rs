@@ -1,0 +1,99 @@
+//! `newsroom photo …`: import, caption, list, export.
+
+use std::process::Command;
+
+use crate::*;
+
+#[test]
+fn photo_import_caption_list_export_round_trip() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let good = write(files.path(), "hoi-nghi.jpg", &jpeg(640, 480));
+    let text = write(files.path(), "ghi-chu.jpg", "không phải ảnh".as_bytes());
+    let out = newsroom(data.path(), &["photo", "import", &good, &text, "--json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a failed file makes the exit non-zero"
+    );
+    let lines: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let lines = lines.as_array().unwrap();
+    assert_eq!(lines.len(), 2, "the good file imports although the other fails");
+    assert_eq!(
+        (lines[0]["width"].as_u64(), lines[0]["height"].as_u64()),
+        (Some(640), Some(480))
+    );
+    assert!(lines[0]["metadata"]["fields"].is_object());
+    assert_eq!(lines[1]["error"]["code"], "not_an_image");
+    assert!(lines[1]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("ghi-chu.jpg"));
+    let id = lines[0]["id"].as_str().unwrap().to_owned();
+
+    let missing: serde_json::Value = serde_json::from_str(&stdout(&newsroom(
+        data.path(),
+        &["photo", "list", "--missing", "caption", "--json"],
+    )))
+    .unwrap();
+    assert_eq!(missing.as_array().unwrap().len(), 1);
+
+    stdout(&newsroom(
+        data.path(),
+        &[
+            "photo",
+            "caption",
+            &id,
+            "--caption",
+            "Đại biểu biểu quyết tại Hội nghị công nhân, viên chức, lao động",
+            "--credit",
+            "Ảnh: Mai Quý",
+            "--alt",
+            "Hội trường đông người giơ thẻ biểu quyết",
+            "--person",
+            "Nguyễn Phi Thường",
+        ],
+    ));
+    let missing: serde_json::Value = serde_json::from_str(&stdout(&newsroom(
+        data.path(),
+        &["photo", "list", "--missing", "caption", "--json"],
+    )))
+    .unwrap();
+    assert_eq!(missing.as_array().unwrap().len(), 0);
+
+    let exported = files.path().join("xuat.jpg");
+    stdout(&newsroom(
+        data.path(),
+        &[
+            "photo",
+            "export",
+            &id,
+            exported.to_str().unwrap(),
+            "--rendition",
+            "web",
+        ],
+    ));
+    let read = Command::new("exiftool")
+        .args([
+            "-j",
+            "-IPTC:Caption-Abstract",
+            "-XMP-photoshop:Credit",
+            "-XMP-iptcExt:PersonInImage",
+        ])
+        .arg(&exported)
+        .output()
+        .expect("exiftool is installed by scripts/install-deps");
+    let tags: serde_json::Value = serde_json::from_slice(&read.stdout).unwrap();
+    assert_eq!(
+        tags[0]["Caption-Abstract"],
+        "Đại biểu biểu quyết tại Hội nghị công nhân, viên chức, lao động"
+    );
+    assert_eq!(tags[0]["Credit"], "Ảnh: Mai Quý");
+    assert_eq!(tags[0]["PersonInImage"], "Nguyễn Phi Thường");
+
+    let entities = stdout(&newsroom(data.path(), &["entity", "list", "--json"]));
+    assert!(
+        entities.contains("Nguyễn Phi Thường"),
+        "people shown join the directory"
+    );
+}
