@@ -22,9 +22,21 @@ export type Article = { id: string, headline: string, sapo: string, body: string
  * Grows by one on every save; a save names the version it edited, so an edit made
  * elsewhere in between is reported as a conflict instead of being overwritten.
  */
-version: number, created_at: string, updated_at: string, };
+version: number, created_at: string, updated_at: string, 
+/**
+ * Who created the piece (the profile's name at the time; empty for demo content).
+ */
+created_by: string, 
+/**
+ * Who saved it last.
+ */
+updated_by: string, 
+/**
+ * The desk editor who took it for review, once someone has.
+ */
+reviewer: string, };
 
-export type ArticleSummary = { id: string, headline: string, status: Status, updated_at: string, word_count: number, };
+export type ArticleSummary = { id: string, headline: string, status: Status, updated_at: string, word_count: number, byline: string, section: string, created_by: string, reviewer: string, };
 
 export type SaveKind = "autosave" | "manual";
 
@@ -36,15 +48,28 @@ base_version: number, fields: ArticleFields, kind: SaveKind, };
 
 export type StatusRequest = { id: string, to: Status, 
 /**
- * Optional note, e.g. why a piece is returned to the reporter.
+ * The state the user saw the piece in: when someone else moved it since, nothing happens
+ * (`state_changed`). Omitted by front ends that act without showing the state (the CLI).
+ */
+from: Status | null, 
+/**
+ * Why: required when returning a piece to its reporter.
  */
 note: string, };
 
 export type RevisionReason = "created" | "interval" | "manual" | "status" | "restore" | "import";
 
-export type RevisionSummary = { id: number, reason: RevisionReason, headline: string, status: Status, word_count: number, created_at: string, };
+export type RevisionSummary = { id: number, reason: RevisionReason, headline: string, status: Status, word_count: number, created_at: string, 
+/**
+ * Who saved the text this revision keeps.
+ */
+author: string, };
 
-export type Revision = { id: number, article_id: string, reason: RevisionReason, fields: ArticleFields, status: Status, word_count: number, created_at: string, };
+export type Revision = { id: number, article_id: string, reason: RevisionReason, fields: ArticleFields, status: Status, word_count: number, created_at: string, author: string, 
+/**
+ * The captions the piece's photos had then, in the piece's order.
+ */
+captions: Array<PhotoCaption>, };
 
 export type StatusChange = { from: Status, to: Status, changed_by: string, note: string, changed_at: string, };
 
@@ -228,7 +253,7 @@ to: string | null, limit: number | null, offset: number | null, };
 
 export type PhotoPage = { photos: Array<Photo>, total: number, };
 
-export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "checklist_failed" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "network" | "remote" | "keychain" | "store_too_new" | "storage" | "internal";
+export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "checklist_failed" | "state_changed" | "note_required" | "orphaned" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "network" | "remote" | "keychain" | "store_too_new" | "storage" | "internal";
 
 export type ImportStage = "queued" | "processing" | "done" | "failed";
 
@@ -275,3 +300,121 @@ export type Pulled = { article_id: string, headline: string, post_id: number, ou
  * not take): left on the site, shown in the body as plain images pointing there.
  */
 photos_skipped: number, };
+
+export type ListQuery = { 
+/**
+ * Only pieces in this state.
+ */
+status: Status | null, 
+/**
+ * Only pieces this person created or took for review.
+ */
+mine: string | null, 
+/**
+ * Only pieces of this section.
+ */
+section: string | null, 
+/**
+ * Only pieces changed in the last so many days.
+ */
+days: number | null, 
+/**
+ * At most this many rows (default 500).
+ */
+limit: number | null, };
+
+export type StatusCount = { status: Status, count: number, };
+
+export type Queue = { articles: Array<ArticleSummary>, counts: Array<StatusCount>, };
+
+export type PhotoCaption = { photo_id: string, caption: string, };
+
+export type Role = "reporter" | "photo_editor" | "desk_editor";
+
+export type Profile = { 
+/**
+ * Their name as bylines and the history show it (`Mai Quý`).
+ */
+name: string, 
+/**
+ * Short form for badges and the margin (`MQ`); made from the name when left empty.
+ */
+initials: string, role: Role, };
+
+export type VersionRef = "working" | "submitted" | "returned" | { "revision": number };
+
+export type VersionInfo = { version: VersionRef, 
+/**
+ * The revision it is (none for the working copy).
+ */
+revision_id: number | null, author: string, at: string, };
+
+export type DiffField = "headline" | "sapo" | "body" | "byline" | "dateline" | "section";
+
+export type Change = "equal" | "insert" | "delete";
+
+export type Segment = { change: Change, text: string, 
+/**
+ * A deleted passage that reappears, unchanged, as an insertion elsewhere (and that
+ * insertion): the passage was moved, not rewritten.
+ */
+moved: boolean, 
+/**
+ * Who made the change, when the versions in between say so.
+ */
+by: string | null, };
+
+export type FieldDiff = { field: DiffField, segments: Array<Segment>, };
+
+export type CaptionDiff = { photo_id: string, segments: Array<Segment>, };
+
+export type ArticleDiff = { from: VersionInfo, to: VersionInfo, 
+/**
+ * Every field that differs, in the order the editor shows them.
+ */
+fields: Array<FieldDiff>, 
+/**
+ * Every photo whose caption differs (a photo only in one version counts).
+ */
+captions: Array<CaptionDiff>, 
+/**
+ * Who made the changes.
+ */
+authors: Array<string>, 
+/**
+ * Words inserted plus words deleted.
+ */
+changed_words: number, };
+
+export type Anchor = { quote: string, prefix: string, suffix: string, 
+/**
+ * Where the quote started, in characters (code points) from the start of the body.
+ */
+position: number, };
+
+export type Found = "exact" | "context" | "fuzzy";
+
+export type Comment = { id: string, author: string, text: string, created_at: string, };
+
+export type Thread = { id: string, article_id: string, 
+/**
+ * The passage as it now reads (or last read, when orphaned).
+ */
+quote: string, created_by: string, created_at: string, resolved_by: string, resolved_at: string | null, comments: Array<Comment>, 
+/**
+ * Where the passage is in the current body, in characters; none when orphaned.
+ */
+start: number | null, end: number | null, 
+/**
+ * How it was found again.
+ */
+found: Found | null, };
+
+export type ProposalState = "open" | "accepted" | "rejected";
+
+export type Proposal = { id: string, article_id: string, quote: string, replacement: string, created_by: string, created_at: string, state: ProposalState, settled_by: string, 
+/**
+ * Where the proposal applies in the current body, in characters; none when the passage
+ * it was made on is gone (orphaned).
+ */
+start: number | null, end: number | null, found: Found | null, };

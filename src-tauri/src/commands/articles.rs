@@ -1,8 +1,8 @@
 //! Commands of the articles capability (`src-tauri/crates/articles`, UI in `ui/src/articles`).
 
 use newsroom_api::{
-    ApiResult, Article, ArticleFields, ArticleSummary, ChecklistRule, Revision, RevisionSummary, SaveRequest,
-    StatusChange, StatusRequest,
+    ApiResult, Article, ArticleFields, ArticleSummary, ChecklistRule, ListQuery, Queue, Revision,
+    RevisionSummary, SaveRequest, StatusChange, StatusRequest,
 };
 use tauri::State;
 
@@ -11,6 +11,12 @@ use crate::AppState;
 #[tauri::command]
 pub async fn article_list(state: State<'_, AppState>) -> ApiResult<Vec<ArticleSummary>> {
     state.api()?.article_list()
+}
+
+/// The desk's queues: the list filtered and counted by the store.
+#[tauri::command]
+pub async fn article_queue(state: State<'_, AppState>, query: ListQuery) -> ApiResult<Queue> {
+    state.api()?.article_queue(&query)
 }
 
 #[tauri::command]

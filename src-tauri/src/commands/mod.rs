@@ -5,5 +5,7 @@ pub mod articles;
 pub mod entities;
 pub mod markdown;
 pub mod photos;
+pub mod profile;
+pub mod review;
 pub mod suggestions;
 pub mod sync;

@@ -1,6 +1,6 @@
 // Generated from the shell's command declarations (src-tauri/src/commands/*.rs) by
 // newsroom-ipc-contract. Do not edit: run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-ipc-contract`.
-import type { AcceptSuggestion, Article, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, ChecklistRule, Choice, Entity, EntityInput, EntityKind, ImportProgress, ImportSummary, Imported, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, Pulled, RenderedMarkdown, Rendition, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, Suggestions, SyncOverview } from "../bindings";
+import type { AcceptSuggestion, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, ChecklistRule, Choice, Entity, EntityInput, EntityKind, ImportProgress, ImportSummary, Imported, ListQuery, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, Suggestions, SyncOverview, Thread, VersionRef } from "../bindings";
 import { call, callRaw, channel } from "./invoke";
 
 export const ipc = {
@@ -11,6 +11,9 @@ export const ipc = {
   // articles
   articleList: () =>
     call<ArticleSummary[]>("article_list"),
+  /** The desk's queues: the list filtered and counted by the store. */
+  articleQueue: (query: ListQuery) =>
+    call<Queue>("article_queue", { query }),
   articleSearch: (query: string) =>
     call<ArticleSummary[]>("article_search", { query }),
   articleGet: (id: string) =>
@@ -96,6 +99,32 @@ export const ipc = {
     call<ArticlePhoto[]>("article_photo_caption", { articleId, photoId, caption }),
   entityPhotos: (entityId: string) =>
     call<Photo[]>("entity_photos", { entityId }),
+  // profile
+  /** The person using the app, or none before the first-run question is answered. */
+  profileGet: () =>
+    call<Profile | null>("profile_get"),
+  profileSave: (profile: Profile) =>
+    call<Profile>("profile_save", { profile }),
+  // review
+  /** What changed between two versions of a piece, word by word and by whom. */
+  articleDiff: (articleId: string, from: VersionRef, to: VersionRef) =>
+    call<ArticleDiff>("article_diff", { articleId, from, to }),
+  commentThreads: (articleId: string) =>
+    call<Thread[]>("comment_threads", { articleId }),
+  commentAdd: (articleId: string, anchor: Anchor, text: string) =>
+    call<Thread>("comment_add", { articleId, anchor, text }),
+  commentReply: (threadId: string, text: string) =>
+    call<Thread>("comment_reply", { threadId, text }),
+  commentResolve: (threadId: string, resolved: boolean) =>
+    call<Thread>("comment_resolve", { threadId, resolved }),
+  proposalList: (articleId: string) =>
+    call<Proposal[]>("proposal_list", { articleId }),
+  proposalAdd: (articleId: string, anchor: Anchor, replacement: string) =>
+    call<Proposal>("proposal_add", { articleId, anchor, replacement }),
+  proposalSettle: (proposalId: string, accept: boolean) =>
+    call<Article>("proposal_settle", { proposalId, accept }),
+  proposalSettleAll: (articleId: string, accept: boolean) =>
+    call<Article>("proposal_settle_all", { articleId, accept }),
   // suggestions
   suggestionsForArticle: (articleId: string, text: string) =>
     call<Suggestions>("suggestions_for_article", { articleId, text }),

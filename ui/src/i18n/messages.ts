@@ -249,6 +249,9 @@ const vi = {
     keychain: "Không dùng được kho mật khẩu của hệ điều hành (hoặc chưa có mật khẩu cho trang này). Mật khẩu không bao giờ được lưu ở nơi khác.",
     store_too_new: "Kho dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật ứng dụng.",
     storage: "Không đọc hoặc ghi được dữ liệu (ổ đĩa đầy hoặc lỗi quyền truy cập). Chữ bạn gõ vẫn còn trên màn hình.",
+    state_changed: "Bài đã được người khác chuyển sang trạng thái khác. Không có gì bị thay đổi; hãy xem lại bài.",
+    note_required: "Trả bài cần có ghi chú cho phóng viên biết lý do.",
+    orphaned: "Đoạn văn mà đề xuất này gắn vào không còn trong bài nữa.",
     internal: "Đã xảy ra lỗi không mong muốn.",
   } satisfies Record<ErrorCode, string>,
 };
@@ -490,6 +493,9 @@ const en: Messages = {
     keychain: "The operating system's keychain cannot be used (or has no password for this site). Passwords are never kept anywhere else.",
     store_too_new: "The data store was written by a newer version of the app. Please update the app.",
     storage: "Could not read or write data (disk full or no permission). Your text is still on screen.",
+    state_changed: "Someone else moved this piece to another state. Nothing was changed; look at the piece again.",
+    note_required: "Returning a piece needs a note telling the reporter why.",
+    orphaned: "The passage this proposal was made on is no longer in the piece.",
     internal: "Something unexpected went wrong.",
   },
 };

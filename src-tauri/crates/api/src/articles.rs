@@ -5,14 +5,26 @@ use std::path::Path;
 
 use chrono::Utc;
 
+use newsroom_profile::actor;
+
 use crate::{
-    Api, ApiResult, Article, ArticleFields, ArticlePhoto, ArticleSummary, ChecklistRule, Rendition, Revision,
-    RevisionSummary, SaveRequest, Status, StatusChange, StatusRequest,
+    Api, ApiResult, Article, ArticleFields, ArticlePhoto, ArticleSummary, ChecklistRule, ListQuery, Queue,
+    Rendition, Revision, RevisionSummary, SaveRequest, Status, StatusChange, StatusRequest,
 };
 
 impl Api {
     pub fn article_list(&self) -> ApiResult<Vec<ArticleSummary>> {
         Ok(newsroom_articles::list(&*self.conn()?)?)
+    }
+
+    /// The article list the desk's queues show: filtered and counted by the store.
+    pub fn article_queue(&self, query: &ListQuery) -> ApiResult<Queue> {
+        let conn = self.conn()?;
+        let now = Utc::now();
+        Ok(Queue {
+            articles: newsroom_articles::queue(&conn, query, now)?,
+            counts: newsroom_articles::status_counts(&conn, query, now)?,
+        })
     }
 
     pub fn article_search(&self, query: &str) -> ApiResult<Vec<ArticleSummary>> {
@@ -24,16 +36,24 @@ impl Api {
     }
 
     pub fn article_create(&self, fields: &ArticleFields) -> ApiResult<Article> {
-        Ok(newsroom_articles::create(&*self.conn()?, fields, Utc::now())?)
+        let conn = self.conn()?;
+        Ok(newsroom_articles::create(
+            &conn,
+            fields,
+            &actor(&conn),
+            Utc::now(),
+        )?)
     }
 
     pub fn article_save(&self, request: &SaveRequest) -> ApiResult<Article> {
+        let conn = self.conn()?;
         Ok(newsroom_articles::save(
-            &*self.conn()?,
+            &conn,
             &request.id,
             request.base_version,
             &request.fields,
             request.kind,
+            &actor(&conn),
             Utc::now(),
         )?)
     }
@@ -43,9 +63,11 @@ impl Api {
     }
 
     pub fn article_import(&self, path: &Path) -> ApiResult<Article> {
+        let conn = self.conn()?;
         Ok(newsroom_articles::import_markdown(
-            &*self.conn()?,
+            &conn,
             path,
+            &actor(&conn),
             Utc::now(),
         )?)
     }
@@ -54,19 +76,20 @@ impl Api {
     /// (submitting, publishing) queues its push to every backend in the same transaction, so a
     /// piece is never marked sent without being on its way.
     pub fn article_set_status(&self, request: &StatusRequest) -> ApiResult<Article> {
-        let (article, queued) = newsroom_store::write(&*self.conn()?, |tx| -> ApiResult<_> {
+        let conn = self.conn()?;
+        let (article, queued) = newsroom_store::write(&conn, |tx| -> ApiResult<_> {
             let now = Utc::now();
-            let article = newsroom_articles::set_status(
-                tx,
-                &request.id,
-                request.to,
-                &Self::actor(),
-                &request.note,
-                now,
-            )?;
+            let change = newsroom_articles::Move {
+                to: request.to,
+                from: request.from,
+                by: &actor(tx),
+                note: &request.note,
+            };
+            let article = newsroom_articles::set_status(tx, &request.id, change, now)?;
             let queued = newsroom_sync::enqueue_on_entry(tx, &request.id, request.to, now)?;
             Ok((article, queued))
         })?;
+        drop(conn);
         if queued {
             self.poke_worker();
         }
@@ -83,6 +106,7 @@ impl Api {
         self.article_set_status(&StatusRequest {
             id: id.to_owned(),
             to,
+            from: None,
             note: String::new(),
         })
     }
@@ -115,9 +139,11 @@ impl Api {
     }
 
     pub fn revision_restore(&self, revision_id: i64) -> ApiResult<Article> {
+        let conn = self.conn()?;
         Ok(newsroom_articles::restore_revision(
-            &*self.conn()?,
+            &conn,
             revision_id,
+            &actor(&conn),
             Utc::now(),
         )?)
     }

@@ -15,6 +15,10 @@ use crate::{
     StatusChange, StatusRequest, Suggestions,
 };
 use crate::{
+    Anchor, ArticleDiff, CaptionDiff, Change, Comment, DiffField, FieldDiff, Found, ListQuery, PhotoCaption,
+    Profile, Proposal, ProposalState, Queue, Role, Segment, StatusCount, Thread, VersionInfo, VersionRef,
+};
+use crate::{
     Backend, Choice, Connectivity, Field, JobState, Passage, PullOutcome, Pulled, SendProgress, SyncJob,
     SyncOverview,
 };
@@ -74,6 +78,26 @@ pub fn typescript_bindings() -> String {
         Choice::decl(&cfg),
         PullOutcome::decl(&cfg),
         Pulled::decl(&cfg),
+        ListQuery::decl(&cfg),
+        StatusCount::decl(&cfg),
+        Queue::decl(&cfg),
+        PhotoCaption::decl(&cfg),
+        Role::decl(&cfg),
+        Profile::decl(&cfg),
+        VersionRef::decl(&cfg),
+        VersionInfo::decl(&cfg),
+        DiffField::decl(&cfg),
+        Change::decl(&cfg),
+        Segment::decl(&cfg),
+        FieldDiff::decl(&cfg),
+        CaptionDiff::decl(&cfg),
+        ArticleDiff::decl(&cfg),
+        Anchor::decl(&cfg),
+        Found::decl(&cfg),
+        Comment::decl(&cfg),
+        Thread::decl(&cfg),
+        ProposalState::decl(&cfg),
+        Proposal::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by newsroom-api (src-tauri/crates/api/src/bindings.rs).\n\

@@ -24,8 +24,14 @@ pub enum ErrorCode {
     InvalidInput,
     /// The workflow does not allow this change of state.
     InvalidTransition,
-    /// The article checklist fails, so it cannot be submitted or published.
+    /// The article checklist fails, so it cannot be submitted, approved or published.
     ChecklistFailed,
+    /// Someone else moved the piece to another state since it was shown; nothing was done.
+    StateChanged,
+    /// Returning a piece to its reporter needs a note saying why.
+    NoteRequired,
+    /// The passage a proposal was made on is no longer in the piece, so it cannot be applied.
+    Orphaned,
     /// A file named for import is not there (moved, deleted, or on a card that was removed).
     FileMissing,
     /// The file is not an image, whatever its name says.
@@ -82,6 +88,8 @@ impl From<ArticleError> for ApiError {
             ArticleError::TooLarge { .. } => ErrorCode::TooLarge,
             ArticleError::InvalidTransition { .. } => ErrorCode::InvalidTransition,
             ArticleError::ChecklistFailed(_) => ErrorCode::ChecklistFailed,
+            ArticleError::StateChanged { .. } => ErrorCode::StateChanged,
+            ArticleError::NoteRequired => ErrorCode::NoteRequired,
             ArticleError::Import(_) => ErrorCode::InvalidInput,
             ArticleError::Sqlite(_) => ErrorCode::Storage,
         };
@@ -158,6 +166,30 @@ impl From<newsroom_ninjs::NinjsError> for ApiError {
             newsroom_ninjs::NinjsError::Photo(e) => e.into(),
             newsroom_ninjs::NinjsError::Entity(e) => e.into(),
         }
+    }
+}
+
+impl From<newsroom_profile::ProfileError> for ApiError {
+    fn from(err: newsroom_profile::ProfileError) -> Self {
+        let code = match &err {
+            newsroom_profile::ProfileError::Invalid(_) => ErrorCode::InvalidInput,
+            newsroom_profile::ProfileError::Sqlite(_) => ErrorCode::Storage,
+        };
+        ApiError::new(code, err.to_string())
+    }
+}
+
+impl From<newsroom_review::ReviewError> for ApiError {
+    fn from(err: newsroom_review::ReviewError) -> Self {
+        use newsroom_review::ReviewError;
+        let code = match err {
+            ReviewError::Article(inner) => return inner.into(),
+            ReviewError::NotFound(..) => ErrorCode::NotFound,
+            ReviewError::Invalid(_) => ErrorCode::InvalidInput,
+            ReviewError::Orphaned(_) => ErrorCode::Orphaned,
+            ReviewError::Sqlite(_) => ErrorCode::Storage,
+        };
+        ApiError::new(code, err.to_string())
     }
 }
 

@@ -3,8 +3,8 @@
 //!
 //! This file holds the state and the module index; each capability's methods are one
 //! `impl Api` block in a file of its own name (`articles.rs`, `entities.rs`, `suggestions.rs`,
-//! `photos.rs`, `markdown.rs`, `sync.rs`), each method a delegation to the crate that owns the
-//! rule.
+//! `photos.rs`, `markdown.rs`, `profile.rs`, `review.rs`, `sync.rs`), each method a delegation to
+//! the crate that owns the rule.
 //!
 //! Invariants:
 //! - Every fallible call returns [`ApiError`] (`{code, message}`), never a panic or a string.
@@ -20,6 +20,8 @@ mod error;
 mod markdown;
 mod models;
 mod photos;
+mod profile;
+mod review;
 mod suggestions;
 mod sync;
 
@@ -32,10 +34,12 @@ use rusqlite::Connection;
 pub use bindings::typescript_bindings;
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use markdown::render_markdown;
-pub use models::{ImportProgress, ImportStage, PhotoPage, RenderedMarkdown, SaveRequest, StatusRequest};
+pub use models::{
+    ImportProgress, ImportStage, PhotoPage, Queue, RenderedMarkdown, SaveRequest, StatusRequest,
+};
 pub use newsroom_articles::{
-    Article, ArticleFields, ArticleSummary, ChecklistRule, Revision, RevisionReason, RevisionSummary,
-    SaveKind, Status, StatusChange,
+    Article, ArticleFields, ArticleSummary, ChecklistRule, ListQuery, PhotoCaption, Revision, RevisionReason,
+    RevisionSummary, SaveKind, Status, StatusChange, StatusCount,
 };
 pub use newsroom_entities::{
     AcceptSuggestion, ArticleTag, Entity, EntityInput, EntityKind, EntityRole, ImportSummary,
@@ -43,6 +47,11 @@ pub use newsroom_entities::{
 pub use newsroom_photos::{
     ArticlePhoto, CameraFacts, EmbeddedFields, Imported, PersonShown, Photo, PhotoEdit, PhotoFormat,
     PhotoQuery, ReadMetadata, Rendition, RequiredField,
+};
+pub use newsroom_profile::{Profile, Role};
+pub use newsroom_review::{
+    Anchor, ArticleDiff, CaptionDiff, Change, Comment, DiffField, FieldDiff, Found, Proposal, ProposalState,
+    Segment, Thread, VersionInfo, VersionRef,
 };
 pub use newsroom_store::DATA_DIR_ENV;
 pub use newsroom_suggestions::{OrganisationSuggestion, PersonSuggestion, Suggestions};
@@ -109,14 +118,6 @@ impl Api {
     /// saves go on through the first meanwhile.
     fn network_conn(&self) -> ApiResult<Connection> {
         Ok(newsroom_store::open_dir(&self.data_dir)?)
-    }
-
-    /// Who is acting, recorded with every change of state. Sign-in arrives with the
-    /// publishing backends; until then the operating-system account names the person.
-    fn actor() -> String {
-        std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_else(|_| "unknown".to_owned())
     }
 
     /// Drops the compiled directory after a change to it.

@@ -21,8 +21,19 @@ pub struct SaveRequest {
 pub struct StatusRequest {
     pub id: String,
     pub to: Status,
-    /// Optional note, e.g. why a piece is returned to the reporter.
+    /// The state the user saw the piece in: when someone else moved it since, nothing happens
+    /// (`state_changed`). Omitted by front ends that act without showing the state (the CLI).
+    #[serde(default)]
+    pub from: Option<Status>,
+    /// Why: required when returning a piece to its reporter.
     pub note: String,
+}
+
+/// The article list as the store filtered it, with how many pieces each state holds.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Queue {
+    pub articles: Vec<newsroom_articles::ArticleSummary>,
+    pub counts: Vec<newsroom_articles::StatusCount>,
 }
 
 /// Rendered Markdown with the counts shown beside the editor.

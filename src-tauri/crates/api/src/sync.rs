@@ -126,7 +126,15 @@ impl Api {
 
     /// Settles a conflict, one choice per conflicting passage, and sends the piece again.
     pub fn sync_resolve(&self, job_id: i64, choices: &[Choice]) -> ApiResult<()> {
-        newsroom_sync::resolve_conflict(&*self.conn()?, job_id, choices, Utc::now())?;
+        let conn = self.conn()?;
+        newsroom_sync::resolve_conflict(
+            &conn,
+            job_id,
+            choices,
+            &newsroom_profile::actor(&conn),
+            Utc::now(),
+        )?;
+        drop(conn);
         self.poke_worker();
         Ok(())
     }

@@ -93,7 +93,7 @@ pub fn seed_demo_content(conn: &Connection, now: DateTime<Utc>) -> Result<usize>
         // Spread the times so the list shows a natural newest-first order.
         for (i, fields) in articles.iter().enumerate() {
             let at = now - Duration::minutes(10 * (articles.len() - i) as i64);
-            create_with_reason(tx, fields, at, RevisionReason::Created)?;
+            create_with_reason(tx, fields, "", at, RevisionReason::Created)?;
         }
         tx.execute(
             "INSERT INTO settings (key, value) VALUES (?1, '1')",

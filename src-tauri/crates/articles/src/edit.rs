@@ -4,27 +4,29 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::models::{Article, ArticleFields, ArticleSummary, RevisionReason, SaveKind};
-use crate::row::{get, normalise, summary_from_row, word_count, write_working_copy};
+use crate::row::{get, normalise, summary_from_row, word_count, write_working_copy, SUMMARY_COLUMNS};
 use crate::{revisions, search, timestamp, write, ArticleError, Result};
 
-/// Creates an article in `draft` with a first revision.
-pub fn create(conn: &Connection, fields: &ArticleFields, now: DateTime<Utc>) -> Result<Article> {
-    create_with_reason(conn, fields, now, RevisionReason::Created)
+/// Creates an article in `draft` with a first revision; `by` names who created it.
+pub fn create(conn: &Connection, fields: &ArticleFields, by: &str, now: DateTime<Utc>) -> Result<Article> {
+    create_with_reason(conn, fields, by, now, RevisionReason::Created)
 }
 
 pub(crate) fn create_with_reason(
     conn: &Connection,
     fields: &ArticleFields,
+    by: &str,
     now: DateTime<Utc>,
     reason: RevisionReason,
 ) -> Result<Article> {
+    let by = newsroom_text::nfc(by.trim());
     let fields = normalise(fields)?;
     let id = uuid::Uuid::now_v7().to_string();
     write(conn, |tx| {
         tx.execute(
             "INSERT INTO articles (id, headline, sapo, body, byline, dateline, section, slug, status,
-                               word_count, version, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft', ?9, 1, ?10, ?10)",
+                               word_count, version, created_at, updated_at, created_by, updated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft', ?9, 1, ?10, ?10, ?11, ?11)",
             params![
                 id,
                 fields.headline,
@@ -36,6 +38,7 @@ pub(crate) fn create_with_reason(
                 newsroom_text::slug(&fields.headline),
                 word_count(&fields),
                 timestamp(now),
+                by,
             ],
         )?;
         let article = get(tx, &id)?;
@@ -47,32 +50,33 @@ pub(crate) fn create_with_reason(
 
 /// Every article, most recently updated first.
 pub fn list(conn: &Connection) -> Result<Vec<ArticleSummary>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, headline, status, updated_at, word_count FROM articles ORDER BY updated_at DESC, seq DESC",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM articles a ORDER BY a.updated_at DESC, a.seq DESC"
+    ))?;
     let rows = stmt.query_map([], summary_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The articles tagged with an entity, most recently updated first.
 pub fn tagged_with(conn: &Connection, entity_id: &str) -> Result<Vec<ArticleSummary>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.headline, a.status, a.updated_at, a.word_count
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS}
          FROM article_tags t JOIN articles a ON a.id = t.article_id
-         WHERE t.entity_id = ?1 ORDER BY a.updated_at DESC, a.seq DESC",
-    )?;
+         WHERE t.entity_id = ?1 ORDER BY a.updated_at DESC, a.seq DESC"
+    ))?;
     let rows = stmt.query_map([entity_id], summary_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Saves the working copy. `base_version` is the version the editor loaded; if the stored
-/// version differs, someone else saved in between and nothing is written.
+/// Saves the working copy as `by`. `base_version` is the version the editor loaded; if the
+/// stored version differs, someone else saved in between and nothing is written.
 pub fn save(
     conn: &Connection,
     id: &str,
     base_version: i64,
     fields: &ArticleFields,
     kind: SaveKind,
+    by: &str,
     now: DateTime<Utc>,
 ) -> Result<Article> {
     let fields = normalise(fields)?;
@@ -84,7 +88,7 @@ pub fn save(
                 stored: current.version,
             });
         }
-        write_working_copy(tx, id, &fields, now)?;
+        write_working_copy(tx, id, &fields, by, now)?;
         let article = get(tx, id)?;
         search::index(tx, &article)?;
         match kind {

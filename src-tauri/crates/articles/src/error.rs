@@ -18,6 +18,11 @@ pub enum ArticleError {
     InvalidTransition { from: Status, to: Status },
     #[error("the checklist fails: {}", .0.iter().map(|r| format!("{r:?}")).collect::<Vec<_>>().join(", "))]
     ChecklistFailed(Vec<ChecklistRule>),
+    /// The piece moved to another state since the user looked (someone else acted on it).
+    #[error("the piece is now {}, not {}: someone else acted on it meanwhile", found.as_str(), expected.as_str())]
+    StateChanged { expected: Status, found: Status },
+    #[error("returning a piece needs a note saying why")]
+    NoteRequired,
     #[error("{0}")]
     Import(String),
     #[error("database error: {0}")]

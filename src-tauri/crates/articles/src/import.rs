@@ -69,11 +69,11 @@ pub fn parse_markdown_file(name: &str, bytes: &[u8]) -> Result<ArticleFields> {
 }
 
 /// Reads, parses and stores a Markdown file as a new draft. Nothing is stored on any error.
-pub fn import_markdown(conn: &Connection, path: &Path, now: DateTime<Utc>) -> Result<Article> {
+pub fn import_markdown(conn: &Connection, path: &Path, by: &str, now: DateTime<Utc>) -> Result<Article> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| ArticleError::Import(format!("{name}: cannot read: {e}")))?;
     let fields = parse_markdown_file(&name, &bytes)?;
-    create_with_reason(conn, &fields, now, RevisionReason::Import)
+    create_with_reason(conn, &fields, by, now, RevisionReason::Import)
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ mod edit;
 mod error;
 mod import;
 pub mod models;
+mod queues;
 mod revisions;
 mod row;
 mod search;
@@ -24,10 +25,12 @@ pub use edit::{create, delete, list, save, tagged_with};
 pub use error::{ArticleError, Result};
 pub use import::{import_markdown, parse_markdown_file};
 pub use models::*;
+pub use queues::{queue, status_counts, DEFAULT_QUEUE_LIMIT};
+pub use revisions::photo_captions;
 pub use revisions::{get_revision, list_revisions, restore_revision, REVISION_INTERVAL};
 pub use row::{get, MAX_BODY_BYTES, MAX_FIELD_BYTES};
 pub use search::{ensure_search_index, search};
-pub use workflow::{checklist, set_received_status, set_status, status_history};
+pub use workflow::{checklist, set_received_status, set_status, status_history, Move};
 
 pub(crate) use newsroom_store::write;
 

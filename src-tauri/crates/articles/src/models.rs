@@ -59,9 +59,15 @@ impl Status {
         }
     }
 
-    /// Whether entering this state requires the article checklist to pass.
+    /// Whether entering this state requires the article checklist to pass: handing a piece
+    /// to the desk, approving it and publishing it.
     pub fn requires_checklist(self) -> bool {
-        matches!(self, Status::Submitted | Status::Published)
+        matches!(self, Status::Submitted | Status::Approved | Status::Published)
+    }
+
+    /// Whether entering this state needs a note saying why (returning a piece to its reporter).
+    pub fn requires_note(self) -> bool {
+        matches!(self, Status::Returned)
     }
 }
 
@@ -100,6 +106,12 @@ pub struct Article {
     pub created_at: DateTime<Utc>,
     #[ts(type = "string")]
     pub updated_at: DateTime<Utc>,
+    /// Who created the piece (the profile's name at the time; empty for demo content).
+    pub created_by: String,
+    /// Who saved it last.
+    pub updated_by: String,
+    /// The desk editor who took it for review, once someone has.
+    pub reviewer: String,
 }
 
 impl Article {
@@ -124,6 +136,44 @@ pub struct ArticleSummary {
     #[ts(type = "string")]
     pub updated_at: DateTime<Utc>,
     pub word_count: u32,
+    pub byline: String,
+    pub section: String,
+    pub created_by: String,
+    pub reviewer: String,
+}
+
+/// The filters of the article list, applied by the store: the queues the desk lives in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ListQuery {
+    /// Only pieces in this state.
+    #[serde(default)]
+    pub status: Option<Status>,
+    /// Only pieces this person created or took for review.
+    #[serde(default)]
+    pub mine: Option<String>,
+    /// Only pieces of this section.
+    #[serde(default)]
+    pub section: Option<String>,
+    /// Only pieces changed in the last so many days.
+    #[serde(default)]
+    pub days: Option<u32>,
+    /// At most this many rows (default 500).
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
+/// How many pieces a queue holds in one state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StatusCount {
+    pub status: Status,
+    pub count: u32,
+}
+
+/// A photo's caption in a piece at one version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PhotoCaption {
+    pub photo_id: String,
+    pub caption: String,
 }
 
 /// How a save came about, which decides whether it keeps a revision.
@@ -180,6 +230,8 @@ pub struct RevisionSummary {
     pub word_count: u32,
     #[ts(type = "string")]
     pub created_at: DateTime<Utc>,
+    /// Who saved the text this revision keeps.
+    pub author: String,
 }
 
 /// A full revision snapshot.
@@ -194,6 +246,9 @@ pub struct Revision {
     pub word_count: u32,
     #[ts(type = "string")]
     pub created_at: DateTime<Utc>,
+    pub author: String,
+    /// The captions the piece's photos had then, in the piece's order.
+    pub captions: Vec<PhotoCaption>,
 }
 
 /// One recorded change of workflow state.

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use crate::models::{Article, ArticleFields, Revision, RevisionReason, RevisionSummary};
+use crate::models::{Article, ArticleFields, PhotoCaption, Revision, RevisionReason, RevisionSummary};
 use crate::row::{get, normalise, parse_status, parse_timestamp, write_working_copy};
 use crate::{search, timestamp, write, ArticleError, Result};
 
@@ -17,10 +17,11 @@ pub(crate) fn snapshot(
     reason: RevisionReason,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    let captions = serde_json::to_string(&photo_captions(conn, &article.id)?).expect("strings serialise");
     conn.execute(
         "INSERT INTO revisions (article_id, reason, headline, sapo, body, byline, dateline, section,
-                                status, word_count, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                status, word_count, created_at, author, captions)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             article.id,
             reason.as_str(),
@@ -33,9 +34,29 @@ pub(crate) fn snapshot(
             article.status.as_str(),
             article.word_count,
             timestamp(now),
+            article.updated_by,
+            captions,
         ],
     )?;
     Ok(())
+}
+
+/// The captions an article's photos have now (the article's own caption, else the archive
+/// description), in the article's order. Read-only: the photo tables belong to the photos
+/// crate, which writes them.
+pub fn photo_captions(conn: &Connection, article_id: &str) -> Result<Vec<PhotoCaption>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT ap.photo_id, coalesce(ap.caption, p.description)
+         FROM article_photos ap JOIN photos p ON p.id = ap.photo_id
+         WHERE ap.article_id = ?1 ORDER BY ap.position",
+    )?;
+    let rows = stmt.query_map([article_id], |r| {
+        Ok(PhotoCaption {
+            photo_id: r.get(0)?,
+            caption: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn latest(conn: &Connection, article_id: &str) -> Result<Option<Revision>> {
@@ -73,7 +94,7 @@ pub(crate) fn snapshot_if_due(conn: &Connection, article: &Article, now: DateTim
 }
 
 const REVISION_COLUMNS: &str = "id, article_id, reason, headline, sapo, body, byline, dateline, \
-                                section, status, word_count, created_at";
+                                section, status, word_count, created_at, author, captions";
 
 fn revision_from_row(row: &Row<'_>) -> rusqlite::Result<Revision> {
     let reason: String = row.get(2)?;
@@ -94,6 +115,9 @@ fn revision_from_row(row: &Row<'_>) -> rusqlite::Result<Revision> {
         status: parse_status(&row.get::<_, String>(9)?)?,
         word_count: row.get(10)?,
         created_at: parse_timestamp(&row.get::<_, String>(11)?)?,
+        author: row.get(12)?,
+        // Written by `snapshot` from typed values; an unreadable list is shown as none.
+        captions: serde_json::from_str(&row.get::<_, String>(13)?).unwrap_or_default(),
     })
 }
 
@@ -113,6 +137,7 @@ pub fn list_revisions(conn: &Connection, article_id: &str) -> Result<Vec<Revisio
             status: r.status,
             word_count: r.word_count,
             created_at: r.created_at,
+            author: r.author,
         })
     })
     .collect()
@@ -132,13 +157,18 @@ pub fn get_revision(conn: &Connection, revision_id: i64) -> Result<Revision> {
 /// Makes a revision's text the working copy again. The working copy is first kept as a
 /// revision if it holds unsnapshotted text, and the restore is itself a new revision, so
 /// nothing is destroyed. The workflow state is not changed by a restore.
-pub fn restore_revision(conn: &Connection, revision_id: i64, now: DateTime<Utc>) -> Result<Article> {
+pub fn restore_revision(
+    conn: &Connection,
+    revision_id: i64,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<Article> {
     write(conn, |tx| {
         let revision = get_revision(tx, revision_id)?;
         let current = get(tx, &revision.article_id)?;
         snapshot_if_changed(tx, &current, RevisionReason::Manual, now)?;
         let fields = normalise(&revision.fields)?;
-        write_working_copy(tx, &current.id, &fields, now)?;
+        write_working_copy(tx, &current.id, &fields, by, now)?;
         let article = get(tx, &current.id)?;
         search::index(tx, &article)?;
         snapshot(tx, &article, RevisionReason::Restore, now)?;

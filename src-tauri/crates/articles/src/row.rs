@@ -14,7 +14,11 @@ pub const MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
 const ARTICLE_COLUMNS: &str = "id, headline, sapo, body, byline, dateline, section, slug, status, \
-                               word_count, version, created_at, updated_at";
+                               word_count, version, created_at, updated_at, created_by, updated_by, reviewer";
+
+/// The columns [`summary_from_row`] reads, for a query over `articles` named `a`.
+pub(crate) const SUMMARY_COLUMNS: &str =
+    "a.id, a.headline, a.status, a.updated_at, a.word_count, a.byline, a.section, a.created_by, a.reviewer";
 
 pub(crate) fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
     Ok(Article {
@@ -31,6 +35,9 @@ pub(crate) fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
         version: row.get(10)?,
         created_at: parse_timestamp(&row.get::<_, String>(11)?)?,
         updated_at: parse_timestamp(&row.get::<_, String>(12)?)?,
+        created_by: row.get(13)?,
+        updated_by: row.get(14)?,
+        reviewer: row.get(15)?,
     })
 }
 
@@ -80,21 +87,26 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary
         status: parse_status(&row.get::<_, String>(2)?)?,
         updated_at: parse_timestamp(&row.get::<_, String>(3)?)?,
         word_count: row.get(4)?,
+        byline: row.get(5)?,
+        section: row.get(6)?,
+        created_by: row.get(7)?,
+        reviewer: row.get(8)?,
     })
 }
 
-/// Writes normalised fields over the working copy, bumping its version. A published piece
-/// keeps its URL even if the headline is later corrected.
+/// Writes normalised fields over the working copy, bumping its version and naming who saved.
+/// A published piece keeps its URL even if the headline is later corrected.
 pub(crate) fn write_working_copy(
     conn: &Connection,
     id: &str,
     fields: &ArticleFields,
+    by: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
     conn.execute(
         "UPDATE articles SET headline = ?2, sapo = ?3, body = ?4, byline = ?5, dateline = ?6,
             section = ?7, slug = CASE WHEN status = 'published' THEN slug ELSE ?8 END,
-            word_count = ?9, version = version + 1, updated_at = ?10
+            word_count = ?9, version = version + 1, updated_at = ?10, updated_by = ?11
          WHERE id = ?1",
         params![
             id,
@@ -107,6 +119,7 @@ pub(crate) fn write_working_copy(
             newsroom_text::slug(&fields.headline),
             word_count(fields),
             timestamp(now),
+            newsroom_text::nfc(by),
         ],
     )?;
     Ok(())

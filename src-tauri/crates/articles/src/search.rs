@@ -4,7 +4,7 @@
 use rusqlite::{params, Connection};
 
 use crate::models::{Article, ArticleSummary};
-use crate::row::summary_from_row;
+use crate::row::{summary_from_row, SUMMARY_COLUMNS};
 use crate::{write, Result};
 
 const INDEX_BUILT_KEY: &str = "article_search_built";
@@ -75,13 +75,13 @@ pub fn search(conn: &Connection, query: &str) -> Result<Vec<ArticleSummary>> {
     if terms.is_empty() {
         return crate::list(conn);
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.headline, a.status, a.updated_at, a.word_count
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS}
          FROM article_search JOIN articles a ON a.seq = article_search.rowid
          WHERE article_search MATCH ?1
          ORDER BY bm25(article_search, 5.0, 1.0), a.updated_at DESC
-         LIMIT 200",
-    )?;
+         LIMIT 200"
+    ))?;
     let rows = stmt.query_map([terms.join(" AND ")], summary_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -56,17 +56,36 @@ fn field_checklist(article: &Article) -> Vec<ChecklistRule> {
     failures
 }
 
+/// A move of a piece to another workflow state, by someone, with a note.
+#[derive(Debug, Clone, Copy)]
+pub struct Move<'a> {
+    pub to: Status,
+    /// The state the person saw the piece in; when it has moved since (someone else acted on
+    /// it), nothing happens and [`ArticleError::StateChanged`] says so.
+    pub from: Option<Status>,
+    pub by: &'a str,
+    /// Why: required when returning a piece to its reporter.
+    pub note: &'a str,
+}
+
 /// Moves an article to another workflow state, records who did it, and keeps a revision.
-pub fn set_status(
-    conn: &Connection,
-    id: &str,
-    to: Status,
-    changed_by: &str,
-    note: &str,
-    now: DateTime<Utc>,
-) -> Result<Article> {
+/// Taking a piece for review records the reviewer; the checklist guards submitting, approving
+/// and publishing; returning needs a note.
+pub fn set_status(conn: &Connection, id: &str, change: Move<'_>, now: DateTime<Utc>) -> Result<Article> {
+    let Move { to, from, by, note } = change;
     write(conn, |tx| {
         let current = get(tx, id)?;
+        if let Some(expected) = from {
+            if expected != current.status {
+                return Err(ArticleError::StateChanged {
+                    expected,
+                    found: current.status,
+                });
+            }
+        }
+        if to.requires_note() && note.trim().is_empty() {
+            return Err(ArticleError::NoteRequired);
+        }
         if !current.status.next().contains(&to) {
             return Err(ArticleError::InvalidTransition {
                 from: current.status,
@@ -79,7 +98,13 @@ pub fn set_status(
                 return Err(ArticleError::ChecklistFailed(failures));
             }
         }
-        record_change(tx, &current, to, changed_by, note, now)
+        if to == Status::InReview {
+            tx.execute(
+                "UPDATE articles SET reviewer = ?2 WHERE id = ?1",
+                params![current.id, newsroom_text::nfc(by.trim())],
+            )?;
+        }
+        record_change(tx, &current, to, by, note.trim(), now)
     })
 }
 

@@ -37,6 +37,7 @@ fn text_survives_a_restart_exactly_and_in_nfc() {
         let created = articles::create(
             &conn,
             &fields(&nfd(headline), &nfd("Người lao động ở Hà Nội")),
+            "minhan",
             Utc::now(),
         )
         .unwrap();
@@ -55,7 +56,7 @@ fn text_survives_a_restart_exactly_and_in_nfc() {
 fn a_stale_save_is_a_conflict_and_overwrites_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let conn = open(dir.path());
-    let a = articles::create(&conn, &fields("Tin", "một"), Utc::now()).unwrap();
+    let a = articles::create(&conn, &fields("Tin", "một"), "minhan", Utc::now()).unwrap();
     let save = |version, body: &str| {
         articles::save(
             &conn,
@@ -63,6 +64,7 @@ fn a_stale_save_is_a_conflict_and_overwrites_nothing() {
             version,
             &fields("Tin", body),
             SaveKind::Autosave,
+            "minhan",
             Utc::now(),
         )
     };
@@ -77,7 +79,7 @@ fn a_stale_save_is_a_conflict_and_overwrites_nothing() {
 fn a_huge_body_is_refused_and_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let conn = open(dir.path());
-    let a = articles::create(&conn, &fields("Dài", "Nội dung"), Utc::now()).unwrap();
+    let a = articles::create(&conn, &fields("Dài", "Nội dung"), "minhan", Utc::now()).unwrap();
     let huge = "x".repeat(articles::MAX_BODY_BYTES + 1);
     let err = articles::save(
         &conn,
@@ -85,6 +87,7 @@ fn a_huge_body_is_refused_and_loses_nothing() {
         a.version,
         &fields("Dài", &huge),
         SaveKind::Autosave,
+        "minhan",
         Utc::now(),
     )
     .unwrap_err();
@@ -104,7 +107,7 @@ fn revisions_every_five_minutes_on_manual_save_and_status_change_and_restore_kee
     let dir = tempfile::tempdir().unwrap();
     let conn = open(dir.path());
     let t0 = Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0).unwrap();
-    let mut a = articles::create(&conn, &fields("Bản một", "một"), t0).unwrap();
+    let mut a = articles::create(&conn, &fields("Bản một", "một"), "minhan", t0).unwrap();
     let mut at = t0;
     // Autosaves every 30 seconds for 12 minutes: interval snapshots at 5 and 10 minutes only.
     for i in 1..=24 {
@@ -115,6 +118,7 @@ fn revisions_every_five_minutes_on_manual_save_and_status_change_and_restore_kee
             a.version,
             &fields("Bản một", &format!("lần {i}")),
             SaveKind::Autosave,
+            "minhan",
             at,
         )
         .unwrap();
@@ -142,6 +146,7 @@ fn revisions_every_five_minutes_on_manual_save_and_status_change_and_restore_kee
         a.version,
         &fields("Bản hai", "hai"),
         SaveKind::Manual,
+        "minhan",
         at,
     )
     .unwrap();
@@ -152,13 +157,25 @@ fn revisions_every_five_minutes_on_manual_save_and_status_change_and_restore_kee
         a.version,
         &fields("Bản hai", "hai"),
         SaveKind::Manual,
+        "minhan",
         at,
     )
     .unwrap();
     assert_eq!(reasons(&conn)[0], RevisionReason::Manual);
     assert_eq!(reasons(&conn).len(), 4);
 
-    a = articles::set_status(&conn, &a.id, Status::Submitted, "minhan", "", at).unwrap();
+    a = articles::set_status(
+        &conn,
+        &a.id,
+        articles::Move {
+            to: Status::Submitted,
+            from: None,
+            by: "minhan",
+            note: "",
+        },
+        at,
+    )
+    .unwrap();
     assert_eq!(reasons(&conn)[0], RevisionReason::Status);
     let history = articles::status_history(&conn, &a.id).unwrap();
     assert_eq!(
@@ -174,6 +191,7 @@ fn revisions_every_five_minutes_on_manual_save_and_status_change_and_restore_kee
         a.version,
         &fields("Bản ba", "ba"),
         SaveKind::Autosave,
+        "minhan",
         at,
     )
     .unwrap();
@@ -182,7 +200,7 @@ fn revisions_every_five_minutes_on_manual_save_and_status_change_and_restore_kee
         .last()
         .map(|r| &r.id)
         .unwrap();
-    let restored = articles::restore_revision(&conn, first, at).unwrap();
+    let restored = articles::restore_revision(&conn, first, "minhan", at).unwrap();
     assert_eq!(restored.headline, "Bản một");
     assert_eq!(restored.body, "một");
     assert_eq!(
@@ -204,8 +222,16 @@ fn submitting_needs_the_checklist_and_the_workflow_allows_only_its_moves() {
     let conn = open(dir.path());
     let mut empty = fields("", "");
     empty.sapo.clear();
-    let a = articles::create(&conn, &empty, Utc::now()).unwrap();
-    let submit = |to| articles::set_status(&conn, &a.id, to, "minhan", "", Utc::now());
+    let a = articles::create(&conn, &empty, "minhan", Utc::now()).unwrap();
+    let submit = |to| {
+        let change = articles::Move {
+            to,
+            from: None,
+            by: "minhan",
+            note: "",
+        };
+        articles::set_status(&conn, &a.id, change, Utc::now())
+    };
     assert!(matches!(
         submit(Status::Submitted),
         Err(ArticleError::ChecklistFailed(_))
@@ -230,10 +256,11 @@ fn search_ignores_tones_case_d_stroke_and_unicode_form() {
     let hit = articles::create(
         &conn,
         &fields("Đường về Hà Nội", "Liên đoàn Lao động thành phố hoà giải"),
+        "minhan",
         Utc::now(),
     )
     .unwrap();
-    articles::create(&conn, &fields("Tin thể thao", "Bóng đá"), Utc::now()).unwrap();
+    articles::create(&conn, &fields("Tin thể thao", "Bóng đá"), "minhan", Utc::now()).unwrap();
     for query in [
         "ha noi",
         "HÀ NỘI",
@@ -305,5 +332,272 @@ fn demo_content_appears_once_on_a_new_store_only() {
     assert!(
         articles::list(&conn).unwrap().is_empty(),
         "deleted demo pieces do not come back"
+    );
+}
+
+fn act(
+    conn: &rusqlite::Connection,
+    id: &str,
+    from: Status,
+    to: Status,
+    by: &str,
+    note: &str,
+) -> articles::Result<articles::Article> {
+    let change = articles::Move {
+        to,
+        from: Some(from),
+        by,
+        note,
+    };
+    articles::set_status(conn, id, change, Utc::now())
+}
+
+#[test]
+fn the_desk_takes_returns_approves_and_publishes_and_the_history_names_everyone() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = open(dir.path());
+    let a = articles::create(&conn, &fields("Tin", "Nội dung."), "Mai Quý", Utc::now()).unwrap();
+    assert_eq!(a.created_by, "Mai Quý");
+    act(&conn, &a.id, Status::Draft, Status::Submitted, "Mai Quý", "").unwrap();
+
+    // The reporter withdraws before review starts, then hands it in again.
+    act(&conn, &a.id, Status::Submitted, Status::Draft, "Mai Quý", "").unwrap();
+    act(&conn, &a.id, Status::Draft, Status::Submitted, "Mai Quý", "").unwrap();
+
+    let taken = act(
+        &conn,
+        &a.id,
+        Status::Submitted,
+        Status::InReview,
+        "Trần Biên Tập",
+        "",
+    )
+    .unwrap();
+    assert_eq!(taken.reviewer, "Trần Biên Tập");
+
+    // Returning needs a note; without one nothing moves.
+    assert!(matches!(
+        act(
+            &conn,
+            &a.id,
+            Status::InReview,
+            Status::Returned,
+            "Trần Biên Tập",
+            "  "
+        ),
+        Err(ArticleError::NoteRequired)
+    ));
+    assert_eq!(articles::get(&conn, &a.id).unwrap().status, Status::InReview);
+    act(
+        &conn,
+        &a.id,
+        Status::InReview,
+        Status::Returned,
+        "Trần Biên Tập",
+        "Thêm số liệu.",
+    )
+    .unwrap();
+
+    // Someone acting on what they saw earlier is told the piece moved on, and nothing changes.
+    let stale = act(&conn, &a.id, Status::InReview, Status::Approved, "Lê Thư Ký", "");
+    assert!(matches!(
+        stale,
+        Err(ArticleError::StateChanged {
+            expected: Status::InReview,
+            found: Status::Returned
+        })
+    ));
+
+    act(&conn, &a.id, Status::Returned, Status::Submitted, "Mai Quý", "").unwrap();
+    act(
+        &conn,
+        &a.id,
+        Status::Submitted,
+        Status::InReview,
+        "Trần Biên Tập",
+        "",
+    )
+    .unwrap();
+    act(
+        &conn,
+        &a.id,
+        Status::InReview,
+        Status::Approved,
+        "Trần Biên Tập",
+        "",
+    )
+    .unwrap();
+    act(
+        &conn,
+        &a.id,
+        Status::Approved,
+        Status::Published,
+        "Trần Biên Tập",
+        "",
+    )
+    .unwrap();
+    act(
+        &conn,
+        &a.id,
+        Status::Published,
+        Status::Spiked,
+        "Trần Biên Tập",
+        "Sai sự thật",
+    )
+    .unwrap();
+    let back = act(&conn, &a.id, Status::Spiked, Status::Draft, "Trần Biên Tập", "").unwrap();
+    assert_eq!(back.status, Status::Draft, "unspiked");
+
+    let history = articles::status_history(&conn, &a.id).unwrap();
+    let moves: Vec<(Status, Status, &str, &str)> = history
+        .iter()
+        .map(|c| (c.from, c.to, c.changed_by.as_str(), c.note.as_str()))
+        .collect();
+    assert_eq!(
+        moves,
+        vec![
+            (Status::Draft, Status::Submitted, "Mai Quý", ""),
+            (Status::Submitted, Status::Draft, "Mai Quý", ""),
+            (Status::Draft, Status::Submitted, "Mai Quý", ""),
+            (Status::Submitted, Status::InReview, "Trần Biên Tập", ""),
+            (
+                Status::InReview,
+                Status::Returned,
+                "Trần Biên Tập",
+                "Thêm số liệu."
+            ),
+            (Status::Returned, Status::Submitted, "Mai Quý", ""),
+            (Status::Submitted, Status::InReview, "Trần Biên Tập", ""),
+            (Status::InReview, Status::Approved, "Trần Biên Tập", ""),
+            (Status::Approved, Status::Published, "Trần Biên Tập", ""),
+            (Status::Published, Status::Spiked, "Trần Biên Tập", "Sai sự thật"),
+            (Status::Spiked, Status::Draft, "Trần Biên Tập", ""),
+        ]
+    );
+}
+
+#[test]
+fn approving_is_guarded_by_the_checklist_and_moves_outside_the_workflow_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = open(dir.path());
+    let a = articles::create(&conn, &fields("Tin", "Nội dung."), "Mai Quý", Utc::now()).unwrap();
+    act(&conn, &a.id, Status::Draft, Status::Submitted, "Mai Quý", "").unwrap();
+    act(
+        &conn,
+        &a.id,
+        Status::Submitted,
+        Status::InReview,
+        "Trần Biên Tập",
+        "",
+    )
+    .unwrap();
+    // The desk empties the sapo while editing: approving is refused until it is back.
+    let article = articles::get(&conn, &a.id).unwrap();
+    let mut f = article.fields();
+    f.sapo.clear();
+    articles::save(
+        &conn,
+        &a.id,
+        article.version,
+        &f,
+        SaveKind::Autosave,
+        "Trần Biên Tập",
+        Utc::now(),
+    )
+    .unwrap();
+    assert!(matches!(
+        act(
+            &conn,
+            &a.id,
+            Status::InReview,
+            Status::Approved,
+            "Trần Biên Tập",
+            ""
+        ),
+        Err(ArticleError::ChecklistFailed(_))
+    ));
+    assert!(matches!(
+        act(
+            &conn,
+            &a.id,
+            Status::InReview,
+            Status::Published,
+            "Trần Biên Tập",
+            ""
+        ),
+        Err(ArticleError::InvalidTransition { .. })
+    ));
+    assert_eq!(articles::get(&conn, &a.id).unwrap().status, Status::InReview);
+}
+
+#[test]
+fn queues_filter_and_count_in_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = open(dir.path());
+    let now = Utc::now();
+    let mut sports = fields("Bóng đá", "Trận đấu.");
+    sports.section = "Thể thao".into();
+    let mine = articles::create(&conn, &fields("Tin 1", "Một."), "Mai Quý", now).unwrap();
+    let other = articles::create(&conn, &sports, "Lê Văn B", now).unwrap();
+    articles::create(&conn, &fields("Tin 3", "Ba."), "Lê Văn B", now).unwrap();
+    act(&conn, &mine.id, Status::Draft, Status::Submitted, "Mai Quý", "").unwrap();
+    act(&conn, &other.id, Status::Draft, Status::Submitted, "Lê Văn B", "").unwrap();
+    act(
+        &conn,
+        &other.id,
+        Status::Submitted,
+        Status::InReview,
+        "Trần Biên Tập",
+        "",
+    )
+    .unwrap();
+
+    let ids = |q: &articles::ListQuery| -> Vec<String> {
+        articles::queue(&conn, q, Utc::now())
+            .unwrap()
+            .into_iter()
+            .map(|a| a.id)
+            .collect()
+    };
+    let submitted = articles::ListQuery {
+        status: Some(Status::Submitted),
+        ..Default::default()
+    };
+    assert_eq!(ids(&submitted), vec![mine.id.clone()]);
+    let desk = articles::ListQuery {
+        mine: Some("Trần Biên Tập".into()),
+        ..Default::default()
+    };
+    assert_eq!(ids(&desk), vec![other.id.clone()], "the reviewer's own queue");
+    let section = articles::ListQuery {
+        section: Some("Thể thao".into()),
+        ..Default::default()
+    };
+    assert_eq!(ids(&section), vec![other.id.clone()]);
+    let recent = articles::ListQuery {
+        days: Some(1),
+        ..Default::default()
+    };
+    assert_eq!(ids(&recent).len(), 3);
+
+    let counts = articles::status_counts(&conn, &articles::ListQuery::default(), Utc::now()).unwrap();
+    let count = |s: Status| counts.iter().find(|c| c.status == s).unwrap().count;
+    assert_eq!(
+        (
+            count(Status::Draft),
+            count(Status::Submitted),
+            count(Status::InReview)
+        ),
+        (1, 1, 1)
+    );
+    assert_eq!(
+        counts.len(),
+        Status::ALL.len(),
+        "every state is counted, zero included"
+    );
+    let summary = &articles::queue(&conn, &submitted, Utc::now()).unwrap()[0];
+    assert_eq!(
+        (summary.byline.as_str(), summary.created_by.as_str()),
+        ("Minh An", "Mai Quý")
     );
 }

@@ -34,7 +34,7 @@ pub(crate) fn bench_push(articles: usize, photos: usize) -> Result<(), ApiError>
             dateline: "Hà Nội".into(),
             section: "Thời sự".into(),
         };
-        let article = newsroom_articles::create(&conn, &fields, Utc::now()).map_err(internal)?;
+        let article = newsroom_articles::create(&conn, &fields, "tester", Utc::now()).map_err(internal)?;
         for p in 0..photos {
             let bytes = camera_jpeg(1600, 1067, run ^ ((a * 31 + p) as u64 + 1));
             let imported = newsroom_photos::import_bytes(

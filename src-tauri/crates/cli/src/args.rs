@@ -34,6 +34,12 @@ pub enum Command {
     /// The photo library: import, caption, export, list.
     #[command(subcommand)]
     Photo(PhotoCommand),
+    /// Comments pinned to passages of a piece.
+    #[command(subcommand)]
+    Comment(CommentCommand),
+    /// Who is acting on this machine (recorded with every change).
+    #[command(subcommand)]
+    Profile(ProfileCommand),
     /// Measure the hot paths (medians over repeated runs).
     #[cfg(feature = "bench")]
     Bench(newsroom_bench::BenchArgs),
@@ -68,6 +74,43 @@ pub enum ArticleCommand {
     Submit { id: String },
     /// Publish a piece (from approved): queued for every backend (WordPress `publish`).
     Publish { id: String },
+    /// Take a submitted piece for review (recorded as its reviewer).
+    Review { id: String },
+    /// Approve a piece under review (the checklist must pass).
+    Approve { id: String },
+    /// Return a piece to its reporter, saying why.
+    Return {
+        id: String,
+        #[arg(long)]
+        note: String,
+    },
+    /// Spike (kill) a piece; it can be brought back with unspike.
+    Spike {
+        id: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Bring a spiked piece back as a draft.
+    Unspike { id: String },
+    /// Withdraw a submitted piece before review starts (back to draft).
+    Withdraw { id: String },
+    /// Every change of state: who, when, from, to, and the note.
+    History {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// What changed between two versions, word by word: `submitted`, `returned`, `working`
+    /// or a revision number.
+    Diff {
+        id: String,
+        #[arg(long, default_value = "submitted")]
+        from: String,
+        #[arg(long, default_value = "working")]
+        to: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Export an article as IPTC ninjs 2.1 JSON (to standard output without --out).
     Export {
         id: String,
@@ -217,6 +260,51 @@ pub enum PhotoCommand {
         article: Option<String>,
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ProfileCommand {
+    /// The profile as JSON (null before one is set).
+    Show,
+    /// Sets the name, initials and role.
+    Set {
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "")]
+        initials: String,
+        #[arg(long, value_parser = ["reporter", "photo_editor", "desk_editor"], default_value = "reporter")]
+        role: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum CommentCommand {
+    /// Comment on the first passage of the piece's body reading QUOTE.
+    Add {
+        id: String,
+        #[arg(long)]
+        quote: String,
+        #[arg(long)]
+        text: String,
+    },
+    /// Reply to a comment thread.
+    Reply {
+        thread: String,
+        #[arg(long)]
+        text: String,
+    },
+    /// The piece's comment threads, each with where its passage now is.
+    List {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Resolve a thread (or, with --reopen, open it again).
+    Resolve {
+        thread: String,
+        #[arg(long)]
+        reopen: bool,
     },
 }
 

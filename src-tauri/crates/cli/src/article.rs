@@ -1,6 +1,6 @@
 //! `newsroom article …`: import, list, show, render, submit, publish, export and tag pieces.
 
-use newsroom_api::{Api, ApiError, ErrorCode};
+use newsroom_api::{Api, ApiError, ArticleDiff, Change, ErrorCode, Status, StatusRequest, VersionRef};
 use serde::Serialize;
 
 use crate::args::ArticleCommand;
@@ -63,6 +63,50 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
             let article = api.article_submit_or_publish(&id, false)?;
             println!("{} {}", article.id, article.status.as_str());
         }
+        ArticleCommand::Review { id } => moved(&api, &id, Status::InReview, "")?,
+        ArticleCommand::Approve { id } => moved(&api, &id, Status::Approved, "")?,
+        ArticleCommand::Return { id, note } => moved(&api, &id, Status::Returned, &note)?,
+        ArticleCommand::Spike { id, note } => moved(&api, &id, Status::Spiked, &note)?,
+        ArticleCommand::Unspike { id } => moved(&api, &id, Status::Draft, "")?,
+        ArticleCommand::Withdraw { id } => {
+            // Only before review starts: the piece must still be as it was handed in.
+            let article = api.article_set_status(&StatusRequest {
+                id,
+                to: Status::Draft,
+                from: Some(Status::Submitted),
+                note: String::new(),
+            })?;
+            println!("{} {}", article.id, article.status.as_str());
+        }
+        ArticleCommand::History { id, json } => {
+            let history = api.article_status_history(&id)?;
+            if json {
+                print_json(&history);
+            } else {
+                for c in history {
+                    let when = c.changed_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+                    let note = if c.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!("  “{}”", c.note)
+                    };
+                    println!(
+                        "{when}  {} → {}  {}{note}",
+                        c.from.as_str(),
+                        c.to.as_str(),
+                        c.changed_by
+                    );
+                }
+            }
+        }
+        ArticleCommand::Diff { id, from, to, json } => {
+            let diff = api.article_diff(&id, version(&from)?, version(&to)?)?;
+            if json {
+                print_json(&diff);
+            } else {
+                print_diff(&diff);
+            }
+        }
         ArticleCommand::Publish { id } => {
             let article = api.article_submit_or_publish(&id, true)?;
             println!("{} {}", article.id, article.status.as_str());
@@ -114,4 +158,61 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
         }
     }
     Ok(())
+}
+
+/// Moves a piece to `to` and prints where it is now.
+fn moved(api: &Api, id: &str, to: Status, note: &str) -> Result<(), ApiError> {
+    let article = api.article_set_status(&StatusRequest {
+        id: id.to_owned(),
+        to,
+        from: None,
+        note: note.to_owned(),
+    })?;
+    println!("{} {}", article.id, article.status.as_str());
+    Ok(())
+}
+
+/// `submitted`, `returned`, `working` or a revision number.
+fn version(text: &str) -> Result<VersionRef, ApiError> {
+    match text {
+        "submitted" => Ok(VersionRef::Submitted),
+        "returned" => Ok(VersionRef::Returned),
+        "working" | "now" => Ok(VersionRef::Working),
+        number => number.parse().map(VersionRef::Revision).map_err(|_| {
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("a version is submitted, returned, working or a revision number, not {number}"),
+            )
+        }),
+    }
+}
+
+/// The diff as a terminal shows it: deletions in [-…-], insertions in {+…+} (as
+/// `git diff --word-diff` writes them), each field under its name.
+fn print_diff(diff: &ArticleDiff) {
+    let show = |segments: &[newsroom_api::Segment]| -> String {
+        segments
+            .iter()
+            .map(|s| match s.change {
+                Change::Equal => s.text.clone(),
+                Change::Delete => format!("[-{}-]", s.text),
+                Change::Insert => format!("{{+{}+}}", s.text),
+            })
+            .collect()
+    };
+    for field in &diff.fields {
+        println!("== {:?}\n{}\n", field.field, show(&field.segments));
+    }
+    for caption in &diff.captions {
+        println!("== caption {}\n{}\n", caption.photo_id, show(&caption.segments));
+    }
+    println!(
+        "{} words changed by {}",
+        diff.changed_words,
+        if diff.authors.is_empty() {
+            "nobody".to_owned()
+        } else {
+            diff.authors.join(", ")
+        }
+    );
 }

@@ -4,6 +4,7 @@
 mod args;
 mod article;
 mod backend;
+mod comment;
 mod entity;
 mod io;
 mod photo;
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use newsroom_api::{Api, ApiError, OpenOptions};
 
-use args::{Cli, Command, TagCommand};
+use args::{Cli, Command, ProfileCommand, TagCommand};
 
 fn open(data_dir: Option<PathBuf>) -> Result<Api, ApiError> {
     Api::open(&OpenOptions {
@@ -34,6 +35,18 @@ fn run(cli: Cli) -> Result<(), ApiError> {
             tag::suggest(open(cli.data_dir)?, &text, json)
         }
         Command::Photo(command) => photo::run(open(cli.data_dir)?, command),
+        Command::Comment(command) => comment::run(open(cli.data_dir)?, command),
+        Command::Profile(ProfileCommand::Show) => {
+            io::print_json(&open(cli.data_dir)?.profile_get()?);
+            Ok(())
+        }
+        Command::Profile(ProfileCommand::Set { name, initials, role }) => {
+            let role = serde_json::from_value(serde_json::Value::String(role))
+                .map_err(|e| ApiError::new(newsroom_api::ErrorCode::InvalidInput, e.to_string()))?;
+            let profile = newsroom_api::Profile { name, initials, role };
+            io::print_json(&open(cli.data_dir)?.profile_save(&profile)?);
+            Ok(())
+        }
         Command::Backend(command) => backend::run(open(cli.data_dir)?, command),
         Command::Sync(command) => sync::run(open(cli.data_dir)?, command),
         #[cfg(feature = "bench")]

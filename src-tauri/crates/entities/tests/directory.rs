@@ -28,7 +28,7 @@ fn article(conn: &rusqlite::Connection) -> newsroom_articles::Article {
         headline: "Tin".into(),
         ..Default::default()
     };
-    newsroom_articles::create(conn, &fields, Utc::now()).unwrap()
+    newsroom_articles::create(conn, &fields, "tester", Utc::now()).unwrap()
 }
 
 fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {

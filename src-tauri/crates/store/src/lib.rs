@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_photos.sql"),
     include_str!("../migrations/0005_sync.sql"),
     include_str!("../migrations/0006_sync_merge.sql"),
+    include_str!("../migrations/0007_desk_review.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -29,11 +29,13 @@ impl ArticleText {
 }
 
 /// Saves merged text as a new version of the article (with a revision, so the text before the
-/// merge can be restored); nothing is written when it is what the article says already.
+/// merge can be restored), saved as `by`; nothing is written when it is what the article says
+/// already.
 pub(crate) fn save_merged(
     conn: &rusqlite::Connection,
     article: newsroom_articles::Article,
     merged: ArticleText,
+    by: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> crate::Result<newsroom_articles::Article> {
     if merged == ArticleText::of(&article) {
@@ -49,6 +51,7 @@ pub(crate) fn save_merged(
         article.version,
         &fields,
         newsroom_articles::SaveKind::Manual,
+        by,
         now,
     )?)
 }

@@ -263,14 +263,20 @@ pub fn conflict_passages(conn: &Connection, id: i64) -> Result<Vec<Passage>> {
 /// Settles a conflict with one choice per conflicting passage: saves the merged text as a new
 /// version of the article (a revision), takes the site's version as the new base, and queues
 /// the job again. If the article changed since the passages were shown, or the choices do not
-/// fit them, nothing is written.
-pub fn resolve_conflict(conn: &Connection, id: i64, choices: &[Choice], now: DateTime<Utc>) -> Result<()> {
+/// fit them, nothing is written. `by` chose.
+pub fn resolve_conflict(
+    conn: &Connection,
+    id: i64,
+    choices: &[Choice],
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     newsroom_store::write(conn, |tx| {
         let passages = conflict_passages(tx, id)?;
         let merged = resolve(&passages, choices)
             .ok_or_else(|| SyncError::Invalid("one choice is needed for each passage in conflict".into()))?;
         let (article_id, backend, site) = conflicted(tx, id)?;
-        save_merged(tx, newsroom_articles::get(tx, &article_id)?, merged, now)?;
+        save_merged(tx, newsroom_articles::get(tx, &article_id)?, merged, by, now)?;
         // The site's version is now part of the article: the next push may replace it, and
         // only an edit made on the site after this one is a new conflict.
         tx.execute(

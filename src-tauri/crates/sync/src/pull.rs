@@ -132,7 +132,7 @@ fn update_known(
         let Some(merged) = resolve(&merge(&base, &ArticleText::of(&article), &site), &[]) else {
             return Ok(PullOutcome::Conflict);
         };
-        save_merged(tx, article, merged, Utc::now())?;
+        save_merged(tx, article, merged, &backend.name, Utc::now())?;
         remember(tx, backend, article_id, post, &site)?;
         Ok(PullOutcome::Updated)
     })
@@ -246,7 +246,7 @@ fn create(
             dateline: String::new(),
             section: section.clone().unwrap_or_default(),
         };
-        let article = newsroom_articles::create(tx, &fields, now)?;
+        let article = newsroom_articles::create(tx, &fields, &backend.name, now)?;
         for photo in &photos {
             newsroom_photos::attach(tx, &article.id, &photo.photo_id)?;
             let figure = found.iter().find(|f| f.src == photo.media.source_url);

@@ -307,7 +307,7 @@ pub fn push_article(
                     site: Box::new(site),
                 });
             };
-            article = merge::save_merged(conn, article, merged, chrono::Utc::now())?;
+            article = merge::save_merged(conn, article, merged, &backend.name, chrono::Utc::now())?;
         }
         seen_remote = Some(remote);
     }

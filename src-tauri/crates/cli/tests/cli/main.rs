@@ -2,6 +2,7 @@
 //! One test binary (ripgrep's layout): shared helpers here, one module per command group.
 
 mod articles;
+mod desk;
 mod entities;
 mod photos;
 mod publishing;

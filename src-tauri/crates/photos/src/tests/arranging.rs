@@ -86,7 +86,7 @@ fn the_checklist_refuses_a_piece_whose_photos_lack_caption_credit_or_alt_text() 
         byline: "Mai Quý".into(),
         ..Default::default()
     };
-    let article = newsroom_articles::create(&fixture.conn, &fields, now())
+    let article = newsroom_articles::create(&fixture.conn, &fields, "tester", now())
         .unwrap()
         .id;
     let photo = fixture
@@ -94,8 +94,19 @@ fn the_checklist_refuses_a_piece_whose_photos_lack_caption_credit_or_alt_text() 
         .unwrap()
         .photo;
     attach(&fixture.conn, &article, &photo.id).unwrap();
-    let submit =
-        || newsroom_articles::set_status(&fixture.conn, &article, Status::Submitted, "tester", "", now());
+    let submit = || {
+        newsroom_articles::set_status(
+            &fixture.conn,
+            &article,
+            newsroom_articles::Move {
+                to: Status::Submitted,
+                from: None,
+                by: "tester",
+                note: "",
+            },
+            now(),
+        )
+    };
     match submit() {
         Err(ArticleError::ChecklistFailed(rules)) => assert_eq!(
             rules,

@@ -66,7 +66,9 @@ impl Fixture {
             headline: "Công nhân nhận quà".into(),
             ..Default::default()
         };
-        newsroom_articles::create(&self.conn, &fields, now()).unwrap().id
+        newsroom_articles::create(&self.conn, &fields, "tester", now())
+            .unwrap()
+            .id
     }
 }
 

@@ -95,10 +95,10 @@ fn the_same_passage_changed_on_both_sides_waits_for_the_user_and_nothing_is_over
         )
     );
     assert!(
-        resolve_conflict(&n.conn, done[0].id, &[], Utc::now()).is_err(),
+        resolve_conflict(&n.conn, done[0].id, &[], "tester", Utc::now()).is_err(),
         "a choice is needed"
     );
-    resolve_conflict(&n.conn, done[0].id, &[Choice::Both], Utc::now()).unwrap();
+    resolve_conflict(&n.conn, done[0].id, &[Choice::Both], "tester", Utc::now()).unwrap();
     let done = drain(&n.conn, &dir, &password, &|_, _, _| {}, Utc::now(), true).unwrap();
     assert_eq!(done[0].state, JobState::Synced, "{:?}", done[0]);
     let content = raw(&site, &format!("/posts/{}?context=edit", first.post_id))["content"]["raw"]

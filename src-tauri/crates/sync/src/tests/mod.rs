@@ -88,7 +88,7 @@ pub(super) fn story(n: &Newsroom, title: &str) -> String {
         dateline: "Hà Nội".into(),
         section: "Công đoàn".into(),
     };
-    let article = newsroom_articles::create(&n.conn, &fields, Utc::now()).unwrap();
+    let article = newsroom_articles::create(&n.conn, &fields, "tester", Utc::now()).unwrap();
     let dir = newsroom_photos::photos_dir(&n.root);
     let mut body = fields.body.clone();
     for i in 0..2 {
@@ -117,6 +117,7 @@ pub(super) fn story(n: &Newsroom, title: &str) -> String {
         article.version,
         &saved,
         newsroom_articles::SaveKind::Autosave,
+        "tester",
         Utc::now(),
     )
     .unwrap();
@@ -177,6 +178,7 @@ pub(super) fn edit_body(n: &Newsroom, id: &str, change: impl Fn(&str) -> String)
         article.version,
         &fields,
         newsroom_articles::SaveKind::Manual,
+        "tester",
         Utc::now(),
     )
     .unwrap();

@@ -40,7 +40,9 @@ fn offline_newsroom() -> (tempfile::TempDir, Connection, Backend, String) {
         headline: "Tin ngoại tuyến".into(),
         ..Default::default()
     };
-    let article = newsroom_articles::create(&conn, &fields, Utc::now()).unwrap().id;
+    let article = newsroom_articles::create(&conn, &fields, "tester", Utc::now())
+        .unwrap()
+        .id;
     (dir, conn, backend, article)
 }
 

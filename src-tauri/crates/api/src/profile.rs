@@ -1,0 +1,14 @@
+//! Who is acting on this machine (`newsroom-profile`).
+
+use crate::{Api, ApiResult, Profile};
+
+impl Api {
+    /// The profile, or none before the person has given one (the app asks on first run).
+    pub fn profile_get(&self) -> ApiResult<Option<Profile>> {
+        Ok(newsroom_profile::get(&*self.conn()?)?)
+    }
+
+    pub fn profile_save(&self, profile: &Profile) -> ApiResult<Profile> {
+        Ok(newsroom_profile::save(&*self.conn()?, profile)?)
+    }
+}
