@@ -60,6 +60,17 @@ pub async fn proposal_add(
     state.api()?.proposal_add(&article_id, &anchor, &replacement)
 }
 
+/// What the desk typed in suggestion mode, as proposals (the body is left as it was).
+#[tauri::command]
+pub async fn proposal_from_edit(
+    state: State<'_, AppState>,
+    article_id: String,
+    base: String,
+    edited: String,
+) -> ApiResult<Vec<Proposal>> {
+    state.api()?.proposal_from_edit(&article_id, &base, &edited)
+}
+
 #[tauri::command]
 pub async fn proposal_settle(
     state: State<'_, AppState>,

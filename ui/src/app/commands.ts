@@ -121,6 +121,9 @@ export const ipc = {
     call<Proposal[]>("proposal_list", { articleId }),
   proposalAdd: (articleId: string, anchor: Anchor, replacement: string) =>
     call<Proposal>("proposal_add", { articleId, anchor, replacement }),
+  /** What the desk typed in suggestion mode, as proposals (the body is left as it was). */
+  proposalFromEdit: (articleId: string, base: string, edited: string) =>
+    call<Proposal[]>("proposal_from_edit", { articleId, base, edited }),
   proposalSettle: (proposalId: string, accept: boolean) =>
     call<Article>("proposal_settle", { proposalId, accept }),
   proposalSettleAll: (articleId: string, accept: boolean) =>

@@ -78,6 +78,20 @@ impl Api {
         )?)
     }
 
+    /// Turns what the desk typed in suggestion mode over `base` (the body shown) into
+    /// proposals; the body is not changed.
+    pub fn proposal_from_edit(&self, article_id: &str, base: &str, edited: &str) -> ApiResult<Vec<Proposal>> {
+        let conn = self.conn()?;
+        Ok(newsroom_review::propose_edit(
+            &conn,
+            article_id,
+            base,
+            edited,
+            &actor(&conn),
+            Utc::now(),
+        )?)
+    }
+
     /// Accepts (a save with a revision) or rejects one proposal; returns the piece as it now is.
     pub fn proposal_settle(&self, proposal_id: &str, accept: bool) -> ApiResult<Article> {
         let conn = self.conn()?;

@@ -21,7 +21,7 @@ mod words;
 pub use anchor::{anchor_at, locate, Anchor, Found, Located};
 pub use comments::{add_thread, anchor_for_quote, reply, set_resolved, threads, Comment, Thread};
 pub use diff::{changed_words, diff, diff_steps, Change, Segment};
-pub use proposals::{proposals, propose, settle, settle_all, Proposal, ProposalState};
+pub use proposals::{proposals, propose, propose_edit, settle, settle_all, Proposal, ProposalState};
 pub use versions::{compare, ArticleDiff, CaptionDiff, DiffField, FieldDiff, VersionInfo, VersionRef};
 
 #[derive(Debug, thiserror::Error)]

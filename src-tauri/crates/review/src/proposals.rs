@@ -270,3 +270,55 @@ pub fn settle_all(
         .collect();
     apply(conn, article_id, &chosen, accept, by, now)
 }
+
+/// Turns an edit made in suggestion mode into proposals: `base` is the body the editor
+/// showed (it must still be the stored body), `edited` what the desk typed over it. Each run
+/// of changes (with the words around it unchanged) becomes one proposal; the body itself is
+/// not touched.
+pub fn propose_edit(
+    conn: &Connection,
+    article_id: &str,
+    base: &str,
+    edited: &str,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<Proposal>> {
+    let stored = newsroom_articles::get(conn, article_id)?.body;
+    let base = newsroom_text::nfc(base);
+    if base != stored {
+        return Err(ReviewError::Invalid(
+            "the piece was saved elsewhere since the suggestions began; reload it and suggest again".into(),
+        ));
+    }
+    let segments = crate::diff::diff(&base, edited, by);
+    // Character offsets in the base text of each change run: [start, end) deleted, and what
+    // replaces it.
+    let mut runs: Vec<(usize, usize, String)> = Vec::new();
+    let mut at = 0;
+    let mut open: Option<(usize, usize, String)> = None;
+    for s in &segments {
+        let len = s.text.chars().count();
+        match s.change {
+            crate::Change::Equal => {
+                runs.extend(open.take());
+                at += len;
+            }
+            crate::Change::Delete => {
+                let run = open.get_or_insert((at, at, String::new()));
+                run.1 += len;
+                at += len;
+            }
+            crate::Change::Insert => open.get_or_insert((at, at, String::new())).2.push_str(&s.text),
+        }
+    }
+    runs.extend(open);
+    let mut made = Vec::with_capacity(runs.len());
+    newsroom_store::write(conn, |tx| -> Result<()> {
+        for (start, end, replacement) in &runs {
+            let anchor = anchor_at(&base, *start, *end);
+            made.push(propose(tx, article_id, &anchor, replacement, by, now)?);
+        }
+        Ok(())
+    })?;
+    Ok(made)
+}

@@ -336,3 +336,25 @@ fn a_proposal_on_a_passage_the_reporter_rewrote_is_orphaned_not_applied() {
     );
     review::settle(&conn, &p.id, false, REPORTER, Utc::now()).unwrap();
 }
+
+#[test]
+fn typing_in_suggestion_mode_becomes_proposals_and_leaves_the_body_alone() {
+    let (_dir, conn) = store();
+    let a = articles::create(&conn, &fields(BODY), REPORTER, Utc::now()).unwrap();
+    let edited = BODY.replace("nhà ở", "tiền thuê nhà").replace(" định kỳ", "") + "\n\nẢnh: Mai Quý";
+    let made = review::propose_edit(&conn, &a.id, BODY, &edited, DESK, Utc::now()).unwrap();
+    assert_eq!(made.len(), 3, "{made:?}");
+    assert!(made.iter().all(|p| p.created_by == DESK && p.start.is_some()));
+    assert_eq!(articles::get(&conn, &a.id).unwrap().body, BODY);
+    let after = review::settle_all(&conn, &a.id, true, REPORTER, Utc::now()).unwrap();
+    assert_eq!(
+        after.body, edited,
+        "accepting every proposal gives exactly what the desk typed"
+    );
+
+    // Suggesting over a body that changed since is refused, and proposes nothing.
+    assert!(matches!(
+        review::propose_edit(&conn, &a.id, BODY, "x", DESK, Utc::now()),
+        Err(ReviewError::Invalid(_))
+    ));
+}
