@@ -31,6 +31,13 @@ enum BenchWhat {
         #[arg(long, default_value_t = 31)]
         runs: usize,
     },
+    /// Compare two versions of a long piece word by word: ours beside `git diff --word-diff`.
+    Diff {
+        #[arg(long, default_value_t = 5000)]
+        words: usize,
+        #[arg(long, default_value_t = 31)]
+        runs: usize,
+    },
     /// The autosave path: save a changed article into a real store on disk.
     Save {
         #[arg(long, default_value_t = 5000)]
@@ -99,6 +106,7 @@ pub fn run(args: BenchArgs) -> Result<(), ApiError> {
         } => photos::bench_photos(width, height, runs, batch),
         BenchWhat::Render { words, runs } => text::bench_render(words, runs),
         BenchWhat::Save { words, runs } => text::bench_save(words, runs),
+        BenchWhat::Diff { words, runs } => text::bench_diff(words, runs),
         BenchWhat::Suggest {
             words,
             entities,

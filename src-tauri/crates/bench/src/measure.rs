@@ -75,3 +75,21 @@ pub(crate) fn rusage(who: libc::c_int) -> libc::rusage {
 pub(crate) fn children_peak_mib() -> f64 {
     rusage(libc::RUSAGE_CHILDREN).ru_maxrss as f64 / 1024.0
 }
+
+/// `git diff --no-index --word-diff` of two files, as a process: what a newsroom would run
+/// without us. Exit code 1 means "they differ", which is the expected answer.
+pub(crate) fn git_word_diff(old: &std::path::Path, new: &std::path::Path) -> Result<Duration, ApiError> {
+    let start = Instant::now();
+    let out = Command::new("git")
+        .args(["diff", "--no-index", "--no-color", "--word-diff=plain"])
+        .arg(old)
+        .arg(new)
+        .stdout(Stdio::piped())
+        .output()
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("cannot run git: {e}")))?;
+    let elapsed = start.elapsed();
+    if out.status.code() != Some(1) || out.stdout.is_empty() {
+        return Err(ApiError::new(ErrorCode::Internal, "git diff found no difference"));
+    }
+    Ok(elapsed)
+}

@@ -224,3 +224,62 @@ pub(crate) fn bench_seed(articles: usize, words: usize) -> Result<(), ApiError> 
     );
     Ok(())
 }
+
+/// Two versions of a `words`-word piece as a desk leaves it: a word changed in every
+/// paragraph or so, a tone mark corrected, a sentence added and one paragraph moved.
+fn edited_version(text: &str) -> String {
+    let mut paragraphs: Vec<String> = text.split("\n\n").map(str::to_owned).collect();
+    for (i, p) in paragraphs.iter_mut().enumerate() {
+        if i % 2 == 0 {
+            *p = p.replacen("công đoàn", "Công đoàn cơ sở", 1);
+        }
+        if i % 5 == 0 {
+            p.push_str(" Ban biên tập đã kiểm tra số liệu.");
+        }
+    }
+    if paragraphs.len() > 4 {
+        let moved = paragraphs.remove(1);
+        paragraphs.insert(3, moved);
+    }
+    paragraphs.join("\n\n").replacen("hòa", "hoà", 3)
+}
+
+pub(crate) fn bench_diff(words: usize, runs: usize) -> Result<(), ApiError> {
+    let old = vietnamese_article(words);
+    let new = edited_version(&old);
+    let dir = tempfile::tempdir().map_err(internal)?;
+    let (old_file, new_file) = (dir.path().join("submitted.md"), dir.path().join("working.md"));
+    std::fs::write(&old_file, &old).map_err(internal)?;
+    std::fs::write(&new_file, &new).map_err(internal)?;
+    let (tiny_old, tiny_new) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::write(&tiny_old, "a").map_err(internal)?;
+    std::fs::write(&tiny_new, "b").map_err(internal)?;
+    let (mut ours, mut git, mut spawn) = (vec![], vec![], vec![]);
+    let mut changed = 0;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let segments = newsroom_review::diff(&old, &new, "bench");
+        ours.push(t.elapsed());
+        changed = newsroom_review::changed_words(&segments);
+        git.push(git_word_diff(&old_file, &new_file)?);
+        spawn.push(git_word_diff(&tiny_old, &tiny_new)?);
+    }
+    println!(
+        "diff: two versions of {} words ({} bytes), {changed} words changed, {runs} runs each, interleaved",
+        newsroom_text::word_count(&old),
+        old.len()
+    );
+    println!(
+        "  newsroom word diff (in process)        median {}",
+        ms(median(ours))
+    );
+    println!(
+        "  git diff --word-diff (process, files)  median {}",
+        ms(median(git))
+    );
+    println!(
+        "  git diff on 1-byte files (spawn cost)  median {}",
+        ms(median(spawn))
+    );
+    Ok(())
+}
