@@ -59,6 +59,8 @@ test("reporter and desk take a piece through review, comments and proposals to p
       await click(app, "backend-connect");
       await until("the site to be listed", async () => (await app.$$("[data-testid=backend]")).length === 1, 30000);
       await click(app, "open-sync");
+      // The site knows its user by a name: the profile form offers it.
+      await (await app.$("[data-testid=profile-offered]")).waitForExist({ timeout: 35000 });
     }
     await beAs(app, REPORTER, "reporter");
 

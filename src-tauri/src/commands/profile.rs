@@ -11,6 +11,12 @@ pub async fn profile_get(state: State<'_, AppState>) -> ApiResult<Option<Profile
     state.api()?.profile_get()
 }
 
+/// The name a connected site knows the user by, offered when they fill in their profile.
+#[tauri::command]
+pub async fn profile_offered_name(state: State<'_, AppState>) -> ApiResult<Option<String>> {
+    state.api()?.profile_offered_name()
+}
+
 #[tauri::command]
 pub async fn profile_save(state: State<'_, AppState>, profile: Profile) -> ApiResult<Profile> {
     state.api()?.profile_save(&profile)

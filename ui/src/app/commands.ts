@@ -103,6 +103,9 @@ export const ipc = {
   /** The person using the app, or none before the first-run question is answered. */
   profileGet: () =>
     call<Profile | null>("profile_get"),
+  /** The name a connected site knows the user by, offered when they fill in their profile. */
+  profileOfferedName: () =>
+    call<string | null>("profile_offered_name"),
   profileSave: (profile: Profile) =>
     call<Profile>("profile_save", { profile }),
   // review

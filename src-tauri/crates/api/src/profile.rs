@@ -8,6 +8,11 @@ impl Api {
         Ok(newsroom_profile::get(&*self.conn()?)?)
     }
 
+    /// The name a connected WordPress site knows this user by, to offer for the profile.
+    pub fn profile_offered_name(&self) -> ApiResult<Option<String>> {
+        Ok(newsroom_profile::offered_name(&*self.conn()?)?)
+    }
+
     pub fn profile_save(&self, profile: &Profile) -> ApiResult<Profile> {
         Ok(newsroom_profile::save(&*self.conn()?, profile)?)
     }

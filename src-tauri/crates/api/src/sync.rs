@@ -18,8 +18,11 @@ impl Api {
         user: &str,
         password: &str,
     ) -> ApiResult<Backend> {
-        newsroom_sync::WordPress::new(url, user, password).me()?;
-        self.connect_backend("wordpress", name, url, user, password)
+        let display_name = newsroom_sync::WordPress::new(url, user, password).me()?;
+        let backend = self.connect_backend("wordpress", name, url, user, password)?;
+        // The site knows the person by a name: offer it for their profile.
+        newsroom_profile::offer_name(&*self.conn()?, &display_name)?;
+        Ok(backend)
     }
 
     /// Adds a system that takes ninjs documents over HTTP; `secret` signs every request

@@ -47,3 +47,31 @@ fn a_five_megabyte_body_saves_and_renders_and_a_huge_one_is_refused() {
         "nothing was lost"
     );
 }
+
+#[test]
+fn comments_and_proposals_never_reach_the_published_html_or_the_ninjs_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let api = open(dir.path());
+    let a = api
+        .article_create(&fields("Tin", "Người lao động được hỗ trợ nhà ở."))
+        .unwrap();
+    api.comment_add_on_quote(&a.id, "nhà ở", "GÓP-Ý-RIÊNG của ban biên tập")
+        .unwrap();
+    let anchor = newsroom_api::Anchor {
+        quote: "nhà ở".into(),
+        prefix: "được hỗ trợ ".into(),
+        suffix: ".".into(),
+        position: 20,
+    };
+    api.proposal_add(&a.id, &anchor, "ĐỀ-XUẤT-RIÊNG").unwrap();
+    let html = api.article_render(&a.id, "photo:").unwrap();
+    let ninjs = api.article_export_ninjs(&a.id).unwrap().to_string();
+    for secret in ["GÓP-Ý-RIÊNG", "ĐỀ-XUẤT-RIÊNG"] {
+        assert!(!html.contains(secret), "{html}");
+        assert!(!ninjs.contains(secret), "{ninjs}");
+    }
+    assert!(
+        html.contains("nhà ở"),
+        "the text itself is unchanged until a proposal is accepted"
+    );
+}

@@ -9,6 +9,8 @@ use ts_rs::TS;
 
 /// The settings key the profile is kept under (as JSON).
 const PROFILE_KEY: &str = "profile";
+/// The settings key of a name the person is known by elsewhere (a connected site's user).
+const OFFERED_KEY: &str = "profile.offered_name";
 
 /// What the person does in the newsroom; it decides what the app offers them first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -81,6 +83,29 @@ pub fn save(conn: &Connection, profile: &Profile) -> Result<Profile> {
     Ok(saved)
 }
 
+/// Remembers a name the person is known by on a connected site, to offer when they fill in
+/// their profile.
+pub fn offer_name(conn: &Connection, name: &str) -> Result<()> {
+    let name = newsroom_text::nfc(name.trim());
+    if !name.is_empty() {
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [OFFERED_KEY, &name],
+        )?;
+    }
+    Ok(())
+}
+
+/// The name a connected site knows the person by, if any.
+pub fn offered_name(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [OFFERED_KEY], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
 /// `Nguyễn Minh An` → `NMA`; `Mai Quý` → `MQ`.
 pub fn initials_of(name: &str) -> String {
     name.split_whitespace()
@@ -140,5 +165,9 @@ mod tests {
         );
         assert!(matches!(refused, Err(ProfileError::Invalid(_))));
         assert_eq!(actor(&conn), "Nguyễn Minh An", "a refused save changes nothing");
+
+        assert_eq!(offered_name(&conn).unwrap(), None);
+        offer_name(&conn, " Mai Quý ").unwrap();
+        assert_eq!(offered_name(&conn).unwrap().as_deref(), Some("Mai Quý"));
     }
 }
