@@ -95,6 +95,26 @@ fn context_score(text: &str, from: usize, to: usize, anchor: &Anchor) -> usize {
         + after.zip(suffix).take_while(|(a, b)| a == b).count()
 }
 
+/// The anchor stored in four columns of a row, starting at `quote`: quote, prefix, suffix,
+/// position (the layout of `comment_threads` and `proposals`).
+pub(crate) fn from_row(row: &rusqlite::Row<'_>, quote: usize) -> rusqlite::Result<Anchor> {
+    Ok(Anchor {
+        quote: row.get(quote)?,
+        prefix: row.get(quote + 1)?,
+        suffix: row.get(quote + 2)?,
+        position: row.get(quote + 3)?,
+    })
+}
+
+/// Finds the anchor in `text`, with the anchor as it now reads there when that differs from
+/// the stored one (moved, or edited inside), so the caller can keep following it.
+pub(crate) fn follow(text: &str, anchor: &Anchor) -> Option<(Located, Option<Anchor>)> {
+    let at = locate(text, anchor)?;
+    let now = anchor_at(text, at.start, at.end);
+    let changed = (now != *anchor).then_some(now);
+    Some((at, changed))
+}
+
 /// Finds the anchor in `text`.
 pub fn locate(text: &str, anchor: &Anchor) -> Option<Located> {
     let offsets = Offsets { text };

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::anchor::{anchor_at, locate, Anchor, Found};
+use crate::anchor::{self, anchor_at, Anchor, Found};
 use crate::{parse_time, Result, ReviewError, MAX_COMMENT_BYTES};
 use newsroom_store::timestamp;
 
@@ -185,32 +185,27 @@ struct Stored {
 
 fn stored(conn: &Connection, article_id: Option<&str>, thread_id: Option<&str>) -> Result<Vec<Stored>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, article_id, quote, prefix, suffix, position, created_by, created_at, resolved_by, resolved_at
+        "SELECT id, article_id, created_by, created_at, resolved_by, resolved_at, quote, prefix, suffix, position
          FROM comment_threads WHERE (?1 IS NULL OR article_id = ?1) AND (?2 IS NULL OR id = ?2)
          ORDER BY created_at, id",
     )?;
     let rows = stmt.query_map(params![article_id, thread_id], |r| {
-        let resolved_at: Option<String> = r.get(9)?;
+        let resolved_at: Option<String> = r.get(5)?;
         Ok(Stored {
             thread: Thread {
                 id: r.get(0)?,
                 article_id: r.get(1)?,
-                quote: r.get(2)?,
-                created_by: r.get(6)?,
-                created_at: parse_time(&r.get::<_, String>(7)?)?,
-                resolved_by: r.get(8)?,
+                quote: r.get(6)?,
+                created_by: r.get(2)?,
+                created_at: parse_time(&r.get::<_, String>(3)?)?,
+                resolved_by: r.get(4)?,
                 resolved_at: resolved_at.as_deref().map(parse_time).transpose()?,
                 comments: Vec::new(),
                 start: None,
                 end: None,
                 found: None,
             },
-            anchor: Anchor {
-                quote: r.get(2)?,
-                prefix: r.get(3)?,
-                suffix: r.get(4)?,
-                position: r.get(5)?,
-            },
+            anchor: anchor::from_row(r, 6)?,
         })
     })?;
     let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
@@ -237,15 +232,14 @@ fn stored(conn: &Connection, article_id: Option<&str>, thread_id: Option<&str>) 
 fn anchored(conn: &Connection, body: &str, stored: Vec<Stored>) -> Result<Vec<Thread>> {
     let mut out = Vec::with_capacity(stored.len());
     for Stored { mut thread, anchor } in stored {
-        if let Some(at) = locate(body, &anchor) {
-            let now = anchor_at(body, at.start, at.end);
-            if now != anchor {
+        if let Some((at, moved)) = anchor::follow(body, &anchor) {
+            if let Some(now) = moved {
                 conn.execute(
                     "UPDATE comment_threads SET quote = ?2, prefix = ?3, suffix = ?4, position = ?5 WHERE id = ?1",
                     params![thread.id, now.quote, now.prefix, now.suffix, now.position],
                 )?;
+                thread.quote = now.quote;
             }
-            thread.quote = now.quote;
             thread.start = Some(at.start as u32);
             thread.end = Some(at.end as u32);
             thread.found = Some(at.found);

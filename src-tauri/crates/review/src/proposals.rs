@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::anchor::{anchor_at, locate, Anchor, Found};
+use crate::anchor::{self, anchor_at, Anchor, Found};
 use crate::{parse_time, Result, ReviewError, MAX_COMMENT_BYTES};
 use newsroom_store::timestamp;
 
@@ -106,7 +106,7 @@ struct Stored {
 
 fn stored(conn: &Connection, article_id: &str, open_only: bool) -> Result<Vec<Stored>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, article_id, quote, replacement, prefix, suffix, position, created_by, created_at, state, settled_by
+        "SELECT id, article_id, replacement, created_by, created_at, state, settled_by, quote, prefix, suffix, position
          FROM proposals WHERE article_id = ?1 AND (NOT ?2 OR state = 'open') ORDER BY position, created_at",
     )?;
     let rows = stmt.query_map(params![article_id, open_only], |r| {
@@ -114,22 +114,17 @@ fn stored(conn: &Connection, article_id: &str, open_only: bool) -> Result<Vec<St
             proposal: Proposal {
                 id: r.get(0)?,
                 article_id: r.get(1)?,
-                quote: r.get(2)?,
-                replacement: r.get(3)?,
-                created_by: r.get(7)?,
-                created_at: parse_time(&r.get::<_, String>(8)?)?,
-                state: ProposalState::parse(&r.get::<_, String>(9)?),
-                settled_by: r.get(10)?,
+                quote: r.get(7)?,
+                replacement: r.get(2)?,
+                created_by: r.get(3)?,
+                created_at: parse_time(&r.get::<_, String>(4)?)?,
+                state: ProposalState::parse(&r.get::<_, String>(5)?),
+                settled_by: r.get(6)?,
                 start: None,
                 end: None,
                 found: None,
             },
-            anchor: Anchor {
-                quote: r.get(2)?,
-                prefix: r.get(4)?,
-                suffix: r.get(5)?,
-                position: r.get(6)?,
-            },
+            anchor: anchor::from_row(r, 7)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -141,10 +136,9 @@ fn stored(conn: &Connection, article_id: &str, open_only: bool) -> Result<Vec<St
 fn anchored(conn: &Connection, body: &str, stored: Vec<Stored>) -> Result<Vec<Proposal>> {
     let mut out = Vec::with_capacity(stored.len());
     for Stored { mut proposal, anchor } in stored {
-        let at = locate(body, &anchor).filter(|at| at.found == Found::Exact);
-        if let (Some(at), ProposalState::Open) = (at, proposal.state) {
-            let now = anchor_at(body, at.start, at.end);
-            if now.position != anchor.position || now.prefix != anchor.prefix || now.suffix != anchor.suffix {
+        let at = anchor::follow(body, &anchor).filter(|(at, _)| at.found == Found::Exact);
+        if let (Some((at, moved)), ProposalState::Open) = (at, proposal.state) {
+            if let Some(now) = moved {
                 conn.execute(
                     "UPDATE proposals SET prefix = ?2, suffix = ?3, position = ?4 WHERE id = ?1",
                     params![proposal.id, now.prefix, now.suffix, now.position],
