@@ -27,6 +27,11 @@ impl Api {
         })
     }
 
+    /// Search among the pieces in one state (when given), at most `limit` of them.
+    pub fn article_search_in(&self, query: &str, status: Option<Status>, limit: u32) -> ApiResult<Vec<ArticleSummary>> {
+        Ok(newsroom_articles::search_in(&*self.conn()?, query, status, limit as usize)?)
+    }
+
     pub fn article_search(&self, query: &str) -> ApiResult<Vec<ArticleSummary>> {
         Ok(newsroom_articles::search(&*self.conn()?, query)?)
     }

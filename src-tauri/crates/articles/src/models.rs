@@ -157,9 +157,12 @@ pub struct ListQuery {
     /// Only pieces changed in the last so many days.
     #[serde(default)]
     pub days: Option<u32>,
-    /// At most this many rows (default 500).
+    /// At most this many rows (default 100: one page).
     #[serde(default)]
     pub limit: Option<u32>,
+    /// The next page: the rows after this piece (the last one shown), in the list's order.
+    #[serde(default)]
+    pub after: Option<String>,
 }
 
 /// How many pieces a queue holds in one state.

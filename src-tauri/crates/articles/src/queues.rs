@@ -11,7 +11,7 @@ use crate::row::{parse_status, summary_from_row, SUMMARY_COLUMNS};
 use crate::{timestamp, Result};
 
 /// How many rows a queue holds when the query names no limit.
-pub const DEFAULT_QUEUE_LIMIT: u32 = 500;
+pub const DEFAULT_QUEUE_LIMIT: u32 = 100;
 
 /// The WHERE clause and its values for every filter but the state (counts ignore the state so
 /// each state's count is shown beside the others).
@@ -49,6 +49,15 @@ pub fn queue(conn: &Connection, query: &ListQuery, now: DateTime<Utc>) -> Result
         values.push(Value::Text(status.as_str().to_owned()));
         clauses.push(format!("a.status = ?{}", values.len()));
     }
+    // Keyset paging: the rows that sort after the last one shown, read from the index where
+    // the previous page stopped rather than counted past.
+    if let Some(after) = query.after.as_deref() {
+        values.push(Value::Text(after.to_owned()));
+        clauses.push(format!(
+            "(a.updated_at, a.seq) < (SELECT updated_at, seq FROM articles WHERE id = ?{})",
+            values.len()
+        ));
+    }
     values.push(Value::Integer(i64::from(
         query.limit.unwrap_or(DEFAULT_QUEUE_LIMIT),
     )));
@@ -66,10 +75,16 @@ pub fn queue(conn: &Connection, query: &ListQuery, now: DateTime<Utc>) -> Result
 /// in workflow order, with zero where none is.
 pub fn status_counts(conn: &Connection, query: &ListQuery, now: DateTime<Utc>) -> Result<Vec<StatusCount>> {
     let (clauses, values) = filters(query, now);
-    let sql = format!(
-        "SELECT a.status, count(*) FROM articles a {} GROUP BY a.status",
-        where_sql(&clauses)
-    );
+    // Unfiltered, the counts the triggers keep (`article_status_counts`) are read as they
+    // are; a filtered queue counts its own rows.
+    let sql = if clauses.is_empty() {
+        "SELECT status, n FROM article_status_counts".to_owned()
+    } else {
+        format!(
+            "SELECT a.status, count(*) FROM articles a {} GROUP BY a.status",
+            where_sql(&clauses)
+        )
+    };
     let mut stmt = conn.prepare_cached(&sql)?;
     let found: Vec<(Status, u32)> = stmt
         .query_map(rusqlite::params_from_iter(values), |r| {

@@ -5,9 +5,11 @@
 //! and the photo desk), `push.rs` (publishing), over the generated content (`content.rs`) and
 //! the measuring helpers (`measure.rs`).
 
+mod archive;
 mod content;
 mod measure;
 mod photos;
+mod prose;
 mod push;
 mod text;
 
@@ -85,12 +87,25 @@ enum BenchWhat {
         #[arg(long, default_value_t = 3)]
         photos: usize,
     },
-    /// Fill a store (--data-dir) with generated articles, for the start-up benchmark.
+    /// Fill the store named by NEWSROOM_DATA_DIR with an archive of generated pieces:
+    /// realistic Vietnamese prose, five years of dates, every workflow state and section.
     Seed {
         #[arg(long, default_value_t = 10000)]
         articles: usize,
         #[arg(long, default_value_t = 600)]
         words: usize,
+    },
+    /// Search as you type on a seeded store (NEWSROOM_DATA_DIR): 1-, 2-, 4- and 8-letter
+    /// prefixes and multi-word queries, beside the same FTS5 query without ranking.
+    Search {
+        #[arg(long, default_value_t = 51)]
+        runs: usize,
+    },
+    /// The article list on a seeded store (NEWSROOM_DATA_DIR): its first page, a filtered
+    /// queue, the counts, and what crosses to the UI.
+    List {
+        #[arg(long, default_value_t = 51)]
+        runs: usize,
     },
 }
 
@@ -112,6 +127,8 @@ pub fn run(args: BenchArgs) -> Result<(), ApiError> {
             entities,
             runs,
         } => text::bench_suggest(words, entities, runs),
-        BenchWhat::Seed { articles, words } => text::bench_seed(articles, words),
+        BenchWhat::Seed { articles, words } => archive::bench_seed(articles, words),
+        BenchWhat::Search { runs } => archive::bench_search(runs),
+        BenchWhat::List { runs } => archive::bench_list(runs),
     }
 }

@@ -3,7 +3,6 @@
 
 use std::time::Instant;
 
-use chrono::Utc;
 use newsroom_api::{Api, ApiError, ArticleFields, ErrorCode, OpenOptions, SaveKind, SaveRequest};
 
 use crate::content::*;
@@ -195,32 +194,6 @@ pub(crate) fn bench_suggest(words: usize, entities: usize, runs: usize) -> Resul
     println!(
         "  suggest, full directory ({runs} runs)    median {}",
         ms(median(full_runs))
-    );
-    Ok(())
-}
-
-/// Fills the store named by NEWSROOM_DATA_DIR with articles.
-pub(crate) fn bench_seed(articles: usize, words: usize) -> Result<(), ApiError> {
-    let api = Api::open(&OpenOptions {
-        data_dir: None,
-        seed_demo_content: false,
-    })?;
-    let body = vietnamese_article(words);
-    let start = Instant::now();
-    for i in 0..articles {
-        api.article_create(&ArticleFields {
-            headline: format!("Bài thử số {i}: công đoàn Hà Nội"),
-            sapo: "Sapo.".into(),
-            body: body.clone(),
-            byline: "Minh An".into(),
-            ..Default::default()
-        })?;
-    }
-    println!(
-        "seeded {articles} articles into {} in {:.1} s ({})",
-        api.data_dir().display(),
-        start.elapsed().as_secs_f64(),
-        Utc::now()
     );
     Ok(())
 }

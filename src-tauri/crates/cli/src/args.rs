@@ -52,6 +52,9 @@ pub enum Command {
     },
 }
 
+/// The workflow states, as the store names them.
+const STATUSES: [&str; 7] = ["draft", "submitted", "in_review", "approved", "published", "returned", "spiked"];
+
 #[derive(Subcommand)]
 pub enum ArticleCommand {
     /// Import a Markdown file with YAML front matter (headline, sapo, byline, dateline,
@@ -59,6 +62,26 @@ pub enum ArticleCommand {
     Import { file: PathBuf },
     /// List articles, most recently updated first.
     List {
+        /// Only pieces in this state.
+        #[arg(long, value_parser = STATUSES)]
+        status: Option<String>,
+        /// At most this many (the newest first).
+        #[arg(long)]
+        limit: Option<u32>,
+        /// The next page: the pieces after this one.
+        #[arg(long, value_name = "ID")]
+        after: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search headlines, sapos and bodies (tones, case and đ/d ignored; words may be the start
+    /// of longer ones): headline matches first, then the rest, newest first.
+    Search {
+        query: String,
+        #[arg(long, value_parser = STATUSES)]
+        status: Option<String>,
+        #[arg(long, default_value_t = 200)]
+        limit: u32,
         #[arg(long)]
         json: bool,
     },

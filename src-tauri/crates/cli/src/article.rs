@@ -1,6 +1,8 @@
 //! `newsroom article …`: import, list, show, render, submit, publish, export and tag pieces.
 
-use newsroom_api::{Api, ApiError, ArticleDiff, Change, ErrorCode, Status, StatusRequest, VersionRef};
+use newsroom_api::{
+    Api, ApiError, ArticleDiff, ArticleSummary, Change, ErrorCode, ListQuery, Status, StatusRequest, VersionRef,
+};
 use serde::Serialize;
 
 use crate::args::ArticleCommand;
@@ -21,31 +23,20 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
             let article = api.article_import(&file)?;
             println!("{}", article.id);
         }
-        ArticleCommand::List { json } => {
-            let rows = api.article_list()?;
-            if json {
-                let rows: Vec<ListRow<'_>> = rows
-                    .iter()
-                    .map(|a| ListRow {
-                        id: &a.id,
-                        headline: &a.headline,
-                        status: a.status,
-                        updated_at: a.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-                        word_count: a.word_count,
-                    })
-                    .collect();
-                print_json(&rows);
-            } else {
-                for a in rows {
-                    println!(
-                        "{}  {:<10} {:>6}  {}",
-                        a.id,
-                        a.status.as_str(),
-                        a.word_count,
-                        a.headline
-                    );
-                }
-            }
+        ArticleCommand::List { status, limit, after, json } => {
+            let query = ListQuery {
+                status: status.as_deref().and_then(Status::parse),
+                mine: None,
+                section: None,
+                days: None,
+                limit,
+                after,
+            };
+            print_rows(&api.article_queue(&query)?.articles, json);
+        }
+        ArticleCommand::Search { query, status, limit, json } => {
+            let status = status.as_deref().and_then(Status::parse);
+            print_rows(&api.article_search_in(&query, status, limit)?, json);
         }
         ArticleCommand::Show { id, json } => {
             let article = api.article_get(&id)?;
@@ -158,6 +149,27 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
         }
     }
     Ok(())
+}
+
+/// Article rows, as JSON (id, headline, status, time, words) or one line each.
+fn print_rows(rows: &[ArticleSummary], json: bool) {
+    if json {
+        let rows: Vec<ListRow<'_>> = rows
+            .iter()
+            .map(|a| ListRow {
+                id: &a.id,
+                headline: &a.headline,
+                status: a.status,
+                updated_at: a.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                word_count: a.word_count,
+            })
+            .collect();
+        print_json(&rows);
+    } else {
+        for a in rows {
+            println!("{}  {:<10} {:>6}  {}", a.id, a.status.as_str(), a.word_count, a.headline);
+        }
+    }
 }
 
 /// Moves a piece to `to` and prints where it is now.
