@@ -53,9 +53,12 @@ fn open_main_window(app: &tauri::App) -> Result<(), Box<dyn std::error::Error>> 
 }
 
 pub fn run() {
+    // A search index to build (after an upgrade) is built in the background with progress
+    // shown, so the window opens at once.
     let api = Api::open(&OpenOptions {
         data_dir: None,
         seed_demo_content: true,
+        index_in_background: true,
     });
     if let Err(err) = &api {
         eprintln!("newsroom: cannot open the store: {err}");
@@ -89,6 +92,17 @@ pub fn run() {
                 if let Err(err) = api.sync_start_worker(Box::new(changed)) {
                     eprintln!("newsroom: the sync worker did not start: {err}");
                 }
+                let handle = app.handle().clone();
+                std::thread::spawn(move || {
+                    let state = handle.state::<AppState>();
+                    let Ok(api) = state.api() else { return };
+                    let mut progress = |p: newsroom_api::IndexProgress| {
+                        let _ = handle.emit("search-index", p);
+                    };
+                    if let Err(err) = api.search_index_build(&mut progress) {
+                        eprintln!("newsroom: the search index could not be built: {err}");
+                    }
+                });
             }
             Ok(())
         })

@@ -319,9 +319,15 @@ section: string | null,
  */
 days: number | null, 
 /**
- * At most this many rows (default 500).
+ * At most this many rows (default 100: one page).
  */
-limit: number | null, };
+limit: number | null, 
+/**
+ * The next page: the rows after this piece (the last one shown), in the list's order.
+ */
+after: string | null, };
+
+export type IndexProgress = { done: number, total: number, };
 
 export type StatusCount = { status: Status, count: number, };
 

@@ -2,8 +2,9 @@
 
 /// The UI calls this once the article list has been painted. When the start-up benchmark
 /// (`scripts/bench-startup`) sets `NEWSROOM_STARTUP_PROBE`, the shell prints the wall-clock
-/// time in milliseconds since the Unix epoch and exits, so the script can measure process
-/// start → list painted from outside. Otherwise it does nothing.
+/// time in milliseconds since the Unix epoch and the core process's resident memory, and
+/// exits, so the script can measure process start → list painted from outside. Otherwise it
+/// does nothing.
 #[tauri::command]
 pub fn app_painted(app: tauri::AppHandle) {
     if std::env::var_os("NEWSROOM_STARTUP_PROBE").is_some() {
@@ -11,6 +12,11 @@ pub fn app_painted(app: tauri::AppHandle) {
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap_or_default();
         println!("painted_at_ms={}", now.as_millis());
+        // Linux names the resident set in /proc; elsewhere the line is left out.
+        let rss = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        if let Some(kb) = rss.lines().find_map(|l| l.strip_prefix("VmRSS:")) {
+            println!("rss_kb={}", kb.trim().trim_end_matches(" kB"));
+        }
         app.exit(0);
     }
 }

@@ -1,8 +1,8 @@
 //! Commands of the articles capability (`src-tauri/crates/articles`, UI in `ui/src/articles`).
 
 use newsroom_api::{
-    ApiResult, Article, ArticleFields, ArticleSummary, ChecklistRule, ListQuery, Queue, Revision,
-    RevisionSummary, SaveRequest, StatusChange, StatusRequest,
+    ApiResult, Article, ArticleFields, ArticleSummary, ChecklistRule, IndexProgress, ListQuery, Queue,
+    Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest,
 };
 use tauri::State;
 
@@ -11,6 +11,12 @@ use crate::AppState;
 #[tauri::command]
 pub async fn article_list(state: State<'_, AppState>) -> ApiResult<Vec<ArticleSummary>> {
     state.api()?.article_list()
+}
+
+/// How far building the search index has come (after an upgrade); none when it is built.
+#[tauri::command]
+pub async fn search_index_progress(state: State<'_, AppState>) -> ApiResult<Option<IndexProgress>> {
+    Ok(state.api()?.search_index_progress())
 }
 
 /// The desk's queues: the list filtered and counted by the store.

@@ -1,6 +1,6 @@
 // Generated from the shell's command declarations (src-tauri/src/commands/*.rs) by
 // newsroom-ipc-contract. Do not edit: run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-ipc-contract`.
-import type { AcceptSuggestion, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, ChecklistRule, Choice, Entity, EntityInput, EntityKind, ImportProgress, ImportSummary, Imported, ListQuery, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, Suggestions, SyncOverview, Thread, VersionRef } from "../bindings";
+import type { AcceptSuggestion, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, ChecklistRule, Choice, Entity, EntityInput, EntityKind, ImportProgress, ImportSummary, Imported, IndexProgress, ListQuery, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, Suggestions, SyncOverview, Thread, VersionRef } from "../bindings";
 import { call, callRaw, channel } from "./invoke";
 
 export const ipc = {
@@ -11,6 +11,9 @@ export const ipc = {
   // articles
   articleList: () =>
     call<ArticleSummary[]>("article_list"),
+  /** How far building the search index has come (after an upgrade); none when it is built. */
+  searchIndexProgress: () =>
+    call<IndexProgress | null>("search_index_progress"),
   /** The desk's queues: the list filtered and counted by the store. */
   articleQueue: (query: ListQuery) =>
     call<Queue>("article_queue", { query }),

@@ -8,13 +8,39 @@ use chrono::Utc;
 use newsroom_profile::actor;
 
 use crate::{
-    Api, ApiResult, Article, ArticleFields, ArticlePhoto, ArticleSummary, ChecklistRule, ListQuery, Queue,
-    Rendition, Revision, RevisionSummary, SaveRequest, Status, StatusChange, StatusRequest,
+    Api, ApiResult, Article, ArticleFields, ArticlePhoto, ArticleSummary, ChecklistRule, IndexProgress,
+    ListQuery, Queue, Rendition, Revision, RevisionSummary, SaveRequest, Status, StatusChange, StatusRequest,
 };
 
 impl Api {
     pub fn article_list(&self) -> ApiResult<Vec<ArticleSummary>> {
         Ok(newsroom_articles::list(&*self.conn()?)?)
+    }
+
+    /// Builds a missing search index on a connection of its own (the editor saves meanwhile),
+    /// reporting progress to `progress` and to [`Api::search_index_progress`].
+    pub fn search_index_build(&self, progress: &mut dyn FnMut(IndexProgress)) -> ApiResult<()> {
+        let conn = self.network_conn()?;
+        if !newsroom_articles::search_index_needs_build(&conn)? {
+            return Ok(());
+        }
+        let mut report = |done, total| {
+            let now = IndexProgress { done, total };
+            if let Ok(mut slot) = self.indexing.lock() {
+                *slot = Some(now);
+            }
+            progress(now);
+        };
+        let built = newsroom_articles::build_search_index(&conn, &mut report);
+        if let Ok(mut slot) = self.indexing.lock() {
+            *slot = None;
+        }
+        Ok(built?)
+    }
+
+    /// How far a background build of the search index has come; none when none runs.
+    pub fn search_index_progress(&self) -> Option<IndexProgress> {
+        self.indexing.lock().ok().and_then(|p| *p)
     }
 
     /// The article list the desk's queues show: filtered and counted by the store.
@@ -28,8 +54,18 @@ impl Api {
     }
 
     /// Search among the pieces in one state (when given), at most `limit` of them.
-    pub fn article_search_in(&self, query: &str, status: Option<Status>, limit: u32) -> ApiResult<Vec<ArticleSummary>> {
-        Ok(newsroom_articles::search_in(&*self.conn()?, query, status, limit as usize)?)
+    pub fn article_search_in(
+        &self,
+        query: &str,
+        status: Option<Status>,
+        limit: u32,
+    ) -> ApiResult<Vec<ArticleSummary>> {
+        Ok(newsroom_articles::search_in(
+            &*self.conn()?,
+            query,
+            status,
+            limit as usize,
+        )?)
     }
 
     pub fn article_search(&self, query: &str) -> ApiResult<Vec<ArticleSummary>> {

@@ -15,8 +15,9 @@ use crate::{
     StatusChange, StatusRequest, Suggestions,
 };
 use crate::{
-    Anchor, ArticleDiff, CaptionDiff, Change, Comment, DiffField, FieldDiff, Found, ListQuery, PhotoCaption,
-    Profile, Proposal, ProposalState, Queue, Role, Segment, StatusCount, Thread, VersionInfo, VersionRef,
+    Anchor, ArticleDiff, CaptionDiff, Change, Comment, DiffField, FieldDiff, Found, IndexProgress, ListQuery,
+    PhotoCaption, Profile, Proposal, ProposalState, Queue, Role, Segment, StatusCount, Thread, VersionInfo,
+    VersionRef,
 };
 use crate::{
     Backend, Choice, Connectivity, Field, JobState, Passage, PullOutcome, Pulled, SendProgress, SyncJob,
@@ -79,6 +80,7 @@ pub fn typescript_bindings() -> String {
         PullOutcome::decl(&cfg),
         Pulled::decl(&cfg),
         ListQuery::decl(&cfg),
+        IndexProgress::decl(&cfg),
         StatusCount::decl(&cfg),
         Queue::decl(&cfg),
         PhotoCaption::decl(&cfg),

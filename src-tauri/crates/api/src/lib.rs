@@ -68,6 +68,8 @@ pub struct Api {
     known: RwLock<Option<Arc<newsroom_entities::KnownEntities>>>,
     /// The background sync worker, once a front end that stays open (the app) starts it.
     worker: Mutex<Option<newsroom_sync::SyncWorker>>,
+    /// Building the search index in the background: how far it has come, while it runs.
+    indexing: Mutex<Option<IndexProgress>>,
 }
 
 /// How to open the store.
@@ -77,6 +79,19 @@ pub struct OpenOptions {
     pub data_dir: Option<PathBuf>,
     /// Add the demo articles to a store that has never held any (the desktop app's first run).
     pub seed_demo_content: bool,
+    /// Leave building a missing search index to [`Api::search_index_build`], so a front end
+    /// that shows progress (the app) can open at once; otherwise it is built before `open`
+    /// returns.
+    pub index_in_background: bool,
+}
+
+/// How far building the search index has come (after an upgrade to a new index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct IndexProgress {
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub total: u64,
 }
 
 impl Api {
@@ -84,7 +99,9 @@ impl Api {
     pub fn open(options: &OpenOptions) -> ApiResult<Api> {
         let data_dir = newsroom_store::data_dir(options.data_dir.as_deref())?;
         let conn = newsroom_store::open_dir(&data_dir)?;
-        newsroom_articles::ensure_search_index(&conn)?;
+        if !options.index_in_background {
+            newsroom_articles::ensure_search_index(&conn)?;
+        }
         if options.seed_demo_content {
             newsroom_articles::seed_demo_content(&conn, Utc::now())?;
         }
@@ -93,6 +110,7 @@ impl Api {
             data_dir,
             known: RwLock::new(None),
             worker: Mutex::new(None),
+            indexing: Mutex::new(None),
         })
     }
 

@@ -7,6 +7,7 @@ fn open(dir: &std::path::Path) -> Api {
     Api::open(&OpenOptions {
         data_dir: Some(dir.to_path_buf()),
         seed_demo_content: false,
+        index_in_background: false,
     })
     .unwrap()
 }

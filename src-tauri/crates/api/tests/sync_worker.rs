@@ -88,6 +88,7 @@ fn the_worker_sends_by_itself_waits_out_an_outage_and_resumes_when_the_site_is_b
     let api = Api::open(&OpenOptions {
         data_dir: Some(data.path().to_path_buf()),
         seed_demo_content: false,
+        index_in_background: false,
     })
     .unwrap();
     let up = Arc::new(AtomicBool::new(true));

@@ -29,7 +29,9 @@ pub use queues::{queue, status_counts, DEFAULT_QUEUE_LIMIT};
 pub use revisions::photo_captions;
 pub use revisions::{get_revision, list_revisions, restore_revision, REVISION_INTERVAL};
 pub use row::{get, MAX_BODY_BYTES, MAX_FIELD_BYTES};
-pub use search::{build_search_index, ensure_search_index, search, search_in, search_index_needs_build, SEARCH_LIMIT};
+pub use search::{
+    build_search_index, ensure_search_index, search, search_in, search_index_needs_build, SEARCH_LIMIT,
+};
 pub use workflow::{checklist, set_received_status, set_status, status_history, Move};
 
 pub(crate) use newsroom_store::write;

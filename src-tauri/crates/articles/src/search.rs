@@ -71,17 +71,26 @@ pub fn build_search_index(conn: &Connection, progress: &mut dyn FnMut(u64, u64))
             0
         }
     };
-    let mut done = conn.query_row("SELECT count(*) FROM articles WHERE seq <= ?1", [after], |r| r.get::<_, i64>(0))? as u64;
+    let mut done = conn.query_row("SELECT count(*) FROM articles WHERE seq <= ?1", [after], |r| {
+        r.get::<_, i64>(0)
+    })? as u64;
     progress(done, total);
     loop {
         let indexed = write(conn, |tx| -> Result<u64> {
-            let mut stmt =
-                tx.prepare_cached("SELECT seq, headline, sapo, body FROM articles WHERE seq > ?1 ORDER BY seq LIMIT ?2")?;
+            let mut stmt = tx.prepare_cached(
+                "SELECT seq, headline, sapo, body FROM articles WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+            )?;
             let mut rows = stmt.query(params![after, BUILD_BATCH])?;
             let mut n = 0;
             while let Some(row) = rows.next()? {
                 let seq: i64 = row.get(0)?;
-                insert(tx, seq, &row.get::<_, String>(1)?, &row.get::<_, String>(2)?, &row.get::<_, String>(3)?)?;
+                insert(
+                    tx,
+                    seq,
+                    &row.get::<_, String>(1)?,
+                    &row.get::<_, String>(2)?,
+                    &row.get::<_, String>(3)?,
+                )?;
                 after = seq;
                 n += 1;
             }
@@ -99,7 +108,10 @@ pub fn build_search_index(conn: &Connection, progress: &mut dyn FnMut(u64, u64))
     }
     write(conn, |tx| -> Result<()> {
         tx.execute("DELETE FROM settings WHERE key = ?1", [INDEX_PROGRESS_KEY])?;
-        tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, '1')", [INDEX_BUILT_KEY])?;
+        tx.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, '1')",
+            [INDEX_BUILT_KEY],
+        )?;
         Ok(())
     })
 }
@@ -112,13 +124,21 @@ pub fn ensure_search_index(conn: &Connection) -> Result<()> {
 
 /// The rowids of up to `limit` articles matching an FTS5 expression (in one state, when
 /// given), newest first.
-fn newest_matching(conn: &Connection, expression: &str, status: Option<Status>, limit: usize) -> Result<Vec<i64>> {
+fn newest_matching(
+    conn: &Connection,
+    expression: &str,
+    status: Option<Status>,
+    limit: usize,
+) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.rowid FROM article_search s JOIN articles a ON a.seq = s.rowid
          WHERE article_search MATCH ?1 AND (?2 IS NULL OR a.status = ?2)
          ORDER BY s.rowid DESC LIMIT ?3",
     )?;
-    let rows = stmt.query_map(params![expression, status.map(Status::as_str), limit as i64], |r| r.get(0))?;
+    let rows = stmt.query_map(
+        params![expression, status.map(Status::as_str), limit as i64],
+        |r| r.get(0),
+    )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -130,7 +150,12 @@ pub fn search(conn: &Connection, query: &str) -> Result<Vec<ArticleSummary>> {
 }
 
 /// [`search`] among the pieces in one state (when given), at most `limit` of them.
-pub fn search_in(conn: &Connection, query: &str, status: Option<Status>, limit: usize) -> Result<Vec<ArticleSummary>> {
+pub fn search_in(
+    conn: &Connection,
+    query: &str,
+    status: Option<Status>,
+    limit: usize,
+) -> Result<Vec<ArticleSummary>> {
     let limit = limit.clamp(1, SEARCH_LIMIT * 5);
     let folded = newsroom_text::fold(query);
     let terms: Vec<String> = folded

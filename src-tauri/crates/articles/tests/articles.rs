@@ -610,11 +610,26 @@ fn search_shows_headline_matches_first_newest_first_and_forgets_deleted_pieces()
     let older_headline = articles::create(&conn, &fields("Công đoàn Hà Nội", "Tin."), "a", t0).unwrap();
     let in_body = articles::create(&conn, &fields("Tin khác", "Công đoàn cơ sở."), "a", t0).unwrap();
     let newer_headline = articles::create(&conn, &fields("Đại hội Công đoàn", "Tin."), "a", t0).unwrap();
-    let ids: Vec<String> = articles::search(&conn, "cong doan").unwrap().into_iter().map(|a| a.id).collect();
-    assert_eq!(ids, vec![newer_headline.id.clone(), older_headline.id.clone(), in_body.id.clone()]);
+    let ids: Vec<String> = articles::search(&conn, "cong doan")
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(
+        ids,
+        vec![
+            newer_headline.id.clone(),
+            older_headline.id.clone(),
+            in_body.id.clone()
+        ]
+    );
 
     articles::delete(&conn, &newer_headline.id).unwrap();
-    let ids: Vec<String> = articles::search(&conn, "cong").unwrap().into_iter().map(|a| a.id).collect();
+    let ids: Vec<String> = articles::search(&conn, "cong")
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
     assert_eq!(ids, vec![older_headline.id, in_body.id]);
 }
 
@@ -623,7 +638,13 @@ fn building_the_index_reports_progress_and_an_interrupted_build_goes_on_where_it
     let dir = tempfile::tempdir().unwrap();
     let conn = open(dir.path());
     for i in 0..1200 {
-        articles::create(&conn, &fields(&format!("Tin {i}"), "Đoàn viên công đoàn."), "a", Utc::now()).unwrap();
+        articles::create(
+            &conn,
+            &fields(&format!("Tin {i}"), "Đoàn viên công đoàn."),
+            "a",
+            Utc::now(),
+        )
+        .unwrap();
     }
     // Stage an upgrade that stopped after the first batch: the index is to be built again,
     // with its progress recorded.
@@ -638,7 +659,10 @@ fn building_the_index_reports_progress_and_an_interrupted_build_goes_on_where_it
     assert_eq!(reports.first(), Some(&(500, 1200)), "resumed after what was done");
     assert_eq!(reports.last(), Some(&(1200, 1200)));
     assert!(!articles::search_index_needs_build(&conn).unwrap());
-    assert_eq!(articles::search(&conn, "doan vien").unwrap().len(), articles::SEARCH_LIMIT);
+    assert_eq!(
+        articles::search(&conn, "doan vien").unwrap().len(),
+        articles::SEARCH_LIMIT
+    );
     assert_eq!(articles::search(&conn, "tin 1199").unwrap().len(), 1);
 }
 
@@ -655,7 +679,11 @@ fn the_kept_counts_follow_creation_moves_and_deletion() {
     assert_eq!((count(Status::Draft), count(Status::Submitted)), (0, 1));
     // The same numbers as counting the rows.
     let counted: u32 = conn
-        .query_row("SELECT count(*) FROM articles WHERE status = 'submitted'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM articles WHERE status = 'submitted'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(counted, 1);
 }

@@ -11,7 +11,15 @@ use crate::measure::*;
 use crate::prose::Prose;
 
 const SECTIONS: &[&str] = &[
-    "Công đoàn", "Thời sự", "Kinh tế", "Pháp luật", "Văn hóa", "Thể thao", "Y tế", "Giáo dục", "Địa phương",
+    "Công đoàn",
+    "Thời sự",
+    "Kinh tế",
+    "Pháp luật",
+    "Văn hóa",
+    "Thể thao",
+    "Y tế",
+    "Giáo dục",
+    "Địa phương",
 ];
 
 fn store_bytes(dir: &std::path::Path) -> u64 {
@@ -78,8 +86,13 @@ fn open_seeded() -> Result<Api, ApiError> {
     let api = Api::open(&OpenOptions {
         data_dir: None,
         seed_demo_content: false,
+        index_in_background: false,
     })?;
-    println!("store {}: {:.0} MB", api.data_dir().display(), store_bytes(api.data_dir()) as f64 / 1e6);
+    println!(
+        "store {}: {:.0} MB",
+        api.data_dir().display(),
+        store_bytes(api.data_dir()) as f64 / 1e6
+    );
     Ok(api)
 }
 
@@ -95,11 +108,22 @@ pub(crate) fn bench_search(runs: usize) -> Result<(), ApiError> {
         let mut stmt = floor_conn
             .prepare_cached("SELECT rowid FROM article_search WHERE article_search MATCH ?1 LIMIT 200")
             .map_err(internal)?;
-        let n = stmt.query_map([terms.join(" AND ")], |r| r.get::<_, i64>(0)).map_err(internal)?.count();
+        let n = stmt
+            .query_map([terms.join(" AND ")], |r| r.get::<_, i64>(0))
+            .map_err(internal)?
+            .count();
         Ok(n)
     };
     println!("search: {runs} runs each, interleaved; median / p99");
-    for query in ["c", "co", "cong", "cong doa", "ha noi", "cong doan", "lien doan lao dong"] {
+    for query in [
+        "c",
+        "co",
+        "cong",
+        "cong doa",
+        "ha noi",
+        "cong doan",
+        "lien doan lao dong",
+    ] {
         let (mut ours, mut bare) = (vec![], vec![]);
         let mut found = (0, 0);
         for _ in 0..runs {
@@ -142,7 +166,11 @@ pub(crate) fn bench_list(runs: usize) -> Result<(), ApiError> {
         ..all.clone()
     };
     println!("list: {runs} runs each, interleaved; median / p99");
-    for (name, query) in [("first page", &all), ("submitted", &submitted), ("section, 30 days", &section)] {
+    for (name, query) in [
+        ("first page", &all),
+        ("submitted", &submitted),
+        ("section, 30 days", &section),
+    ] {
         let mut samples = vec![];
         let mut bytes = 0;
         for _ in 0..runs {
@@ -176,9 +204,15 @@ pub(crate) fn bench_list(runs: usize) -> Result<(), ApiError> {
         newsroom_articles::queue(&conn, &deep, Utc::now()).map_err(internal)?;
         next.push(t.elapsed());
     }
-    println!("    of which: rows {} / {}, counts {} / {}; next page {} / {}",
-        ms(median(rows.clone())), ms(p99(rows)), ms(median(counts.clone())), ms(p99(counts)),
-        ms(median(next.clone())), ms(p99(next)));
+    println!(
+        "    of which: rows {} / {}, counts {} / {}; next page {} / {}",
+        ms(median(rows.clone())),
+        ms(p99(rows)),
+        ms(median(counts.clone())),
+        ms(p99(counts)),
+        ms(median(next.clone())),
+        ms(p99(next))
+    );
     let mut whole = vec![];
     let mut bytes = 0;
     for _ in 0..runs.min(5) {
@@ -187,6 +221,9 @@ pub(crate) fn bench_list(runs: usize) -> Result<(), ApiError> {
         bytes = serde_json::to_vec(&every).map_err(internal)?.len();
         whole.push(t.elapsed());
     }
-    println!("  every article      {}  ({bytes} bytes of JSON)", ms(median(whole)));
+    println!(
+        "  every article      {}  ({bytes} bytes of JSON)",
+        ms(median(whole))
+    );
     Ok(())
 }

@@ -153,6 +153,7 @@ pub(crate) fn bench_desk(photos: usize, runs: usize) -> Result<(), ApiError> {
     let api = Api::open(&OpenOptions {
         data_dir: Some(dir.path().to_path_buf()),
         seed_demo_content: false,
+        index_in_background: false,
     })?;
     let article = api.article_create(&ArticleFields {
         headline: "Ảnh hội nghị".into(),

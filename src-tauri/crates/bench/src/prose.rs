@@ -13,11 +13,11 @@ const ONSETS: &[&str] = &[
 ];
 const RHYMES: &[&str] = &[
     "a", "ai", "am", "an", "ang", "anh", "ao", "au", "ay", "ăm", "ăn", "ăng", "ăt", "âm", "ân", "âng", "ât",
-    "âu", "ây", "e", "em", "en", "eo", "et", "ê", "êm", "ên", "ênh", "êt", "êu", "i", "ia", "im", "in", "inh",
-    "it", "iu", "iên", "iêt", "iêu", "o", "oa", "oai", "oan", "oang", "oanh", "oat", "oi", "om", "on", "ong",
-    "ot", "ô", "ôi", "ôm", "ôn", "ông", "ôt", "ơ", "ơi", "ơm", "ơn", "ơt", "u", "ua", "ui", "um", "un", "ung",
-    "ut", "uy", "uyên", "uô", "uôi", "uôn", "uông", "ư", "ưa", "ưi", "ưng", "ươi", "ươn", "ương", "ươt",
-    "ưu",
+    "âu", "ây", "e", "em", "en", "eo", "et", "ê", "êm", "ên", "ênh", "êt", "êu", "i", "ia", "im", "in",
+    "inh", "it", "iu", "iên", "iêt", "iêu", "o", "oa", "oai", "oan", "oang", "oanh", "oat", "oi", "om", "on",
+    "ong", "ot", "ô", "ôi", "ôm", "ôn", "ông", "ôt", "ơ", "ơi", "ơm", "ơn", "ơt", "u", "ua", "ui", "um",
+    "un", "ung", "ut", "uy", "uyên", "uô", "uôi", "uôn", "uông", "ư", "ưa", "ưi", "ưng", "ươi", "ươn",
+    "ương", "ươt", "ưu",
 ];
 /// No mark, acute, grave, hook above, tilde, dot below (as combining marks).
 const TONES: &[char] = &['\0', '\u{301}', '\u{300}', '\u{309}', '\u{303}', '\u{323}'];

@@ -54,6 +54,7 @@ pub(crate) fn bench_save(words: usize, runs: usize) -> Result<(), ApiError> {
     let api = Api::open(&OpenOptions {
         data_dir: Some(dir.path().to_path_buf()),
         seed_demo_content: false,
+        index_in_background: false,
     })?;
     let mut fields = ArticleFields {
         headline: "Công đoàn các Khu công nghiệp và chế xuất Hà Nội".into(),
@@ -129,6 +130,7 @@ pub(crate) fn bench_suggest(words: usize, entities: usize, runs: usize) -> Resul
     let api = Api::open(&OpenOptions {
         data_dir: Some(dir.path().join("store")),
         seed_demo_content: false,
+        index_in_background: false,
     })?;
     let t = Instant::now();
     let imported = api.entity_import(&file)?;

@@ -53,7 +53,15 @@ pub enum Command {
 }
 
 /// The workflow states, as the store names them.
-const STATUSES: [&str; 7] = ["draft", "submitted", "in_review", "approved", "published", "returned", "spiked"];
+const STATUSES: [&str; 7] = [
+    "draft",
+    "submitted",
+    "in_review",
+    "approved",
+    "published",
+    "returned",
+    "spiked",
+];
 
 #[derive(Subcommand)]
 pub enum ArticleCommand {

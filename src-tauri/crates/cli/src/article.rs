@@ -1,7 +1,8 @@
 //! `newsroom article …`: import, list, show, render, submit, publish, export and tag pieces.
 
 use newsroom_api::{
-    Api, ApiError, ArticleDiff, ArticleSummary, Change, ErrorCode, ListQuery, Status, StatusRequest, VersionRef,
+    Api, ApiError, ArticleDiff, ArticleSummary, Change, ErrorCode, ListQuery, Status, StatusRequest,
+    VersionRef,
 };
 use serde::Serialize;
 
@@ -23,7 +24,12 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
             let article = api.article_import(&file)?;
             println!("{}", article.id);
         }
-        ArticleCommand::List { status, limit, after, json } => {
+        ArticleCommand::List {
+            status,
+            limit,
+            after,
+            json,
+        } => {
             let query = ListQuery {
                 status: status.as_deref().and_then(Status::parse),
                 mine: None,
@@ -34,7 +40,12 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
             };
             print_rows(&api.article_queue(&query)?.articles, json);
         }
-        ArticleCommand::Search { query, status, limit, json } => {
+        ArticleCommand::Search {
+            query,
+            status,
+            limit,
+            json,
+        } => {
             let status = status.as_deref().and_then(Status::parse);
             print_rows(&api.article_search_in(&query, status, limit)?, json);
         }
@@ -167,7 +178,13 @@ fn print_rows(rows: &[ArticleSummary], json: bool) {
         print_json(&rows);
     } else {
         for a in rows {
-            println!("{}  {:<10} {:>6}  {}", a.id, a.status.as_str(), a.word_count, a.headline);
+            println!(
+                "{}  {:<10} {:>6}  {}",
+                a.id,
+                a.status.as_str(),
+                a.word_count,
+                a.headline
+            );
         }
     }
 }

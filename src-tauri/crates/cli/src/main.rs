@@ -23,6 +23,7 @@ fn open(data_dir: Option<PathBuf>) -> Result<Api, ApiError> {
     Api::open(&OpenOptions {
         data_dir,
         seed_demo_content: false,
+        index_in_background: false,
     })
 }
 

@@ -1,13 +1,16 @@
 -- The search index without a second copy of the text: contentless (only the index is kept;
 -- the folded text it was built from is not), with rows deletable by rowid, and prefix
 -- indexes for one to three letters so that search as you type reads one short list per
--- keystroke instead of merging every word that starts with those letters.
+-- keystroke instead of merging every word that starts with those letters. It records which
+-- column a word is in but not where (detail = column): search matches words and word starts,
+-- never phrases, and the positions would double the index for nothing.
 DROP TABLE article_search;
 CREATE VIRTUAL TABLE article_search USING fts5 (
     headline,
     body,
     tokenize = 'unicode61 remove_diacritics 0',
     prefix = '1 2 3',
+    detail = column,
     content = '',
     contentless_delete = 1
 );
