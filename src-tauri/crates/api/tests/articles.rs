@@ -76,3 +76,36 @@ fn comments_and_proposals_never_reach_the_published_html_or_the_ninjs_export() {
         "the text itself is unchanged until a proposal is accepted"
     );
 }
+
+#[test]
+fn a_store_opened_without_its_index_builds_it_in_the_background_with_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let api = open(dir.path());
+        for i in 0..700 {
+            api.article_create(&fields(&format!("Hội nghị {i}"), "Công đoàn."))
+                .unwrap();
+        }
+    }
+    // Staged as after an upgrade to a new index: it has to be built again.
+    let conn = rusqlite::Connection::open(dir.path().join(newsroom_store::DATABASE_FILE)).unwrap();
+    conn.execute("DELETE FROM settings WHERE key = 'article_search_built'", [])
+        .unwrap();
+    drop(conn);
+    let api = Api::open(&OpenOptions {
+        data_dir: Some(dir.path().to_path_buf()),
+        seed_demo_content: false,
+        index_in_background: true,
+    })
+    .unwrap();
+    let mut reports = Vec::new();
+    api.search_index_build(&mut |p| reports.push((p.done, p.total)))
+        .unwrap();
+    assert_eq!(reports.last(), Some(&(700, 700)));
+    assert!(
+        reports.len() >= 2,
+        "progress is reported along the way: {reports:?}"
+    );
+    assert_eq!(api.search_index_progress(), None, "nothing is building any more");
+    assert_eq!(api.article_search("hoi nghi 699").unwrap().len(), 1);
+}
