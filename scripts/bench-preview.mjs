@@ -1,0 +1,61 @@
+// Keystroke → preview painted, in the real app (release build, under Xvfb): a 5,000-word piece
+// is imported, opened, and typed into one key at a time; the page records the time from each
+// keydown to the frame after the preview's HTML changed. Prints the median and p95.
+// Run through scripts/bench-preview (it builds the app and starts Xvfb and a D-Bus session).
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { closeApp, openApp, startDriver, until } from "../tests/e2e/app.mjs";
+
+const WORDS = Number(process.env.WORDS ?? 5000);
+const KEYS = Number(process.env.KEYS ?? 40);
+const CLI = process.env.NEWSROOM_CLI;
+
+const syllables = ["công", "đoàn", "người", "lao", "động", "Hà", "Nội", "thành", "phố", "việc", "làm", "tiền", "lương",
+  "chương", "trình", "hội", "nghị", "nhà", "ở", "hỗ", "trợ", "bảo", "hiểm", "xã", "đời", "sống", "văn", "hóa"];
+let seed = 7;
+const pick = () => syllables[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % syllables.length];
+let body = "";
+for (let words = 0; words < WORDS; ) {
+  const n = 40 + (words % 50);
+  const sentence = Array.from({ length: n }, (_, i) => (i % 17 === 5 ? `**${pick()}**` : pick())).join(" ");
+  body += `${sentence}.\n\n`;
+  words += n;
+}
+
+const driver = await startDriver();
+const file = join(driver.dataDir, "long.md");
+writeFileSync(file, `---\nheadline: Bài dài để đo\nsapo: Đo thời gian từ phím đến xem trước.\nbyline: Đo Đạc\n---\n\n${body}`);
+const id = execFileSync(CLI, ["--data-dir", driver.dataDir, "article", "import", file]).toString().trim();
+
+const app = await openApp();
+try {
+  await (await app.$(`[data-testid=article-row][data-id="${id}"]`)).click();
+  const editor = await app.$("[data-testid=body]");
+  await editor.waitForExist();
+  await until("the first preview", async () => (await (await app.$("[data-testid=preview-body]")).getText()).length > 1000);
+  await app.execute(() => {
+    const w = window;
+    w.__samples = [];
+    let pressed = 0;
+    document.addEventListener("keydown", () => (pressed = performance.now()), { capture: true });
+    new MutationObserver(() => {
+      if (!pressed) return;
+      const at = pressed;
+      pressed = 0;
+      requestAnimationFrame(() => w.__samples.push(performance.now() - at));
+    }).observe(document.querySelector("[data-testid=preview-body]"), { childList: true, subtree: true, characterData: true });
+  });
+  await editor.click();
+  await app.keys(["Control", "End"]);
+  for (let i = 0; i < KEYS; i++) {
+    await app.keys(["x"]);
+    await app.pause(250);
+  }
+  const samples = (await app.execute(() => window.__samples)).sort((a, b) => a - b);
+  const at = (q) => samples[Math.min(samples.length - 1, Math.floor(samples.length * q))].toFixed(1);
+  console.log(`keystroke → preview painted, ${WORDS} words, ${samples.length} of ${KEYS} keys: median ${at(0.5)} ms, p95 ${at(0.95)} ms`);
+} finally {
+  await closeApp(app);
+  await driver.stop();
+}
