@@ -37,12 +37,21 @@ try {
   await app.execute(() => {
     const w = window;
     w.__samples = [];
+    w.__typed = [];
     let pressed = 0;
-    document.addEventListener("keydown", () => (pressed = performance.now()), { capture: true });
+    let typedAt = 0;
+    document.addEventListener("keydown", () => (pressed = typedAt = performance.now()), { capture: true });
+    new MutationObserver(() => {
+      if (!typedAt) return;
+      w.__typed.push(performance.now() - typedAt);
+      typedAt = 0;
+    }).observe(document.querySelector(".cm-content"), { childList: true, subtree: true, characterData: true });
+    w.__updated = [];
     new MutationObserver(() => {
       if (!pressed) return;
       const at = pressed;
       pressed = 0;
+      w.__updated.push(performance.now() - at);
       requestAnimationFrame(() => w.__samples.push(performance.now() - at));
     }).observe(document.querySelector("[data-testid=preview-body]"), { childList: true, subtree: true, characterData: true });
   });
@@ -52,6 +61,26 @@ try {
     await app.keys(["x"]);
     await app.pause(250);
   }
+  // The render call alone, from the page, for the same text: what the IPC round trip costs.
+  const ipcTimes = await app.executeAsync((articleId, done) => {
+    const text = document.querySelector("[data-testid=body]").cmView?.view?.state.doc.toString() ?? "";
+    const invoke = window.__TAURI_INTERNALS__.invoke;
+    const times = [];
+    const markdown = text || document.querySelector("[data-testid=body]").innerText;
+    (async () => {
+      for (let i = 0; i < 20; i++) {
+        const t = performance.now();
+        await invoke("markdown_render", { markdown, articleId });
+        times.push(performance.now() - t);
+      }
+      done(times.sort((a, b) => a - b));
+    })();
+  }, id);
+  console.log(`render through IPC alone: median ${ipcTimes[10].toFixed(1)} ms`);
+  const typed = (await app.execute(() => window.__typed)).sort((a, b) => a - b);
+  console.log(`keystroke → letter in the editor's DOM: median ${typed[Math.floor(typed.length / 2)]?.toFixed(1)} ms`);
+  const updated = (await app.execute(() => window.__updated)).sort((a, b) => a - b);
+  console.log(`keystroke → preview's DOM updated: median ${updated[Math.floor(updated.length / 2)]?.toFixed(1)} ms`);
   const samples = (await app.execute(() => window.__samples)).sort((a, b) => a - b);
   const at = (q) => samples[Math.min(samples.length - 1, Math.floor(samples.length * q))].toFixed(1);
   console.log(`keystroke → preview painted, ${WORDS} words, ${samples.length} of ${KEYS} keys: median ${at(0.5)} ms, p95 ${at(0.95)} ms`);
