@@ -9,12 +9,6 @@ use tauri::State;
 use crate::AppState;
 
 #[tauri::command]
-pub async fn article_list(state: State<'_, AppState>) -> ApiResult<Vec<ArticleSummary>> {
-    state.api()?.article_list()
-}
-
-/// How far building the search index has come (after an upgrade); none when it is built.
-#[tauri::command]
 pub async fn search_index_progress(state: State<'_, AppState>) -> ApiResult<Option<IndexProgress>> {
     Ok(state.api()?.search_index_progress())
 }

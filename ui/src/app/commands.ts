@@ -5,13 +5,10 @@ import { call, callRaw, channel } from "./invoke";
 
 export const ipc = {
   // app
-  /** The UI calls this once the article list has been painted. When the start-up benchmark (`scripts/bench-startup`) sets `NEWSROOM_STARTUP_PROBE`, the shell prints the wall-clock time in milliseconds since the Unix epoch and exits, so the script can measure process start → list painted from outside. Otherwise it does nothing. */
+  /** The UI calls this once the article list has been painted. When the start-up benchmark (`scripts/bench-startup`) sets `NEWSROOM_STARTUP_PROBE`, the shell prints the wall-clock time in milliseconds since the Unix epoch and the core process's resident memory, and exits, so the script can measure process start → list painted from outside. Otherwise it does nothing. */
   appPainted: () =>
     call<null>("app_painted"),
   // articles
-  articleList: () =>
-    call<ArticleSummary[]>("article_list"),
-  /** How far building the search index has come (after an upgrade); none when it is built. */
   searchIndexProgress: () =>
     call<IndexProgress | null>("search_index_progress"),
   /** The desk's queues: the list filtered and counted by the store. */
