@@ -1,5 +1,5 @@
-//! The shell registers every command declared in `src-tauri/src/commands/`, and the main
-//! window may call each of them and nothing else of the app's: read from the access-control
+//! Every command declared in `src-tauri/src/commands/` has a permission, and the main window
+//! may call each of them and nothing else of the app's: read from the access-control
 //! files tauri-build wrote for this very build (`gen/schemas/`), so the build script's wiring
 //! is what is checked, not a copy of it.
 
@@ -31,10 +31,11 @@ fn the_main_window_may_call_every_declared_command_and_no_other() {
         .filter_map(|k| k.strip_prefix("allow-"))
         .map(|k| k.replace('-', "_"))
         .collect();
-    assert_eq!(
-        known, declared,
-        "tauri-build was given exactly the declared commands"
-    );
+    // Every declared command has its permission. (tauri-build may leave a removed command's
+    // permission in this file until its manifests are rewritten; what the window may call is
+    // checked exactly below.)
+    let missing: Vec<&String> = declared.difference(&known).collect();
+    assert!(missing.is_empty(), "commands without a permission: {missing:?}");
 
     // What the main window is granted across its capabilities.
     let capabilities = json(&root.join("gen/schemas/capabilities.json"));
