@@ -124,23 +124,26 @@ fn revision_from_row(row: &Row<'_>) -> rusqlite::Result<Revision> {
 /// An article's revisions, newest first.
 pub fn list_revisions(conn: &Connection, article_id: &str) -> Result<Vec<RevisionSummary>> {
     get(conn, article_id)?;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {REVISION_COLUMNS} FROM revisions WHERE article_id = ?1 ORDER BY id DESC"
-    ))?;
-    let rows = stmt.query_map([article_id], revision_from_row)?;
-    rows.map(|r| {
-        let r = r?;
+    // The list shows no text but the headline: the bodies stay on disk.
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, reason, headline, status, word_count, created_at, author FROM revisions
+         WHERE article_id = ?1 ORDER BY id DESC",
+    )?;
+    let rows = stmt.query_map([article_id], |row| {
+        let reason: String = row.get(1)?;
         Ok(RevisionSummary {
-            id: r.id,
-            reason: r.reason,
-            headline: r.fields.headline,
-            status: r.status,
-            word_count: r.word_count,
-            created_at: r.created_at,
-            author: r.author,
+            id: row.get(0)?,
+            reason: RevisionReason::parse(&reason).ok_or_else(|| {
+                rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, reason.into())
+            })?,
+            headline: row.get(2)?,
+            status: parse_status(&row.get::<_, String>(3)?)?,
+            word_count: row.get(4)?,
+            created_at: parse_timestamp(&row.get::<_, String>(5)?)?,
+            author: row.get(6)?,
         })
-    })
-    .collect()
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// One full revision.

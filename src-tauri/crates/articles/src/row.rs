@@ -5,6 +5,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::models::{Article, ArticleFields, ArticleSummary, Status};
+pub(crate) use newsroom_store::parse_timestamp;
+
 use crate::{timestamp, ArticleError, Result};
 
 /// The largest body accepted (10 MiB of UTF-8); larger is refused with a clear error rather
@@ -123,12 +125,6 @@ pub(crate) fn write_working_copy(
         ],
     )?;
     Ok(())
-}
-
-pub(crate) fn parse_timestamp(text: &str) -> rusqlite::Result<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 pub(crate) fn parse_status(text: &str) -> rusqlite::Result<Status> {

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::anchor::{self, anchor_at, Anchor, Found};
-use crate::{parse_time, Result, ReviewError, MAX_COMMENT_BYTES};
-use newsroom_store::timestamp;
+use crate::{Result, ReviewError, MAX_COMMENT_BYTES};
+use newsroom_store::{parse_timestamp, timestamp};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Comment {
@@ -197,9 +197,9 @@ fn stored(conn: &Connection, article_id: Option<&str>, thread_id: Option<&str>) 
                 article_id: r.get(1)?,
                 quote: r.get(6)?,
                 created_by: r.get(2)?,
-                created_at: parse_time(&r.get::<_, String>(3)?)?,
+                created_at: parse_timestamp(&r.get::<_, String>(3)?)?,
                 resolved_by: r.get(4)?,
-                resolved_at: resolved_at.as_deref().map(parse_time).transpose()?,
+                resolved_at: resolved_at.as_deref().map(parse_timestamp).transpose()?,
                 comments: Vec::new(),
                 start: None,
                 end: None,
@@ -219,7 +219,7 @@ fn stored(conn: &Connection, article_id: Option<&str>, thread_id: Option<&str>) 
                     id: r.get(0)?,
                     author: r.get(1)?,
                     text: r.get(2)?,
-                    created_at: parse_time(&r.get::<_, String>(3)?)?,
+                    created_at: parse_timestamp(&r.get::<_, String>(3)?)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -42,9 +42,3 @@ pub type Result<T, E = ReviewError> = std::result::Result<T, E>;
 
 /// The longest comment or reply accepted, in bytes.
 pub const MAX_COMMENT_BYTES: usize = 20_000;
-
-fn parse_time(text: &str) -> rusqlite::Result<chrono::DateTime<chrono::Utc>> {
-    chrono::DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&chrono::Utc))
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
-}

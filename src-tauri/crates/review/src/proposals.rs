@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::anchor::{self, anchor_at, Anchor, Found};
-use crate::{parse_time, Result, ReviewError, MAX_COMMENT_BYTES};
-use newsroom_store::timestamp;
+use crate::{Result, ReviewError, MAX_COMMENT_BYTES};
+use newsroom_store::{parse_timestamp, timestamp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -117,7 +117,7 @@ fn stored(conn: &Connection, article_id: &str, open_only: bool) -> Result<Vec<St
                 quote: r.get(7)?,
                 replacement: r.get(2)?,
                 created_by: r.get(3)?,
-                created_at: parse_time(&r.get::<_, String>(4)?)?,
+                created_at: parse_timestamp(&r.get::<_, String>(4)?)?,
                 state: ProposalState::parse(&r.get::<_, String>(5)?),
                 settled_by: r.get(6)?,
                 start: None,

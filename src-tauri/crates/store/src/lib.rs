@@ -91,6 +91,14 @@ pub fn timestamp(at: chrono::DateTime<chrono::Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
+/// Reads a time written by [`timestamp`], as a column value (a malformed one is a conversion
+/// error of that column, not a panic).
+pub fn parse_timestamp(text: &str) -> rusqlite::Result<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
 /// Whether an article with this id exists; capabilities that attach things to articles
 /// (tags, photos) check it before writing, to report a missing article by name.
 pub fn article_exists(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
