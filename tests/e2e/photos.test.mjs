@@ -175,17 +175,21 @@ test("photos are attached through the system file dialog", async () => {
     await (await app.$("[data-testid=photo-strip]")).waitForExist();
     const before = (await app.$$("[data-testid=photo-thumb]")).length;
     await (await app.$("[data-testid=add-photos]")).click();
-    const dialog = await until("the file dialog", () => {
+    // The dialog window exists a moment before it is mapped, and X refuses to focus an unmapped
+    // window (BadMatch), so wait for a visible one and retry the focus until X reports it.
+    // There is no window manager under Xvfb: focus the dialog directly, then type as a user
+    // would (XTEST events go to the focused window). Ctrl+L opens the location field.
+    await until("the file dialog, focused", () => {
       try {
         // GTK titles the dialog itself on some versions, so either title will do.
-        return xdotool("search", "--name", "Chọn ảnh|Open File").split("\n")[0] || null;
+        const dialog = xdotool("search", "--onlyvisible", "--name", "Chọn ảnh|Open File").split("\n")[0];
+        if (!dialog) return null;
+        xdotool("windowfocus", "--sync", dialog);
+        return xdotool("getwindowfocus") === dialog ? dialog : null;
       } catch {
         return null;
       }
     });
-    // There is no window manager under Xvfb: focus the dialog directly, then type as a user
-    // would (XTEST events go to the focused window). Ctrl+L opens the location field.
-    xdotool("windowfocus", "--sync", dialog);
     await new Promise((r) => setTimeout(r, 500));
     xdotool("key", "ctrl+l");
     xdotool("type", "--delay", "20", file);
