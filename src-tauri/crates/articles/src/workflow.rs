@@ -157,12 +157,41 @@ pub fn set_received_status(
     })
 }
 
+/// Puts a piece in the state the changes of state shared by the newsroom's machines say it is
+/// in (the latest of them, received with its review), with the reviewer who last took it.
+/// The change itself is already in the history (it came with the review), so none is added;
+/// the piece keeps a revision as for any change of state. Returns whether anything changed.
+pub fn take_shared_state(
+    conn: &Connection,
+    id: &str,
+    to: Status,
+    reviewer: Option<&str>,
+    at: DateTime<Utc>,
+) -> Result<bool> {
+    let current = get(conn, id)?;
+    let reviewer = reviewer.map(|r| newsroom_text::nfc(r.trim()));
+    let reviewer_changed = reviewer.as_ref().is_some_and(|r| *r != current.reviewer);
+    if current.status == to && !reviewer_changed {
+        return Ok(false);
+    }
+    conn.execute(
+        "UPDATE articles SET status = ?2, reviewer = coalesce(?3, reviewer), version = version + 1,
+             updated_at = max(updated_at, ?4) WHERE id = ?1",
+        params![id, to.as_str(), reviewer, timestamp(at)],
+    )?;
+    if current.status != to {
+        let article = get(conn, id)?;
+        revisions::snapshot(conn, &article, RevisionReason::Status, at)?;
+    }
+    Ok(true)
+}
+
 /// Every change of state of an article, oldest first.
 pub fn status_history(conn: &Connection, id: &str) -> Result<Vec<StatusChange>> {
     get(conn, id)?;
     let mut stmt = conn.prepare_cached(
         "SELECT from_status, to_status, changed_by, note, changed_at FROM status_changes
-         WHERE article_id = ?1 ORDER BY id",
+         WHERE article_id = ?1 ORDER BY changed_at, id",
     )?;
     let rows = stmt.query_map([id], |row| {
         Ok(StatusChange {

@@ -136,15 +136,17 @@ pub fn reply(conn: &Connection, thread_id: &str, text: &str, by: &str, now: Date
         require(tx, thread_id)?;
         insert_comment(tx, thread_id, &text, by, now)?;
         tx.execute(
-            "UPDATE comment_threads SET resolved_at = NULL, resolved_by = '' WHERE id = ?1",
-            [thread_id],
+            "UPDATE comment_threads SET resolved_at = NULL, resolved_by = '', reopened_at = ?2 WHERE id = ?1",
+            params![thread_id, timestamp(now)],
         )?;
         Ok(())
     })?;
     thread(conn, thread_id)
 }
 
-/// Resolves a thread, or opens it again.
+/// Resolves a thread, or opens it again. Resolving records which comments were there to be
+/// seen, so a reply written on another machine meanwhile opens it again when the two meet
+/// (see `shared.rs`).
 pub fn set_resolved(
     conn: &Connection,
     thread_id: &str,
@@ -155,13 +157,15 @@ pub fn set_resolved(
     require(conn, thread_id)?;
     if resolved {
         conn.execute(
-            "UPDATE comment_threads SET resolved_at = ?2, resolved_by = ?3 WHERE id = ?1",
+            "UPDATE comment_threads SET resolved_at = ?2, resolved_by = ?3,
+                 resolved_seen = (SELECT json_group_array(id) FROM comments WHERE thread_id = ?1)
+             WHERE id = ?1",
             params![thread_id, timestamp(now), newsroom_text::nfc(by)],
         )?;
     } else {
         conn.execute(
-            "UPDATE comment_threads SET resolved_at = NULL, resolved_by = '' WHERE id = ?1",
-            [thread_id],
+            "UPDATE comment_threads SET resolved_at = NULL, resolved_by = '', reopened_at = ?2 WHERE id = ?1",
+            params![thread_id, timestamp(now)],
         )?;
     }
     thread(conn, thread_id)

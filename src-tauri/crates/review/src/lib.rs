@@ -15,6 +15,7 @@ mod anchor;
 mod comments;
 mod diff;
 mod proposals;
+pub mod shared;
 mod versions;
 mod words;
 
@@ -30,6 +31,10 @@ pub enum ReviewError {
     NotFound(&'static str, String),
     #[error("{0}")]
     Invalid(String),
+    /// The review data received from elsewhere (the publishing site) is not a review this app
+    /// reads; nothing local was changed.
+    #[error("{0}")]
+    Unreadable(String),
     #[error("the passage this {0} was on is no longer in the piece")]
     Orphaned(&'static str),
     #[error("article: {0}")]

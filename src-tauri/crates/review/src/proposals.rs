@@ -22,7 +22,7 @@ pub enum ProposalState {
 }
 
 impl ProposalState {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             ProposalState::Open => "open",
             ProposalState::Accepted => "accepted",
@@ -30,7 +30,7 @@ impl ProposalState {
         }
     }
 
-    fn parse(text: &str) -> ProposalState {
+    pub(crate) fn parse(text: &str) -> ProposalState {
         match text {
             "accepted" => ProposalState::Accepted,
             "rejected" => ProposalState::Rejected,

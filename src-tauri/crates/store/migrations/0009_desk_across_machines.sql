@@ -1,0 +1,28 @@
+-- The desk across machines: review data travels through the WordPress site (the companion
+-- plugin), so each change of state gets an id every machine agrees on, and the comment
+-- threads keep what a merge of two machines' versions needs.
+
+-- A change of state made on one machine is the same change on every other: its id is a
+-- random hex string, given by a trigger to rows written without one (all local moves), and
+-- carried as it is by rows received from the site.
+ALTER TABLE status_changes ADD COLUMN uid TEXT;
+UPDATE status_changes SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+CREATE UNIQUE INDEX status_changes_by_uid ON status_changes (uid);
+CREATE TRIGGER status_changes_uid AFTER INSERT ON status_changes WHEN NEW.uid IS NULL
+BEGIN
+    UPDATE status_changes SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
+END;
+
+-- Resolving a thread records which comments the resolver had seen (a JSON array of ids): a
+-- reply written elsewhere that they had not seen keeps the thread open after the merge.
+-- Reopening (or replying) records when, so the later of "resolved" and "reopened" wins.
+ALTER TABLE comment_threads ADD COLUMN resolved_seen TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE comment_threads ADD COLUMN reopened_at TEXT;
+
+-- The revision of a piece's review on the site when this machine last read or wrote it.
+ALTER TABLE remote_items ADD COLUMN review_revision INTEGER NOT NULL DEFAULT 0;
+
+-- Per site: how far this machine has read the plugin's feed of changed reviews, and what the
+-- site offers ('' not asked yet, 'none' without the plugin, else a comma-separated list).
+ALTER TABLE backends ADD COLUMN review_cursor INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE backends ADD COLUMN desk_features TEXT NOT NULL DEFAULT '';
