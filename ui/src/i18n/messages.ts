@@ -139,6 +139,8 @@ const vi = {
   targets: { draft: "bản nháp", pending: "chờ duyệt", publish: "xuất bản" } as Record<string, string>,
   syncErrors: {
     unauthorized: "Trang từ chối tên đăng nhập hoặc mật khẩu ứng dụng.",
+    forbidden: "Tài khoản trên trang không được sửa bài này.",
+    review_unreadable: "Dữ liệu biên tập trên trang không đọc được; dữ liệu trong máy vẫn giữ nguyên.",
     conflict: "Bài đã được sửa trên trang ở cùng đoạn bạn sửa. Hãy chọn bản giữ lại cho từng đoạn.",
     network: "Mất kết nối tới trang; sẽ tự gửi lại.",
     remote: "Trang đang lỗi; sẽ tự gửi lại.",
@@ -314,6 +316,9 @@ const vi = {
       "Định dạng ảnh chưa được hỗ trợ. Ảnh HEIC từ điện thoại: hãy chuyển sang JPEG (trên iPhone: Cài đặt → Camera → Định dạng → Tương thích nhất) rồi thêm lại.",
     corrupt_image: "Ảnh bị hỏng hoặc chưa chép đủ (ví dụ thẻ nhớ bị rút giữa chừng). Hãy chép lại tệp từ máy ảnh.",
     unauthorized: "Trang xuất bản từ chối tên đăng nhập hoặc mật khẩu ứng dụng. Hãy kiểm tra lại trong cài đặt trang.",
+    forbidden: "Tài khoản của bạn trên trang xuất bản không được sửa bài này. Bản trong máy vẫn giữ nguyên.",
+    review_unreadable:
+      "Dữ liệu biên tập của bài trên trang bị hỏng hoặc do phiên bản mới hơn ghi, nên không đọc được. Nhận xét và đề xuất trong máy vẫn giữ nguyên.",
     network: "Không kết nối được tới trang xuất bản (mất mạng hoặc trang không trả lời). Bài vẫn nằm trong hàng đợi và sẽ tự gửi lại.",
     remote: "Trang xuất bản báo lỗi hoặc trả lời không hợp lệ. Bài vẫn được giữ nguyên ở đây.",
     keychain: "Không dùng được kho mật khẩu của hệ điều hành (hoặc chưa có mật khẩu cho trang này). Mật khẩu không bao giờ được lưu ở nơi khác.",
@@ -451,6 +456,8 @@ const en: Messages = {
   targets: { draft: "draft", pending: "pending review", publish: "publish" } as Record<string, string>,
   syncErrors: {
     unauthorized: "The site refused the user name or application password.",
+    forbidden: "The account on the site may not edit this piece.",
+    review_unreadable: "The review data on the site cannot be read; the data on this machine is unchanged.",
     conflict: "The piece was edited on the site in the same passages you edited. Choose which version to keep for each.",
     network: "Lost the connection to the site; it will be sent again by itself.",
     remote: "The site is failing; it will be sent again by itself.",
@@ -626,6 +633,9 @@ const en: Messages = {
       "This image format is not supported. HEIC photos from phones: convert them to JPEG (on an iPhone: Settings → Camera → Formats → Most Compatible) and add them again.",
     corrupt_image: "The image is damaged or incompletely copied (a card pulled out mid-copy, say). Copy the file from the camera again.",
     unauthorized: "The publishing site refused the user name or application password. Check the site's settings.",
+    forbidden: "Your account on the publishing site may not edit this piece. The copy on this machine is unchanged.",
+    review_unreadable:
+      "The piece's review data on the site is damaged or was written by a newer version, so it cannot be read. The comments and proposals on this machine are unchanged.",
     network: "Cannot reach the publishing site (offline, or it does not answer). The piece stays queued and will be sent again by itself.",
     remote: "The publishing site reported an error or answered with something unexpected. Nothing here was changed.",
     keychain: "The operating system's keychain cannot be used (or has no password for this site). Passwords are never kept anywhere else.",

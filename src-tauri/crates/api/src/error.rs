@@ -42,6 +42,12 @@ pub enum ErrorCode {
     CorruptImage,
     /// The publishing site refused the user name or application password.
     Unauthorized,
+    /// Signed in, but the site does not let this user edit the piece there (its review and
+    /// lock are closed to them); nothing here was changed.
+    Forbidden,
+    /// The piece's review data on the site is not something this app reads (edited by hand, or
+    /// by a newer app); the review kept here is unchanged.
+    ReviewUnreadable,
     /// The publishing site cannot be reached (offline, DNS, refused, timed out).
     Network,
     /// The publishing site answered with an error or with something that is not its API.
@@ -145,6 +151,8 @@ impl From<newsroom_sync::SyncError> for ApiError {
             SyncError::Entity(inner) => return inner.into(),
             SyncError::Store(inner) => return inner.into(),
             SyncError::Unauthorized(_) => ErrorCode::Unauthorized,
+            SyncError::Forbidden(_) => ErrorCode::Forbidden,
+            SyncError::Review(inner) => return inner.into(),
             SyncError::Network(_) => ErrorCode::Network,
             SyncError::Remote { .. } | SyncError::Garbage(_) => ErrorCode::Remote,
             SyncError::Conflict { .. } => ErrorCode::Conflict,
@@ -187,6 +195,7 @@ impl From<newsroom_review::ReviewError> for ApiError {
             ReviewError::NotFound(..) => ErrorCode::NotFound,
             ReviewError::Invalid(_) => ErrorCode::InvalidInput,
             ReviewError::Orphaned(_) => ErrorCode::Orphaned,
+            ReviewError::Unreadable(_) => ErrorCode::ReviewUnreadable,
             ReviewError::Sqlite(_) => ErrorCode::Storage,
         };
         ApiError::new(code, err.to_string())

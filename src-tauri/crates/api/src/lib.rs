@@ -65,7 +65,8 @@ pub struct Api {
     conn: Mutex<Connection>,
     data_dir: PathBuf,
     /// The directory compiled for suggestions; rebuilt after the directory changes.
-    known: RwLock<Option<Arc<newsroom_entities::KnownEntities>>>,
+    /// Shared with the sync worker's callback: a pull can add people and organisations.
+    known: Arc<RwLock<Option<Arc<newsroom_entities::KnownEntities>>>>,
     /// The background sync worker, once a front end that stays open (the app) starts it.
     worker: Mutex<Option<newsroom_sync::SyncWorker>>,
     /// Building the search index in the background: how far it has come, while it runs.
@@ -108,7 +109,7 @@ impl Api {
         Ok(Api {
             conn: Mutex::new(conn),
             data_dir,
-            known: RwLock::new(None),
+            known: Arc::new(RwLock::new(None)),
             worker: Mutex::new(None),
             indexing: Mutex::new(None),
         })

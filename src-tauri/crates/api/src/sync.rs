@@ -1,6 +1,8 @@
 //! Publishing: backends, the outbox and its background worker, conflicts and pulls
 //! (`newsroom-sync`).
 
+use std::sync::Arc;
+
 use chrono::Utc;
 
 use crate::{
@@ -68,10 +70,20 @@ impl Api {
         }
     }
 
-    /// Starts the background worker that drains the outbox (the desktop app calls this once);
-    /// `changed` hears whenever [`Api::sync_overview`] would show something new (with the
-    /// progress alone when only that moved).
+    /// Starts the background worker that drains the outbox and pulls on its schedule (the
+    /// desktop app calls this once); `changed` hears whenever [`Api::sync_overview`] or the
+    /// pieces would show something new (with the progress alone when only that moved).
     pub fn sync_start_worker(&self, changed: Box<dyn Fn(Option<SendProgress>) + Send>) -> ApiResult<()> {
+        let known = Arc::clone(&self.known);
+        let changed = Box::new(move |progress: Option<SendProgress>| {
+            // A pull may have added people and organisations from the pieces' tags.
+            if progress.is_none() {
+                if let Ok(mut slot) = known.write() {
+                    *slot = None;
+                }
+            }
+            changed(progress)
+        });
         let mut worker = self
             .worker
             .lock()

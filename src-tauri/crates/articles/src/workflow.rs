@@ -121,6 +121,18 @@ fn record_change(
         "UPDATE articles SET status = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1",
         params![current.id, to.as_str(), timestamp(now)],
     )?;
+    // Each change is later than the one before it, even within one millisecond, so the
+    // history reads in the same order on every machine the piece's review reaches.
+    let previous: Option<String> = tx.query_row(
+        "SELECT max(changed_at) FROM status_changes WHERE article_id = ?1",
+        [&current.id],
+        |r| r.get(0),
+    )?;
+    let previous = previous.as_deref().map(parse_timestamp).transpose()?;
+    let at = match previous {
+        Some(previous) if previous >= now => previous + chrono::Duration::milliseconds(1),
+        _ => now,
+    };
     tx.execute(
         "INSERT INTO status_changes (article_id, from_status, to_status, changed_by, note, changed_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -130,7 +142,7 @@ fn record_change(
             to.as_str(),
             newsroom_text::nfc(changed_by),
             newsroom_text::nfc(note),
-            timestamp(now)
+            timestamp(at)
         ],
     )?;
     let article = get(tx, &current.id)?;

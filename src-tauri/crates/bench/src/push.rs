@@ -89,7 +89,7 @@ pub(crate) fn bench_push(articles: usize, photos: usize) -> Result<(), ApiError>
     let desk_backend =
         newsroom_sync::add_backend(&desk, "wordpress", "bench", &url, &user, Utc::now()).map_err(internal)?;
     let (wall, cpu) = (Instant::now(), cpu_time());
-    let pulled = newsroom_sync::pull_pending(
+    let pulled = newsroom_sync::pull_site(
         &desk,
         &newsroom_photos::photos_dir(desk_dir.path()),
         &desk_backend,

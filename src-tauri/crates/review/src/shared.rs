@@ -132,7 +132,12 @@ pub fn parse(text: &str) -> Result<SharedReview> {
         .iter()
         .map(|m| &m.id)
         .chain(review.threads.iter().map(|t| &t.id))
-        .chain(review.threads.iter().flat_map(|t| t.comments.iter().map(|c| &c.id)))
+        .chain(
+            review
+                .threads
+                .iter()
+                .flat_map(|t| t.comments.iter().map(|c| &c.id)),
+        )
         .chain(review.proposals.iter().map(|p| &p.id));
     for id in ids {
         if id.is_empty() || id.len() > 64 {
@@ -145,22 +150,35 @@ pub fn parse(text: &str) -> Result<SharedReview> {
     let texts = review
         .threads
         .iter()
-        .flat_map(|t| t.comments.iter().map(|c| c.text.as_str()).chain([t.quote.as_str()]))
-        .chain(review.proposals.iter().flat_map(|p| [p.quote.as_str(), p.replacement.as_str()]))
+        .flat_map(|t| {
+            t.comments
+                .iter()
+                .map(|c| c.text.as_str())
+                .chain([t.quote.as_str()])
+        })
+        .chain(
+            review
+                .proposals
+                .iter()
+                .flat_map(|p| [p.quote.as_str(), p.replacement.as_str()]),
+        )
         .chain(review.moves.iter().map(|m| m.note.as_str()));
     for text in texts {
         if too_long(text) {
-            return Err(ReviewError::Unreadable("the review data on the site has a text far longer than any comment".into()));
+            return Err(ReviewError::Unreadable(
+                "the review data on the site has a text far longer than any comment".into(),
+            ));
         }
     }
     Ok(review)
 }
 
-/// Whether the later of a thread's resolution and reopening is the resolution (a tie is open:
-/// saying something again beats closing).
+/// Whether the later of a thread's resolution and reopening is the resolution. At the same
+/// instant (a reply and a resolution in one millisecond) the resolution stands: whether its
+/// resolver saw every comment is checked on its own.
 fn resolution_stands(thread: &SharedThread) -> bool {
     match (thread.resolved_at, thread.reopened_at) {
-        (Some(resolved), Some(reopened)) => resolved > reopened,
+        (Some(resolved), Some(reopened)) => resolved >= reopened,
         (Some(_), None) => true,
         _ => false,
     }
@@ -271,7 +289,11 @@ fn optional_time(text: Option<String>) -> rusqlite::Result<Option<DateTime<Utc>>
 
 fn status(text: &str) -> rusqlite::Result<Status> {
     Status::parse(text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("no state {text}").into())
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("no state {text}").into(),
+        )
     })
 }
 

@@ -73,8 +73,15 @@ fn a_returned_piece_arrives_with_the_note_comments_and_proposals_and_both_histor
     };
     articles::set_status(&reporter.conn, &reporter.article, submit, Utc::now()).unwrap();
     let desk = desk_of(&reporter);
-    assert_eq!(articles::get(&desk.conn, &desk.article).unwrap().status, Status::Submitted);
-    assert_eq!(history(&desk)[0].3, "Ảnh sẽ gửi sau", "the desk sees the reporter's note");
+    assert_eq!(
+        articles::get(&desk.conn, &desk.article).unwrap().status,
+        Status::Submitted
+    );
+    assert_eq!(
+        history(&desk)[0].3,
+        "Ảnh sẽ gửi sau",
+        "the desk sees the reporter's note"
+    );
 
     let take = Move {
         to: Status::InReview,
@@ -83,9 +90,24 @@ fn a_returned_piece_arrives_with_the_note_comments_and_proposals_and_both_histor
         note: "",
     };
     articles::set_status(&desk.conn, &desk.article, take, Utc::now()).unwrap();
-    review::add_thread(&desk.conn, &desk.article, &passage(&desk, "11 giờ"), "Giờ nào chính xác?", DESK, Utc::now())
-        .unwrap();
-    review::propose(&desk.conn, &desk.article, &passage(&desk, "nhà ở"), "nhà ở xã hội", DESK, Utc::now()).unwrap();
+    review::add_thread(
+        &desk.conn,
+        &desk.article,
+        &passage(&desk, "11 giờ"),
+        "Giờ nào chính xác?",
+        DESK,
+        Utc::now(),
+    )
+    .unwrap();
+    review::propose(
+        &desk.conn,
+        &desk.article,
+        &passage(&desk, "nhà ở"),
+        "nhà ở xã hội",
+        DESK,
+        Utc::now(),
+    )
+    .unwrap();
     let back = Move {
         to: Status::Returned,
         from: Some(Status::InReview),
@@ -101,7 +123,10 @@ fn a_returned_piece_arrives_with_the_note_comments_and_proposals_and_both_histor
     let threads = review::threads(&reporter.conn, &reporter.article).unwrap();
     assert_eq!(threads.len(), 1);
     assert_eq!(threads[0].comments[0].text, "Giờ nào chính xác?");
-    assert_eq!(threads[0].quote, "11 giờ", "the comment is pinned to its passage on the reporter's side");
+    assert_eq!(
+        threads[0].quote, "11 giờ",
+        "the comment is pinned to its passage on the reporter's side"
+    );
     let proposals = review::proposals(&reporter.conn, &reporter.article).unwrap();
     assert_eq!(proposals.len(), 1);
     assert_eq!(proposals[0].replacement, "nhà ở xã hội");
@@ -109,19 +134,46 @@ fn a_returned_piece_arrives_with_the_note_comments_and_proposals_and_both_histor
     assert_eq!(history(&reporter).last().unwrap().3, "Kiểm tra lại giờ");
 
     // Meeting the same copy again changes nothing: a retried request is harmless.
-    let again = shared::absorb(&reporter.conn, &reporter.article, &shared::export(&desk.conn, &desk.article).unwrap())
-        .unwrap();
-    assert_eq!((again.new_comments, again.new_proposals, again.moved_to), (0, 0, None));
-    assert_eq!(review::threads(&reporter.conn, &reporter.article).unwrap()[0].comments.len(), 1);
+    let again = shared::absorb(
+        &reporter.conn,
+        &reporter.article,
+        &shared::export(&desk.conn, &desk.article).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (again.new_comments, again.new_proposals, again.moved_to),
+        (0, 0, None)
+    );
+    assert_eq!(
+        review::threads(&reporter.conn, &reporter.article).unwrap()[0]
+            .comments
+            .len(),
+        1
+    );
 }
 
 #[test]
 fn a_comment_added_on_each_side_keeps_both() {
     let reporter = machine();
     let desk = desk_of(&reporter);
-    review::add_thread(&desk.conn, &desk.article, &passage(&desk, "11 giờ"), "Giờ nào?", DESK, Utc::now()).unwrap();
-    review::add_thread(&reporter.conn, &reporter.article, &passage(&reporter, "nhà ở"), "Thêm số liệu", REPORTER, Utc::now())
-        .unwrap();
+    review::add_thread(
+        &desk.conn,
+        &desk.article,
+        &passage(&desk, "11 giờ"),
+        "Giờ nào?",
+        DESK,
+        Utc::now(),
+    )
+    .unwrap();
+    review::add_thread(
+        &reporter.conn,
+        &reporter.article,
+        &passage(&reporter, "nhà ở"),
+        "Thêm số liệu",
+        REPORTER,
+        Utc::now(),
+    )
+    .unwrap();
     exchange(&desk, &reporter);
     exchange(&reporter, &desk);
     for m in [&reporter, &desk] {
@@ -139,38 +191,74 @@ fn a_comment_added_on_each_side_keeps_both() {
 fn a_thread_resolved_on_one_side_and_replied_to_on_the_other_stays_open_with_the_reply() {
     let reporter = machine();
     let desk = desk_of(&reporter);
-    let thread = review::add_thread(&desk.conn, &desk.article, &passage(&desk, "11 giờ"), "Giờ nào?", DESK, Utc::now())
-        .unwrap();
+    let thread = review::add_thread(
+        &desk.conn,
+        &desk.article,
+        &passage(&desk, "11 giờ"),
+        "Giờ nào?",
+        DESK,
+        Utc::now(),
+    )
+    .unwrap();
     exchange(&desk, &reporter);
     // Later on the reporter's clock, yet unseen by the desk: the desk's resolution comes after
     // the reply in time, but its resolver never saw the reply.
     review::reply(&reporter.conn, &thread.id, "Đúng 11 giờ 15", REPORTER, Utc::now()).unwrap();
-    review::set_resolved(&desk.conn, &thread.id, true, DESK, Utc::now() + Duration::seconds(5)).unwrap();
+    review::set_resolved(
+        &desk.conn,
+        &thread.id,
+        true,
+        DESK,
+        Utc::now() + Duration::seconds(5),
+    )
+    .unwrap();
     exchange(&desk, &reporter);
     exchange(&reporter, &desk);
     for m in [&reporter, &desk] {
         let t = review::threads(&m.conn, &m.article).unwrap().remove(0);
         assert_eq!(t.resolved_at, None, "the reply keeps the thread open");
-        assert_eq!(t.comments.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Giờ nào?", "Đúng 11 giờ 15"]);
+        assert_eq!(
+            t.comments.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(),
+            ["Giờ nào?", "Đúng 11 giờ 15"]
+        );
     }
     // Resolved again by someone who has now seen the reply, it stays resolved on both.
-    review::set_resolved(&desk.conn, &thread.id, true, DESK, Utc::now() + Duration::seconds(10)).unwrap();
+    review::set_resolved(
+        &desk.conn,
+        &thread.id,
+        true,
+        DESK,
+        Utc::now() + Duration::seconds(10),
+    )
+    .unwrap();
     exchange(&desk, &reporter);
-    assert!(review::threads(&reporter.conn, &reporter.article).unwrap()[0].resolved_at.is_some());
+    assert!(review::threads(&reporter.conn, &reporter.article).unwrap()[0]
+        .resolved_at
+        .is_some());
 }
 
 #[test]
 fn a_proposal_settled_on_one_side_is_settled_on_both_and_the_first_decision_stands() {
     let reporter = machine();
     let desk = desk_of(&reporter);
-    let p = review::propose(&desk.conn, &desk.article, &passage(&desk, "nhà ở"), "nhà ở xã hội", DESK, Utc::now())
-        .unwrap();
+    let p = review::propose(
+        &desk.conn,
+        &desk.article,
+        &passage(&desk, "nhà ở"),
+        "nhà ở xã hội",
+        DESK,
+        Utc::now(),
+    )
+    .unwrap();
     exchange(&desk, &reporter);
     review::settle(&reporter.conn, &p.id, true, REPORTER, Utc::now()).unwrap();
     review::settle(&desk.conn, &p.id, false, DESK, Utc::now() + Duration::seconds(3)).unwrap();
     exchange(&desk, &reporter);
     for m in [&reporter, &desk] {
-        assert!(review::proposals(&m.conn, &m.article).unwrap().is_empty(), "nothing is left open");
+        assert!(
+            review::proposals(&m.conn, &m.article).unwrap().is_empty(),
+            "nothing is left open"
+        );
         let held = shared::export(&m.conn, &m.article).unwrap();
         assert_eq!(held.proposals[0].state, ProposalState::Accepted);
         assert_eq!(held.proposals[0].settled_by, REPORTER);
@@ -181,9 +269,24 @@ fn a_proposal_settled_on_one_side_is_settled_on_both_and_the_first_decision_stan
 fn merging_is_the_same_whichever_side_merges_first() {
     let reporter = machine();
     let desk = desk_of(&reporter);
-    review::add_thread(&desk.conn, &desk.article, &passage(&desk, "11 giờ"), "Giờ nào?", DESK, Utc::now()).unwrap();
-    review::add_thread(&reporter.conn, &reporter.article, &passage(&reporter, "nhà ở"), "Số liệu", REPORTER, Utc::now())
-        .unwrap();
+    review::add_thread(
+        &desk.conn,
+        &desk.article,
+        &passage(&desk, "11 giờ"),
+        "Giờ nào?",
+        DESK,
+        Utc::now(),
+    )
+    .unwrap();
+    review::add_thread(
+        &reporter.conn,
+        &reporter.article,
+        &passage(&reporter, "nhà ở"),
+        "Số liệu",
+        REPORTER,
+        Utc::now(),
+    )
+    .unwrap();
     let a = shared::export(&reporter.conn, &reporter.article).unwrap();
     let b = shared::export(&desk.conn, &desk.article).unwrap();
     assert_eq!(shared::merge(&a, &b), shared::merge(&b, &a));
@@ -194,8 +297,15 @@ fn merging_is_the_same_whichever_side_merges_first() {
 #[test]
 fn review_data_edited_into_garbage_is_refused_with_what_is_wrong_and_nothing_local_changes() {
     let reporter = machine();
-    review::add_thread(&reporter.conn, &reporter.article, &passage(&reporter, "nhà ở"), "Số liệu", REPORTER, Utc::now())
-        .unwrap();
+    review::add_thread(
+        &reporter.conn,
+        &reporter.article,
+        &passage(&reporter, "nhà ở"),
+        "Số liệu",
+        REPORTER,
+        Utc::now(),
+    )
+    .unwrap();
     for garbage in [
         "{\"format\":1,\"threads\":\"nonsense\"}",
         "not json at all",
@@ -209,5 +319,8 @@ fn review_data_edited_into_garbage_is_refused_with_what_is_wrong_and_nothing_loc
         assert!(err.to_string().contains("review data on the site"), "{err}");
     }
     assert_eq!(shared::parse("").unwrap(), SharedReview::default());
-    assert_eq!(review::threads(&reporter.conn, &reporter.article).unwrap().len(), 1);
+    assert_eq!(
+        review::threads(&reporter.conn, &reporter.article).unwrap().len(),
+        1
+    );
 }

@@ -26,3 +26,13 @@ ALTER TABLE remote_items ADD COLUMN review_revision INTEGER NOT NULL DEFAULT 0;
 -- site offers ('' not asked yet, 'none' without the plugin, else a comma-separated list).
 ALTER TABLE backends ADD COLUMN review_cursor INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE backends ADD COLUMN desk_features TEXT NOT NULL DEFAULT '';
+
+-- Take-overs of a piece's edit lock (someone took it from the person editing it), as the
+-- site recorded them: shown in the piece's history on every machine.
+CREATE TABLE lock_takeovers (
+    article_id  TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    taken_by    TEXT NOT NULL,
+    taken_from  TEXT NOT NULL,
+    taken_at    TEXT NOT NULL,
+    PRIMARY KEY (article_id, taken_by, taken_at)
+);

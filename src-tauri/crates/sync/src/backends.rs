@@ -15,6 +15,8 @@ pub struct Backend {
     pub name: String,
     pub url: String,
     pub username: String,
+    /// Whether review data and edit locks travel through this site (its companion plugin).
+    pub desk: crate::DeskSupport,
 }
 
 /// The kinds of backend: a WordPress site, or a system that takes ninjs over HTTP.
@@ -45,7 +47,9 @@ pub fn add_backend(
         name: name.to_owned(),
         url: url.to_owned(),
         username: username.trim().to_owned(),
+        desk: crate::DeskSupport::Unknown,
     };
+    let first = backends(conn)?.is_empty();
     conn.execute(
         "INSERT INTO backends (id, kind, name, url, username, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
@@ -63,11 +67,17 @@ pub fn add_backend(
         }
         other => other.into(),
     })?;
+    if first {
+        // Pieces submitted while no site was connected were queued nowhere; the first site
+        // gets them now, as if it had been there when they were submitted.
+        crate::outbox::enqueue_waiting(conn, &backend, now)?;
+    }
     Ok(backend)
 }
 
 pub fn backends(conn: &Connection) -> Result<Vec<Backend>> {
-    let mut stmt = conn.prepare("SELECT id, kind, name, url, username FROM backends ORDER BY name")?;
+    let mut stmt =
+        conn.prepare("SELECT id, kind, name, url, username, desk_features FROM backends ORDER BY name")?;
     let found = stmt
         .query_map([], |r| {
             Ok(Backend {
@@ -76,6 +86,7 @@ pub fn backends(conn: &Connection) -> Result<Vec<Backend>> {
                 name: r.get(2)?,
                 url: r.get(3)?,
                 username: r.get(4)?,
+                desk: crate::DeskSupport::parse(&r.get::<_, String>(5)?),
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

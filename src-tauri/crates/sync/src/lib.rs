@@ -13,24 +13,30 @@
 
 mod backends;
 mod credentials;
+mod desk_plugin;
+mod locks;
 mod merge;
 mod ninjs_http;
 mod outbox;
 mod pull;
 mod push;
+mod shared_review;
 mod wordpress;
 mod worker;
 
 pub use backends::{add_backend, backend, backends, connect_backend, remove_backend, Backend, BACKEND_KINDS};
 pub use credentials::{delete_password, password, store_password};
+pub use desk_plugin::{ChangedReview, ChangedReviews, DeskSupport, SiteLock, SiteReview, Stored, TakeOver};
+pub use locks::{lock_piece, piece_lock, release_piece, take_over_piece, LockState, PieceLock};
 pub use merge::{has_conflicts, merge, resolve, ArticleText, Choice, Field, Passage};
 pub use ninjs_http::{push_ninjs, signature, NinjsHttp, SIGNATURE_HEADER};
 pub use outbox::{
     backoff, cancel, conflict_passages, drain, enqueue, enqueue_everywhere, enqueue_on_entry, jobs, recover,
     resolve_conflict, retry, send_all, JobState, SyncJob,
 };
-pub use pull::{pull_everywhere, pull_pending, PullOutcome, Pulled};
+pub use pull::{pull_everywhere, pull_site, PullOutcome, Pulled};
 pub use push::{push_article, PushOutcome, RemoteStatus};
+pub use shared_review::{desk_support, known_support, sync_review, takeovers};
 pub use wordpress::{reachable, RemoteMedia, RemotePost, WordPress};
 pub use worker::{overview, Connectivity, SendProgress, SyncOverview, SyncWorker};
 
@@ -41,6 +47,10 @@ use rusqlite::{params, Connection, OptionalExtension};
 pub enum SyncError {
     #[error("the site refused the user name or application password: {0}")]
     Unauthorized(String),
+    /// Signed in, but the site does not let this user edit the post (its review and lock are
+    /// closed to them).
+    #[error("the site does not let this user edit the post: {0}")]
+    Forbidden(String),
     #[error("the site answered {status}: {body}")]
     Remote { status: u16, body: String },
     #[error("cannot reach the site: {0}")]
@@ -73,6 +83,8 @@ pub enum SyncError {
     Photo(#[from] newsroom_photos::PhotoError),
     #[error("directory: {0}")]
     Entity(#[from] newsroom_entities::EntityError),
+    #[error("review: {0}")]
+    Review(#[from] newsroom_review::ReviewError),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

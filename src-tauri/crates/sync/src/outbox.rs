@@ -15,6 +15,8 @@ use newsroom_articles::Status;
 use crate::merge::{merge, resolve, save_merged, ArticleText, Choice, Passage};
 use crate::ninjs_http::{push_ninjs, NinjsHttp};
 use crate::push::{push_article, RemoteStatus};
+use crate::shared_review::{desk_support, sync_review};
+use crate::DeskSupport;
 use crate::{backend, remote_item, timestamp, Backend, Result, SyncError, WordPress};
 
 /// Where a job is.
@@ -135,6 +137,19 @@ pub fn enqueue_on_entry(
     }
     enqueue_everywhere(conn, article_id, status, now)?;
     Ok(true)
+}
+
+/// Queues to a newly connected site every piece that is with the desk (submitted, in review,
+/// approved): they were submitted while no site was there to take them.
+pub(crate) fn enqueue_waiting(conn: &Connection, backend: &Backend, now: DateTime<Utc>) -> Result<usize> {
+    let waiting: Vec<String> = conn
+        .prepare("SELECT id FROM articles WHERE status IN ('submitted', 'in_review', 'approved') ORDER BY updated_at")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in &waiting {
+        enqueue(conn, id, &backend.id, RemoteStatus::Pending, now)?;
+    }
+    Ok(waiting.len())
 }
 
 /// How long until the next queued job is due, if any is queued.
@@ -301,6 +316,9 @@ pub fn resolve_conflict(
 fn classify(err: &SyncError) -> (&'static str, bool) {
     match err {
         SyncError::Unauthorized(_) => ("unauthorized", false),
+        SyncError::Forbidden(_) => ("forbidden", false),
+        // The site's copy of the review is unreadable: trying again reads the same thing.
+        SyncError::Review(_) => ("review_unreadable", false),
         SyncError::Conflict { .. } => ("conflict", false),
         SyncError::Network(_) => ("network", true),
         SyncError::Garbage(_) => ("garbage", true),
@@ -367,7 +385,13 @@ pub fn drain(
                 return push_ninjs(conn, photos_dir, &backend, &http, &article_id, &progress);
             }
             let wp = WordPress::new(&backend.url, &backend.username, &secret);
-            push_article(conn, photos_dir, &backend, &wp, &article_id, status, &progress)
+            let pushed = push_article(conn, photos_dir, &backend, &wp, &article_id, status, &progress)?;
+            // The review goes with the piece, in the same job: a retry pushes an unchanged
+            // post again (nothing is written) and merges the review again (nothing is added).
+            if desk_support(conn, &backend, &wp)? == DeskSupport::Active {
+                sync_review(conn, &backend, &wp, &article_id)?;
+            }
+            Ok(pushed)
         });
         let finished = Utc::now();
         match outcome {

@@ -1,6 +1,9 @@
 //! Pulling pieces from a WordPress site: the desk fetches the posts waiting for review
 //! (`pending`, submitted by reporters on other machines) into its own store, with the body back
-//! in Markdown, the photos with their captions, the tags and the section.
+//! in Markdown, the photos with their captions, the tags and the section. On a site with the
+//! companion plugin, every piece whose review changed there since the last pull comes too,
+//! with its review: a returned piece reaches its reporter with the desk's note, comments and
+//! proposals, and a resubmitted one reaches the desk.
 //!
 //! A pulled post is mapped to its local article in `remote_items` in the same transaction
 //! that creates the article, so pulling again never makes a second copy, and the desk's
@@ -18,7 +21,9 @@ use serde::Serialize;
 
 use crate::merge::{merge, resolve, save_merged, ArticleText};
 use crate::push::{site_byline, site_version};
+use crate::shared_review::{desk_support, sync_review};
 use crate::wordpress::{RemoteMedia, RemotePost, WordPress};
+use crate::DeskSupport;
 use crate::{timestamp, Backend, Result};
 
 /// The largest photo a pull downloads (the import's own limit).
@@ -36,6 +41,8 @@ pub enum PullOutcome {
     /// Changed on the site and here in the same passages: nothing was written; pushing the
     /// piece shows the passages to choose between.
     Conflict,
+    /// It could not be pulled this time (the error says why); the next pull tries again.
+    Failed,
 }
 
 /// One post a pull looked at.
@@ -52,6 +59,56 @@ pub struct Pulled {
     /// not take): left on the site, shown in the body as plain images pointing there.
     #[ts(type = "number")]
     pub photos_skipped: usize,
+    /// The state a change made on another machine moved the piece to.
+    pub moved_to: Option<Status>,
+    /// Comments and proposals that arrived with the piece's review.
+    #[ts(type = "number")]
+    pub new_comments: usize,
+    #[ts(type = "number")]
+    pub new_proposals: usize,
+    /// Why it failed, when it did.
+    pub error: String,
+}
+
+impl Pulled {
+    fn of(article_id: String, headline: String, post_id: i64, outcome: PullOutcome) -> Pulled {
+        Pulled {
+            article_id,
+            headline,
+            post_id,
+            outcome,
+            photos: 0,
+            photos_skipped: 0,
+            moved_to: None,
+            new_comments: 0,
+            new_proposals: 0,
+            error: String::new(),
+        }
+    }
+
+    fn failed(post_id: i64, title: &str, err: &crate::SyncError) -> Pulled {
+        Pulled {
+            error: err.to_string(),
+            ..Pulled::of(String::new(), title.to_owned(), post_id, PullOutcome::Failed)
+        }
+    }
+
+    fn with_review(mut self, absorbed: Option<newsroom_review::shared::Absorbed>) -> Pulled {
+        if let Some(a) = absorbed {
+            self.moved_to = a.moved_to;
+            self.new_comments = a.new_comments;
+            self.new_proposals = a.new_proposals;
+        }
+        self
+    }
+
+    /// Whether anything arrived.
+    pub fn changed(&self) -> bool {
+        !matches!(self.outcome, PullOutcome::Unchanged | PullOutcome::Failed)
+            || self.moved_to.is_some()
+            || self.new_comments > 0
+            || self.new_proposals > 0
+    }
 }
 
 /// The local article a post belongs to: mapped by an earlier push or pull, or named by the
@@ -206,13 +263,16 @@ fn pull_photos(
     Ok(pulled)
 }
 
-/// A post new to this store becomes an article in the state it has on the site.
+/// A post new to this store becomes an article in the state it has on the site. With
+/// `shared_history` the site holds the piece's changes of state (its review), which arrive
+/// next and set the state; otherwise the post's status is taken, recorded as received.
 fn create(
     conn: &Connection,
     photos_dir: &Path,
     backend: &Backend,
     wp: &WordPress,
     post: &RemotePost,
+    shared_history: bool,
 ) -> Result<(String, String, usize, usize)> {
     let now = Utc::now();
     let mut skipped = 0;
@@ -283,7 +343,9 @@ fn create(
             "pending" => Status::Submitted,
             _ => Status::Draft,
         };
-        newsroom_articles::set_received_status(tx, &article.id, status, &backend.name, now)?;
+        if !shared_history {
+            newsroom_articles::set_received_status(tx, &article.id, status, &backend.name, now)?;
+        }
         remember(tx, backend, &article.id, post, &text)?;
         Ok((article.id, article.headline, photos.len(), skipped))
     })
@@ -297,8 +359,7 @@ fn plain(html: &str) -> String {
         .to_owned()
 }
 
-/// Pulls the posts waiting for review from every WordPress backend, with the passwords from
-/// the OS keychain.
+/// Pulls from every WordPress backend, with the passwords from the OS keychain.
 pub fn pull_everywhere(conn: &Connection, photos_dir: &Path) -> Result<Vec<Pulled>> {
     let mut pulled = Vec::new();
     for backend in crate::backends(conn)? {
@@ -307,46 +368,133 @@ pub fn pull_everywhere(conn: &Connection, photos_dir: &Path) -> Result<Vec<Pulle
         }
         let secret = crate::password(&backend.id)?;
         let wp = WordPress::new(&backend.url, &backend.username, &secret);
-        pulled.extend(pull_pending(conn, photos_dir, &backend, &wp)?);
+        pulled.extend(pull_site(conn, photos_dir, &backend, &wp)?);
     }
     Ok(pulled)
 }
 
-/// Fetches every post waiting for review on the site into the local store.
-pub fn pull_pending(
+/// Fetches every post waiting for review on the site into the local store and, on a site with
+/// the companion plugin, every piece known here whose review changed there, each with its
+/// review merged in. One post that cannot be pulled (a fault, an unreadable review) is
+/// reported as failed and tried again at the next pull; the others still arrive.
+pub fn pull_site(
     conn: &Connection,
     photos_dir: &Path,
     backend: &Backend,
     wp: &WordPress,
 ) -> Result<Vec<Pulled>> {
+    let desk = desk_support(conn, backend, wp)? == DeskSupport::Active;
     let mut pulled = Vec::new();
     for post in wp.posts_with_status("pending")? {
-        let item = match local_article(conn, backend, &post)? {
-            Some(article_id) => {
-                let outcome = update_known(conn, backend, &article_id, &post)?;
-                Pulled {
-                    headline: newsroom_articles::get(conn, &article_id)?.headline,
-                    article_id,
-                    post_id: post.id,
-                    outcome,
-                    photos: 0,
-                    photos_skipped: 0,
-                }
-            }
-            None => {
-                let (article_id, headline, photos, photos_skipped) =
-                    create(conn, photos_dir, backend, wp, &post)?;
-                Pulled {
-                    article_id,
-                    headline,
-                    post_id: post.id,
-                    outcome: PullOutcome::Created,
-                    photos,
-                    photos_skipped,
-                }
-            }
-        };
+        let item = pull_pending_post(conn, photos_dir, backend, wp, &post, desk)
+            .unwrap_or_else(|err| Pulled::failed(post.id, &post.title, &err));
         pulled.push(item);
     }
+    if desk {
+        pull_changed_reviews(conn, backend, wp, &mut pulled)?;
+    }
     Ok(pulled)
+}
+
+/// One pending post: merged into its piece when known here, else made into a new one (with
+/// its review, which sets its state and history).
+fn pull_pending_post(
+    conn: &Connection,
+    photos_dir: &Path,
+    backend: &Backend,
+    wp: &WordPress,
+    post: &RemotePost,
+    desk: bool,
+) -> Result<Pulled> {
+    if let Some(article_id) = local_article(conn, backend, post)? {
+        let outcome = update_known(conn, backend, &article_id, post)?;
+        let headline = newsroom_articles::get(conn, &article_id)?.headline;
+        return Ok(Pulled::of(article_id, headline, post.id, outcome));
+    }
+    // The review is read before the piece is made, so a piece whose review is unreadable is
+    // not half made.
+    let history = desk
+        && !newsroom_review::shared::parse(&wp.review(post.id)?.text)?
+            .moves
+            .is_empty();
+    let (article_id, headline, photos, photos_skipped) =
+        create(conn, photos_dir, backend, wp, post, history)?;
+    let created = Pulled {
+        photos,
+        photos_skipped,
+        ..Pulled::of(article_id, headline, post.id, PullOutcome::Created)
+    };
+    if !desk {
+        return Ok(created);
+    }
+    let absorbed = sync_review(conn, backend, wp, &created.article_id)?;
+    Ok(created.with_review(absorbed))
+}
+
+/// Reads the site's feed of changed reviews from where this machine left off: each piece known
+/// here gets the site's edits of its text (merged three ways) and its review. Posts this
+/// machine does not have are left alone: the desk's queue is the pending posts, pulled above.
+fn pull_changed_reviews(
+    conn: &Connection,
+    backend: &Backend,
+    wp: &WordPress,
+    pulled: &mut Vec<Pulled>,
+) -> Result<()> {
+    loop {
+        let page = wp.changed_reviews(crate::shared_review::cursor(conn, backend)?)?;
+        let mut complete = true;
+        for item in &page.items {
+            let earlier = pulled.iter().position(|p| p.post_id == item.post_id);
+            // A piece made from its post in this pull came with its review already.
+            if earlier.is_some_and(|i| pulled[i].outcome == PullOutcome::Created) {
+                continue;
+            }
+            let Some(article_id) = known_article(conn, backend, item.post_id)? else {
+                continue;
+            };
+            let result = (|| -> Result<Pulled> {
+                let post = wp.get_post(item.post_id)?;
+                let outcome = update_known(conn, backend, &article_id, &post)?;
+                let absorbed = sync_review(conn, backend, wp, &article_id)?;
+                let headline = newsroom_articles::get(conn, &article_id)?.headline;
+                Ok(Pulled::of(article_id.clone(), headline, post.id, outcome).with_review(absorbed))
+            })();
+            let now = result.unwrap_or_else(|err| {
+                complete = false;
+                Pulled::failed(item.post_id, "", &err)
+            });
+            match earlier {
+                Some(i)
+                    if pulled[i].outcome != PullOutcome::Unchanged
+                        && now.outcome == PullOutcome::Unchanged =>
+                {
+                    pulled[i] = Pulled {
+                        outcome: pulled[i].outcome,
+                        ..now
+                    };
+                }
+                Some(i) => pulled[i] = now,
+                None => pulled.push(now),
+            }
+        }
+        // The cursor moves only past a page fully taken in: what failed is read again next time.
+        if !complete {
+            return Ok(());
+        }
+        crate::shared_review::advance_cursor(conn, backend, page.next)?;
+        if !page.more {
+            return Ok(());
+        }
+    }
+}
+
+/// The local article mapped to a post on this site.
+fn known_article(conn: &Connection, backend: &Backend, post_id: i64) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT local_id FROM remote_items WHERE backend_id = ?1 AND local_kind = 'article' AND remote_id = ?2",
+            params![backend.id, post_id],
+            |r| r.get(0),
+        )
+        .optional()?)
 }

@@ -50,9 +50,14 @@ impl RemoteStatus {
     }
 
     /// Whether moving a piece into this state sends it by itself: submitting hands it to the
-    /// desk on the site, publishing publishes it. Other moves are sent when the user asks.
+    /// desk on the site, taking and approving tell the other machines (and carry the review
+    /// with the piece), returning hands it back to its reporter with the desk's note, and
+    /// publishing publishes it. A draft is sent when the user asks; a spiked piece never.
     pub fn sent_on_entry(status: Status) -> bool {
-        matches!(status, Status::Submitted | Status::Published)
+        matches!(
+            status,
+            Status::Submitted | Status::InReview | Status::Approved | Status::Returned | Status::Published
+        )
     }
 
     pub fn as_str(self) -> &'static str {

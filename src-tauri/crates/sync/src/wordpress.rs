@@ -11,8 +11,10 @@ use crate::SyncError;
 /// A signed-in connection to one WordPress site.
 pub struct WordPress {
     base: String,
+    /// The companion plugin's routes (`wordpress/newsroom-desk`), see `desk_plugin.rs`.
+    pub(crate) desk: String,
     authorization: String,
-    agent: ureq::Agent,
+    pub(crate) agent: ureq::Agent,
 }
 
 /// A post as read back from the site (edit context: raw fields).
@@ -116,6 +118,7 @@ impl WordPress {
             .build();
         WordPress {
             base: format!("{}/wp-json/wp/v2", url.trim_end_matches('/')),
+            desk: format!("{}/wp-json/newsroom/v1", url.trim_end_matches('/')),
             authorization: format!(
                 "Basic {}",
                 base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
@@ -125,13 +128,13 @@ impl WordPress {
     }
 
     /// A request signed in as the site's user, asking for JSON.
-    fn signed(&self, request: ureq::Request) -> ureq::Request {
+    pub(crate) fn signed(&self, request: ureq::Request) -> ureq::Request {
         request
             .set("Authorization", &self.authorization)
             .set("Accept", "application/json")
     }
 
-    fn call(&self, request: ureq::Request, body: Option<Value>) -> Result<Value, SyncError> {
+    pub(crate) fn call(&self, request: ureq::Request, body: Option<Value>) -> Result<Value, SyncError> {
         let request = self.signed(request);
         read(match body {
             Some(body) => request.send_json(body),
@@ -373,6 +376,14 @@ fn decode_entities(text: &str) -> String {
         .replace("&gt;", ">")
 }
 
+/// The message of a WordPress REST error body (`{code, message, data}`), or the body itself.
+pub(crate) fn error_message(body: &str) -> String {
+    serde_json::from_str::<Value>(body)
+        .ok()
+        .and_then(|v| v["message"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| body.chars().take(300).collect())
+}
+
 fn read(response: Result<ureq::Response, ureq::Error>) -> Result<Value, SyncError> {
     match response {
         Ok(response) => {
@@ -389,6 +400,8 @@ fn read(response: Result<ureq::Response, ureq::Error>) -> Result<Value, SyncErro
         Err(ureq::Error::Status(status, response)) => {
             let body = response.into_string().unwrap_or_default();
             Err(match status {
+                // Signed in, but this user may not edit the post: not a wrong password.
+                403 if body.contains("\"newsroom_forbidden\"") => SyncError::Forbidden(error_message(&body)),
                 401 | 403 => SyncError::Unauthorized(body.chars().take(300).collect()),
                 _ => SyncError::Remote { status, body },
             })

@@ -7,6 +7,8 @@
 //!   and each backend is probed every 15 s. When one answers, the app is online again and every
 //!   queued job is due at once (no waiting out a backoff that the outage caused).
 //! - Paused by the user: nothing is sent or probed until resumed.
+//! - Pulls from every site once a minute while online (and whenever asked): pieces returned
+//!   to this machine's reporter, or submitted to its desk, arrive without anyone asking.
 //! - Photo-byte progress of the job being sent is kept in memory and reported to the front end
 //!   at most every 150 ms.
 
@@ -78,6 +80,8 @@ pub struct SyncWorker {
 const IDLE_WAIT: Duration = Duration::from_secs(30);
 /// How often an offline app asks the sites whether they are back.
 const PROBE_WAIT: Duration = Duration::from_secs(15);
+/// How often the worker pulls from the sites while online.
+const PULL_EVERY: Duration = Duration::from_secs(60);
 /// The least time between two progress reports.
 const PROGRESS_EVERY: Duration = Duration::from_millis(150);
 
@@ -173,6 +177,8 @@ fn run(
             notify(Some(now));
         }
     };
+    // The first pull comes right after the first round of sending.
+    let mut last_pull: Option<Instant> = None;
     loop {
         let (paused, connectivity) = {
             let mut state = lock(shared);
@@ -214,6 +220,21 @@ fn run(
                 if !sent.is_empty() || now.is_some_and(|n| n != connectivity) {
                     changed();
                 }
+                let online = lock(shared).connectivity == Connectivity::Online;
+                if online && last_pull.is_none_or(|at| at.elapsed() >= PULL_EVERY) {
+                    last_pull = Some(Instant::now());
+                    match crate::pull_everywhere(conn, photos_dir) {
+                        Ok(pulled) if pulled.iter().any(crate::Pulled::changed) => changed(),
+                        Ok(_) => {}
+                        Err(SyncError::Network(_)) => {
+                            lock(shared).connectivity = Connectivity::Offline;
+                            changed();
+                        }
+                        // Another kind of failure (a refused user, an unreadable review) is
+                        // shown when the user pulls by hand; the schedule keeps going.
+                        Err(_) => {}
+                    }
+                }
             }
         }
         let state = lock(shared);
@@ -223,6 +244,12 @@ fn run(
         let wait = match state.connectivity {
             _ if state.paused => IDLE_WAIT,
             Connectivity::Offline => PROBE_WAIT,
+            Connectivity::Online => {
+                let pull_due = last_pull.map_or(Duration::ZERO, |at| PULL_EVERY.saturating_sub(at.elapsed()));
+                crate::outbox::next_due(conn, Utc::now())
+                    .map_or(IDLE_WAIT, |due| due.min(IDLE_WAIT))
+                    .min(pull_due.max(Duration::from_millis(100)))
+            }
             _ => crate::outbox::next_due(conn, Utc::now()).map_or(IDLE_WAIT, |due| due.min(IDLE_WAIT)),
         };
         let _unused = shared

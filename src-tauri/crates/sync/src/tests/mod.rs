@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use crate::*;
 
+mod desk;
 mod merging;
 mod ninjs_receiver;
 mod pulling;
