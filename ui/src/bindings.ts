@@ -253,7 +253,7 @@ to: string | null, limit: number | null, offset: number | null, };
 
 export type PhotoPage = { photos: Array<Photo>, total: number, };
 
-export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "checklist_failed" | "state_changed" | "note_required" | "orphaned" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "network" | "remote" | "keychain" | "store_too_new" | "storage" | "internal";
+export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "checklist_failed" | "state_changed" | "note_required" | "orphaned" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "forbidden" | "review_unreadable" | "network" | "remote" | "keychain" | "store_too_new" | "storage" | "internal";
 
 export type ImportStage = "queued" | "processing" | "done" | "failed";
 
@@ -265,7 +265,11 @@ index: number, total: number, file: string, stage: ImportStage, photo: Photo | n
 
 export type ApiError = { code: ErrorCode, message: string, };
 
-export type Backend = { id: string, kind: string, name: string, url: string, username: string, };
+export type Backend = { id: string, kind: string, name: string, url: string, username: string, 
+/**
+ * Whether review data and edit locks travel through this site (its companion plugin).
+ */
+desk: DeskSupport, };
 
 export type JobState = "queued" | "sending" | "synced" | "conflict" | "failed" | "cancelled";
 
@@ -292,14 +296,42 @@ export type Passage = { field: Field, text: string | null, base: string, local: 
 
 export type Choice = { "kind": "local" } | { "kind": "remote" } | { "kind": "both" } | { "kind": "edited", "text": string };
 
-export type PullOutcome = "created" | "updated" | "unchanged" | "conflict";
+export type PullOutcome = "created" | "updated" | "unchanged" | "conflict" | "failed";
 
 export type Pulled = { article_id: string, headline: string, post_id: number, outcome: PullOutcome, photos: number, 
 /**
  * Media on the site that are not images this app can read (corrupt, or a format it does
  * not take): left on the site, shown in the body as plain images pointing there.
  */
-photos_skipped: number, };
+photos_skipped: number, 
+/**
+ * The state a change made on another machine moved the piece to.
+ */
+moved_to: Status | null, 
+/**
+ * Comments and proposals that arrived with the piece's review.
+ */
+new_comments: number, new_proposals: number, 
+/**
+ * Why it failed, when it did.
+ */
+error: string, };
+
+export type DeskSupport = "unknown" | "missing" | "active";
+
+export type LockState = "not_shared" | "mine" | "held" | "offline" | "refused";
+
+export type PieceLock = { state: LockState, 
+/**
+ * Who holds it (their name on the site), when someone does.
+ */
+holder: string, since: string | null, expires: string | null, 
+/**
+ * The site the lock is on.
+ */
+site: string, };
+
+export type TakeOver = { by: string, from: string, at: string, };
 
 export type ListQuery = { 
 /**

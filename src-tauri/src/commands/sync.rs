@@ -1,7 +1,7 @@
 //! Commands of the sync capability (`src-tauri/crates/sync`, UI in `ui/src/sync`). Calls that
 //! wait on the network run on a blocking thread, off the webview's IPC thread.
 
-use newsroom_api::{ApiResult, Backend, Choice, Passage, Pulled, SyncOverview};
+use newsroom_api::{ApiResult, Backend, Choice, Passage, PieceLock, Pulled, SyncOverview, TakeOver};
 use tauri::{AppHandle, Manager, State};
 
 use crate::AppState;
@@ -88,4 +88,29 @@ pub async fn backend_add_ninjs(
     secret: String,
 ) -> ApiResult<Backend> {
     state.api()?.backend_add_ninjs(&name, &url, &secret)
+}
+
+#[tauri::command]
+pub async fn piece_lock(app: AppHandle, article_id: String) -> ApiResult<PieceLock> {
+    blocking(app, move |api| api.piece_lock(&article_id)).await
+}
+
+#[tauri::command]
+pub async fn piece_lock_take(app: AppHandle, article_id: String) -> ApiResult<PieceLock> {
+    blocking(app, move |api| api.piece_lock_take(&article_id)).await
+}
+
+#[tauri::command]
+pub async fn piece_take_over(app: AppHandle, article_id: String) -> ApiResult<PieceLock> {
+    blocking(app, move |api| api.piece_take_over(&article_id)).await
+}
+
+#[tauri::command]
+pub async fn piece_release(app: AppHandle, article_id: String) -> ApiResult<PieceLock> {
+    blocking(app, move |api| api.piece_release(&article_id)).await
+}
+
+#[tauri::command]
+pub async fn piece_takeovers(state: State<'_, AppState>, article_id: String) -> ApiResult<Vec<TakeOver>> {
+    state.api()?.piece_takeovers(&article_id)
 }

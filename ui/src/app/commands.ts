@@ -1,6 +1,6 @@
 // Generated from the shell's command declarations (src-tauri/src/commands/*.rs) by
 // newsroom-ipc-contract. Do not edit: run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-ipc-contract`.
-import type { AcceptSuggestion, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, ChecklistRule, Choice, Entity, EntityInput, EntityKind, ImportProgress, ImportSummary, Imported, IndexProgress, ListQuery, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, Suggestions, SyncOverview, Thread, VersionRef } from "../bindings";
+import type { AcceptSuggestion, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, ChecklistRule, Choice, Entity, EntityInput, EntityKind, ImportProgress, ImportSummary, Imported, IndexProgress, ListQuery, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, VersionRef } from "../bindings";
 import { call, callRaw, channel } from "./invoke";
 
 export const ipc = {
@@ -163,4 +163,14 @@ export const ipc = {
     call<null>("sync_queue", { articleId }),
   backendAddNinjs: (name: string, url: string, secret: string) =>
     call<Backend>("backend_add_ninjs", { name, url, secret }),
+  pieceLock: (articleId: string) =>
+    call<PieceLock>("piece_lock", { articleId }),
+  pieceLockTake: (articleId: string) =>
+    call<PieceLock>("piece_lock_take", { articleId }),
+  pieceTakeOver: (articleId: string) =>
+    call<PieceLock>("piece_take_over", { articleId }),
+  pieceRelease: (articleId: string) =>
+    call<PieceLock>("piece_release", { articleId }),
+  pieceTakeovers: (articleId: string) =>
+    call<TakeOver[]>("piece_takeovers", { articleId }),
 };

@@ -20,6 +20,8 @@ const CODES = {
   unsupported_format: true,
   corrupt_image: true,
   unauthorized: true,
+  forbidden: true,
+  review_unreadable: true,
   network: true,
   remote: true,
   keychain: true,

@@ -4,6 +4,7 @@
 import type {
   ChecklistRule,
   Connectivity,
+  DeskSupport,
   DiffField,
   EntityKind,
   ErrorCode,
@@ -125,7 +126,23 @@ const vi = {
   pullPending: "Lấy bài chờ duyệt",
   pulling: "Đang lấy bài…",
   pulledSummary: "Đã xem {n} bài chờ duyệt: {created} bài mới, {updated} bài cập nhật, {conflict} bài sửa ở cả hai nơi.",
-  pullOutcomes: { created: "mới", updated: "đã cập nhật", unchanged: "không đổi", conflict: "sửa ở cả hai nơi" } satisfies Record<PullOutcome, string>,
+  pullOutcomes: {
+    created: "mới",
+    updated: "đã cập nhật",
+    unchanged: "không đổi",
+    conflict: "sửa ở cả hai nơi",
+    failed: "chưa lấy được, sẽ thử lại lần sau",
+  } satisfies Record<PullOutcome, string>,
+  movedTo: "chuyển sang",
+  newComments: "nhận xét mới",
+  newProposals: "đề xuất mới",
+  noSiteYet: "Chưa kết nối trang xuất bản nào: bài nộp sẽ chờ trong máy và được gửi khi bạn thêm trang.",
+  deskSupport: {
+    unknown: "Chưa kiểm tra plugin Newsroom Desk trên trang.",
+    missing:
+      "Trang chưa cài plugin Newsroom Desk: bài vẫn gửi và lấy về được, nhưng nhận xét, đề xuất, ghi chú trả bài và khóa bài chỉ nằm trong máy này.",
+    active: "Plugin Newsroom Desk đang bật: nhận xét, đề xuất và khóa bài được chia sẻ qua trang.",
+  } satisfies Record<DeskSupport, string>,
   photosSkipped: "ảnh không đọc được nên để lại trên trang",
   noJobs: "Chưa có bài nào trong hàng đợi. Nộp hoặc xuất bản một bài để gửi lên trang.",
   jobStates: {
@@ -209,6 +226,15 @@ const vi = {
   addRole: "Thêm chức vụ",
   removeRole: "Xóa chức vụ",
   kinds: { person: "Người", organisation: "Tổ chức" } satisfies Record<EntityKind, string>,
+  locks: {
+    heldBy: "Đang được sửa bởi {name}",
+    since: "từ",
+    takeOver: "Sửa thay",
+    takeOverConfirm: "{name} đang sửa bài này. Sửa thay sẽ lấy quyền sửa của họ và được ghi vào lịch sử bài.",
+    refused: "Tài khoản của bạn trên {site} không được sửa bài này; bản trong máy vẫn là của bạn.",
+    offline: "Không kiểm tra được ai đang sửa bài (mất mạng). Bạn vẫn sửa được; các thay đổi sẽ được gộp khi có mạng.",
+    tookOver: "{by} sửa thay {from}",
+  },
   desk: {
     profileTitle: "Bạn là ai?",
     profileHint: "Tên và vai trò được ghi cùng mọi thay đổi, góp ý và đề xuất.",
@@ -442,7 +468,23 @@ const en: Messages = {
   pullPending: "Fetch pieces awaiting review",
   pulling: "Fetching…",
   pulledSummary: "Looked at {n} pieces awaiting review: {created} new, {updated} updated, {conflict} changed in both places.",
-  pullOutcomes: { created: "new", updated: "updated", unchanged: "unchanged", conflict: "changed in both places" },
+  pullOutcomes: {
+    created: "new",
+    updated: "updated",
+    unchanged: "unchanged",
+    conflict: "changed in both places",
+    failed: "not fetched yet; tried again next time",
+  },
+  movedTo: "moved to",
+  newComments: "new comments",
+  newProposals: "new proposals",
+  noSiteYet: "No publishing site connected: submitted pieces wait on this machine and are sent when you add one.",
+  deskSupport: {
+    unknown: "Not yet checked for the Newsroom Desk plugin.",
+    missing:
+      "The site lacks the Newsroom Desk plugin: pieces are still sent and fetched, but comments, proposals, return notes and edit locks stay on this machine.",
+    active: "The Newsroom Desk plugin is active: comments, proposals and edit locks are shared through the site.",
+  },
   photosSkipped: "photos could not be read and were left on the site",
   noJobs: "Nothing queued yet. Submit or publish a piece to send it to the site.",
   jobStates: {
@@ -526,6 +568,15 @@ const en: Messages = {
   addRole: "Add role",
   removeRole: "Remove role",
   kinds: { person: "Person", organisation: "Organisation" },
+  locks: {
+    heldBy: "Being edited by {name}",
+    since: "since",
+    takeOver: "Take over",
+    takeOverConfirm: "{name} is editing this piece. Taking over takes their lock and is recorded in the piece's history.",
+    refused: "Your account on {site} may not edit this piece; the copy on this machine is still yours.",
+    offline: "Cannot check who is editing this piece (offline). You can still edit; the changes are merged when the network is back.",
+    tookOver: "{by} took over from {from}",
+  },
   desk: {
     profileTitle: "Who are you?",
     profileHint: "Your name and role are recorded with every change, comment and proposal.",

@@ -20,8 +20,8 @@ use crate::{
     VersionRef,
 };
 use crate::{
-    Backend, Choice, Connectivity, Field, JobState, Passage, PullOutcome, Pulled, SendProgress, SyncJob,
-    SyncOverview,
+    Backend, Choice, Connectivity, DeskSupport, Field, JobState, LockState, Passage, PieceLock, PullOutcome,
+    Pulled, SendProgress, SyncJob, SyncOverview, TakeOver,
 };
 
 /// The whole generated file.
@@ -79,6 +79,10 @@ pub fn typescript_bindings() -> String {
         Choice::decl(&cfg),
         PullOutcome::decl(&cfg),
         Pulled::decl(&cfg),
+        DeskSupport::decl(&cfg),
+        LockState::decl(&cfg),
+        PieceLock::decl(&cfg),
+        TakeOver::decl(&cfg),
         ListQuery::decl(&cfg),
         IndexProgress::decl(&cfg),
         StatusCount::decl(&cfg),

@@ -17,6 +17,7 @@ mod articles;
 mod bindings;
 mod entities;
 mod error;
+mod locks;
 mod markdown;
 mod models;
 mod photos;
@@ -56,8 +57,8 @@ pub use newsroom_review::{
 pub use newsroom_store::DATA_DIR_ENV;
 pub use newsroom_suggestions::{OrganisationSuggestion, PersonSuggestion, Suggestions};
 pub use newsroom_sync::{
-    ArticleText, Backend, Choice, Connectivity, Field, JobState, Passage, PullOutcome, Pulled, SendProgress,
-    SyncJob, SyncOverview,
+    ArticleText, Backend, Choice, Connectivity, DeskSupport, Field, JobState, LockState, Passage, PieceLock,
+    PullOutcome, Pulled, SendProgress, SyncJob, SyncOverview, TakeOver,
 };
 
 /// The application's state: the open store.

@@ -89,7 +89,11 @@ impl Api {
             .lock()
             .map_err(|_| ApiError::new(ErrorCode::Internal, "the sync worker lock was poisoned"))?;
         if worker.is_none() {
-            *worker = Some(newsroom_sync::SyncWorker::start(self.data_dir.clone(), changed)?);
+            *worker = Some(newsroom_sync::SyncWorker::start(
+                self.data_dir.clone(),
+                changed,
+                Box::new(pull_scope),
+            )?);
         }
         Ok(())
     }
@@ -154,9 +158,12 @@ impl Api {
         Ok(())
     }
 
-    /// Fetches the posts waiting for review on every WordPress backend into the store.
+    /// Pulls from every WordPress backend: for a desk (or anyone without a reporter's
+    /// profile) the posts waiting for review, new ones included; for everyone, what changed
+    /// on the pieces this machine has, with their reviews.
     pub fn sync_pull(&self) -> ApiResult<Vec<Pulled>> {
-        let pulled = newsroom_sync::pull_everywhere(&self.network_conn()?, &self.photos_dir())?;
+        let conn = self.network_conn()?;
+        let pulled = newsroom_sync::pull_everywhere(&conn, &self.photos_dir(), pull_scope(&conn))?;
         self.directory_changed();
         Ok(pulled)
     }
@@ -174,5 +181,15 @@ impl Api {
 
     pub fn sync_status(&self) -> ApiResult<Vec<SyncJob>> {
         Ok(newsroom_sync::jobs(&*self.conn()?)?)
+    }
+}
+
+/// What a pull on this machine brings: a reporter's machine does not copy the desk's queue.
+fn pull_scope(conn: &rusqlite::Connection) -> newsroom_sync::PullScope {
+    match newsroom_profile::get(conn) {
+        Ok(Some(profile)) if profile.role == newsroom_profile::Role::Reporter => {
+            newsroom_sync::PullScope::Known
+        }
+        _ => newsroom_sync::PullScope::DeskQueue,
     }
 }

@@ -94,6 +94,7 @@ pub(crate) fn bench_push(articles: usize, photos: usize) -> Result<(), ApiError>
         &newsroom_photos::photos_dir(desk_dir.path()),
         &desk_backend,
         &wp,
+        newsroom_sync::PullScope::DeskQueue,
     )
     .map_err(internal)?;
     let (wall, cpu) = (wall.elapsed(), cpu_time() - cpu);

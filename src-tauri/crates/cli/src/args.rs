@@ -131,6 +131,18 @@ pub enum ArticleCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Who is editing the piece on the site (its edit lock, as wp-admin sees it); with
+    /// --take, take or renew it; --take-over takes it from whoever holds it (recorded);
+    /// --release gives it back.
+    Lock {
+        id: String,
+        #[arg(long, conflicts_with_all = ["take_over", "release"])]
+        take: bool,
+        #[arg(long, conflicts_with = "release")]
+        take_over: bool,
+        #[arg(long)]
+        release: bool,
+    },
     /// What changed between two versions, word by word: `submitted`, `returned`, `working`
     /// or a revision number.
     Diff {

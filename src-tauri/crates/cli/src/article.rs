@@ -101,6 +101,23 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
                 }
             }
         }
+        ArticleCommand::Lock {
+            id,
+            take,
+            take_over,
+            release,
+        } => {
+            let lock = if take_over {
+                api.piece_take_over(&id)?
+            } else if take {
+                api.piece_lock_take(&id)?
+            } else if release {
+                api.piece_release(&id)?
+            } else {
+                api.piece_lock(&id)?
+            };
+            print_json(&lock);
+        }
         ArticleCommand::Diff { id, from, to, json } => {
             let diff = api.article_diff(&id, version(&from)?, version(&to)?)?;
             if json {

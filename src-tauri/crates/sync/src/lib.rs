@@ -34,7 +34,7 @@ pub use outbox::{
     backoff, cancel, conflict_passages, drain, enqueue, enqueue_everywhere, enqueue_on_entry, jobs, recover,
     resolve_conflict, retry, send_all, JobState, SyncJob,
 };
-pub use pull::{pull_everywhere, pull_site, PullOutcome, Pulled};
+pub use pull::{pull_everywhere, pull_site, PullOutcome, PullScope, Pulled};
 pub use push::{push_article, PushOutcome, RemoteStatus};
 pub use shared_review::{desk_support, known_support, sync_review, takeovers};
 pub use wordpress::{reachable, RemoteMedia, RemotePost, WordPress};

@@ -359,8 +359,19 @@ fn plain(html: &str) -> String {
         .to_owned()
 }
 
+/// Which pieces a pull brings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PullScope {
+    /// The desk's queue: every post waiting for review, new ones made into pieces here, and
+    /// what changed on the pieces this machine has.
+    DeskQueue,
+    /// Only what changed on the pieces this machine has (a reporter's: their pieces come back
+    /// returned, approved or published; colleagues' submissions are not copied here).
+    Known,
+}
+
 /// Pulls from every WordPress backend, with the passwords from the OS keychain.
-pub fn pull_everywhere(conn: &Connection, photos_dir: &Path) -> Result<Vec<Pulled>> {
+pub fn pull_everywhere(conn: &Connection, photos_dir: &Path, scope: PullScope) -> Result<Vec<Pulled>> {
     let mut pulled = Vec::new();
     for backend in crate::backends(conn)? {
         if backend.kind != "wordpress" {
@@ -368,7 +379,7 @@ pub fn pull_everywhere(conn: &Connection, photos_dir: &Path) -> Result<Vec<Pulle
         }
         let secret = crate::password(&backend.id)?;
         let wp = WordPress::new(&backend.url, &backend.username, &secret);
-        pulled.extend(pull_site(conn, photos_dir, &backend, &wp)?);
+        pulled.extend(pull_site(conn, photos_dir, &backend, &wp, scope)?);
     }
     Ok(pulled)
 }
@@ -382,10 +393,20 @@ pub fn pull_site(
     photos_dir: &Path,
     backend: &Backend,
     wp: &WordPress,
+    scope: PullScope,
 ) -> Result<Vec<Pulled>> {
     let desk = desk_support(conn, backend, wp)? == DeskSupport::Active;
     let mut pulled = Vec::new();
-    for post in wp.posts_with_status("pending")? {
+    // Without the plugin, the pending posts are the only way a piece's changes arrive.
+    let pending = if scope == PullScope::DeskQueue || !desk {
+        wp.posts_with_status("pending")?
+    } else {
+        Vec::new()
+    };
+    for post in pending {
+        if scope == PullScope::Known && local_article(conn, backend, &post)?.is_none() {
+            continue;
+        }
         let item = pull_pending_post(conn, photos_dir, backend, wp, &post, desk)
             .unwrap_or_else(|err| Pulled::failed(post.id, &post.title, &err));
         pulled.push(item);

@@ -89,7 +89,13 @@ impl SyncWorker {
     /// Starts the worker on the store in `data_dir`; `changed` is called (from the worker's
     /// thread) whenever what the sync screen shows has changed: with the new progress when
     /// only the bytes sent moved (no need to read the queue again), `None` otherwise.
-    pub fn start(data_dir: PathBuf, changed: Box<dyn Fn(Option<SendProgress>) + Send>) -> Result<SyncWorker> {
+    /// `scope` says, before each scheduled pull, which pieces it brings (it depends on who
+    /// uses this machine, which can change while the app runs).
+    pub fn start(
+        data_dir: PathBuf,
+        changed: Box<dyn Fn(Option<SendProgress>) + Send>,
+        scope: Box<dyn Fn(&rusqlite::Connection) -> crate::PullScope + Send>,
+    ) -> Result<SyncWorker> {
         let conn = newsroom_store::open_dir(&data_dir)?;
         let shared = Arc::new(Shared {
             state: Mutex::new(State {
@@ -105,7 +111,7 @@ impl SyncWorker {
         let photos_dir = newsroom_photos::photos_dir(&data_dir);
         let thread = std::thread::Builder::new()
             .name("sync".into())
-            .spawn(move || run(&inside, &conn, &photos_dir, &*changed))
+            .spawn(move || run(&inside, &conn, &photos_dir, &*changed, &*scope))
             .map_err(SyncError::Worker)?;
         Ok(SyncWorker {
             shared,
@@ -163,6 +169,7 @@ fn run(
     conn: &rusqlite::Connection,
     photos_dir: &std::path::Path,
     notify: &dyn Fn(Option<SendProgress>),
+    scope: &dyn Fn(&rusqlite::Connection) -> crate::PullScope,
 ) {
     let changed = || notify(None);
     let _ = crate::recover(conn, Utc::now());
@@ -223,7 +230,7 @@ fn run(
                 let online = lock(shared).connectivity == Connectivity::Online;
                 if online && last_pull.is_none_or(|at| at.elapsed() >= PULL_EVERY) {
                     last_pull = Some(Instant::now());
-                    match crate::pull_everywhere(conn, photos_dir) {
+                    match crate::pull_everywhere(conn, photos_dir, scope(conn)) {
                         Ok(pulled) if pulled.iter().any(crate::Pulled::changed) => changed(),
                         Ok(_) => {}
                         Err(SyncError::Network(_)) => {

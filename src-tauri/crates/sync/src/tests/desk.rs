@@ -65,6 +65,8 @@ struct Machine {
     wp: WordPress,
     password: String,
     name: &'static str,
+    /// A reporter's machine pulls only its own pieces; the desk's takes the queue.
+    scope: PullScope,
 }
 
 fn machine(url: &str, (user, password): &(String, String), faults: bool, name: &'static str) -> Machine {
@@ -92,6 +94,11 @@ fn machine(url: &str, (user, password): &(String, String), faults: bool, name: &
         n,
         password: password.clone(),
         name,
+        scope: if name == "reporter" {
+            PullScope::Known
+        } else {
+            PullScope::DeskQueue
+        },
     }
 }
 
@@ -138,7 +145,13 @@ impl Machine {
     fn pull_until(&self, what: &str, arrived: impl Fn(&Machine) -> bool) {
         let mut last = String::new();
         for round in 1..=200 {
-            match pull_site(&self.n.conn, &self.photos(), &self.n.backend, &self.wp) {
+            match pull_site(
+                &self.n.conn,
+                &self.photos(),
+                &self.n.backend,
+                &self.wp,
+                self.scope,
+            ) {
                 Ok(_) => last.clear(),
                 Err(err) => last = err.to_string(),
             }
@@ -541,6 +554,7 @@ fn review_data_edited_on_the_site_into_garbage_is_a_clear_error_and_the_local_re
         &reporter.photos(),
         &reporter.n.backend,
         &reporter.wp,
+        reporter.scope,
     )
     .unwrap();
     let failed = pulled

@@ -24,7 +24,7 @@ fn a_pending_post_is_pulled_with_its_photos_captions_and_tags_once() {
 
     let desk = newsroom(&site);
     let desk_dir = newsroom_photos::photos_dir(&desk.root);
-    let pulled = pull_site(&desk.conn, &desk_dir, &desk.backend, &wp).unwrap();
+    let pulled = pull_site(&desk.conn, &desk_dir, &desk.backend, &wp, PullScope::DeskQueue).unwrap();
     let mine = pulled
         .iter()
         .find(|p| p.post_id == pushed.post_id)
@@ -86,7 +86,7 @@ fn a_pending_post_is_pulled_with_its_photos_captions_and_tags_once() {
     );
 
     // Pulling again changes nothing and copies nothing twice.
-    let second = pull_site(&desk.conn, &desk_dir, &desk.backend, &wp).unwrap();
+    let second = pull_site(&desk.conn, &desk_dir, &desk.backend, &wp, PullScope::DeskQueue).unwrap();
     let mine = second.iter().find(|p| p.post_id == pushed.post_id).unwrap();
     assert_eq!(mine.outcome, PullOutcome::Unchanged);
     let copies = newsroom_articles::list(&desk.conn)
@@ -104,7 +104,7 @@ fn a_pending_post_is_pulled_with_its_photos_captions_and_tags_once() {
         |c| c.replace("<p>Đoạn hai.</p>", "<p>Đoạn hai, sửa trên trang.</p>"),
         None,
     );
-    let third = pull_site(&desk.conn, &desk_dir, &desk.backend, &wp).unwrap();
+    let third = pull_site(&desk.conn, &desk_dir, &desk.backend, &wp, PullScope::DeskQueue).unwrap();
     let mine = third.iter().find(|p| p.post_id == pushed.post_id).unwrap();
     assert_eq!(mine.outcome, PullOutcome::Updated);
     assert!(newsroom_articles::get(&desk.conn, &copy.id)
@@ -141,6 +141,7 @@ fn a_pulled_post_with_a_broken_photo_still_arrives_and_says_what_was_left() {
         &newsroom_photos::photos_dir(&desk.root),
         &desk.backend,
         &wp,
+        PullScope::DeskQueue,
     )
     .unwrap();
     let mine = pulled
