@@ -84,9 +84,16 @@ test("reporter and desk take a piece through review, comments and proposals to p
     // The desk filters the submitted queue and takes the piece.
     await beAs(app, DESK, "desk_editor");
     await click(app, "queue-submitted");
+    // The queue also holds what the app pulled from the site by itself (other pieces waiting
+    // there for review): every row is a submitted piece, and this one is among them.
     await until("the submitted queue", async () => {
-      const rows = await app.$$("[data-testid=article-row]");
-      return rows.length === 1 && (await rows[0].getAttribute("data-id")) === id;
+      const states = await app.execute(() =>
+        [...document.querySelectorAll("[data-testid=article-row]")].map((row) => [
+          row.getAttribute("data-id"),
+          row.querySelector("[data-testid=row-status]")?.getAttribute("data-status"),
+        ]),
+      );
+      return states.some(([rowId]) => rowId === id) && states.every(([, state]) => state === "submitted");
     });
     await (await app.$(`[data-testid=article-row][data-id="${id}"]`)).click();
     await click(app, "take");

@@ -20,10 +20,17 @@ impl Api {
         user: &str,
         password: &str,
     ) -> ApiResult<Backend> {
-        let display_name = newsroom_sync::WordPress::new(url, user, password).me()?;
-        let backend = self.connect_backend("wordpress", name, url, user, password)?;
+        let wp = newsroom_sync::WordPress::new(url, user, password);
+        let display_name = wp.me()?;
+        let mut backend = self.connect_backend("wordpress", name, url, user, password)?;
+        let conn = self.conn()?;
         // The site knows the person by a name: offer it for their profile.
-        newsroom_profile::offer_name(&*self.conn()?, &display_name)?;
+        newsroom_profile::offer_name(&conn, &display_name)?;
+        // Whether the desk's features travel through this site is shown at once; a failure
+        // here only leaves it to the first push or pull to find out.
+        if let Ok(desk) = newsroom_sync::desk_support(&conn, &backend, &wp) {
+            backend.desk = desk;
+        }
         Ok(backend)
     }
 
