@@ -137,6 +137,9 @@ function newsroom_desk_about() {
         'features'    => array('review', 'locks'),
         'lock_window' => (int) apply_filters('wp_check_post_lock_window', 150),
         'user'        => array('id' => $user->ID, 'name' => $user->display_name),
+        // Where the feed of changed reviews stands now: a machine that has none of the site's
+        // pieces yet starts reading from here instead of from the beginning of the archive.
+        'seq'         => (int) get_option(NEWSROOM_DESK_SEQ_OPTION, 0),
     );
 }
 

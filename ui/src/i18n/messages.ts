@@ -156,7 +156,7 @@ const vi = {
   targets: { draft: "bản nháp", pending: "chờ duyệt", publish: "xuất bản" } as Record<string, string>,
   syncErrors: {
     unauthorized: "Trang từ chối tên đăng nhập hoặc mật khẩu ứng dụng.",
-    forbidden: "Tài khoản trên trang không được sửa bài này.",
+    forbidden: "Tài khoản trên trang không có quyền làm việc này (sửa bài này, hoặc thêm chuyên mục hay thẻ mới).",
     review_unreadable: "Dữ liệu biên tập trên trang không đọc được; dữ liệu trong máy vẫn giữ nguyên.",
     conflict: "Bài đã được sửa trên trang ở cùng đoạn bạn sửa. Hãy chọn bản giữ lại cho từng đoạn.",
     network: "Mất kết nối tới trang; sẽ tự gửi lại.",
@@ -498,7 +498,7 @@ const en: Messages = {
   targets: { draft: "draft", pending: "pending review", publish: "publish" } as Record<string, string>,
   syncErrors: {
     unauthorized: "The site refused the user name or application password.",
-    forbidden: "The account on the site may not edit this piece.",
+    forbidden: "The account on the site may not do this (edit this piece, or add a new section or tag).",
     review_unreadable: "The review data on the site cannot be read; the data on this machine is unchanged.",
     conflict: "The piece was edited on the site in the same passages you edited. Choose which version to keep for each.",
     network: "Lost the connection to the site; it will be sent again by itself.",

@@ -79,6 +79,8 @@ pub struct SiteLock {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChangedReview {
     pub post_id: i64,
+    /// Where this change stands in the site's feed.
+    pub seq: i64,
     pub status: String,
 }
 
@@ -159,12 +161,14 @@ impl WordPress {
     }
 
     /// Whether the site has the companion plugin active (asked of the plugin itself: a site
-    /// without it has no such route).
-    pub fn desk_support(&self) -> Result<DeskSupport, SyncError> {
+    /// without it has no such route), and where its feed of changed reviews stands now.
+    pub fn desk_support(&self) -> Result<(DeskSupport, i64), SyncError> {
         match self.desk_request("GET", "/about", None) {
-            Ok(about) if about["plugin"].as_str() == Some("newsroom-desk") => Ok(DeskSupport::Active),
-            Ok(_) => Ok(DeskSupport::Missing),
-            Err(err) if error_data(&err, "rest_no_route").is_some() => Ok(DeskSupport::Missing),
+            Ok(about) if about["plugin"].as_str() == Some("newsroom-desk") => {
+                Ok((DeskSupport::Active, about["seq"].as_i64().unwrap_or(0)))
+            }
+            Ok(_) => Ok((DeskSupport::Missing, 0)),
+            Err(err) if error_data(&err, "rest_no_route").is_some() => Ok((DeskSupport::Missing, 0)),
             Err(err) => Err(err),
         }
     }
@@ -200,6 +204,7 @@ impl WordPress {
             .filter_map(|item| {
                 Some(ChangedReview {
                     post_id: item["post_id"].as_i64()?,
+                    seq: item["seq"].as_i64()?,
                     status: item["status"].as_str().unwrap_or_default().to_owned(),
                 })
             })

@@ -312,6 +312,12 @@ pub fn resolve_conflict(
     })
 }
 
+/// Whether an error passes by itself (the network, a failing site), so trying again later can
+/// succeed.
+pub(crate) fn retried(err: &SyncError) -> bool {
+    classify(err).1
+}
+
 /// The code and whether to try again later, for an error.
 fn classify(err: &SyncError) -> (&'static str, bool) {
     match err {

@@ -397,19 +397,26 @@ pub fn pull_site(
 ) -> Result<Vec<Pulled>> {
     let desk = desk_support(conn, backend, wp)? == DeskSupport::Active;
     let mut pulled = Vec::new();
-    // Without the plugin, the pending posts are the only way a piece's changes arrive.
-    let pending = if scope == PullScope::DeskQueue || !desk {
-        wp.posts_with_status("pending")?
-    } else {
-        Vec::new()
-    };
-    for post in pending {
-        if scope == PullScope::Known && local_article(conn, backend, &post)?.is_none() {
-            continue;
+    // Without the plugin, the pending posts are the only way a piece's changes arrive. They
+    // are taken in page by page, newest first: what a page brought is kept when a later page
+    // fails, and the latest submissions arrive first on a poor network.
+    if scope == PullScope::DeskQueue || !desk {
+        let mut page = 1;
+        loop {
+            let (posts, pages) = wp.posts_with_status("pending", page)?;
+            for post in posts {
+                if scope == PullScope::Known && local_article(conn, backend, &post)?.is_none() {
+                    continue;
+                }
+                let item = pull_pending_post(conn, photos_dir, backend, wp, &post, desk)
+                    .unwrap_or_else(|err| Pulled::failed(post.id, &post.title, &err));
+                pulled.push(item);
+            }
+            if page >= pages {
+                break;
+            }
+            page += 1;
         }
-        let item = pull_pending_post(conn, photos_dir, backend, wp, &post, desk)
-            .unwrap_or_else(|err| Pulled::failed(post.id, &post.title, &err));
-        pulled.push(item);
     }
     if desk {
         pull_changed_reviews(conn, backend, wp, &mut pulled)?;
@@ -455,6 +462,11 @@ fn pull_pending_post(
 /// Reads the site's feed of changed reviews from where this machine left off: each piece known
 /// here gets the site's edits of its text (merged three ways) and its review. Posts this
 /// machine does not have are left alone: the desk's queue is the pending posts, pulled above.
+///
+/// The cursor moves past each post as it is taken in. A post that fails for a passing reason
+/// (the network, a failing site) stops the pull there, so the next one starts with it; one
+/// that cannot be taken in as it is (its review unreadable, a user refused) is reported and
+/// passed, or it would hold back every review after it.
 fn pull_changed_reviews(
     conn: &Connection,
     backend: &Backend,
@@ -463,44 +475,48 @@ fn pull_changed_reviews(
 ) -> Result<()> {
     loop {
         let page = wp.changed_reviews(crate::shared_review::cursor(conn, backend)?)?;
-        let mut complete = true;
         for item in &page.items {
             let earlier = pulled.iter().position(|p| p.post_id == item.post_id);
             // A piece made from its post in this pull came with its review already.
-            if earlier.is_some_and(|i| pulled[i].outcome == PullOutcome::Created) {
-                continue;
-            }
-            let Some(article_id) = known_article(conn, backend, item.post_id)? else {
-                continue;
+            let made_now = earlier.is_some_and(|i| pulled[i].outcome == PullOutcome::Created);
+            let known = if made_now {
+                None
+            } else {
+                known_article(conn, backend, item.post_id)?
             };
-            let result = (|| -> Result<Pulled> {
-                let post = wp.get_post(item.post_id)?;
-                let outcome = update_known(conn, backend, &article_id, &post)?;
-                let absorbed = sync_review(conn, backend, wp, &article_id)?;
-                let headline = newsroom_articles::get(conn, &article_id)?.headline;
-                Ok(Pulled::of(article_id.clone(), headline, post.id, outcome).with_review(absorbed))
-            })();
-            let now = result.unwrap_or_else(|err| {
-                complete = false;
-                Pulled::failed(item.post_id, "", &err)
-            });
-            match earlier {
-                Some(i)
-                    if pulled[i].outcome != PullOutcome::Unchanged
-                        && now.outcome == PullOutcome::Unchanged =>
-                {
-                    pulled[i] = Pulled {
-                        outcome: pulled[i].outcome,
-                        ..now
-                    };
+            if let Some(article_id) = known {
+                let result = (|| -> Result<Pulled> {
+                    let post = wp.get_post(item.post_id)?;
+                    let outcome = update_known(conn, backend, &article_id, &post)?;
+                    let absorbed = sync_review(conn, backend, wp, &article_id)?;
+                    let headline = newsroom_articles::get(conn, &article_id)?.headline;
+                    Ok(Pulled::of(article_id.clone(), headline, post.id, outcome).with_review(absorbed))
+                })();
+                let (now, passing) = match result {
+                    Ok(now) => (now, false),
+                    Err(err) => (
+                        Pulled::failed(item.post_id, "", &err),
+                        crate::outbox::retried(&err),
+                    ),
+                };
+                match earlier {
+                    Some(i)
+                        if pulled[i].outcome != PullOutcome::Unchanged
+                            && now.outcome == PullOutcome::Unchanged =>
+                    {
+                        pulled[i] = Pulled {
+                            outcome: pulled[i].outcome,
+                            ..now
+                        };
+                    }
+                    Some(i) => pulled[i] = now,
+                    None => pulled.push(now),
                 }
-                Some(i) => pulled[i] = now,
-                None => pulled.push(now),
+                if passing {
+                    return Ok(());
+                }
             }
-        }
-        // The cursor moves only past a page fully taken in: what failed is read again next time.
-        if !complete {
-            return Ok(());
+            crate::shared_review::advance_cursor(conn, backend, item.seq)?;
         }
         crate::shared_review::advance_cursor(conn, backend, page.next)?;
         if !page.more {

@@ -15,12 +15,19 @@ use crate::{timestamp, Backend, Result, SyncError, WordPress};
 const MERGE_ATTEMPTS: usize = 5;
 
 /// Asks the site whether it has the companion plugin, and remembers the answer for the sync
-/// screen.
+/// screen. A machine that has nothing on the site yet (just connected) starts reading the
+/// feed of changed reviews from where it stands now: none of the archive's reviews before
+/// that are of pieces it has.
 pub fn desk_support(conn: &Connection, backend: &Backend, wp: &WordPress) -> Result<DeskSupport> {
-    let support = wp.desk_support()?;
+    let (support, seq) = wp.desk_support()?;
     conn.execute(
         "UPDATE backends SET desk_features = ?2 WHERE id = ?1",
         params![backend.id, support.as_str()],
+    )?;
+    conn.execute(
+        "UPDATE backends SET review_cursor = ?2
+         WHERE id = ?1 AND review_cursor = 0 AND NOT EXISTS (SELECT 1 FROM remote_items WHERE backend_id = ?1)",
+        params![backend.id, seq],
     )?;
     Ok(support)
 }

@@ -186,34 +186,27 @@ impl WordPress {
         ))
     }
 
-    /// Every post in a workflow state (`pending`: submitted for review), oldest first.
-    pub fn posts_with_status(&self, status: &str) -> Result<Vec<RemotePost>, SyncError> {
-        let mut posts = Vec::new();
-        let mut page = 1;
-        loop {
-            let url = format!(
-                "{}/posts?context=edit&status={}&per_page=100&page={page}&orderby=date&order=asc",
-                self.base,
-                query(status)
-            );
-            let response = self.signed(self.agent.get(&url)).call();
-            // WordPress says how many pages there are; asking past the last is an error.
-            let pages: u32 = response
-                .as_ref()
-                .ok()
-                .and_then(|r| r.header("X-WP-TotalPages"))
-                .and_then(|v| v.trim().parse().ok())
-                .unwrap_or(1);
-            let found = read(response)?;
-            let items = found
-                .as_array()
-                .ok_or_else(|| SyncError::Garbage("a list of posts was expected".into()))?;
-            posts.extend(items.iter().map(post_from));
-            if page >= pages {
-                return Ok(posts);
-            }
-            page += 1;
-        }
+    /// One page (from 1) of the posts in a workflow state (`pending`: submitted for review),
+    /// newest first, with how many pages there are.
+    pub fn posts_with_status(&self, status: &str, page: u32) -> Result<(Vec<RemotePost>, u32), SyncError> {
+        let url = format!(
+            "{}/posts?context=edit&status={}&per_page=100&page={page}&orderby=date&order=desc",
+            self.base,
+            query(status)
+        );
+        let response = self.signed(self.agent.get(&url)).call();
+        // WordPress says how many pages there are; asking past the last is an error.
+        let pages: u32 = response
+            .as_ref()
+            .ok()
+            .and_then(|r| r.header("X-WP-TotalPages"))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(1);
+        let found = read(response)?;
+        let items = found
+            .as_array()
+            .ok_or_else(|| SyncError::Garbage("a list of posts was expected".into()))?;
+        Ok((items.iter().map(post_from).collect(), pages))
     }
 
     /// The media attached to a post.
@@ -323,6 +316,11 @@ impl WordPress {
                     .as_i64()
                     .ok_or_else(|| SyncError::Garbage(format!("term_exists without an id: {body}")))
             }
+            // An Author may use the site's sections and tags but not add new ones.
+            Err(SyncError::Forbidden(why)) => Err(SyncError::Forbidden(format!(
+                "the site does not let this user add the {} “{name}”; ask the site's editors to add it, or choose an existing one ({why})",
+                if taxonomy == "categories" { "section" } else { "tag" }
+            ))),
             Err(other) => Err(other),
         }
     }
@@ -401,7 +399,9 @@ fn read(response: Result<ureq::Response, ureq::Error>) -> Result<Value, SyncErro
             let body = response.into_string().unwrap_or_default();
             Err(match status {
                 // Signed in, but this user may not edit the post: not a wrong password.
-                403 if body.contains("\"newsroom_forbidden\"") => SyncError::Forbidden(error_message(&body)),
+                403 if body.contains("\"newsroom_forbidden\"") || body.contains("\"rest_cannot_create\"") => {
+                    SyncError::Forbidden(error_message(&body))
+                }
                 401 | 403 => SyncError::Unauthorized(body.chars().take(300).collect()),
                 _ => SyncError::Remote { status, body },
             })

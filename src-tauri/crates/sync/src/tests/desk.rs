@@ -76,6 +76,10 @@ fn machine(url: &str, (user, password): &(String, String), faults: bool, name: &
         password: password.clone(),
     };
     let n = newsroom(&site);
+    // Connecting a site asks it at once what it offers (as the app does), straight to it: the
+    // user connects while online.
+    let direct = WordPress::new(&site.url, &site.user, &site.password);
+    desk_support(&n.conn, &n.backend, &direct).unwrap();
     let url = if faults {
         let (proxy, _) = crate::fault_proxy::start(url, 0.3);
         n.conn
@@ -152,7 +156,17 @@ impl Machine {
                 &self.wp,
                 self.scope,
             ) {
-                Ok(_) => last.clear(),
+                Ok(p) => {
+                    if std::env::var_os("DEBUG_DESK").is_some() {
+                        for x in &p {
+                            eprintln!(
+                                "{} round {round}: post {} {:?} {:?} {}",
+                                self.name, x.post_id, x.outcome, x.moved_to, x.error
+                            );
+                        }
+                    }
+                    last.clear()
+                }
                 Err(err) => last = err.to_string(),
             }
             if arrived(self) {
@@ -602,6 +616,50 @@ fn without_the_plugin_pieces_still_travel_and_the_desk_features_are_off() {
         desk.status(&theirs),
         Status::Submitted,
         "the post's status is taken as it is"
+    );
+}
+
+#[test]
+fn a_reporter_who_may_not_add_a_section_is_told_which_and_the_piece_waits() {
+    let Some(site) = desk_site() else { return };
+    if !keychain() {
+        return;
+    }
+    let reporter = machine(&site.url, &site.reporter, false, "reporter");
+    let section = format!("Chuyên mục mới {}", uuid::Uuid::now_v7());
+    let fields = newsroom_articles::ArticleFields {
+        headline: format!("Chuyên mục chưa có trên trang {}", uuid::Uuid::now_v7()),
+        sapo: "Sapo của bài.".into(),
+        body: "Thân bài.".into(),
+        byline: "Mai Quý".into(),
+        dateline: String::new(),
+        section: section.clone(),
+    };
+    let id = newsroom_articles::create(&reporter.n.conn, &fields, "Mai Quý", Utc::now())
+        .unwrap()
+        .id;
+    reporter.move_to(&id, Status::Submitted, "Mai Quý", "");
+    let password = |_: &Backend| -> Result<String> { Ok(reporter.password.clone()) };
+    drain(
+        &reporter.n.conn,
+        &reporter.photos(),
+        &password,
+        &|_, _, _| {},
+        Utc::now(),
+        true,
+    )
+    .unwrap();
+    let job = jobs(&reporter.n.conn).unwrap().remove(0);
+    assert_eq!(
+        (job.state, job.error_code.as_str()),
+        (JobState::Failed, "forbidden"),
+        "{job:#?}"
+    );
+    assert!(job.error.contains(&section), "{}", job.error);
+    assert_eq!(
+        newsroom_articles::get(&reporter.n.conn, &id).unwrap().section,
+        section,
+        "nothing here changed"
     );
 }
 
