@@ -280,6 +280,10 @@ function newsroom_desk_take_lock(WP_REST_Request $request) {
             'at'   => gmdate('Y-m-d\TH:i:s\Z'),
         );
         update_post_meta($post_id, NEWSROOM_DESK_TAKEOVERS, wp_slash(wp_json_encode($log, JSON_UNESCAPED_UNICODE)));
+        // A new revision, so every machine reads the record with the review (a writer that
+        // read the one before merges again, which changes nothing of theirs).
+        $revision = (int) get_post_meta($post_id, NEWSROOM_DESK_REVISION, true);
+        update_post_meta($post_id, NEWSROOM_DESK_REVISION, $revision + 1);
         update_post_meta($post_id, NEWSROOM_DESK_SEQ, newsroom_desk_next_seq());
     }
     return newsroom_desk_lock_of($post_id);

@@ -36,3 +36,21 @@ CREATE TABLE lock_takeovers (
     taken_at    TEXT NOT NULL,
     PRIMARY KEY (article_id, taken_by, taken_at)
 );
+
+-- A change made while a piece is being sent is a job of its own, queued behind the one in
+-- flight (folding it into the job being sent marked it sent without it ever going): one job
+-- per piece and site may wait, and one more may be in flight.
+DROP INDEX outbox_one_open_job;
+CREATE UNIQUE INDEX outbox_one_queued_job ON outbox (article_id, backend_id) WHERE state = 'queued';
+
+-- Posts waiting on a site that could not be made into pieces here for a reason that does not
+-- pass by itself (their review unreadable, this user refused), as they were then: the
+-- worker's pulls pass them by until they change on the site, so they never crowd out the
+-- rest of the queue. A pull by hand tries them again.
+CREATE TABLE pull_refusals (
+    backend_id    TEXT NOT NULL REFERENCES backends (id) ON DELETE CASCADE,
+    remote_id     INTEGER NOT NULL,
+    modified_gmt  TEXT NOT NULL,
+    error         TEXT NOT NULL,
+    PRIMARY KEY (backend_id, remote_id)
+);

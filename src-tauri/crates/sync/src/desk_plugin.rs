@@ -81,6 +81,8 @@ pub struct ChangedReview {
     pub post_id: i64,
     /// Where this change stands in the site's feed.
     pub seq: i64,
+    /// The review's revision now.
+    pub revision: i64,
     pub status: String,
 }
 
@@ -205,6 +207,7 @@ impl WordPress {
                 Some(ChangedReview {
                     post_id: item["post_id"].as_i64()?,
                     seq: item["seq"].as_i64()?,
+                    revision: item["revision"].as_i64().unwrap_or(0),
                     status: item["status"].as_str().unwrap_or_default().to_owned(),
                 })
             })

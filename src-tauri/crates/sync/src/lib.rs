@@ -113,6 +113,8 @@ pub struct RemoteItem {
     pub synced_content: String,
     /// JSON of the [`ArticleText`] last pushed or pulled: the base of a merge.
     pub synced_source: String,
+    /// The revision of the piece's review on the site this machine last read or wrote.
+    pub review_revision: i64,
 }
 
 pub(crate) fn remote_item(
@@ -123,7 +125,8 @@ pub(crate) fn remote_item(
 ) -> Result<Option<RemoteItem>> {
     Ok(conn
         .query_row(
-            "SELECT marker, remote_id, remote_url, remote_modified_gmt, synced_content, synced_source FROM remote_items
+            "SELECT marker, remote_id, remote_url, remote_modified_gmt, synced_content, synced_source, review_revision
+             FROM remote_items
              WHERE backend_id = ?1 AND local_kind = ?2 AND local_id = ?3",
             params![backend, kind, local],
             |r| {
@@ -134,6 +137,7 @@ pub(crate) fn remote_item(
                     remote_modified_gmt: r.get(3)?,
                     synced_content: r.get(4)?,
                     synced_source: r.get(5)?,
+                    review_revision: r.get(6)?,
                 })
             },
         )

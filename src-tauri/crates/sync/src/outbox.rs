@@ -74,7 +74,9 @@ pub fn backoff(attempts: u32) -> Duration {
 }
 
 /// Queues a push of the piece to the backend; a job already waiting for it takes the newer
-/// target status instead of a second job being added.
+/// target status instead of a second job being added. A job being sent right now read the
+/// piece and its target when it started, so a change made meanwhile is a job of its own,
+/// sent after it (otherwise the change would be marked sent without ever going).
 pub fn enqueue(
     conn: &Connection,
     article_id: &str,
@@ -84,7 +86,7 @@ pub fn enqueue(
 ) -> Result<i64> {
     let open: Option<i64> = conn
         .query_row(
-            "SELECT id FROM outbox WHERE article_id = ?1 AND backend_id = ?2 AND state IN ('queued', 'sending')",
+            "SELECT id FROM outbox WHERE article_id = ?1 AND backend_id = ?2 AND state = 'queued'",
             params![article_id, backend_id],
             |r| r.get(0),
         )
@@ -139,6 +141,19 @@ pub fn enqueue_on_entry(
     Ok(true)
 }
 
+/// Whether the piece has a job to this site that is not finished: queued, being sent, or in
+/// conflict.
+pub(crate) fn has_open_job(conn: &Connection, article_id: &str, backend_id: &str) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM outbox WHERE article_id = ?1 AND backend_id = ?2 AND state IN ('queued', 'sending', 'conflict')",
+            params![article_id, backend_id],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
 /// Queues to a newly connected site every piece that is with the desk (submitted, in review,
 /// approved): they were submitted while no site was there to take them.
 pub(crate) fn enqueue_waiting(conn: &Connection, backend: &Backend, now: DateTime<Utc>) -> Result<usize> {
@@ -177,10 +192,20 @@ pub(crate) fn make_all_due(conn: &Connection, now: DateTime<Utc>) -> Result<usiz
 
 /// After a crash: jobs left in `sending` go back to the queue.
 pub fn recover(conn: &Connection, now: DateTime<Utc>) -> Result<usize> {
-    Ok(conn.execute(
-        "UPDATE outbox SET state = 'queued', next_attempt_at = ?1, updated_at = ?1 WHERE state = 'sending'",
-        [timestamp(now)],
-    )?)
+    newsroom_store::write(conn, |tx| {
+        // A job cut off while a newer change of the same piece waited behind it: the waiting
+        // job sends the piece as it now is, which covers the one cut off.
+        tx.execute(
+            "DELETE FROM outbox WHERE state = 'sending' AND EXISTS (
+                 SELECT 1 FROM outbox AS waiting WHERE waiting.article_id = outbox.article_id
+                     AND waiting.backend_id = outbox.backend_id AND waiting.state = 'queued')",
+            [],
+        )?;
+        Ok(tx.execute(
+            "UPDATE outbox SET state = 'queued', next_attempt_at = ?1, updated_at = ?1 WHERE state = 'sending'",
+            [timestamp(now)],
+        )?)
+    })
 }
 
 /// Every job, newest first.

@@ -180,6 +180,12 @@ fn update_known(
     {
         return Ok(PullOutcome::Unchanged);
     }
+    // A piece on its way to this site (queued, being sent, or waiting for the user to settle
+    // a conflict) has the site's edits merged by that push, with the user choosing where both
+    // changed; a pull merging underneath it would change the ground the push stands on.
+    if crate::outbox::has_open_job(conn, article_id, &backend.id)? {
+        return Ok(PullOutcome::Unchanged);
+    }
     let base: ArticleText = known
         .map(|k| serde_json::from_str(&k.synced_source).unwrap_or_default())
         .unwrap_or_default();
@@ -365,6 +371,10 @@ pub enum PullScope {
     /// The desk's queue: every post waiting for review, new ones made into pieces here, and
     /// what changed on the pieces this machine has.
     DeskQueue,
+    /// The desk's queue with at most this many new pieces made; the rest come with the next
+    /// pulls. The worker's scheduled pulls use it, so sending never waits long behind a big
+    /// queue being copied in.
+    DeskQueueAtMost(usize),
     /// Only what changed on the pieces this machine has (a reporter's: their pieces come back
     /// returned, approved or published; colleagues' submissions are not copied here).
     Known,
@@ -400,16 +410,67 @@ pub fn pull_site(
     // Without the plugin, the pending posts are the only way a piece's changes arrive. They
     // are taken in page by page, newest first: what a page brought is kept when a later page
     // fails, and the latest submissions arrive first on a poor network.
-    if scope == PullScope::DeskQueue || !desk {
+    if scope != PullScope::Known || !desk {
         let mut page = 1;
+        // New pieces made, and tried (a post that keeps failing must not use up a limited
+        // pull, nor make it endless).
+        let (mut made, mut tried) = (0, 0);
         loop {
-            let (posts, pages) = wp.posts_with_status("pending", page)?;
-            for post in posts {
-                if scope == PullScope::Known && local_article(conn, backend, &post)?.is_none() {
-                    continue;
+            let (listed, pages) = wp.posts_with_status("pending", page)?;
+            for (post_id, modified_gmt) in listed {
+                let known = known_article(conn, backend, post_id)?;
+                if let Some(article_id) = known {
+                    // Unchanged on the site since this machine last saw it: nothing to fetch.
+                    let seen = crate::remote_item(conn, &backend.id, "article", &article_id)?;
+                    // A piece made here whose review did not arrive with it (the pull was cut
+                    // off in between) is taken again, review and all.
+                    let review_missing = desk && seen.as_ref().is_some_and(|k| k.review_revision == 0);
+                    if !review_missing && seen.is_some_and(|k| k.remote_modified_gmt == modified_gmt) {
+                        let headline = newsroom_articles::get(conn, &article_id)?.headline;
+                        pulled.push(Pulled::of(article_id, headline, post_id, PullOutcome::Unchanged));
+                        continue;
+                    }
+                } else {
+                    let room = match scope {
+                        PullScope::Known => false,
+                        PullScope::DeskQueueAtMost(most) => {
+                            made < most
+                                && tried < most * 3
+                                && !refused(conn, backend, post_id, &modified_gmt)?
+                        }
+                        PullScope::DeskQueue => true,
+                    };
+                    if !room {
+                        continue;
+                    }
+                    tried += 1;
                 }
-                let item = pull_pending_post(conn, photos_dir, backend, wp, &post, desk)
-                    .unwrap_or_else(|err| Pulled::failed(post.id, &post.title, &err));
+                let item = match wp
+                    .get_post(post_id)
+                    .and_then(|post| pull_pending_post(conn, photos_dir, backend, wp, &post, desk))
+                {
+                    Ok(item) => {
+                        conn.execute(
+                            "DELETE FROM pull_refusals WHERE backend_id = ?1 AND remote_id = ?2",
+                            params![backend.id, post_id],
+                        )?;
+                        item
+                    }
+                    Err(err) => {
+                        if !crate::outbox::retried(&err) {
+                            conn.execute(
+                                "INSERT INTO pull_refusals (backend_id, remote_id, modified_gmt, error) VALUES (?1, ?2, ?3, ?4)
+                                 ON CONFLICT (backend_id, remote_id) DO UPDATE SET modified_gmt = excluded.modified_gmt,
+                                     error = excluded.error",
+                                params![backend.id, post_id, modified_gmt, err.to_string()],
+                            )?;
+                        }
+                        Pulled::failed(post_id, "", &err)
+                    }
+                };
+                if item.outcome == PullOutcome::Created {
+                    made += 1;
+                }
                 pulled.push(item);
             }
             if page >= pages {
@@ -437,7 +498,13 @@ fn pull_pending_post(
     if let Some(article_id) = local_article(conn, backend, post)? {
         let outcome = update_known(conn, backend, &article_id, post)?;
         let headline = newsroom_articles::get(conn, &article_id)?.headline;
-        return Ok(Pulled::of(article_id, headline, post.id, outcome));
+        let known = Pulled::of(article_id, headline, post.id, outcome);
+        let seen = crate::remote_item(conn, &backend.id, "article", &known.article_id)?;
+        if desk && seen.is_some_and(|k| k.review_revision == 0) {
+            let absorbed = sync_review(conn, backend, wp, &known.article_id)?;
+            return Ok(known.with_review(absorbed));
+        }
+        return Ok(known);
     }
     // The review is read before the piece is made, so a piece whose review is unreadable is
     // not half made.
@@ -460,13 +527,14 @@ fn pull_pending_post(
 }
 
 /// Reads the site's feed of changed reviews from where this machine left off: each piece known
-/// here gets the site's edits of its text (merged three ways) and its review. Posts this
-/// machine does not have are left alone: the desk's queue is the pending posts, pulled above.
+/// here whose review moved past the revision this machine last read or wrote gets the site's
+/// edits of its text (merged three ways) and its review. Posts this machine does not have are
+/// left alone: the desk's queue is the pending posts, pulled above.
 ///
-/// The cursor moves past each post as it is taken in. A post that fails for a passing reason
-/// (the network, a failing site) stops the pull there, so the next one starts with it; one
+/// A post that fails for a passing reason (the network, a failing site) does not hold back
+/// the ones after it, but the cursor stays before it, so the next pull takes it again; one
 /// that cannot be taken in as it is (its review unreadable, a user refused) is reported and
-/// passed, or it would hold back every review after it.
+/// passed, or it would hold back every review after it for ever.
 fn pull_changed_reviews(
     conn: &Connection,
     backend: &Backend,
@@ -475,54 +543,81 @@ fn pull_changed_reviews(
 ) -> Result<()> {
     loop {
         let page = wp.changed_reviews(crate::shared_review::cursor(conn, backend)?)?;
+        let mut held_back = false;
         for item in &page.items {
             let earlier = pulled.iter().position(|p| p.post_id == item.post_id);
             // A piece made from its post in this pull came with its review already.
             let made_now = earlier.is_some_and(|i| pulled[i].outcome == PullOutcome::Created);
-            let known = if made_now {
-                None
-            } else {
-                known_article(conn, backend, item.post_id)?
+            let known = match made_now {
+                true => None,
+                false => known_article(conn, backend, item.post_id)?,
             };
-            if let Some(article_id) = known {
-                let result = (|| -> Result<Pulled> {
-                    let post = wp.get_post(item.post_id)?;
-                    let outcome = update_known(conn, backend, &article_id, &post)?;
-                    let absorbed = sync_review(conn, backend, wp, &article_id)?;
-                    let headline = newsroom_articles::get(conn, &article_id)?.headline;
-                    Ok(Pulled::of(article_id.clone(), headline, post.id, outcome).with_review(absorbed))
-                })();
-                let (now, passing) = match result {
-                    Ok(now) => (now, false),
-                    Err(err) => (
-                        Pulled::failed(item.post_id, "", &err),
-                        crate::outbox::retried(&err),
-                    ),
-                };
-                match earlier {
-                    Some(i)
-                        if pulled[i].outcome != PullOutcome::Unchanged
-                            && now.outcome == PullOutcome::Unchanged =>
-                    {
-                        pulled[i] = Pulled {
-                            outcome: pulled[i].outcome,
-                            ..now
-                        };
-                    }
-                    Some(i) => pulled[i] = now,
-                    None => pulled.push(now),
+            let Some(article_id) = known else {
+                if !held_back {
+                    crate::shared_review::advance_cursor(conn, backend, item.seq)?;
                 }
-                if passing {
-                    return Ok(());
+                continue;
+            };
+            // This machine read or wrote that revision itself: nothing new to fetch.
+            let seen = crate::remote_item(conn, &backend.id, "article", &article_id)?;
+            if seen.is_some_and(|k| k.review_revision >= item.revision) {
+                if !held_back {
+                    crate::shared_review::advance_cursor(conn, backend, item.seq)?;
                 }
+                continue;
             }
-            crate::shared_review::advance_cursor(conn, backend, item.seq)?;
+            let result = (|| -> Result<Pulled> {
+                let post = wp.get_post(item.post_id)?;
+                let outcome = update_known(conn, backend, &article_id, &post)?;
+                let absorbed = sync_review(conn, backend, wp, &article_id)?;
+                let headline = newsroom_articles::get(conn, &article_id)?.headline;
+                Ok(Pulled::of(article_id.clone(), headline, post.id, outcome).with_review(absorbed))
+            })();
+            let now = match result {
+                Ok(now) => now,
+                Err(err) => {
+                    held_back |= crate::outbox::retried(&err);
+                    Pulled::failed(item.post_id, "", &err)
+                }
+            };
+            match earlier {
+                Some(i)
+                    if pulled[i].outcome != PullOutcome::Unchanged
+                        && now.outcome == PullOutcome::Unchanged =>
+                {
+                    pulled[i] = Pulled {
+                        outcome: pulled[i].outcome,
+                        ..now
+                    };
+                }
+                Some(i) => pulled[i] = now,
+                None => pulled.push(now),
+            }
+            if !held_back {
+                crate::shared_review::advance_cursor(conn, backend, item.seq)?;
+            }
+        }
+        if held_back {
+            return Ok(());
         }
         crate::shared_review::advance_cursor(conn, backend, page.next)?;
         if !page.more {
             return Ok(());
         }
     }
+}
+
+/// Whether the post could not be made into a piece here, as it still is on the site, for a
+/// reason that does not pass by itself.
+fn refused(conn: &Connection, backend: &Backend, post_id: i64, modified_gmt: &str) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM pull_refusals WHERE backend_id = ?1 AND remote_id = ?2 AND modified_gmt = ?3",
+            params![backend.id, post_id, modified_gmt],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
 }
 
 /// The local article mapped to a post on this site.

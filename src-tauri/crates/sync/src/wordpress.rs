@@ -187,10 +187,11 @@ impl WordPress {
     }
 
     /// One page (from 1) of the posts in a workflow state (`pending`: submitted for review),
-    /// newest first, with how many pages there are.
-    pub fn posts_with_status(&self, status: &str, page: u32) -> Result<(Vec<RemotePost>, u32), SyncError> {
+    /// newest first, as ids and last-modified times only (a page of whole posts is heavy for
+    /// the site), with how many pages there are.
+    pub fn posts_with_status(&self, status: &str, page: u32) -> Result<(Vec<(i64, String)>, u32), SyncError> {
         let url = format!(
-            "{}/posts?context=edit&status={}&per_page=100&page={page}&orderby=date&order=desc",
+            "{}/posts?context=edit&status={}&per_page=100&page={page}&orderby=date&order=desc&_fields=id,modified_gmt",
             self.base,
             query(status)
         );
@@ -206,7 +207,16 @@ impl WordPress {
         let items = found
             .as_array()
             .ok_or_else(|| SyncError::Garbage("a list of posts was expected".into()))?;
-        Ok((items.iter().map(post_from).collect(), pages))
+        let listed = items
+            .iter()
+            .filter_map(|item| {
+                Some((
+                    item["id"].as_i64()?,
+                    item["modified_gmt"].as_str().unwrap_or_default().to_owned(),
+                ))
+            })
+            .collect();
+        Ok((listed, pages))
     }
 
     /// The media attached to a post.

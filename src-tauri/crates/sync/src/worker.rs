@@ -82,6 +82,10 @@ const IDLE_WAIT: Duration = Duration::from_secs(30);
 const PROBE_WAIT: Duration = Duration::from_secs(15);
 /// How often the worker pulls from the sites while online.
 const PULL_EVERY: Duration = Duration::from_secs(60);
+/// How many pieces new to this machine one scheduled pull copies in (each with its photos):
+/// a desk connecting to a site with a long queue gets it over a few minutes, and what it
+/// sends meanwhile never waits behind the whole queue.
+const NEW_PER_PULL: usize = 5;
 /// The least time between two progress reports.
 const PROGRESS_EVERY: Duration = Duration::from_millis(150);
 
@@ -230,7 +234,11 @@ fn run(
                 let online = lock(shared).connectivity == Connectivity::Online;
                 if online && last_pull.is_none_or(|at| at.elapsed() >= PULL_EVERY) {
                     last_pull = Some(Instant::now());
-                    match crate::pull_everywhere(conn, photos_dir, scope(conn)) {
+                    let scope = match scope(conn) {
+                        crate::PullScope::DeskQueue => crate::PullScope::DeskQueueAtMost(NEW_PER_PULL),
+                        other => other,
+                    };
+                    match crate::pull_everywhere(conn, photos_dir, scope) {
                         Ok(pulled) if pulled.iter().any(crate::Pulled::changed) => changed(),
                         Ok(_) => {}
                         Err(SyncError::Network(_)) => {

@@ -61,6 +61,29 @@ fn queueing_twice_keeps_one_open_job_with_the_newer_status() {
 }
 
 #[test]
+fn a_change_queued_while_the_piece_is_being_sent_is_sent_after_it_not_lost() {
+    let (_dir, conn, backend, article) = offline_newsroom();
+    let sending = enqueue(&conn, &article, &backend.id, RemoteStatus::Pending, Utc::now()).unwrap();
+    // The worker has started sending it with the target it read then.
+    conn.execute("UPDATE outbox SET state = 'sending' WHERE id = ?1", [sending])
+        .unwrap();
+    let next = enqueue(&conn, &article, &backend.id, RemoteStatus::Publish, Utc::now()).unwrap();
+    assert_ne!(sending, next);
+    let all = jobs(&conn).unwrap();
+    let targets: Vec<(JobState, &str)> = all.iter().map(|j| (j.state, j.target_status.as_str())).collect();
+    assert!(targets.contains(&(JobState::Sending, "pending")), "{targets:?}");
+    assert!(targets.contains(&(JobState::Queued, "publish")), "{targets:?}");
+    // Cut off by a crash, the one in flight gives way to the newer one waiting behind it.
+    recover(&conn, Utc::now()).unwrap();
+    let all = jobs(&conn).unwrap();
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(
+        (all[0].state, all[0].target_status.as_str()),
+        (JobState::Queued, "publish")
+    );
+}
+
+#[test]
 fn a_job_interrupted_by_a_crash_is_queued_again_at_the_next_start() {
     let (dir, conn, backend, article) = offline_newsroom();
     let id = enqueue(&conn, &article, &backend.id, RemoteStatus::Pending, Utc::now()).unwrap();
