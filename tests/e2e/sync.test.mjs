@@ -93,6 +93,8 @@ test("a submitted piece reaches WordPress by itself; a clash with a desk edit is
 
     // Passage by passage: the one clash shows both versions; keep both.
     await (await app.$(`[data-testid=job][data-article="${id}"] [data-testid=resolve]`)).click();
+    // The passages are fetched when the view opens: wait for them rather than read at once.
+    await until("the conflicting passages", async () => (await app.$$("[data-testid=conflict-passage]")).length > 0);
     const passages = await app.$$("[data-testid=conflict-passage]");
     assert.equal(passages.length, 1);
     const text = await passages[0].getText();
