@@ -213,22 +213,26 @@ fn stored(conn: &Connection, article_id: Option<&str>, thread_id: Option<&str>) 
         })
     })?;
     let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut comments = conn.prepare_cached(
-        "SELECT id, author, text, created_at FROM comments WHERE thread_id = ?1 ORDER BY created_at, id",
-    )?;
     for s in &mut out {
-        s.thread.comments = comments
-            .query_map([&s.thread.id], |r| {
-                Ok(Comment {
-                    id: r.get(0)?,
-                    author: r.get(1)?,
-                    text: r.get(2)?,
-                    created_at: parse_timestamp(&r.get::<_, String>(3)?)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        s.thread.comments = comments_of(conn, &s.thread.id)?;
     }
     Ok(out)
+}
+
+/// A thread's comments, oldest first.
+pub(crate) fn comments_of(conn: &Connection, thread_id: &str) -> Result<Vec<Comment>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, author, text, created_at FROM comments WHERE thread_id = ?1 ORDER BY created_at, id",
+    )?;
+    let rows = stmt.query_map([thread_id], |r| {
+        Ok(Comment {
+            id: r.get(0)?,
+            author: r.get(1)?,
+            text: r.get(2)?,
+            created_at: parse_timestamp(&r.get::<_, String>(3)?)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Finds each thread's passage in `body`; a passage found somewhere new (or changed) is kept

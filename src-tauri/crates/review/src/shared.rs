@@ -19,7 +19,8 @@ use newsroom_articles::Status;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
-use crate::{Result, ReviewError, MAX_COMMENT_BYTES};
+use crate::anchor::{self, Anchor};
+use crate::{Comment, Result, ReviewError, MAX_COMMENT_BYTES};
 use newsroom_store::{parse_timestamp, timestamp};
 
 /// The version of the document's shape; a newer one is refused rather than half read.
@@ -60,23 +61,11 @@ pub struct SharedMove {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SharedComment {
-    pub id: String,
-    pub author: String,
-    pub text: String,
-    pub at: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SharedThread {
     pub id: String,
-    pub quote: String,
-    #[serde(default)]
-    pub prefix: String,
-    #[serde(default)]
-    pub suffix: String,
-    #[serde(default)]
-    pub position: u32,
+    /// The passage, as the comments' own anchors keep it.
+    #[serde(flatten)]
+    pub anchor: Anchor,
     pub created_by: String,
     pub created_at: DateTime<Utc>,
     #[serde(default)]
@@ -88,20 +77,15 @@ pub struct SharedThread {
     pub resolved_seen: Vec<String>,
     #[serde(default)]
     pub reopened_at: Option<DateTime<Utc>>,
-    pub comments: Vec<SharedComment>,
+    pub comments: Vec<Comment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SharedProposal {
     pub id: String,
-    pub quote: String,
+    #[serde(flatten)]
+    pub anchor: Anchor,
     pub replacement: String,
-    #[serde(default)]
-    pub prefix: String,
-    #[serde(default)]
-    pub suffix: String,
-    #[serde(default)]
-    pub position: u32,
     pub created_by: String,
     pub created_at: DateTime<Utc>,
     pub state: crate::ProposalState,
@@ -154,13 +138,13 @@ pub fn parse(text: &str) -> Result<SharedReview> {
             t.comments
                 .iter()
                 .map(|c| c.text.as_str())
-                .chain([t.quote.as_str()])
+                .chain([t.anchor.quote.as_str()])
         })
         .chain(
             review
                 .proposals
                 .iter()
-                .flat_map(|p| [p.quote.as_str(), p.replacement.as_str()]),
+                .flat_map(|p| [p.anchor.quote.as_str(), p.replacement.as_str()]),
         )
         .chain(review.moves.iter().map(|m| m.note.as_str()));
     for text in texts {
@@ -185,12 +169,12 @@ fn resolution_stands(thread: &SharedThread) -> bool {
 }
 
 fn merge_thread(a: &SharedThread, b: &SharedThread) -> SharedThread {
-    let mut comments: BTreeMap<&str, &SharedComment> = BTreeMap::new();
+    let mut comments: BTreeMap<&str, &Comment> = BTreeMap::new();
     for comment in a.comments.iter().chain(&b.comments) {
         comments.entry(&comment.id).or_insert(comment);
     }
-    let mut comments: Vec<SharedComment> = comments.into_values().cloned().collect();
-    comments.sort_by(|x, y| (x.at, &x.id).cmp(&(y.at, &y.id)));
+    let mut comments: Vec<Comment> = comments.into_values().cloned().collect();
+    comments.sort_by(|x, y| (x.created_at, &x.id).cmp(&(y.created_at, &y.id)));
     // The side whose last word on the state is later speaks for the thread.
     let stamp = |t: &SharedThread| t.resolved_at.max(t.reopened_at);
     let state = match stamp(a).cmp(&stamp(b)) {
@@ -325,10 +309,7 @@ pub fn export(conn: &Connection, article_id: &str) -> Result<SharedReview> {
             let seen: String = r.get(9)?;
             Ok(SharedThread {
                 id: r.get(0)?,
-                quote: r.get(1)?,
-                prefix: r.get(2)?,
-                suffix: r.get(3)?,
-                position: r.get(4)?,
+                anchor: anchor::from_row(r, 1)?,
                 created_by: r.get(5)?,
                 created_at: time(&r.get::<_, String>(6)?)?,
                 resolved_by: r.get(7)?,
@@ -339,35 +320,20 @@ pub fn export(conn: &Connection, article_id: &str) -> Result<SharedReview> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut comments = conn.prepare_cached(
-        "SELECT id, author, text, created_at FROM comments WHERE thread_id = ?1 ORDER BY created_at, id",
-    )?;
     for thread in &mut threads {
-        thread.comments = comments
-            .query_map([&thread.id], |r| {
-                Ok(SharedComment {
-                    id: r.get(0)?,
-                    author: r.get(1)?,
-                    text: r.get(2)?,
-                    at: time(&r.get::<_, String>(3)?)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        thread.comments = crate::comments::comments_of(conn, &thread.id)?;
     }
     let proposals = conn
         .prepare_cached(
-            "SELECT id, quote, replacement, prefix, suffix, position, created_by, created_at, state, settled_by,
+            "SELECT id, replacement, quote, prefix, suffix, position, created_by, created_at, state, settled_by,
                     settled_at
              FROM proposals WHERE article_id = ?1 ORDER BY created_at, id",
         )?
         .query_map([article_id], |r| {
             Ok(SharedProposal {
                 id: r.get(0)?,
-                quote: r.get(1)?,
-                replacement: r.get(2)?,
-                prefix: r.get(3)?,
-                suffix: r.get(4)?,
-                position: r.get(5)?,
+                replacement: r.get(1)?,
+                anchor: anchor::from_row(r, 2)?,
                 created_by: r.get(6)?,
                 created_at: time(&r.get::<_, String>(7)?)?,
                 state: crate::ProposalState::parse(&r.get::<_, String>(8)?),
@@ -425,10 +391,10 @@ pub fn absorb(conn: &Connection, article_id: &str, site: &SharedReview) -> Resul
                 params![
                     thread.id,
                     article_id,
-                    newsroom_text::nfc(&thread.quote),
-                    newsroom_text::nfc(&thread.prefix),
-                    newsroom_text::nfc(&thread.suffix),
-                    thread.position,
+                    newsroom_text::nfc(&thread.anchor.quote),
+                    newsroom_text::nfc(&thread.anchor.prefix),
+                    newsroom_text::nfc(&thread.anchor.suffix),
+                    thread.anchor.position,
                     newsroom_text::nfc(&thread.created_by),
                     timestamp(thread.created_at)
                 ],
@@ -453,7 +419,7 @@ pub fn absorb(conn: &Connection, article_id: &str, site: &SharedReview) -> Resul
                         thread.id,
                         newsroom_text::nfc(&comment.author),
                         newsroom_text::nfc(&comment.text),
-                        timestamp(comment.at)
+                        timestamp(comment.created_at)
                     ],
                 )?;
             }
@@ -465,11 +431,11 @@ pub fn absorb(conn: &Connection, article_id: &str, site: &SharedReview) -> Resul
                 params![
                     proposal.id,
                     article_id,
-                    newsroom_text::nfc(&proposal.quote),
+                    newsroom_text::nfc(&proposal.anchor.quote),
                     newsroom_text::nfc(&proposal.replacement),
-                    newsroom_text::nfc(&proposal.prefix),
-                    newsroom_text::nfc(&proposal.suffix),
-                    proposal.position,
+                    newsroom_text::nfc(&proposal.anchor.prefix),
+                    newsroom_text::nfc(&proposal.anchor.suffix),
+                    proposal.anchor.position,
                     newsroom_text::nfc(&proposal.created_by),
                     timestamp(proposal.created_at)
                 ],

@@ -15,7 +15,7 @@ use newsroom_articles::Status;
 use crate::merge::{merge, resolve, save_merged, ArticleText, Choice, Passage};
 use crate::ninjs_http::{push_ninjs, NinjsHttp};
 use crate::push::{push_article, RemoteStatus};
-use crate::shared_review::{desk_support, sync_review};
+use crate::shared_review::{desk_support, known_support, sync_review};
 use crate::DeskSupport;
 use crate::{backend, remote_item, timestamp, Backend, Result, SyncError, WordPress};
 
@@ -419,7 +419,13 @@ pub fn drain(
             let pushed = push_article(conn, photos_dir, &backend, &wp, &article_id, status, &progress)?;
             // The review goes with the piece, in the same job: a retry pushes an unchanged
             // post again (nothing is written) and merges the review again (nothing is added).
-            if desk_support(conn, &backend, &wp)? == DeskSupport::Active {
+            // What the site offers is asked once (on connecting, or here the first time) and
+            // kept fresh by every pull, not asked again on every push.
+            let support = match known_support(conn, &backend.id)? {
+                DeskSupport::Unknown => desk_support(conn, &backend, &wp)?,
+                known => known,
+            };
+            if support == DeskSupport::Active {
                 sync_review(conn, &backend, &wp, &article_id)?;
             }
             Ok(pushed)
