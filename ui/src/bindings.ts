@@ -3,6 +3,14 @@
 
 export type Status = "draft" | "submitted" | "in_review" | "approved" | "published" | "returned" | "spiked";
 
+export type Legacy = "tcvn3" | "vni" | "viqr" | "windows1258";
+
+export type ConvertedWord = { before: string, after: string, };
+
+export type Conversion = { text: string, from: Legacy, words: number, examples: Array<ConvertedWord>, };
+
+export type ImportedArticle = { article: Article, conversion: Conversion | null, };
+
 export type ArticleFields = { headline: string, 
 /**
  * The bold lede paragraph under the headline.

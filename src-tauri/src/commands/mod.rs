@@ -9,3 +9,4 @@ pub mod profile;
 pub mod review;
 pub mod suggestions;
 pub mod sync;
+pub mod text;

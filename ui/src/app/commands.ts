@@ -1,6 +1,6 @@
 // Generated from the shell's command declarations (src-tauri/src/commands/*.rs) by
 // newsroom-ipc-contract. Do not edit: run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-ipc-contract`.
-import type { AcceptSuggestion, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, ChecklistRule, Choice, Entity, EntityInput, EntityKind, ImportProgress, ImportSummary, Imported, IndexProgress, ListQuery, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, VersionRef } from "../bindings";
+import type { AcceptSuggestion, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, ChecklistRule, Choice, Conversion, Entity, EntityInput, EntityKind, ImportProgress, ImportSummary, Imported, IndexProgress, ListQuery, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, VersionRef } from "../bindings";
 import { call, callRaw, channel } from "./invoke";
 
 export const ipc = {
@@ -173,4 +173,8 @@ export const ipc = {
     call<PieceLock>("piece_release", { articleId }),
   pieceTakeovers: (articleId: string) =>
     call<TakeOver[]>("piece_takeovers", { articleId }),
+  // text
+  /** Checks pasted text for Vietnamese from an old font and converts it. */
+  textRescue: (text: string) =>
+    call<Conversion | null>("text_rescue", { text }),
 };

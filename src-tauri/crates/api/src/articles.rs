@@ -8,8 +8,9 @@ use chrono::Utc;
 use newsroom_profile::actor;
 
 use crate::{
-    Api, ApiResult, Article, ArticleFields, ArticlePhoto, ArticleSummary, ChecklistRule, IndexProgress,
-    ListQuery, Queue, Rendition, Revision, RevisionSummary, SaveRequest, Status, StatusChange, StatusRequest,
+    Api, ApiResult, Article, ArticleFields, ArticlePhoto, ArticleSummary, ChecklistRule, ImportedArticle,
+    IndexProgress, ListQuery, Queue, Rendition, Revision, RevisionSummary, SaveRequest, Status, StatusChange,
+    StatusRequest,
 };
 
 impl Api {
@@ -103,7 +104,9 @@ impl Api {
         Ok(newsroom_articles::delete(&*self.conn()?, id)?)
     }
 
-    pub fn article_import(&self, path: &Path) -> ApiResult<Article> {
+    /// Imports a Markdown file as a new draft; a file in an old Vietnamese code is converted,
+    /// and the answer says what was converted.
+    pub fn article_import(&self, path: &Path) -> ApiResult<ImportedArticle> {
         let conn = self.conn()?;
         Ok(newsroom_articles::import_markdown(
             &conn,

@@ -23,12 +23,17 @@ use crate::{
     Backend, Choice, Connectivity, DeskSupport, Field, JobState, LockState, Passage, PieceLock, PullOutcome,
     Pulled, SendProgress, SyncJob, SyncOverview, TakeOver,
 };
+use crate::{Conversion, ConvertedWord, ImportedArticle, Legacy};
 
 /// The whole generated file.
 pub fn typescript_bindings() -> String {
     let cfg = Config::default();
     let decls = [
         Status::decl(&cfg),
+        Legacy::decl(&cfg),
+        ConvertedWord::decl(&cfg),
+        Conversion::decl(&cfg),
+        ImportedArticle::decl(&cfg),
         ArticleFields::decl(&cfg),
         Article::decl(&cfg),
         ArticleSummary::decl(&cfg),

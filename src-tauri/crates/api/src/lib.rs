@@ -4,7 +4,7 @@
 //! This file holds the state and the module index; each capability's methods are one
 //! `impl Api` block in a file of its own name (`articles.rs`, `entities.rs`, `suggestions.rs`,
 //! `photos.rs`, `markdown.rs`, `profile.rs`, `review.rs`, `sync.rs`), each method a delegation to
-//! the crate that owns the rule.
+//! the crate that owns the rule; `text.rs` holds the calls that need no store.
 //!
 //! Invariants:
 //! - Every fallible call returns [`ApiError`] (`{code, message}`), never a panic or a string.
@@ -25,6 +25,7 @@ mod profile;
 mod review;
 mod suggestions;
 mod sync;
+mod text;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
@@ -39,8 +40,8 @@ pub use models::{
     ImportProgress, ImportStage, PhotoPage, Queue, RenderedMarkdown, SaveRequest, StatusRequest,
 };
 pub use newsroom_articles::{
-    Article, ArticleFields, ArticleSummary, ChecklistRule, ListQuery, PhotoCaption, Revision, RevisionReason,
-    RevisionSummary, SaveKind, Status, StatusChange, StatusCount,
+    Article, ArticleFields, ArticleSummary, ChecklistRule, ImportedArticle, ListQuery, PhotoCaption,
+    Revision, RevisionReason, RevisionSummary, SaveKind, Status, StatusChange, StatusCount,
 };
 pub use newsroom_entities::{
     AcceptSuggestion, ArticleTag, Entity, EntityInput, EntityKind, EntityRole, ImportSummary,
@@ -60,6 +61,8 @@ pub use newsroom_sync::{
     ArticleText, Backend, Choice, Connectivity, DeskSupport, Field, JobState, LockState, Passage, PieceLock,
     PullOutcome, Pulled, SendProgress, SyncJob, SyncOverview, TakeOver,
 };
+pub use newsroom_text::legacy::{Conversion, ConvertedWord, Legacy};
+pub use text::{text_decode, text_encode, text_rescue};
 
 /// The application's state: the open store.
 pub struct Api {

@@ -23,7 +23,7 @@ mod workflow;
 pub use demo::seed_demo_content;
 pub use edit::{create, delete, list, save, tagged_with};
 pub use error::{ArticleError, Result};
-pub use import::{import_markdown, parse_markdown_file};
+pub use import::{import_markdown, parse_markdown_file, ImportedArticle, ParsedFile};
 pub use models::*;
 pub use queues::{queue, status_counts, DEFAULT_QUEUE_LIMIT};
 pub use revisions::photo_captions;

@@ -40,6 +40,9 @@ pub enum Command {
     /// Who is acting on this machine (recorded with every change).
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// Vietnamese text in old codes (TCVN3, VNI, VIQR, Windows-1258).
+    #[command(subcommand)]
+    Text(TextCommand),
     /// Measure the hot paths (medians over repeated runs).
     #[cfg(feature = "bench")]
     Bench(newsroom_bench::BenchArgs),
@@ -359,5 +362,23 @@ pub enum TagCommand {
         file: Option<PathBuf>,
         #[arg(long)]
         json: bool,
+    },
+}
+
+/// The old codes, as the command line names them.
+const CODES: [&str; 4] = ["tcvn3", "vni", "viqr", "cp1258"];
+
+#[derive(Subcommand)]
+pub enum TextCommand {
+    /// Convert a file (or standard input) to Unicode NFC on standard output; what was converted,
+    /// and from which code, goes to standard error. Good Unicode passes through unchanged.
+    Convert {
+        /// The code the text is in; by default it is recognised.
+        #[arg(long, default_value = "auto", value_parser = ["auto", "tcvn3", "vni", "viqr", "cp1258"])]
+        from: String,
+        /// Write the Unicode text in this old code instead (for systems that still want one).
+        #[arg(long, value_parser = CODES)]
+        to: Option<String>,
+        file: Option<PathBuf>,
     },
 }

@@ -21,8 +21,11 @@ struct ListRow<'a> {
 pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
     match command {
         ArticleCommand::Import { file } => {
-            let article = api.article_import(&file)?;
-            println!("{}", article.id);
+            let imported = api.article_import(&file)?;
+            if let Some(conversion) = &imported.conversion {
+                crate::io::report_conversion(&file.display().to_string(), conversion);
+            }
+            println!("{}", imported.article.id);
         }
         ArticleCommand::List {
             status,

@@ -3,11 +3,12 @@
 use newsroom_api::ApiError;
 use serde::Serialize;
 
-/// Reads UTF-8 text from a file, or from standard input when no file is named.
-pub fn read_text(file: Option<&std::path::Path>) -> Result<String, ApiError> {
+/// Reads the bytes of a file, or of standard input when no file is named, with the name to
+/// report them by.
+pub fn read_input(file: Option<&std::path::Path>) -> Result<(String, Vec<u8>), ApiError> {
     use std::io::Read;
-    let (name, bytes) = match file {
-        Some(path) => (
+    match file {
+        Some(path) => Ok((
             path.display().to_string(),
             std::fs::read(path).map_err(|e| {
                 ApiError::new(
@@ -15,7 +16,7 @@ pub fn read_text(file: Option<&std::path::Path>) -> Result<String, ApiError> {
                     format!("{}: cannot read: {e}", path.display()),
                 )
             })?,
-        ),
+        )),
         None => {
             let mut bytes = Vec::new();
             std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
@@ -24,18 +25,37 @@ pub fn read_text(file: Option<&std::path::Path>) -> Result<String, ApiError> {
                     format!("standard input: cannot read: {e}"),
                 )
             })?;
-            ("standard input".to_owned(), bytes)
+            Ok(("standard input".to_owned(), bytes))
         }
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        ApiError::new(
-            newsroom_api::ErrorCode::InvalidInput,
-            format!(
-                "{name}: not valid UTF-8 (first bad byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })
+    }
+}
+
+/// Reads text from a file or standard input: Unicode as it is, Vietnamese in an old code
+/// converted (and said so on standard error).
+pub fn read_text(file: Option<&std::path::Path>) -> Result<String, ApiError> {
+    let (name, bytes) = read_input(file)?;
+    let (text, conversion) = newsroom_api::text_decode(&name, &bytes, None)?;
+    if let Some(conversion) = conversion {
+        report_conversion(&name, &conversion);
+    }
+    Ok(text)
+}
+
+/// Tells the user on standard error what was converted, and from which code.
+pub fn report_conversion(name: &str, conversion: &newsroom_api::Conversion) {
+    let examples: Vec<String> = conversion
+        .examples
+        .iter()
+        .map(|w| format!("“{}” → “{}”", w.before.trim(), w.after.trim()))
+        .collect();
+    eprintln!(
+        "{name}: converted {} word{} from {} to Unicode{}{}",
+        conversion.words,
+        if conversion.words == 1 { "" } else { "s" },
+        conversion.from.label(),
+        if examples.is_empty() { "" } else { ": " },
+        examples.join(", ")
+    );
 }
 
 pub fn print_json<T: Serialize>(value: &T) {

@@ -10,6 +10,7 @@ mod io;
 mod photo;
 mod sync;
 mod tag;
+mod text;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,6 +49,7 @@ fn run(cli: Cli) -> Result<(), ApiError> {
             io::print_json(&open(cli.data_dir)?.profile_save(&profile)?);
             Ok(())
         }
+        Command::Text(command) => text::run(command),
         Command::Backend(command) => backend::run(open(cli.data_dir)?, command),
         Command::Sync(command) => sync::run(open(cli.data_dir)?, command),
         #[cfg(feature = "bench")]

@@ -5,6 +5,9 @@
 //! [`fold`], which erases the differences a reader does not care about: case, tone marks,
 //! `đ`/`d`, NFC/NFD and old/new tone placement (`hoà` = `hòa`).
 
+pub mod legacy;
+pub mod syllable;
+
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;

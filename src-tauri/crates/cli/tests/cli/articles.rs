@@ -48,7 +48,7 @@ fn bad_files_fail_clearly_and_store_nothing() {
     let cases: [(&str, &[u8], &str); 5] = [
         (
             "latin1.md",
-            b"---\nheadline: H\xe0 N\xf4i\n---\n",
+            b"---\nheadline: Gr\xf6\xdfe der Stra\xdfe\n---\n",
             "not valid UTF-8",
         ),
         ("nofront.md", "# Hà Nội\n\nThân bài".as_bytes(), "no front matter"),
@@ -198,4 +198,37 @@ fn article_export_as_ninjs_validates_against_the_official_schema() {
         broken["headline"] = serde_json::json!("không có trong ninjs");
         assert!(!validator.is_valid(&broken));
     }
+}
+
+#[test]
+fn old_codes_are_converted_on_import_and_by_text_convert() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    // "Hà Nội, người lao động được hỗ trợ" as a TCVN3 (ABC) file.
+    let tcvn3 = b"---\nheadline: H\xb5 N\xe9i, ng\xad\xeai lao \xae\xe9ng \xae\xad\xeec h\xe7 tr\xee\n---\n\nTh\xe2n b\xb5i.\n";
+    let file = write(files.path(), "cu.md", tcvn3);
+    let out = newsroom(data.path(), &["article", "import", &file]);
+    let id = stdout(&out).trim().to_owned();
+    let notice = String::from_utf8_lossy(&out.stderr);
+    assert!(notice.contains("from TCVN3 (ABC) to Unicode"), "{notice}");
+    let shown: serde_json::Value = serde_json::from_str(&stdout(&newsroom(
+        data.path(),
+        &["article", "show", &id, "--json"],
+    )))
+    .unwrap();
+    assert_eq!(shown["headline"], "Hà Nội, người lao động được hỗ trợ");
+
+    let vni = write(files.path(), "vni.txt", "Coâng ñoaøn Vieät Nam".as_bytes());
+    let out = newsroom(data.path(), &["text", "convert", &vni]);
+    assert_eq!(stdout(&out), "Công đoàn Việt Nam");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("VNI-Windows"));
+    let good = write(files.path(), "good.txt", "Công đoàn Việt Nam".as_bytes());
+    let out = newsroom(data.path(), &["text", "convert", &good]);
+    assert_eq!(stdout(&out), "Công đoàn Việt Nam");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing converted"));
+    let out = newsroom(data.path(), &["text", "convert", "--to", "viqr", &good]);
+    assert_eq!(stdout(&out), "Co^ng ddoa`n Vie^.t Nam");
+    let viqr = write(files.path(), "viqr.txt", b"Co^ng ddoa`n");
+    let out = newsroom(data.path(), &["text", "convert", "--from", "viqr", &viqr]);
+    assert_eq!(stdout(&out), "Công đoàn");
 }
