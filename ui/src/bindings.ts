@@ -11,6 +11,26 @@ export type Conversion = { text: string, from: Legacy, words: number, examples: 
 
 export type ImportedArticle = { article: Article, conversion: Conversion | null, };
 
+export type IssueKind = "misspelled" | "style";
+
+export type Issue = { start: number, end: number, word: string, kind: IssueKind, 
+/**
+ * For a style issue, the house form; empty for a misspelling (ask for suggestions).
+ */
+house_form: string, };
+
+export type TonePlacement = "either" | "old" | "new";
+
+export type VowelIY = "either" | "i" | "y";
+
+export type HouseStyle = { tone_placement: TonePlacement, vowel_i_y: VowelIY, };
+
+export type WordKind = "added" | "ignored";
+
+export type HouseWord = { word: string, kind: WordKind, added_by: string, added_at: string, };
+
+export type Normalised = { text: string, changed: number, };
+
 export type ArticleFields = { headline: string, 
 /**
  * The bold lede paragraph under the headline.
@@ -261,7 +281,7 @@ to: string | null, limit: number | null, offset: number | null, };
 
 export type PhotoPage = { photos: Array<Photo>, total: number, };
 
-export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "checklist_failed" | "state_changed" | "note_required" | "orphaned" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "forbidden" | "review_unreadable" | "network" | "remote" | "keychain" | "store_too_new" | "storage" | "internal";
+export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "checklist_failed" | "state_changed" | "note_required" | "orphaned" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "forbidden" | "review_unreadable" | "spelling_unavailable" | "network" | "remote" | "keychain" | "store_too_new" | "storage" | "internal";
 
 export type ImportStage = "queued" | "processing" | "done" | "failed";
 

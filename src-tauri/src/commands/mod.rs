@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod photos;
 pub mod profile;
 pub mod review;
+pub mod spelling;
 pub mod suggestions;
 pub mod sync;
 pub mod text;

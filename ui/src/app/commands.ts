@@ -1,6 +1,6 @@
 // Generated from the shell's command declarations (src-tauri/src/commands/*.rs) by
 // newsroom-ipc-contract. Do not edit: run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-ipc-contract`.
-import type { AcceptSuggestion, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, ChecklistRule, Choice, Conversion, Entity, EntityInput, EntityKind, ImportProgress, ImportSummary, Imported, IndexProgress, ListQuery, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, VersionRef } from "../bindings";
+import type { AcceptSuggestion, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, ChecklistRule, Choice, Conversion, Entity, EntityInput, EntityKind, HouseStyle, HouseWord, ImportProgress, ImportSummary, Imported, IndexProgress, Issue, ListQuery, Normalised, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, VersionRef, WordKind } from "../bindings";
 import { call, callRaw, channel } from "./invoke";
 
 export const ipc = {
@@ -131,6 +131,23 @@ export const ipc = {
     call<Article>("proposal_settle", { proposalId, accept }),
   proposalSettleAll: (articleId: string, accept: boolean) =>
     call<Article>("proposal_settle_all", { articleId, accept }),
+  // spelling
+  /** The marked words of a headline, sapo or body (code-point offsets). */
+  spellingCheck: (text: string) =>
+    call<Issue[]>("spelling_check", { text }),
+  /** Suggestions for one marked word, most likely first. */
+  spellingSuggest: (word: string) =>
+    call<string[]>("spelling_suggest", { word }),
+  /** "Add word" and "ignore": the newsroom's dictionary. */
+  spellingAddWord: (word: string, kind: WordKind) =>
+    call<HouseWord>("spelling_add_word", { word, kind }),
+  /** A text put into the house style (tone placement, i/y). */
+  spellingNormalise: (text: string) =>
+    call<Normalised>("spelling_normalise", { text }),
+  spellingStyle: () =>
+    call<HouseStyle>("spelling_style"),
+  spellingSetStyle: (style: HouseStyle) =>
+    call<HouseStyle>("spelling_set_style", { style }),
   // suggestions
   suggestionsForArticle: (articleId: string, text: string) =>
     call<Suggestions>("suggestions_for_article", { articleId, text }),

@@ -22,6 +22,7 @@ const CODES = {
   unauthorized: true,
   forbidden: true,
   review_unreadable: true,
+  spelling_unavailable: true,
   network: true,
   remote: true,
   keychain: true,

@@ -327,6 +327,7 @@ export const en: Messages = {
     dismiss: "Dismiss",
   },
   errors: {
+    spelling_unavailable: "The Vietnamese dictionary (the hunspell-vi package) is not installed, so spelling is not checked. Writing and saving work as usual.",
     not_found: "This article was not found (it may have been deleted).",
     conflict: "The article was saved elsewhere after you opened it. Nothing was overwritten; reload the article.",
     too_large: "Too large: the text is too long to save, or the image too big to open safely (limit 200 megapixels).",

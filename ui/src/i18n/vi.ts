@@ -338,6 +338,7 @@ export const vi = {
     dismiss: "Đóng thông báo",
   },
   errors: {
+    spelling_unavailable: "Chưa có từ điển tiếng Việt (gói hunspell-vi) nên chưa kiểm tra chính tả. Bài vẫn soạn và lưu bình thường.",
     not_found: "Không tìm thấy bài viết này (có thể đã bị xóa).",
     conflict: "Bài đã được lưu ở nơi khác sau khi bạn mở. Không có gì bị ghi đè; hãy tải lại bài.",
     too_large: "Quá lớn: nội dung quá dài để lưu, hoặc ảnh quá lớn để mở an toàn (giới hạn 200 megapixel).",

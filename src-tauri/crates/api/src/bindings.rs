@@ -24,6 +24,7 @@ use crate::{
     Pulled, SendProgress, SyncJob, SyncOverview, TakeOver,
 };
 use crate::{Conversion, ConvertedWord, ImportedArticle, Legacy};
+use crate::{HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind};
 
 /// The whole generated file.
 pub fn typescript_bindings() -> String {
@@ -34,6 +35,14 @@ pub fn typescript_bindings() -> String {
         ConvertedWord::decl(&cfg),
         Conversion::decl(&cfg),
         ImportedArticle::decl(&cfg),
+        IssueKind::decl(&cfg),
+        Issue::decl(&cfg),
+        TonePlacement::decl(&cfg),
+        VowelIY::decl(&cfg),
+        HouseStyle::decl(&cfg),
+        WordKind::decl(&cfg),
+        HouseWord::decl(&cfg),
+        Normalised::decl(&cfg),
         ArticleFields::decl(&cfg),
         Article::decl(&cfg),
         ArticleSummary::decl(&cfg),

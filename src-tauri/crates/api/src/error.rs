@@ -48,6 +48,8 @@ pub enum ErrorCode {
     /// The piece's review data on the site is not something this app reads (edited by hand, or
     /// by a newer app); the review kept here is unchanged.
     ReviewUnreadable,
+    /// The Vietnamese dictionary is not installed or cannot be read (the editor works unchecked).
+    SpellingUnavailable,
     /// The publishing site cannot be reached (offline, DNS, refused, timed out).
     Network,
     /// The publishing site answered with an error or with something that is not its API.
@@ -182,6 +184,20 @@ impl From<newsroom_profile::ProfileError> for ApiError {
         let code = match &err {
             newsroom_profile::ProfileError::Invalid(_) => ErrorCode::InvalidInput,
             newsroom_profile::ProfileError::Sqlite(_) => ErrorCode::Storage,
+        };
+        ApiError::new(code, err.to_string())
+    }
+}
+
+impl From<newsroom_spelling::SpellingError> for ApiError {
+    fn from(err: newsroom_spelling::SpellingError) -> Self {
+        use newsroom_spelling::SpellingError;
+        let code = match err {
+            SpellingError::DictionaryMissing(_) | SpellingError::Dictionary(_) => {
+                ErrorCode::SpellingUnavailable
+            }
+            SpellingError::BadWord(_) | SpellingError::BadImport(_) => ErrorCode::InvalidInput,
+            SpellingError::Sqlite(_) => ErrorCode::Storage,
         };
         ApiError::new(code, err.to_string())
     }

@@ -23,6 +23,7 @@ mod models;
 mod photos;
 mod profile;
 mod review;
+mod spelling;
 mod suggestions;
 mod sync;
 mod text;
@@ -55,6 +56,9 @@ pub use newsroom_review::{
     Anchor, ArticleDiff, CaptionDiff, Change, Comment, DiffField, FieldDiff, Found, Proposal, ProposalState,
     Segment, Thread, VersionInfo, VersionRef,
 };
+pub use newsroom_spelling::{
+    HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind,
+};
 pub use newsroom_store::DATA_DIR_ENV;
 pub use newsroom_suggestions::{OrganisationSuggestion, PersonSuggestion, Suggestions};
 pub use newsroom_sync::{
@@ -71,6 +75,10 @@ pub struct Api {
     /// The directory compiled for suggestions; rebuilt after the directory changes.
     /// Shared with the sync worker's callback: a pull can add people and organisations.
     known: Arc<RwLock<Option<Arc<newsroom_entities::KnownEntities>>>>,
+    /// The Vietnamese dictionary, loaded on the first check.
+    dictionary: spelling::DictionarySlot,
+    /// The directory's name words for the spell checker, kept while the directory is unchanged.
+    name_words: spelling::NameWords,
     /// The background sync worker, once a front end that stays open (the app) starts it.
     worker: Mutex<Option<newsroom_sync::SyncWorker>>,
     /// Building the search index in the background: how far it has come, while it runs.
@@ -114,6 +122,8 @@ impl Api {
             conn: Mutex::new(conn),
             data_dir,
             known: Arc::new(RwLock::new(None)),
+            dictionary: Default::default(),
+            name_words: Default::default(),
             worker: Mutex::new(None),
             indexing: Mutex::new(None),
         })

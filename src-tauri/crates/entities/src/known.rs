@@ -4,6 +4,34 @@ use rusqlite::Connection;
 
 use crate::{EntityError, EntityKind, KnownEntities, KnownEntitiesBuilder, Result};
 
+/// A cheap fingerprint of the directory's spellings: it changes whenever a spelling is added,
+/// removed or replaced (edits replace an entry's spellings), so caches of them can be kept.
+pub fn spellings_fingerprint(conn: &Connection) -> Result<(i64, i64)> {
+    Ok(conn.query_row(
+        "SELECT count(*), coalesce(max(rowid), 0) FROM entity_spellings",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
+/// Every word of every name and spelling in the directory, lowercase, for the spell checker:
+/// people and organisations in the directory are never marked as misspelled.
+pub fn name_words(conn: &Connection) -> Result<std::collections::HashSet<String>> {
+    let mut stmt = conn.prepare("SELECT spelling FROM entity_spellings")?;
+    let mut words = std::collections::HashSet::new();
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let spelling: String = row.get(0)?;
+        for word in spelling.split(|c: char| c.is_whitespace() || c == '-') {
+            let core = newsroom_text::syllable::core_of(word);
+            if !core.is_empty() {
+                words.insert(core.to_lowercase());
+            }
+        }
+    }
+    Ok(words)
+}
+
 /// Loads the directory compiled for suggestions, from the stored folded spellings.
 pub fn load_known(conn: &Connection) -> Result<KnownEntities> {
     let (entities, spellings): (i64, i64) = conn.query_row(

@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0007_desk_review.sql"),
     include_str!("../migrations/0008_search_index_without_copy.sql"),
     include_str!("../migrations/0009_desk_across_machines.sql"),
+    include_str!("../migrations/0010_house_dictionary.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

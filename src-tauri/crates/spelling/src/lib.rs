@@ -1,0 +1,121 @@
+//! Vietnamese spell checking for the headline, sapo and body.
+//!
+//! A word is right when the Vietnamese dictionary has it (in either tone placement and any
+//! case), when the newsroom has added or ignored it, or when it is part of a name in the
+//! directory of people and organisations, so tagged names are never marked. A right word that
+//! is not in the house style (tone placement, `i`/`y`) is marked as a style issue with its
+//! house form. Suggestions are computed when asked for, one word at a time, so checking stays
+//! a lookup per word.
+//!
+//! The dictionary is read at run time from Debian's `hunspell-vi`; without it the checker says
+//! so (`DictionaryMissing`) and the editor works unchecked.
+
+mod dictionary;
+pub mod house;
+mod models;
+mod style;
+mod suggest;
+mod words;
+
+use std::collections::HashSet;
+
+pub use dictionary::{find_dictionary, Dictionary, DICTIONARY_DIR_ENV};
+pub use models::{HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind};
+pub use style::{with_placement, with_vowel};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SpellingError {
+    #[error("no Vietnamese dictionary: {0}")]
+    DictionaryMissing(String),
+    #[error("the Vietnamese dictionary cannot be read: {0}")]
+    Dictionary(String),
+    #[error("{0}")]
+    BadWord(String),
+    #[error("{0}")]
+    BadImport(String),
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T> = std::result::Result<T, SpellingError>;
+
+/// What a check knows beside the dictionary: the newsroom's words, the directory's name words
+/// (lowercase) and the house style.
+pub struct Speller<'a> {
+    pub dictionary: &'a Dictionary,
+    pub house_words: &'a HashSet<String>,
+    pub name_words: &'a HashSet<String>,
+    pub style: HouseStyle,
+}
+
+impl Speller<'_> {
+    fn own(&self, word: &str) -> bool {
+        self.house_words.contains(word)
+            || self.house_words.contains(&word.to_lowercase())
+            || self.name_words.contains(&word.to_lowercase())
+    }
+
+    /// Whether a word is right as written (dictionary, newsroom, directory).
+    pub fn is_right(&self, word: &str) -> bool {
+        self.own(word) || self.dictionary.knows(word)
+    }
+
+    /// The marked words of a text (code-point offsets).
+    pub fn check(&self, text: &str) -> Vec<Issue> {
+        let mut out = Vec::new();
+        for word in words::words(text) {
+            let kind = if self.own(word.text) {
+                continue;
+            } else if self.dictionary.knows(word.text) {
+                match style::house_form(word.text, &self.style, |w| self.dictionary.knows(w)) {
+                    Some(form) => (IssueKind::Style, form),
+                    None => continue,
+                }
+            } else {
+                (IssueKind::Misspelled, String::new())
+            };
+            out.push(Issue {
+                start: word.start as u32,
+                end: word.end as u32,
+                word: word.text.to_owned(),
+                kind: kind.0,
+                house_form: kind.1,
+            });
+        }
+        out
+    }
+
+    /// Suggestions for a word, most likely first, each in the house style.
+    pub fn suggest(&self, word: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for s in suggest::suggestions(self.dictionary, word, |w| self.own(w)) {
+            let s = style::house_form(&s, &self.style, |w| self.dictionary.knows(w)).unwrap_or(s);
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// The text with every word that is right but not in house style put into it; names from
+    /// the directory and the newsroom's own words keep their spelling.
+    pub fn normalise(&self, text: &str) -> Normalised {
+        let mut out = String::with_capacity(text.len());
+        let mut changed = 0;
+        let mut last = 0;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let byte = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
+        for issue in self.check(text) {
+            if issue.kind != IssueKind::Style {
+                continue;
+            }
+            let (from, to) = (byte(issue.start as usize), byte(issue.end as usize));
+            out.push_str(&text[last..from]);
+            out.push_str(&issue.house_form);
+            last = to;
+            changed += 1;
+        }
+        out.push_str(&text[last..]);
+        Normalised { text: out, changed }
+    }
+}

@@ -1,0 +1,44 @@
+//! Commands of the spelling capability (`src-tauri/crates/spelling`, UI in `ui/src/spelling`).
+
+use newsroom_api::{ApiResult, HouseStyle, HouseWord, Issue, Normalised, WordKind};
+use tauri::State;
+
+use crate::AppState;
+
+/// The marked words of a headline, sapo or body (code-point offsets).
+#[tauri::command]
+pub async fn spelling_check(state: State<'_, AppState>, text: String) -> ApiResult<Vec<Issue>> {
+    state.api()?.spelling_check(&text)
+}
+
+/// Suggestions for one marked word, most likely first.
+#[tauri::command]
+pub async fn spelling_suggest(state: State<'_, AppState>, word: String) -> ApiResult<Vec<String>> {
+    state.api()?.spelling_suggest(&word)
+}
+
+/// "Add word" and "ignore": the newsroom's dictionary.
+#[tauri::command]
+pub async fn spelling_add_word(
+    state: State<'_, AppState>,
+    word: String,
+    kind: WordKind,
+) -> ApiResult<HouseWord> {
+    state.api()?.spelling_add_word(&word, kind)
+}
+
+/// A text put into the house style (tone placement, i/y).
+#[tauri::command]
+pub async fn spelling_normalise(state: State<'_, AppState>, text: String) -> ApiResult<Normalised> {
+    state.api()?.spelling_normalise(&text)
+}
+
+#[tauri::command]
+pub async fn spelling_style(state: State<'_, AppState>) -> ApiResult<HouseStyle> {
+    state.api()?.spelling_style()
+}
+
+#[tauri::command]
+pub async fn spelling_set_style(state: State<'_, AppState>, style: HouseStyle) -> ApiResult<HouseStyle> {
+    state.api()?.spelling_set_style(&style)
+}
