@@ -15,6 +15,8 @@ import type {
   RevisionReason,
   Role,
   Status,
+  TonePlacement,
+  VowelIY,
 } from "../bindings";
 
 export const vi = {
@@ -329,6 +331,21 @@ export const vi = {
     photo_credit_missing: "Có ảnh chưa ghi nguồn",
     photo_alt_missing: "Có ảnh chưa có mô tả alt",
   } satisfies Record<ChecklistRule, string>,
+  spelling: {
+    tools: "Chính tả",
+    placement: "Vị trí dấu thanh",
+    placements: { either: "Chấp nhận cả hai", old: "Kiểu cũ: hòa, thủy, khỏe", new: "Kiểu mới: hoà, thuỷ, khoẻ" } satisfies Record<TonePlacement, string>,
+    vowel: "i hay y sau phụ âm",
+    vowels: { either: "Chấp nhận cả hai", i: "i: kĩ, lí, mĩ", y: "y: kỹ, lý, mỹ" } satisfies Record<VowelIY, string>,
+    misspelled: "Sai chính tả",
+    houseStyle: "Khác quy định chính tả của tòa soạn",
+    looking: "Đang tìm gợi ý…",
+    noSuggestions: "Không có gợi ý",
+    addWord: "Thêm vào từ điển tòa soạn",
+    ignore: "Bỏ qua từ này",
+    normalise: "Chuẩn hóa chính tả theo quy định",
+    normalised: (n: number) => (n === 0 ? "Bài đã đúng quy định chính tả." : `Đã sửa ${n} từ theo quy định chính tả.`),
+  },
   conversion: {
     codes: { tcvn3: "TCVN3 (ABC)", vni: "VNI-Windows", viqr: "VIQR", windows1258: "Windows-1258" } satisfies Record<Legacy, string>,
     converted: (words: number, code: string) => `Đã chuyển ${words} từ từ bảng mã ${code} sang Unicode`,

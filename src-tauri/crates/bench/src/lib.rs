@@ -11,6 +11,7 @@ mod measure;
 mod photos;
 mod prose;
 mod push;
+mod spelling;
 mod text;
 
 use clap::{Args, Subcommand};
@@ -35,6 +36,14 @@ enum BenchWhat {
     },
     /// Compare two versions of a long piece word by word: ours beside `git diff --word-diff`.
     Diff {
+        #[arg(long, default_value_t = 5000)]
+        words: usize,
+        #[arg(long, default_value_t = 31)]
+        runs: usize,
+    },
+    /// Spell-check a long piece (hunspell-vi) beside the bare dictionary lookup, and detect old
+    /// codes in the same piece pasted as good Unicode and as TCVN3 mojibake.
+    Spelling {
         #[arg(long, default_value_t = 5000)]
         words: usize,
         #[arg(long, default_value_t = 31)]
@@ -112,6 +121,7 @@ enum BenchWhat {
 pub fn run(args: BenchArgs) -> Result<(), ApiError> {
     match args.what {
         BenchWhat::Push { articles, photos } => push::bench_push(articles, photos),
+        BenchWhat::Spelling { words, runs } => spelling::bench_spelling(words, runs),
         BenchWhat::Desk { photos, runs } => photos::bench_desk(photos, runs),
         BenchWhat::Photos {
             width,

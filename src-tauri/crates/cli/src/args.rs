@@ -40,6 +40,9 @@ pub enum Command {
     /// Who is acting on this machine (recorded with every change).
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// Spell checking: check a text, the newsroom's dictionary, the house style.
+    #[command(subcommand)]
+    Spelling(SpellingCommand),
     /// Vietnamese text in old codes (TCVN3, VNI, VIQR, Windows-1258).
     #[command(subcommand)]
     Text(TextCommand),
@@ -380,5 +383,40 @@ pub enum TextCommand {
         #[arg(long, value_parser = CODES)]
         to: Option<String>,
         file: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum SpellingCommand {
+    /// Check a text (a file or standard input): one marked word per line, `line:column word`,
+    /// with suggestions; exits 1 when something is marked.
+    Check {
+        file: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a word to the newsroom's dictionary (`--ignore`: let it pass, kept apart).
+    Add {
+        word: String,
+        #[arg(long)]
+        ignore: bool,
+    },
+    /// Take a word out of the newsroom's dictionary.
+    Remove { word: String },
+    /// The newsroom's dictionary.
+    Words {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the newsroom's dictionary and house style as JSON (to a file or standard output).
+    Export { file: Option<PathBuf> },
+    /// Merge a dictionary exported on another machine.
+    Import { file: PathBuf },
+    /// Show the house style, or set it.
+    Style {
+        #[arg(long, value_parser = ["either", "old", "new"])]
+        placement: Option<String>,
+        #[arg(long, value_parser = ["either", "i", "y"])]
+        vowel: Option<String>,
     },
 }

@@ -8,6 +8,7 @@ mod comment;
 mod entity;
 mod io;
 mod photo;
+mod spelling;
 mod sync;
 mod tag;
 mod text;
@@ -50,6 +51,7 @@ fn run(cli: Cli) -> Result<(), ApiError> {
             Ok(())
         }
         Command::Text(command) => text::run(command),
+        Command::Spelling(command) => spelling::run(open(cli.data_dir)?, command),
         Command::Backend(command) => backend::run(open(cli.data_dir)?, command),
         Command::Sync(command) => sync::run(open(cli.data_dir)?, command),
         #[cfg(feature = "bench")]

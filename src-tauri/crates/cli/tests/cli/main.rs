@@ -6,6 +6,7 @@ mod desk;
 mod entities;
 mod photos;
 mod publishing;
+mod spelling;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,0 +1,130 @@
+//! `newsroom spelling …`: check a text, the newsroom's dictionary and house style.
+
+use newsroom_api::{Api, ApiError, ErrorCode, HouseStyle, IssueKind, WordKind};
+use serde::Serialize;
+
+use crate::args::SpellingCommand;
+use crate::io::{print_json, read_text};
+
+#[derive(Serialize)]
+struct Marked {
+    line: usize,
+    column: usize,
+    word: String,
+    kind: IssueKind,
+    suggestions: Vec<String>,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, ApiError> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned()))
+        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))
+}
+
+pub fn run(api: Api, command: SpellingCommand) -> Result<(), ApiError> {
+    match command {
+        SpellingCommand::Check { file, json } => {
+            let text = read_text(file.as_deref())?;
+            let chars: Vec<char> = text.chars().collect();
+            let mut marked = Vec::new();
+            for issue in api.spelling_check(&text)? {
+                let before = &chars[..issue.start as usize];
+                let line = before.iter().filter(|c| **c == '\n').count() + 1;
+                let column = before.iter().rev().take_while(|c| **c != '\n').count() + 1;
+                let suggestions = match issue.kind {
+                    IssueKind::Style => vec![issue.house_form.clone()],
+                    IssueKind::Misspelled => api.spelling_suggest(&issue.word)?,
+                };
+                marked.push(Marked {
+                    line,
+                    column,
+                    word: issue.word,
+                    kind: issue.kind,
+                    suggestions,
+                });
+            }
+            if json {
+                print_json(&marked);
+            } else {
+                for m in &marked {
+                    let note = if m.kind == IssueKind::Style {
+                        " (house style)"
+                    } else {
+                        ""
+                    };
+                    println!(
+                        "{}:{} {}{note} → {}",
+                        m.line,
+                        m.column,
+                        m.word,
+                        m.suggestions.join(", ")
+                    );
+                }
+            }
+            if !marked.is_empty() {
+                std::process::exit(1);
+            }
+        }
+        SpellingCommand::Add { word, ignore } => {
+            let kind = if ignore {
+                WordKind::Ignored
+            } else {
+                WordKind::Added
+            };
+            print_json(&api.spelling_add_word(&word, kind)?);
+        }
+        SpellingCommand::Remove { word } => {
+            if !api.spelling_remove_word(&word)? {
+                return Err(ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("{word:?} is not in the newsroom's dictionary"),
+                ));
+            }
+        }
+        SpellingCommand::Words { json } => {
+            let words = api.spelling_words()?;
+            if json {
+                print_json(&words);
+            } else {
+                for w in words {
+                    println!(
+                        "{}{}",
+                        w.word,
+                        if w.kind == WordKind::Ignored {
+                            " (ignored)"
+                        } else {
+                            ""
+                        }
+                    );
+                }
+            }
+        }
+        SpellingCommand::Export { file } => {
+            let json = api.spelling_export()?;
+            match file {
+                Some(path) => std::fs::write(&path, json).map_err(|e| {
+                    ApiError::new(
+                        ErrorCode::Storage,
+                        format!("{}: cannot write: {e}", path.display()),
+                    )
+                })?,
+                None => println!("{json}"),
+            }
+        }
+        SpellingCommand::Import { file } => {
+            let json = read_text(Some(&file))?;
+            let added = api.spelling_import(&json)?;
+            eprintln!("{}: {added} new words", file.display());
+        }
+        SpellingCommand::Style { placement, vowel } => {
+            let mut style: HouseStyle = api.spelling_style()?;
+            if let Some(p) = placement {
+                style.tone_placement = parse(&p)?;
+            }
+            if let Some(v) = vowel {
+                style.vowel_i_y = parse(&v)?;
+            }
+            print_json(&api.spelling_set_style(&style)?);
+        }
+    }
+    Ok(())
+}
