@@ -48,14 +48,22 @@ pub fn accept_suggestion(
     newsroom_store::write(conn, |tx| {
         let mut changed = false;
         if accept.kind == EntityKind::Person && !role.trim().is_empty() {
+            // The directory keeps the title and the body apart (`Chủ tịch` of `UBND thành phố
+            // Đà Nẵng`), as a person's roles are listed and searched by both.
+            let parts = newsroom_suggestions::split_role(&role);
             let new_role = EntityRole {
-                title: role.clone(),
+                title: parts.title,
+                organisation: parts.organisation,
                 ..Default::default()
             };
             match &accept.entity_id {
                 Some(id) => {
                     let mut entity = get(tx, id)?;
-                    if !entity.roles.iter().any(|r| r.title == role) {
+                    let held = entity
+                        .roles
+                        .iter()
+                        .any(|r| r.title == new_role.title && r.organisation == new_role.organisation);
+                    if !held {
                         entity.roles.push(new_role);
                         let input = EntityInput {
                             kind: EntityKind::Person,

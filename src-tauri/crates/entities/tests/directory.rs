@@ -279,3 +279,31 @@ fn accepting_a_suggestion_writes_the_role_and_the_tag_together_or_neither() {
     let person = entities::get(&conn, &tag.entity_id).unwrap();
     assert_eq!(person.roles[0].title, "Giám đốc");
 }
+
+#[test]
+fn an_accepted_role_is_stored_as_title_and_organisation() {
+    let (_dir, conn) = store();
+    let now = Utc::now();
+    let article = article(&conn);
+    let accept = entities::AcceptSuggestion {
+        article_id: article.id.clone(),
+        kind: EntityKind::Person,
+        name: "Lê Trung Chinh".into(),
+        entity_id: None,
+        role: Some("Chủ tịch UBND thành phố Đà Nẵng".into()),
+    };
+    let (tag, _) = entities::accept_suggestion(&conn, &accept, now).unwrap();
+    // The tag keeps the role as the story gives it; the directory keeps its parts.
+    assert_eq!(tag.role, "Chủ tịch UBND thành phố Đà Nẵng");
+    let person = entities::get(&conn, &tag.entity_id).unwrap();
+    assert_eq!(person.roles.len(), 1);
+    assert_eq!(person.roles[0].title, "Chủ tịch");
+    assert_eq!(person.roles[0].organisation, "UBND thành phố Đà Nẵng");
+    // Accepted again (another piece), the same role is not added twice.
+    let again = entities::AcceptSuggestion {
+        entity_id: Some(tag.entity_id.clone()),
+        ..accept
+    };
+    entities::accept_suggestion(&conn, &again, now).unwrap();
+    assert_eq!(entities::get(&conn, &tag.entity_id).unwrap().roles.len(), 1);
+}

@@ -14,6 +14,7 @@
 
 mod known;
 mod lexicon;
+mod roles;
 mod rules;
 mod tokens;
 
@@ -21,6 +22,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use known::{DirectoryEntry, EntityKind, EntryRef, KnownEntities, KnownEntitiesBuilder};
+pub use roles::{split_role, RoleParts};
 
 /// A person found in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

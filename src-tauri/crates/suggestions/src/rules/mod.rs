@@ -74,7 +74,8 @@ const COMPLETE_ABBREVIATIONS: &[&str] = &["TLĐLĐVN", "TLĐ"];
 /// Lower-case words that never sit inside an organisation's name, even right after a
 /// capital: they join or relate separate things.
 const NEVER_INSIDE: &[&str] = &[
-    "và", "các", "của", "tại", "thuộc", "trên", "với", "là", "cho", "đã", "đang", "sẽ",
+    "và", "các", "của", "tại", "thuộc", "trên", "với", "là", "cho", "đã", "đang", "sẽ", "lần", "nhiệm",
+    "khóa", "khoá",
 ];
 
 struct Rules<'d, 'a> {
@@ -109,7 +110,7 @@ impl<'d, 'a> Rules<'d, 'a> {
 
     /// The organisation head at token `i`: its length in tokens and whether it names one
     /// body by itself.
-    fn compute_head_at(doc: &Document<'_>, i: usize) -> Option<(usize, bool)> {
+    fn compute_head_at(doc: &Document<'_>, i: usize, titles: &[usize]) -> Option<(usize, bool)> {
         let t = &doc.tokens[i];
         if t.all_caps && ABBREVIATION_HEADS.contains(&t.text.as_str()) {
             return Some((1, COMPLETE_ABBREVIATIONS.contains(&t.text.as_str())));
@@ -128,7 +129,8 @@ impl<'d, 'a> Rules<'d, 'a> {
                 best = Some((words.len(), *complete));
             }
         }
-        best
+        // `Bộ trưởng`, `Viện trưởng`, `Cục trưởng` are titles that start like a body's head.
+        best.filter(|(len, _)| titles.iter().all(|t| t < len))
     }
 
     /// The title at token `i` (with `Phó`, `Nguyên`… prefixes), longest first: every length
@@ -154,6 +156,20 @@ impl<'d, 'a> Rules<'d, 'a> {
             .filter(|title| doc.words_at(at, title))
             .map(|title| title.len() + prefix)
             .collect();
+        // `Phó Chủ tịch Thường trực`, `Bí thư thứ nhất`: a suffix belongs to the title.
+        let suffixed: Vec<usize> = lengths
+            .iter()
+            .filter_map(|&len| {
+                let after = i + len;
+                (after < n && doc.joined(after))
+                    .then(|| {
+                        doc.longest_at(after, lex.title_suffixes.starting_with(&doc.tokens[after].lower))
+                    })
+                    .flatten()
+                    .map(|extra| len + extra)
+            })
+            .collect();
+        lengths.extend(suffixed);
         lengths.sort_unstable_by(|a, b| b.cmp(a));
         lengths.dedup();
         lengths
@@ -169,10 +185,109 @@ impl<'d, 'a> Rules<'d, 'a> {
         let gap = self.doc.gap_before(k);
         let dash = matches!(gap.as_str(), " – " | " - " | " — " | "–" | "-");
         let t = &self.doc.tokens[k];
-        dash && t.capitalised
-            && self.titles_at(k).is_empty()
-            && !(is_surname(&t.text) && self.run_from(k) > k)
-            && k + 1 < self.n()
+        // A run after the dash that starts with a surname is a person's name, unless it is a
+        // place (`Việt Nam – Hàn Quốc`).
+        let person_like =
+            is_surname(&t.text) && self.run_from(k) > k && self.place_prefix(k, self.run_from(k)) == 0;
+        dash && t.capitalised && self.titles_at(k).is_empty() && !person_like && k + 1 < self.n()
+    }
+
+    /// Whether a lower-case predicate (a verb of speech or action, or a word that opens one)
+    /// starts at token `k`: names and roles end before it.
+    fn predicate_at(&self, k: usize) -> bool {
+        let t = &self.doc.tokens[k];
+        // The second syllable of a word (`việc làm`, `danh thắng`) is no verb of its own.
+        let second_syllable = k > 0 && self.compound_at(k - 1);
+        !second_syllable
+            && !t.capitalised
+            && !t.all_caps
+            && self
+                .doc
+                .longest_at(k, lexicon::index().predicate_words.starting_with(&t.lower))
+                .is_some()
+    }
+
+    /// Whether one to three lower-case words from `k` lead inside a name to a capitalised
+    /// word that goes on with it (`Quần thể danh thắng Tràng An`, `Dân tộc bán trú Tiểu học`),
+    /// none of them a predicate or a word that joins separate things.
+    fn bridges_to_capital(&self, k: usize) -> bool {
+        (1..=3).any(|m| {
+            let next = k + m;
+            next < self.n()
+                && (k + 1..=next).all(|t| self.doc.joined(t))
+                && (k..next).all(|t| {
+                    let tok = &self.doc.tokens[t];
+                    !tok.capitalised
+                        && !tok.all_caps
+                        && !tok.has_digit
+                        && !NEVER_INSIDE.contains(&tok.lower.as_str())
+                        && !lexicon::index().honorific_words.contains(tok.lower.as_str())
+                        && !self.predicate_at(t)
+                })
+                && {
+                    let cap = &self.doc.tokens[next];
+                    cap.capitalised
+                        && self.titles_at(next).is_empty()
+                        && (self.place_prefix(next, self.run_from(next)) > 0
+                            || !(is_surname(&cap.text) && self.run_from(next) > next))
+                }
+        })
+    }
+
+    /// `Bộ Văn hóa, Thể thao và Du lịch`: a comma inside a name that lists the fields of one
+    /// body, capitalised parts up to a `và` and a last capitalised part.
+    fn comma_joins(&self, k: usize) -> bool {
+        if self.doc.gap_before(k) != ", " || !self.doc.tokens[k].capitalised {
+            return false;
+        }
+        let mut t = k;
+        for _ in 0..6 {
+            // One part: a capitalised word and maybe its lower-case partner.
+            if t >= self.n() || !self.doc.tokens[t].capitalised || !self.titles_at(t).is_empty() {
+                return false;
+            }
+            t += 1;
+            if t < self.n()
+                && self.doc.joined(t)
+                && !self.doc.tokens[t].capitalised
+                && self.compound_at(t - 1)
+            {
+                t += 1;
+            }
+            if t >= self.n() {
+                return false;
+            }
+            let gap = self.doc.gap_before(t);
+            if gap == ", " {
+                continue;
+            }
+            return self.doc.joined(t)
+                && self.doc.tokens[t].lower == "và"
+                && t + 1 < self.n()
+                && self.doc.joined(t + 1)
+                && self.doc.tokens[t + 1].capitalised;
+        }
+        false
+    }
+
+    /// The length of a lower-case phrase official names end with (`quốc gia`, `tối cao`)
+    /// starting at token `k`.
+    fn name_tail_at(&self, k: usize) -> Option<usize> {
+        let t = &self.doc.tokens[k];
+        if t.capitalised || t.all_caps || !self.doc.joined(k) {
+            return None;
+        }
+        self.doc
+            .longest_at(k, lexicon::index().name_tails.starting_with(&t.lower))
+    }
+
+    /// Whether tokens `k` and `k + 1` make one word of an official name (`Thống kê`).
+    fn compound_at(&self, k: usize) -> bool {
+        k + 1 < self.n()
+            && self.doc.joined(k + 1)
+            && lexicon::index()
+                .compounds
+                .contains(format!("{} {}", self.doc.tokens[k].lower, self.doc.tokens[k + 1].lower).as_str())
     }
 
     /// Whether one or two lower-case words from `k` lead straight into a known place.
@@ -238,14 +353,29 @@ pub(crate) fn find(doc: &Document<'_>, known: &[KnownMention]) -> Found {
             known_orgs.push((first, last - 1));
         }
     }
+    let titles: Vec<Vec<usize>> = (0..doc.tokens.len())
+        .map(|i| Rules::compute_titles_at(doc, i))
+        .collect();
+    let mut heads: Vec<Option<(usize, bool)>> = (0..doc.tokens.len())
+        .map(|i| Rules::compute_head_at(doc, i, &titles[i]))
+        .collect();
+    // `Khoa Bỏng Bệnh viện Chợ Rẫy`: a department is a body when the body it belongs to is
+    // named right after its own name; alone, `Khoa` is more often a given name.
+    for i in 0..doc.tokens.len() {
+        let t = &doc.tokens[i];
+        if t.capitalised && lexicon::SUBUNIT_HEADS.contains(&t.text.as_str()) && heads[i].is_none() {
+            let parent = (i + 2..(i + 5).min(doc.tokens.len()))
+                .take_while(|&j| doc.joined(j) && (doc.tokens[j].capitalised || doc.tokens[j].lower == "và"))
+                .any(|j| heads[j].is_some());
+            if parent && i + 1 < doc.tokens.len() && doc.joined(i + 1) && doc.tokens[i + 1].capitalised {
+                heads[i] = Some((1, false));
+            }
+        }
+    }
     let rules = Rules {
         doc,
-        heads: (0..doc.tokens.len())
-            .map(|i| Rules::compute_head_at(doc, i))
-            .collect(),
-        titles: (0..doc.tokens.len())
-            .map(|i| Rules::compute_titles_at(doc, i))
-            .collect(),
+        heads,
+        titles,
         known: covered,
         known_orgs,
     };
@@ -258,6 +388,48 @@ pub(crate) fn find(doc: &Document<'_>, known: &[KnownMention]) -> Found {
 fn key(text: &str) -> String {
     let folded: String = text.chars().map(newsroom_text::fold_char).collect();
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A later short mention of a person already named (`anh Khoa` after `anh Lê Đăng Khoa`,
+/// `Thanh Thúy` after `Trần Thị Thanh Thúy`) is the same person: its spans join the person
+/// whose full name ends with it and was named first, the nearest such one before it. A short
+/// name with no such person before it stays a person of its own.
+fn corefer(people: Vec<PersonSuggestion>) -> Vec<PersonSuggestion> {
+    let words = |p: &PersonSuggestion| key(&p.name).split(' ').map(str::to_owned).collect::<Vec<_>>();
+    let first = |p: &PersonSuggestion| p.spans.iter().map(|s| s[0]).min().unwrap_or(usize::MAX);
+    let mut out: Vec<PersonSuggestion> = Vec::with_capacity(people.len());
+    let mut short: Vec<PersonSuggestion> = Vec::new();
+    for p in people {
+        if p.known || words(&p).len() > 2 {
+            out.push(p);
+        } else {
+            short.push(p);
+        }
+    }
+    // Two-word names may be short mentions too, and also full names of their own: they are
+    // matched against longer names first.
+    short.sort_by_key(|p| std::cmp::Reverse(words(p).len()));
+    for p in short {
+        let mine = words(&p);
+        let at = first(&p);
+        let host = out
+            .iter_mut()
+            .filter(|q| {
+                let theirs = words(q);
+                theirs.len() > mine.len() && theirs.ends_with(&mine) && first(q) < at
+            })
+            .max_by_key(|q| first(q));
+        match host {
+            Some(q) => {
+                q.spans.extend(p.spans);
+                if q.role.is_none() {
+                    q.role = p.role;
+                }
+            }
+            None => out.push(p),
+        }
+    }
+    out
 }
 
 /// Groups mentions into one suggestion per entity, known entities first by position.
@@ -338,6 +510,8 @@ pub(crate) fn merge(
             person.role = p.role;
         }
     }
+
+    let mut people = corefer(people);
 
     let known_org_spans: Vec<[usize; 2]> = known
         .iter()

@@ -30,12 +30,32 @@ impl Rules<'_, '_> {
             let mut last_proper: Option<usize> = None;
             let mut k = head_end + 1;
             while k < self.n() && self.usable(k) && self.doc.tokens[k].latin {
-                if !(self.doc.joined(k) || self.dash_joins(k) && last_proper.is_some()) {
+                let comma = last_proper.is_some() && self.comma_joins(k);
+                if !(self.doc.joined(k) || self.dash_joins(k) && last_proper.is_some() || comma) {
                     break;
                 }
                 let t = &self.doc.tokens[k];
-                if t.lower == "và" && k + 1 < self.n() && self.head_at(k + 1).is_some() {
+                // `Ban Quản lý và Công đoàn các KCN…` names two bodies; `Viện Công nhân và Công
+                // đoàn`, where the second head has no name of its own, names one.
+                if t.lower == "và"
+                    && k + 1 < self.n()
+                    && self.head_at(k + 1).is_some()
+                    && self.named_head(k + 1)
+                {
                     break;
+                }
+                // The sentence's predicate begins: the name has ended (`Sông Đà triển khai`).
+                if self.predicate_at(k) {
+                    break;
+                }
+                // `nhân dân tối cao`, `nhỏ và vừa`: lower-case words official names carry.
+                if let Some(len) = self
+                    .name_tail_at(k)
+                    .filter(|_| last_proper.is_some() || k == head_end + 1)
+                {
+                    last_proper = Some(k + len - 1);
+                    k += len;
+                    continue;
                 }
                 // A body named inside this one (`Công đoàn Tổng công ty Vận tải…`) is part of
                 // the name, head and all.
@@ -46,7 +66,16 @@ impl Rules<'_, '_> {
                 }
                 let after_capital = self.doc.tokens[k - 1].capitalised && self.doc.joined(k);
                 let lower_word = !t.capitalised && !t.all_caps && !t.has_digit;
-                if t.capitalised || t.all_caps || (t.has_digit && t.text.chars().any(char::is_alphabetic)) {
+                // A number right after a capitalised word is part of the name (`May 10`,
+                // `Sông Đà 5`); counts and years are written otherwise (`2.000`, `năm 2024`).
+                let name_number = t.has_digit
+                    && t.text.chars().all(|c| c.is_ascii_digit())
+                    && t.text.len() <= 4
+                    && (self.doc.tokens[k - 1].capitalised || self.doc.tokens[k - 1].all_caps)
+                    && self.doc.joined(k);
+                let proper =
+                    t.capitalised || t.all_caps || (t.has_digit && t.text.chars().any(char::is_alphabetic));
+                if proper || name_number {
                     last_proper = Some(k);
                 } else if t.has_digit {
                     break;
@@ -56,9 +85,9 @@ impl Rules<'_, '_> {
                 } else if lexicon::index().connectors.contains(t.lower.as_str())
                     || lexicon::index().admin_words.contains(t.lower.as_str())
                 {
-                } else if lower_word && self.bridges_to_place(k) {
-                    // `Trung tâm Dịch vụ việc làm Hà Nội`: a short lower-case stretch that
-                    // leads straight into a place belongs to the name.
+                } else if lower_word && (self.bridges_to_place(k) || self.bridges_to_capital(k)) {
+                    // `Trung tâm Dịch vụ việc làm Hà Nội`, `Quần thể danh thắng Tràng An`: a
+                    // short lower-case stretch that leads on to a capital belongs to the name.
                 } else {
                     break;
                 }
@@ -96,26 +125,10 @@ impl Rules<'_, '_> {
             };
             self.split_trailing_name(&mut org, head_end);
             // Vietnamese capitalises only the first syllable of a compound in a name
-            // (`Thành phố`, `Chế xuất`): keep the lower-case syllable after the last capital.
+            // (`Thành phố`, `Thống kê`): keep its lower-case partner, and the lower-case words
+            // official names end with (`quốc gia`, `tối cao`).
             if org.person_from.is_none() && self.doc.tokens[org.end].capitalised {
-                for extra in [3, 2, 1] {
-                    let last = org.end + extra;
-                    let fits = last < k
-                        && (org.end + 1..=last).all(|t| {
-                            let lower = self.doc.tokens[t].lower.as_str();
-                            !NEVER_INSIDE.contains(&lower)
-                                && (t == org.end + 1
-                                    || lexicon::index().connectors.contains(lower)
-                                    || lexicon::index().compound_tails.contains(lower))
-                        })
-                        && lexicon::index()
-                            .compound_tails
-                            .contains(self.doc.tokens[last].lower.as_str());
-                    if fits {
-                        org.end = last;
-                        break;
-                    }
-                }
+                self.extend_lower_tail(&mut org);
             }
             orgs.push(org);
             // Continue inside the extent, so a nested body (`Ủy ban Kiểm tra Liên đoàn Lao
@@ -156,6 +169,28 @@ impl Rules<'_, '_> {
         orgs
     }
 
+    fn extend_lower_tail(&self, org: &mut FoundOrg) {
+        let lowercase = |t: usize| {
+            let tok = &self.doc.tokens[t];
+            !tok.capitalised && !tok.all_caps && !tok.has_digit && self.doc.joined(t)
+        };
+        let mut end = org.end;
+        while end + 1 < self.n() && lowercase(end + 1) && self.compound_at(end) && !self.predicate_at(end + 1)
+        {
+            end += 1;
+        }
+        let next = end + 1;
+        if next < self.n() && lowercase(next) {
+            let tails = lexicon::index()
+                .name_tails
+                .starting_with(&self.doc.tokens[next].lower);
+            if let Some(len) = self.doc.longest_at(next, tails) {
+                end += len;
+            }
+        }
+        org.end = end;
+    }
+
     /// `Chủ tịch Liên đoàn Lao động thành phố Hà Nội Nguyễn Phi Thường`: the capitalised run
     /// at the end of an organisation may end in a person's name.
     fn split_trailing_name(&self, org: &mut FoundOrg, head_end: usize) {
@@ -171,10 +206,15 @@ impl Rules<'_, '_> {
             run_start -= 1;
         }
         let titled = org.start > 0 && self.title_ends_at(org.start - 1);
+        // `Chị Mỹ Hạnh – Bí thư Đoàn Thanh niên Khu công nghiệp Yên Phong cho biết`: a role
+        // after a named person's dash ends in the body's name, not in another person's.
+        if titled && self.after_named_dash(org.start - 1) {
+            return;
+        }
         let has_proper_before = |s: usize| {
             (head_end + 1..s).any(|t| {
                 let tok = &self.doc.tokens[t];
-                tok.capitalised || tok.all_caps || tok.has_digit
+                tok.capitalised || tok.all_caps || tok.has_digit || self.name_tail_at(t).is_some()
             })
         };
         let mut best: Option<(u32, usize)> = None;
@@ -205,6 +245,33 @@ impl Rules<'_, '_> {
             org.person_from = Some(s);
             org.generic = !has_proper_before(s);
         }
+    }
+
+    /// Whether the head at `k` goes on with a name of its own (a capital, a number or a
+    /// lower-case name word after it).
+    fn named_head(&self, k: usize) -> bool {
+        let Some((len, complete)) = self.head_at(k) else {
+            return false;
+        };
+        let next = k + len;
+        complete
+            || next < self.n() && self.doc.joined(next) && {
+                let t = &self.doc.tokens[next];
+                t.capitalised
+                    || t.all_caps
+                    || lexicon::index().connectors.contains(t.lower.as_str())
+                    || lexicon::index().admin_words.contains(t.lower.as_str())
+            }
+    }
+
+    /// Whether the title ending at `title_end` comes right after `Name –`.
+    fn after_named_dash(&self, title_end: usize) -> bool {
+        let Some(start) = (title_end.saturating_sub(6)..=title_end)
+            .find(|&s| self.titles_at(s).iter().any(|len| s + len == title_end + 1))
+        else {
+            return false;
+        };
+        start > 0 && self.doc.gap_before(start).contains(['–', '—']) && self.doc.tokens[start - 1].capitalised
     }
 
     fn resolve_shared_tails(&self, orgs: &mut [FoundOrg]) {

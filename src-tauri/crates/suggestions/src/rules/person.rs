@@ -63,7 +63,12 @@ impl Rules<'_, '_> {
                         (org.end + 1 < self.n() && self.doc.joined(org.end + 1)).then_some(org.end + 1),
                     ),
                     Some(_) => break,
-                    None => (after - 1, Some(after)),
+                    None => match self.generic_body_after(after) {
+                        // `Huấn luyện viên trưởng đội tuyển bóng đá nữ quốc gia Mai Đức Chung`:
+                        // a body named in lower case between the title and the name.
+                        Some(last) => (last, Some(last + 1)),
+                        None => (after - 1, Some(after)),
+                    },
                 };
                 let Some(p) = name_start else { continue };
                 if !self.doc.tokens[p].capitalised || !is_surname(&self.doc.tokens[p].text) || in_org[p] {
@@ -73,7 +78,15 @@ impl Rules<'_, '_> {
                 if end == p || self.is_place(p, end) {
                     continue;
                 }
-                let role = Some(self.doc.slice(i, role_end));
+                // A bare title before the name (`Thẩm phán X, Chánh án Tòa án…,`) gives way to
+                // the fuller role the apposition after the name gives.
+                let title_only = role_end + 1 == i + len && org_at[after].is_none();
+                let apposition = if title_only {
+                    self.role_after(end, orgs)
+                } else {
+                    None
+                };
+                let role = apposition.or_else(|| Some(self.doc.slice(i, role_end)));
                 push(&mut people, &mut taken, FoundPerson { start: p, end, role });
                 break;
             }
@@ -143,7 +156,10 @@ impl Rules<'_, '_> {
             }
             let end = run_end.min(s + 4);
             let len = end.saturating_sub(s) + 1;
-            let clear = s <= run_end && (s..=end).all(|t| !in_org[t] && !self.known[t] && self.usable(t));
+            let clear = s <= run_end
+                && (s..=end).all(|t| !in_org[t] && !self.known[t] && self.usable(t))
+                && !self.quoted(i, run_end)
+                && !self.after_locative(i);
             if clear && len >= 2 && !self.is_place(s, end) && self.head_at(s).is_none() {
                 let role = self.role_after(end, orgs);
                 push(&mut people, &mut taken, FoundPerson { start: s, end, role });
@@ -152,5 +168,51 @@ impl Rules<'_, '_> {
         }
         people.sort_by_key(|p| p.start);
         people
+    }
+
+    /// The last token of a lower-case body (1–7 words, no predicate) that runs from `k` to a
+    /// full name (a surname and at least one more capitalised word).
+    fn generic_body_after(&self, k: usize) -> Option<usize> {
+        let lowercase = |t: usize| {
+            let tok = &self.doc.tokens[t];
+            !tok.capitalised
+                && !tok.all_caps
+                && !tok.has_digit
+                && self.doc.joined(t)
+                && !super::NEVER_INSIDE.contains(&tok.lower.as_str())
+                && !lexicon::index().honorific_words.contains(tok.lower.as_str())
+                && !self.predicate_at(t)
+        };
+        let mut last = None;
+        let mut t = k;
+        while t < self.n() && t - k < 7 && lowercase(t) {
+            last = Some(t);
+            t += 1;
+        }
+        let last = last?;
+        let name = last + 1;
+        (name < self.n()
+            && self.doc.joined(name)
+            && self.doc.tokens[name].capitalised
+            && is_surname(&self.doc.tokens[name].text)
+            && self.run_from(name) > name)
+            .then_some(last)
+    }
+
+    /// A capitalised run in quotation marks is the title of a work (`"Quan Âm Thị Kính"`).
+    fn quoted(&self, start: usize, end: usize) -> bool {
+        let opens = self.doc.gap_before(start).ends_with(['"', '“', '«']);
+        let closes = end + 1 >= self.n() || self.doc.gap_before(end + 1).starts_with(['"', '”', '»']);
+        opens && closes
+    }
+
+    /// `ở Lục Ngạn`, `tại Yên Phong`: a name after a word of place is a place.
+    fn after_locative(&self, start: usize) -> bool {
+        start > 0
+            && self.doc.joined(start)
+            && matches!(
+                self.doc.tokens[start - 1].lower.as_str(),
+                "ở" | "tại" | "từ" | "về" | "qua" | "sang"
+            )
     }
 }

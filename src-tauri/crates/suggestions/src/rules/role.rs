@@ -44,6 +44,9 @@ impl Rules<'_, '_> {
             }
             end += 1;
         }
+        // An unclosed dash role ends where the sentence's predicate begins (`– Phó Chủ tịch
+        // Liên đoàn Điền kinh Việt Nam đánh giá cao…`).
+        let end = self.before_predicate(first, end);
         let segment: String = chars[start..end].iter().collect();
         let segment = segment.trim().trim_end_matches([',', ':']).trim().to_owned();
         let all_titles = segment.split(", ").all(|part| {
@@ -60,11 +63,36 @@ impl Rules<'_, '_> {
         Some(self.doc.slice(first, end))
     }
 
-    /// A role given right after a name: ` – Title…`, `, Title…,`.
+    /// The end (a character offset, at most `end`) of a role that starts at token `first`:
+    /// the start of the first predicate word after the title, if one comes before `end`.
+    fn before_predicate(&self, first: usize, end: usize) -> usize {
+        let tokens = &self.doc.tokens;
+        (first + 1..self.n())
+            .take_while(|&t| tokens[t].start < end)
+            .find(|&t| self.predicate_at(t))
+            .map_or(end, |t| tokens[t - 1].end.min(end))
+    }
+
+    /// A role given right after a name: ` – Title…`, `, Title…,`, or an office the person
+    /// takes (`tái đắc cử Chủ tịch…`).
     pub(super) fn role_after(&self, name_end: usize, orgs: &[FoundOrg]) -> Option<String> {
         let next = name_end + 1;
         if next >= self.n() || !self.usable(next) {
             return None;
+        }
+        if self.doc.joined(next) {
+            let phrases = lexicon::index()
+                .office_phrases
+                .starting_with(&self.doc.tokens[next].lower);
+            let title = self.doc.longest_at(next, phrases).map(|len| next + len);
+            if let Some(title) = title.filter(|&t| t < self.n() && self.doc.joined(t)) {
+                if let Some(end) = self
+                    .role_extent(title, orgs)
+                    .filter(|_| !self.titles_at(title).is_empty())
+                {
+                    return Some(self.doc.slice(title, end));
+                }
+            }
         }
         let gap = self.doc.gap_before(next);
         if gap.contains(['–', '—']) || gap.contains(" - ") {
@@ -83,6 +111,7 @@ impl Rules<'_, '_> {
                         || (chars[c] == '.' && chars.get(c + 1).is_none_or(|n| n.is_whitespace()))
                 })
                 .unwrap_or(chars.len());
+            let stop = self.before_predicate(next, stop);
             let segment: String = chars[start..stop].iter().collect();
             if segment.split_whitespace().count() <= 15 {
                 return Some(segment.trim().to_owned());

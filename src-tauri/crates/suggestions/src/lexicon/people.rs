@@ -1,0 +1,186 @@
+//! Words about people: family names, honorifics, middle names, titles and their prefixes.
+
+/// Vietnamese family names (họ), covering the great majority of the population.
+pub const SURNAMES: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+    "Dương", "Lý", "Đinh", "Hà", "Mai", "Trịnh", "Đào", "Lương", "Cao", "Tạ", "Lâm", "Quách", "Chu",
+    "Trương", "Tô", "Đoàn", "Vương", "Hứa", "Kiều", "Thái", "La", "Lại", "Lưu", "Triệu", "Đàm", "Phùng",
+    "Thân", "Khúc", "Tăng", "Nông", "Giang", "Châu", "Mạc", "Tôn", "Doãn", "Ông", "Âu", "Diệp", "Kim", "Lục",
+    "Nghiêm", "Ninh", "Quan", "Sầm", "Từ", "Vi", "Đồng", "Bạch", "Cù", "Hầu", "Lò", "Lạc", "Phí", "Thạch",
+    "Văn", "Viên", "Khổng", "Lã", "Mã", "Trình", "Ung", "Yên", "Kha", "Khương", "Đông", "Hàn", "Lạng",
+    "Tống", "Thiều", "Trang", "Tiêu", "Mẫn", "Nhữ", "Vòng", "Đậu", "Cấn", "Lữ", "Bế", "Hoa", "Lầu", "Ma",
+    "Quản", "Thiệu", "Vương", "Ôn", "Bành", "Chử", "Tào", "Sùng", "Vàng", "Giàng", "Thào", "Mùa", "Cầm",
+    "Lường", "Quàng", "Lèo", "Hờ",
+];
+
+/// Words placed before a name: honorifics, kinship terms used as titles, degrees and ranks.
+/// Compared case-insensitively, longest first.
+pub const HONORIFICS: &[&str] = &[
+    "các đồng chí",
+    "đồng chí",
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "cô",
+    "chú",
+    "bác",
+    "cụ",
+    "thầy",
+    "em",
+    "bác sĩ",
+    "bs",
+    "thạc sĩ",
+    "ths",
+    "tiến sĩ",
+    "ts",
+    "pgs.ts",
+    "gs.ts",
+    "pgs",
+    "gs",
+    "giáo sư",
+    "phó giáo sư",
+    "luật sư",
+    "ls",
+    "nhà báo",
+    "nhà văn",
+    "nghệ sĩ",
+    "nsnd",
+    "nsưt",
+    "kỹ sư",
+    "ks",
+    "đại tá",
+    "thượng tá",
+    "trung tá",
+    "thiếu tá",
+    "đại úy",
+    "thượng úy",
+    "trung úy",
+    "thiếu úy",
+    "thiếu tướng",
+    "trung tướng",
+    "thượng tướng",
+    "đại tướng",
+    "cháu",
+    "bé",
+];
+
+/// Nouns for people that precede a full name (`công nhân Nguyễn Văn An`) but, unlike an
+/// honorific, also precede ordinary capitalised words (`lao động Thủ đô`): after these only
+/// a surname-initial name of two or more words counts.
+pub const WEAK_HONORIFICS: &[&str] = &[
+    "nữ công nhân",
+    "công nhân",
+    "nữ đoàn viên",
+    "đoàn viên",
+    "người lao động",
+    "lao động",
+    "học sinh",
+    "sinh viên",
+    "giáo viên",
+    "bệnh nhân",
+    "nạn nhân",
+    "tài xế",
+    "chủ tịch",
+];
+
+/// Second names that mark a personal name (`Tô Thị Hằng`, `Lê Văn Sơn`): they help decide
+/// where a name starts when a capitalised run also holds a place or an organisation.
+pub const MIDDLE_NAMES: &[&str] = &[
+    "Thị", "Văn", "Đình", "Đức", "Hữu", "Ngọc", "Minh", "Quang", "Xuân", "Thanh", "Hồng", "Kim", "Công",
+    "Bá", "Trọng", "Quốc", "Thu", "Thúy", "Thùy", "Mạnh", "Tiến", "Duy", "Anh", "Huy", "Phương", "Hoài",
+    "Bích", "Mai", "Hải", "Tuấn", "Thế", "Khắc", "Viết", "Sỹ", "Sĩ", "Như",
+];
+
+/// Titles (chức danh) that introduce a role: `Chủ tịch`, `Phó Giám đốc`… A title may be
+/// followed by an organisation and then the name: `Chủ tịch Liên đoàn Lao động thành phố Hà
+/// Nội Nguyễn Phi Thường`. Compared case-insensitively, longest first; `Phó`, `Tổng`,
+/// `Quyền` and `Nguyên` prefixes are handled by the rules.
+pub const TITLES: &[&str] = &[
+    "chủ tịch",
+    "bí thư",
+    "giám đốc",
+    "trưởng ban",
+    "trưởng phòng",
+    "trưởng khoa",
+    "trưởng đoàn",
+    "trưởng",
+    "chánh văn phòng",
+    "chánh thanh tra",
+    "chánh án",
+    "chủ nhiệm",
+    "bộ trưởng",
+    "thứ trưởng",
+    "thủ tướng",
+    "tổng bí thư",
+    "chủ tịch nước",
+    "ủy viên",
+    "uỷ viên",
+    "đại biểu quốc hội",
+    "đại biểu",
+    "hiệu trưởng",
+    "tổng biên tập",
+    "viện trưởng",
+    "cục trưởng",
+    "vụ trưởng",
+    "tư lệnh",
+    "chính ủy",
+    "thành ủy viên",
+    "tỉnh ủy viên",
+    "tổ trưởng",
+    "giám đốc sở",
+    "tổng giám đốc",
+    "chủ tịch công đoàn",
+    "trưởng phòng",
+    "thư ký",
+    "người phát ngôn",
+    "kế toán trưởng",
+    "quản đốc",
+    "trưởng ca",
+    "tổng thư ký",
+    "chủ tịch hội đồng quản trị",
+    "chủ tịch hđqt",
+    "trưởng công an",
+    "bác sĩ trưởng khoa",
+    "điều dưỡng trưởng",
+    "hiệu phó",
+    "trợ lý",
+    "cố vấn",
+    "thanh tra viên",
+    "kiểm sát viên",
+    "thẩm phán",
+    "trưởng bộ phận",
+    "giám sát",
+    "tổng cục trưởng",
+    "cục phó",
+    "vụ phó",
+    "huấn luyện viên trưởng",
+    "huấn luyện viên",
+    "giám đốc nhân sự",
+    "giám đốc điều hành",
+    "giám đốc kỹ thuật",
+    "chủ nhiệm câu lạc bộ",
+];
+
+/// Words that follow a title and belong to it: `Phó Chủ tịch Thường trực`, `Bí thư thứ nhất`.
+pub const TITLE_SUFFIXES: &[&str] = &["thường trực", "thứ nhất", "phụ trách", "điều hành"];
+
+/// Prefixes that modify a title: `Phó Chủ tịch`, `Nguyên Giám đốc`, `Quyền Trưởng phòng`.
+pub const TITLE_PREFIXES: &[&str] = &["phó", "nguyên", "quyền", "tân", "cựu"];
+
+/// Phrases between a name and the office it is given (`Hồ Minh Đức tái đắc cử Chủ tịch…`,
+/// `bầu bà Linh tiếp tục giữ chức Chủ tịch…`): the title after them is the person's role.
+pub const OFFICE_PHRASES: &[&str] = &[
+    "tái đắc cử",
+    "đắc cử",
+    "tiếp tục giữ chức",
+    "giữ chức",
+    "được bầu làm",
+    "được bầu giữ chức",
+    "được bầu",
+    "được bổ nhiệm làm",
+    "được bổ nhiệm giữ chức",
+    "được bổ nhiệm",
+    "làm",
+    "nhận chức",
+];

@@ -1,0 +1,153 @@
+//! One test per failure class seen on text the rules were not written against (issue 14):
+//! each asserts the behaviour a desk editor sees in the suggestions panel.
+
+use newsroom_suggestions::{suggest, DirectoryEntry, EntityKind, KnownEntities, Suggestions};
+
+fn found(text: &str) -> Suggestions {
+    suggest(text, &KnownEntities::empty())
+}
+
+fn role_of(s: &Suggestions, name: &str) -> Option<String> {
+    s.people
+        .iter()
+        .find(|p| p.name == name)
+        .and_then(|p| p.role.clone())
+}
+
+fn org_names(s: &Suggestions) -> Vec<&str> {
+    s.organisations.iter().map(|o| o.name.as_str()).collect()
+}
+
+#[test]
+fn a_role_stops_before_the_verb_of_speech() {
+    for verb in [
+        "cho biết",
+        "khẳng định",
+        "nhấn mạnh",
+        "chia sẻ",
+        "đề nghị",
+        "đánh giá cao",
+    ] {
+        let text = format!("Ông Trần Văn Hải – Giám đốc Công ty TNHH Dệt Minh Phát {verb} đơn hàng đã tăng.");
+        let s = found(&text);
+        assert_eq!(
+            role_of(&s, "Trần Văn Hải").as_deref(),
+            Some("Giám đốc Công ty TNHH Dệt Minh Phát"),
+            "{verb}"
+        );
+        assert_eq!(org_names(&s), ["Công ty TNHH Dệt Minh Phát"], "{verb}");
+    }
+    let s =
+        found("Bà Lê Thu Hà – Chủ tịch Công đoàn Công ty May Hưng Yên cùng đại diện doanh nghiệp đến dự.");
+    assert_eq!(
+        role_of(&s, "Lê Thu Hà").as_deref(),
+        Some("Chủ tịch Công đoàn Công ty May Hưng Yên")
+    );
+}
+
+#[test]
+fn a_title_before_a_name_gives_the_role_at_the_start_of_a_sentence_and_after_den_du_co() {
+    let s = found(
+        "Phó Chủ tịch Thường trực Liên đoàn Lao động tỉnh Bắc Ninh Nguyễn Quang Huy phát biểu. \
+         Đến dự có ông Lê Văn Minh, Phó Chủ tịch Ủy ban nhân dân tỉnh Bắc Ninh.",
+    );
+    assert_eq!(
+        role_of(&s, "Nguyễn Quang Huy").as_deref(),
+        Some("Phó Chủ tịch Thường trực Liên đoàn Lao động tỉnh Bắc Ninh")
+    );
+    assert_eq!(
+        role_of(&s, "Lê Văn Minh").as_deref(),
+        Some("Phó Chủ tịch Ủy ban nhân dân tỉnh Bắc Ninh")
+    );
+    let s = found("Đại hội bầu ông Hồ Văn Nam tiếp tục giữ chức Chủ tịch Liên đoàn Lao động tỉnh Nghệ An.");
+    assert_eq!(
+        role_of(&s, "Hồ Văn Nam").as_deref(),
+        Some("Chủ tịch Liên đoàn Lao động tỉnh Nghệ An")
+    );
+}
+
+#[test]
+fn organisation_names_keep_their_numbers_and_latin_words_and_end_before_the_verb() {
+    let s = found(
+        "Công ty Cổ phần May 28 tuyển thêm công nhân. Tổng công ty Sông Đà triển khai thi đua. \
+         Công ty Cổ phần WiGroup và Công ty TNHH Phần mềm FPT ký hợp tác. Tổng cục Thống kê cho biết giá tăng.",
+    );
+    let names = org_names(&s);
+    for name in [
+        "Công ty Cổ phần May 28",
+        "Tổng công ty Sông Đà",
+        "Công ty Cổ phần WiGroup",
+        "Công ty TNHH Phần mềm FPT",
+        "Tổng cục Thống kê",
+    ] {
+        assert!(names.contains(&name), "{name} in {names:?}");
+    }
+    assert_eq!(names.len(), 5, "{names:?}");
+}
+
+#[test]
+fn a_later_short_mention_is_the_same_person() {
+    let s = found(
+        "Anh Lê Đăng Khoa về quê lập nghiệp. Anh Khoa thuê đất trồng cây. \
+         Chủ công Trần Thị Thanh Thúy ghi 28 điểm. Thanh Thúy nói chị rất vui. Chị Thúy cảm ơn khán giả.",
+    );
+    let names: Vec<&str> = s.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Lê Đăng Khoa", "Trần Thị Thanh Thúy"]);
+    assert_eq!(s.people[0].spans.len(), 2);
+    // A short name with nobody named before it stays a person of its own.
+    let alone = found("Chị Lan cho biết. Sau đó bà Nguyễn Thị Lan phát biểu.");
+    assert_eq!(alone.people.len(), 2);
+}
+
+#[test]
+fn a_title_followed_by_a_name_is_a_person_not_an_organisation() {
+    let s =
+        found("Bộ trưởng Nguyễn Văn Hùng thăm nhà hát. Viện trưởng Viện Huyết học Bạch Văn Khánh phát biểu.");
+    assert_eq!(role_of(&s, "Nguyễn Văn Hùng").as_deref(), Some("Bộ trưởng"));
+    assert_eq!(
+        role_of(&s, "Bạch Văn Khánh").as_deref(),
+        Some("Viện trưởng Viện Huyết học")
+    );
+    assert_eq!(org_names(&s), ["Viện Huyết học"]);
+}
+
+#[test]
+fn official_names_with_commas_are_kept_whole_and_no_fragment_beside_the_directory() {
+    let text = "Bộ Văn hóa, Thể thao và Du lịch hỗ trợ đoàn nghệ thuật. Sở Văn hóa, Thể thao và Du lịch tỉnh Ninh Bình phối hợp.";
+    let s = found(text);
+    assert_eq!(
+        org_names(&s),
+        [
+            "Bộ Văn hóa, Thể thao và Du lịch",
+            "Sở Văn hóa, Thể thao và Du lịch tỉnh Ninh Bình"
+        ]
+    );
+    let directory = KnownEntities::build(vec![DirectoryEntry {
+        id: "bvhttdl".into(),
+        kind: EntityKind::Organisation,
+        name: "Bộ Văn hóa, Thể thao và Du lịch".into(),
+        aliases: vec![],
+    }]);
+    let s = suggest(text, &directory);
+    let known: Vec<(&str, bool)> = s
+        .organisations
+        .iter()
+        .map(|o| (o.name.as_str(), o.known))
+        .collect();
+    assert_eq!(
+        known,
+        [
+            ("Bộ Văn hóa, Thể thao và Du lịch", true),
+            ("Sở Văn hóa, Thể thao và Du lịch tỉnh Ninh Bình", false)
+        ]
+    );
+}
+
+#[test]
+fn a_bare_title_gives_way_to_the_fuller_role_after_the_name() {
+    let s = found("Thẩm phán Phạm Xuân Đức, Chánh án Tòa án nhân dân quận Hoàng Mai, cho biết phiên tòa diễn ra trực tuyến.");
+    assert_eq!(
+        role_of(&s, "Phạm Xuân Đức").as_deref(),
+        Some("Chánh án Tòa án nhân dân quận Hoàng Mai")
+    );
+}
