@@ -78,3 +78,66 @@ test("suggestions are accepted into tags and the directory, rejections are remem
     await closeApp(app);
   }
 });
+
+test("a tag added by hand, from the directory or new; an entry's kind corrected; an entry added", async () => {
+  const app = await openApp();
+  try {
+    await (await app.$("[data-testid=open-directory]")).click();
+    await (await app.$("[data-testid=directory-new-kind]")).selectByAttribute("value", "organisation");
+    await (await app.$("[data-testid=directory-new-name]")).setValue("Hợp tác xã Nông nghiệp Tân Lập");
+    await (await app.$("[data-testid=directory-add]")).click();
+    const nameField = await app.$("[data-testid=entity-name]");
+    await until("the new entry open", async () => (await nameField.getValue()) === "Hợp tác xã Nông nghiệp Tân Lập");
+
+    // A person entered by mistake becomes an organisation in place.
+    await (await app.$("[data-testid=directory-new-kind]")).selectByAttribute("value", "person");
+    await (await app.$("[data-testid=directory-new-name]")).setValue("Siêu thị Đồng Xanh");
+    await (await app.$("[data-testid=directory-add]")).click();
+    await until("the mistaken entry open", async () => (await nameField.getValue()) === "Siêu thị Đồng Xanh");
+    await (await app.$("[data-testid=entity-kind]")).selectByAttribute("value", "organisation");
+    await (await app.$("[data-testid=entity-save]")).click();
+    await until("its kind saved", async () => {
+      const rows = await app.$$("[data-testid=entity-row]");
+      for (const row of rows) {
+        const text = await row.getText();
+        if (text.includes("Siêu thị Đồng Xanh")) return text.includes("Tổ chức");
+      }
+      return false;
+    });
+
+    await (await app.$("[data-testid=new-article]")).click();
+    await (await app.$("[data-testid=add-tag]")).waitForExist();
+    await (await app.$("[data-testid=add-tag-kind]")).selectByAttribute("value", "organisation");
+    await (await app.$("[data-testid=add-tag-name]")).setValue("hop tac xa nong nghiep tan lap");
+    // The directory's spelling is offered as the name is typed without tones.
+    await until("the directory's match offered", async () =>
+      app.execute(() => [...document.querySelectorAll("[data-testid=add-tag] datalist option")].some((o) => o.value === "Hợp tác xã Nông nghiệp Tân Lập")),
+    );
+    await (await app.$("[data-testid=add-tag-name]")).setValue("Hợp tác xã Nông nghiệp Tân Lập");
+    await (await app.$("[data-testid=add-tag-submit]")).click();
+    await (await app.$("[data-testid=add-tag-kind]")).selectByAttribute("value", "person");
+    await (await app.$("[data-testid=add-tag-name]")).setValue("Đinh Văn Thạo");
+    await (await app.$("[data-testid=add-tag-role]")).setValue("Giám đốc Hợp tác xã Nông nghiệp Tân Lập");
+    await (await app.$("[data-testid=add-tag-submit]")).click();
+    const tags = await app.$("[data-testid=tags]");
+    await until("both tags", async () => {
+      const text = (await tags.isExisting()) ? await tags.getText() : "";
+      return text.includes("Hợp tác xã Nông nghiệp Tân Lập") && text.includes("Đinh Văn Thạo");
+    });
+
+    // The new person is in the directory, with the role split into title and organisation.
+    await (await app.$("[data-testid=open-directory]")).click();
+    await (await app.$("[data-testid=directory-search]")).setValue("dinh van thao");
+    await until("the person in the directory", async () => (await app.$$("[data-testid=entity-row]")).length === 1);
+    await (await app.$("[data-testid=entity-row]")).click();
+    const roles = await app.$("[data-testid=entity-roles]");
+    await roles.waitForExist();
+    const values = await app.execute(() => [...document.querySelectorAll("[data-testid=entity-roles] input")].map((i) => i.value));
+    assert.deepEqual(values.slice(0, 2), ["Giám đốc", "Hợp tác xã Nông nghiệp Tân Lập"]);
+    // The organisation picked from the directory was tagged, not made twice.
+    await (await app.$("[data-testid=directory-search]")).setValue("tan lap");
+    await until("one organisation", async () => (await app.$$("[data-testid=entity-row]")).length === 1);
+  } finally {
+    await closeApp(app);
+  }
+});

@@ -131,7 +131,10 @@ pub fn upsert(conn: &Connection, input: &EntityInput, now: DateTime<Utc>) -> Res
     })
 }
 
-/// Replaces an entity's name, aliases and roles (and parent, for organisations).
+/// Replaces an entity's name, aliases and roles (and parent, for organisations), and its
+/// kind: an entry made as a person that is an organisation (or the other way) is corrected in
+/// place, keeping its tags. An organisation has no roles, a person no parent body; the
+/// entry's own URN follows its kind, an outside URI is kept.
 pub fn update(conn: &Connection, id: &str, input: &EntityInput, now: DateTime<Utc>) -> Result<Entity> {
     let name = clean(&input.name);
     if name.is_empty() {
@@ -139,22 +142,36 @@ pub fn update(conn: &Connection, id: &str, input: &EntityInput, now: DateTime<Ut
     }
     write(conn, |tx| {
         let current = get(tx, id)?;
-        if let Some(other) = find_by_name(tx, current.kind, &name)?.filter(|other| other != id) {
+        let kind = input.kind;
+        if let Some(other) = find_by_name(tx, kind, &name)?.filter(|other| other != id) {
             return Err(EntityError::Invalid(format!(
                 "another entry is already called {name} ({other}); merge the two instead"
             )));
         }
         tx.execute(
-            "UPDATE entities SET name = ?2, sort_key = ?3, updated_at = ?4 WHERE id = ?1",
-            params![id, name, sort_key(current.kind, &name), timestamp(now)],
+            "UPDATE entities SET name = ?2, sort_key = ?3, updated_at = ?4, kind = ?5 WHERE id = ?1",
+            params![id, name, sort_key(kind, &name), timestamp(now), kind_str(kind)],
         )?;
+        if kind != current.kind {
+            tx.execute(
+                "UPDATE entities SET uri = ?2 WHERE id = ?1 AND uri LIKE 'urn:newsroom:%'",
+                params![id, format!("urn:newsroom:{}:{id}", kind_str(kind))],
+            )?;
+            if kind == EntityKind::Person {
+                tx.execute("UPDATE entities SET parent_id = NULL WHERE id = ?1", [id])?;
+            }
+        }
         tx.execute("DELETE FROM entity_spellings WHERE entity_id = ?1", [id])?;
         add_spelling(tx, id, &name, true)?;
         for alias in &input.aliases {
             add_spelling(tx, id, alias, false)?;
         }
         tx.execute("DELETE FROM entity_roles WHERE person_id = ?1", [id])?;
-        for role in input.roles.iter().filter(|r| !r.title.trim().is_empty()) {
+        let roles = input
+            .roles
+            .iter()
+            .filter(|r| kind == EntityKind::Person && !r.title.trim().is_empty());
+        for role in roles {
             tx.execute(
                 "INSERT INTO entity_roles (person_id, title, organisation, since, until) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![id, clean(&role.title), clean(&role.organisation), role.since.trim(), role.until.trim()],

@@ -307,3 +307,40 @@ fn an_accepted_role_is_stored_as_title_and_organisation() {
     entities::accept_suggestion(&conn, &again, now).unwrap();
     assert_eq!(entities::get(&conn, &tag.entity_id).unwrap().roles.len(), 1);
 }
+
+#[test]
+fn an_entry_of_the_wrong_kind_is_corrected_in_place_with_its_tags() {
+    let (_dir, conn) = store();
+    let now = Utc::now();
+    let article = article(&conn);
+    let accept = entities::AcceptSuggestion {
+        article_id: article.id.clone(),
+        kind: EntityKind::Person,
+        name: "Hoàng Mai Xanh".into(),
+        entity_id: None,
+        role: Some("Giám đốc".into()),
+    };
+    let (tag, _) = entities::accept_suggestion(&conn, &accept, now).unwrap();
+    let entry = entities::get(&conn, &tag.entity_id).unwrap();
+    assert!(entry.uri.contains(":person:"));
+    let fixed = entities::update(
+        &conn,
+        &entry.id,
+        &entities::EntityInput {
+            kind: EntityKind::Organisation,
+            name: entry.name.clone(),
+            aliases: vec![],
+            roles: entry.roles.clone(),
+            parent: None,
+            uri: None,
+        },
+        now,
+    )
+    .unwrap();
+    assert_eq!(fixed.kind, EntityKind::Organisation);
+    assert!(fixed.roles.is_empty(), "an organisation has no roles");
+    assert!(fixed.uri.contains(":organisation:"), "{}", fixed.uri);
+    let tags = entities::article_tags(&conn, &article.id).unwrap();
+    assert_eq!(tags.len(), 1);
+    assert_eq!(tags[0].kind, EntityKind::Organisation);
+}
