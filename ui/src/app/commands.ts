@@ -148,6 +148,12 @@ export const ipc = {
     call<HouseStyle>("spelling_style"),
   spellingSetStyle: (style: HouseStyle) =>
     call<HouseStyle>("spelling_set_style", { style }),
+  /** Saves the newsroom's dictionary and house style to a file the user picks, for the other machines; the path, or none when the dialog was cancelled. */
+  spellingExportFile: () =>
+    call<string | null>("spelling_export_file"),
+  /** Merges a dictionary file exported on another machine; how many words were new, or none when the dialog was cancelled. */
+  spellingImportFile: () =>
+    call<number | null>("spelling_import_file"),
   // suggestions
   suggestionsForArticle: (articleId: string, text: string) =>
     call<Suggestions>("suggestions_for_article", { articleId, text }),

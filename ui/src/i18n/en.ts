@@ -326,6 +326,10 @@ export const en: Messages = {
     photo_alt_missing: "A photo has no alt text",
   },
   spelling: {
+    exportWords: "Export dictionary…",
+    importWords: "Import dictionary…",
+    exported: "Saved the newsroom's dictionary to",
+    importedWords: (n: number) => `Dictionary imported: ${n} new word${n === 1 ? "" : "s"}.`,
     tools: "Spelling",
     placement: "Tone mark placement",
     placements: { either: "Accept both", old: "Old: hòa, thủy, khỏe", new: "New: hoà, thuỷ, khoẻ" },

@@ -339,6 +339,10 @@ export const vi = {
     photo_alt_missing: "Có ảnh chưa có mô tả alt",
   } satisfies Record<ChecklistRule, string>,
   spelling: {
+    exportWords: "Xuất từ điển…",
+    importWords: "Nhập từ điển…",
+    exported: "Đã lưu từ điển tòa soạn vào",
+    importedWords: (n: number) => `Đã nhập từ điển: ${n} từ mới.`,
     tools: "Chính tả",
     placement: "Vị trí dấu thanh",
     placements: { either: "Chấp nhận cả hai", old: "Kiểu cũ: hòa, thủy, khỏe", new: "Kiểu mới: hoà, thuỷ, khoẻ" } satisfies Record<TonePlacement, string>,

@@ -97,6 +97,30 @@ impl Api {
         Ok(house::export(&*self.conn()?)?)
     }
 
+    /// Writes the newsroom's dictionary and house style to a file.
+    pub fn spelling_export_file(&self, path: &std::path::Path) -> ApiResult<()> {
+        let json = self.spelling_export()?;
+        std::fs::write(path, json).map_err(|e| {
+            crate::ApiError::new(
+                crate::ErrorCode::Storage,
+                format!("{}: cannot write: {e}", path.display()),
+            )
+        })
+    }
+
+    /// Merges a dictionary file exported on another machine; returns how many words were new.
+    pub fn spelling_import_file(&self, path: &std::path::Path) -> ApiResult<u32> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            crate::ApiError::new(
+                crate::ErrorCode::InvalidInput,
+                format!("{}: cannot read: {e}", path.display()),
+            )
+        })?;
+        let (json, _) = crate::text_decode(&path.display().to_string(), &bytes, None)?;
+        self.spelling_import(&json)
+            .map_err(|e| crate::ApiError::new(e.code, format!("{}: {}", path.display(), e.message)))
+    }
+
     /// Merges an exported dictionary; returns how many words were new.
     pub fn spelling_import(&self, json: &str) -> ApiResult<u32> {
         let conn = self.conn()?;
