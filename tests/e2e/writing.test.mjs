@@ -88,3 +88,29 @@ test("the English switch changes the interface and is remembered", async () => {
     await closeApp(app);
   }
 });
+
+test("the editor and the list count a piece the same way: sapo and body", async () => {
+  const app = await openApp();
+  try {
+    await (await app.$("[data-testid=new-article]")).click();
+    const headline = await app.$("[data-testid=headline]");
+    await headline.waitForExist();
+    await headline.click();
+    await headline.addValue("Đếm chữ như nhau");
+    const sapo = await app.$("[data-testid=sapo]");
+    await sapo.click();
+    await sapo.addValue("Sapo này có đúng sáu chữ.");
+    const body = await app.$("[data-testid=body]");
+    await body.click();
+    // Markdown syntax and link targets are not words: the body is nine words.
+    await body.addValue("**Công đoàn** quận [hỗ trợ](https://laodong.vn) công nhân khó khăn.");
+    const counts = await app.$("[data-testid=counts]");
+    await until("the counts of sapo and body", async () => /^15 chữ/.test(await counts.getText()));
+    assert.match(await counts.getText(), /sapo \+ thân bài/);
+    await until("autosave", async () => (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved");
+    const row = await app.$("[data-testid=article-row][aria-current=true]");
+    await until("the list's count", async () => (await (await row.$("[data-testid=row-words]")).getText()) === "15 chữ");
+  } finally {
+    await closeApp(app);
+  }
+});

@@ -13,15 +13,19 @@ pub const PHOTO_BASE: &str = if cfg!(windows) {
     "photo://localhost/"
 };
 
-/// The live preview: with an article, its photos are placed as figures.
+/// The live preview: with an article, its photos are placed as figures and the counts are
+/// the piece's (its sapo and body).
 #[tauri::command]
 pub async fn markdown_render(
     state: State<'_, AppState>,
     markdown: String,
     article_id: Option<String>,
+    sapo: Option<String>,
 ) -> ApiResult<RenderedMarkdown> {
     match article_id {
-        Some(id) => state.api()?.article_preview(&id, &markdown, PHOTO_BASE),
+        Some(id) => state
+            .api()?
+            .article_preview(&id, sapo.as_deref().unwrap_or(""), &markdown, PHOTO_BASE),
         None => newsroom_api::render_markdown(&markdown),
     }
 }

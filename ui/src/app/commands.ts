@@ -63,9 +63,9 @@ export const ipc = {
   entityExportFile: () =>
     call<string | null>("entity_export_file"),
   // markdown
-  /** The live preview: with an article, its photos are placed as figures. */
-  markdownRender: (markdown: string, articleId: string | null) =>
-    call<RenderedMarkdown>("markdown_render", { markdown, articleId }),
+  /** The live preview: with an article, its photos are placed as figures and the counts are the piece's (its sapo and body). */
+  markdownRender: (markdown: string, articleId: string | null, sapo: string | null) =>
+    call<RenderedMarkdown>("markdown_render", { markdown, articleId, sapo }),
   // photos
   /** Asks for photos with the system's file dialog; an empty list when the reporter cancels. */
   photoPick: () =>

@@ -16,6 +16,8 @@ export const en: Messages = {
   untitled: "(Untitled)",
   words: "words",
   characters: "characters",
+  countsScope: "Words and characters of the sapo plus the body (not the headline, Markdown syntax or photos), counted the same everywhere",
+  countsScopeShort: "sapo + body",
   headline: "Headline",
   headlinePlaceholder: "Article headline",
   sapo: "Sapo",

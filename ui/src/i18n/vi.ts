@@ -29,6 +29,8 @@ export const vi = {
   untitled: "(Chưa có tiêu đề)",
   words: "chữ",
   characters: "ký tự",
+  countsScope: "Số chữ và ký tự của sapo cộng thân bài (không tính tiêu đề, cú pháp Markdown và ảnh), đếm như nhau ở mọi nơi",
+  countsScopeShort: "sapo + thân bài",
   headline: "Tiêu đề",
   headlinePlaceholder: "Tiêu đề bài viết",
   sapo: "Sapo",

@@ -8,14 +8,18 @@ impl Api {
     /// loaded from `photo_base` + `ID/web` (the app's photo scheme, or a publishing
     /// backend's media URLs).
     pub fn article_render(&self, id: &str, photo_base: &str) -> ApiResult<String> {
-        let body = self.article_get(id)?.body;
-        Ok(self.article_preview(id, &body, photo_base)?.html)
+        let article = self.article_get(id)?;
+        Ok(self
+            .article_preview(id, &article.sapo, &article.body, photo_base)?
+            .html)
     }
 
-    /// Renders an article's unsaved Markdown for the live preview, with its photos.
+    /// Renders an article's unsaved Markdown for the live preview, with its photos; the counts
+    /// are the piece's (sapo and body), as the list shows them.
     pub fn article_preview(
         &self,
         article_id: &str,
+        sapo: &str,
         markdown: &str,
         photo_base: &str,
     ) -> ApiResult<RenderedMarkdown> {
@@ -36,6 +40,7 @@ impl Api {
         };
         Ok(rendered(
             newsroom_markdown::render_with_photos(markdown, &resolve),
+            sapo,
             markdown,
         ))
     }
@@ -60,8 +65,8 @@ fn check_body_size(markdown: &str) -> ApiResult<()> {
     Ok(())
 }
 
-fn rendered(html: String, markdown: &str) -> RenderedMarkdown {
-    let counts = newsroom_markdown::counts(markdown);
+fn rendered(html: String, sapo: &str, markdown: &str) -> RenderedMarkdown {
+    let counts = newsroom_markdown::piece_counts(sapo, markdown);
     RenderedMarkdown {
         html,
         words: counts.words as u32,
@@ -72,5 +77,5 @@ fn rendered(html: String, markdown: &str) -> RenderedMarkdown {
 /// Renders Markdown with counts; needs no store, so front ends may call it before opening one.
 pub fn render_markdown(markdown: &str) -> ApiResult<RenderedMarkdown> {
     check_body_size(markdown)?;
-    Ok(rendered(newsroom_markdown::render(markdown), markdown))
+    Ok(rendered(newsroom_markdown::render(markdown), "", markdown))
 }

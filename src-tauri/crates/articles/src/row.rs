@@ -67,8 +67,7 @@ pub(crate) fn normalise(fields: &ArticleFields) -> Result<ArticleFields> {
 
 /// Words in the sapo and body, as a reader reads them.
 pub(crate) fn word_count(fields: &ArticleFields) -> u32 {
-    let body = newsroom_markdown::counts(&fields.body).words;
-    (newsroom_text::word_count(&fields.sapo) + body) as u32
+    newsroom_markdown::piece_counts(&fields.sapo, &fields.body).words as u32
 }
 
 /// Reads one article.

@@ -225,6 +225,18 @@ pub struct Counts {
 }
 
 /// Word and character counts of the text a reader reads.
+/// The counts of a piece as the newsroom counts it everywhere (editor, list, desk queue,
+/// revisions): the words and characters a reader reads under the headline, the sapo and the
+/// body's text (Markdown syntax, image references and HTML left out).
+pub fn piece_counts(sapo: &str, body: &str) -> Counts {
+    let body = counts(body);
+    let sapo = sapo.split_whitespace().collect::<Vec<_>>().join(" ");
+    Counts {
+        words: newsroom_text::word_count(&sapo) + body.words,
+        characters: newsroom_text::char_count(&sapo) + body.characters,
+    }
+}
+
 pub fn counts(markdown: &str) -> Counts {
     let text = plain_text(markdown);
     let trimmed = text.split_whitespace().collect::<Vec<_>>().join(" ");
