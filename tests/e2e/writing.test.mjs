@@ -2,6 +2,7 @@
 // every character is still there.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { closeApp, openApp, startDriver, until } from "./app.mjs";
 
 const HEADLINE = "Công đoàn các Khu công nghiệp và chế xuất Hà Nội";
@@ -70,6 +71,12 @@ test("a new article typed in Vietnamese is previewed and survives closing and re
   }
 });
 
+/** Whether an X window of the app has exactly this title (xdotool reads WM_NAME). */
+function windowTitled(title) {
+  const found = spawnSync("xdotool", ["search", "--name", `^${title}$`], { encoding: "utf8" });
+  return found.status === 0 && found.stdout.trim() !== "";
+}
+
 test("the English switch changes the interface and is remembered", async () => {
   let app = await openApp();
   try {
@@ -77,13 +84,17 @@ test("the English switch changes the interface and is remembered", async () => {
     assert.match(await button.getText(), /Bài mới/);
     await (await app.$("[data-testid=lang]")).click();
     assert.match(await button.getText(), /New article/);
+    // The native window title follows, as the title bar and the task switcher show it.
+    await until("the window titled in English", () => windowTitled("Newsroom"));
   } finally {
     await closeApp(app);
   }
   app = await openApp();
   try {
     assert.match(await (await app.$("[data-testid=new-article]")).getText(), /New article/);
+    await until("the window titled in English after a restart", () => windowTitled("Newsroom"));
     await (await app.$("[data-testid=lang]")).click();
+    await until("the window titled in Vietnamese", () => windowTitled("Tòa soạn"));
   } finally {
     await closeApp(app);
   }

@@ -20,3 +20,11 @@ pub fn app_painted(app: tauri::AppHandle) {
         app.exit(0);
     }
 }
+
+/// Puts the window's title (title bar, task switcher) in the UI's language.
+#[tauri::command]
+pub fn app_set_title(window: tauri::WebviewWindow, title: String) -> newsroom_api::ApiResult<()> {
+    window
+        .set_title(&title)
+        .map_err(|e| newsroom_api::ApiError::new(newsroom_api::ErrorCode::Internal, e.to_string()))
+}

@@ -8,6 +8,9 @@ export const ipc = {
   /** The UI calls this once the article list has been painted. When the start-up benchmark (`scripts/bench-startup`) sets `NEWSROOM_STARTUP_PROBE`, the shell prints the wall-clock time in milliseconds since the Unix epoch and the core process's resident memory, and exits, so the script can measure process start → list painted from outside. Otherwise it does nothing. */
   appPainted: () =>
     call<null>("app_painted"),
+  /** Puts the window's title (title bar, task switcher) in the UI's language. */
+  appSetTitle: (title: string) =>
+    call<null>("app_set_title", { title }),
   // articles
   searchIndexProgress: () =>
     call<IndexProgress | null>("search_index_progress"),
