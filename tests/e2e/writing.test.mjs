@@ -112,6 +112,8 @@ test("the editor and the list count a piece the same way: sapo and body", async 
     await sapo.click();
     await sapo.addValue("Sapo này có đúng sáu chữ.");
     const body = await app.$("[data-testid=body]");
+    // A new body says what goes there.
+    assert.match(await (await app.$(".cm-placeholder")).getText(), /Viết thân bài ở đây/);
     await body.click();
     // Markdown syntax and link targets are not words: the body is nine words.
     await body.addValue("**Công đoàn** quận [hỗ trợ](https://laodong.vn) công nhân khó khăn.");

@@ -22,6 +22,7 @@ export const en: Messages = {
   headlinePlaceholder: "Article headline",
   sapo: "Sapo",
   sapoPlaceholder: "The bold lede paragraph under the headline",
+  bodyPlaceholder: "Write the body here. Markdown: **bold**, *italic*, ## subheading.",
   body: "Body",
   byline: "Byline",
   dateline: "Dateline",

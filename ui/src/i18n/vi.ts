@@ -35,6 +35,7 @@ export const vi = {
   headlinePlaceholder: "Tiêu đề bài viết",
   sapo: "Sapo",
   sapoPlaceholder: "Đoạn mở đầu in đậm dưới tiêu đề",
+  bodyPlaceholder: "Viết thân bài ở đây. Markdown: **đậm**, *nghiêng*, ## tiêu đề phụ.",
   body: "Nội dung",
   byline: "Tác giả",
   dateline: "Nơi viết",
