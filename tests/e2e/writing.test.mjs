@@ -127,3 +127,23 @@ test("the editor and the list count a piece the same way: sapo and body", async 
     await closeApp(app);
   }
 });
+
+test("Ctrl+N and leaving without typing keeps no empty draft", async () => {
+  const app = await openApp();
+  try {
+    const rows = async () => (await app.$$("[data-testid=article-row]")).length;
+    const before = await rows();
+    await (await app.$("[data-testid=new-article]")).click();
+    await (await app.$("[data-testid=headline]")).waitForExist();
+    await until("the new piece in the list while it is open", async () => (await rows()) === before + 1);
+    // Another new piece, then the directory: neither blank piece is kept.
+    await app.keys(["Control", "n"]);
+    await (await app.$("[data-testid=open-directory]")).click();
+    await (await app.$("[data-testid=directory]")).waitForExist();
+    await (await app.$("[data-testid=open-directory]")).click();
+    await until("no empty draft left", async () => (await rows()) === before);
+    assert.equal(await (await app.$("[data-testid=headline]")).isExisting(), false);
+  } finally {
+    await closeApp(app);
+  }
+});

@@ -44,6 +44,12 @@ pub async fn article_delete(state: State<'_, AppState>, id: String) -> ApiResult
     state.api()?.article_delete(&id)
 }
 
+/// A piece made with Ctrl+N and left with nothing in it is not kept.
+#[tauri::command]
+pub async fn article_discard_if_blank(state: State<'_, AppState>, id: String) -> ApiResult<bool> {
+    state.api()?.article_discard_if_blank(&id)
+}
+
 #[tauri::command]
 pub async fn article_set_status(state: State<'_, AppState>, request: StatusRequest) -> ApiResult<Article> {
     state.api()?.article_set_status(&request)

@@ -27,6 +27,9 @@ export const ipc = {
     call<Article>("article_save", { request }),
   articleDelete: (id: string) =>
     call<null>("article_delete", { id }),
+  /** A piece made with Ctrl+N and left with nothing in it is not kept. */
+  articleDiscardIfBlank: (id: string) =>
+    call<boolean>("article_discard_if_blank", { id }),
   articleSetStatus: (request: StatusRequest) =>
     call<Article>("article_set_status", { request }),
   articleChecklist: (id: string) =>

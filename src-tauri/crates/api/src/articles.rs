@@ -104,6 +104,11 @@ impl Api {
         Ok(newsroom_articles::delete(&*self.conn()?, id)?)
     }
 
+    /// Forgets a piece made and left without anything written in it; says whether it did.
+    pub fn article_discard_if_blank(&self, id: &str) -> ApiResult<bool> {
+        Ok(newsroom_articles::discard_if_blank(&*self.conn()?, id)?)
+    }
+
     /// Imports a Markdown file as a new draft; a file in an old Vietnamese code is converted,
     /// and the answer says what was converted.
     pub fn article_import(&self, path: &Path) -> ApiResult<ImportedArticle> {

@@ -99,6 +99,37 @@ pub fn save(
     })
 }
 
+/// Removes a draft nobody has written anything in: a piece made with Ctrl+N and left as it
+/// was (no headline, sapo, body, dateline or section; never moved, sent, tagged, given a photo
+/// or commented). Such a piece is not kept as an "(Untitled)" draft. Returns whether it was
+/// removed; a piece with anything in it is never touched.
+pub fn discard_if_blank(conn: &Connection, id: &str) -> Result<bool> {
+    write(conn, |tx| {
+        let blank: bool = tx
+            .query_row(
+                "SELECT status = 'draft'
+                        AND trim(headline) = '' AND trim(sapo) = '' AND trim(body) = ''
+                        AND trim(dateline) = '' AND trim(section) = ''
+                        AND NOT EXISTS (SELECT 1 FROM status_changes WHERE article_id = a.id)
+                        AND NOT EXISTS (SELECT 1 FROM article_photos WHERE article_id = a.id)
+                        AND NOT EXISTS (SELECT 1 FROM article_tags WHERE article_id = a.id)
+                        AND NOT EXISTS (SELECT 1 FROM comment_threads WHERE article_id = a.id)
+                        AND NOT EXISTS (SELECT 1 FROM outbox WHERE article_id = a.id)
+                        AND NOT EXISTS (SELECT 1 FROM remote_items WHERE local_kind = 'article' AND local_id = a.id)
+                 FROM articles a WHERE a.id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(false);
+        if blank {
+            let seq: i64 = tx.query_row("SELECT seq FROM articles WHERE id = ?1", [id], |r| r.get(0))?;
+            remove(tx, seq)?;
+        }
+        Ok(blank)
+    })
+}
+
 /// Deletes an article with its revisions and history. The UI offers spiking instead; this is
 /// for removing test or demo pieces for good.
 pub fn delete(conn: &Connection, id: &str) -> Result<()> {
@@ -107,8 +138,14 @@ pub fn delete(conn: &Connection, id: &str) -> Result<()> {
             .query_row("SELECT seq FROM articles WHERE id = ?1", [id], |r| r.get(0))
             .optional()?;
         let seq = seq.ok_or_else(|| ArticleError::NotFound(id.to_owned()))?;
-        tx.execute("DELETE FROM article_search WHERE rowid = ?1", [seq])?;
-        tx.execute("DELETE FROM articles WHERE seq = ?1", [seq])?;
-        Ok(())
+        remove(tx, seq)
     })
+}
+
+/// Removes a piece and its entry in the contentless search index (which holds no id to
+/// cascade from); everything else that hangs off the piece goes with it by its foreign key.
+fn remove(tx: &Connection, seq: i64) -> Result<()> {
+    tx.execute("DELETE FROM article_search WHERE rowid = ?1", [seq])?;
+    tx.execute("DELETE FROM articles WHERE seq = ?1", [seq])?;
+    Ok(())
 }

@@ -719,3 +719,40 @@ fn pages_after_the_last_row_shown_cover_every_piece_once_in_order() {
     }
     assert_eq!(paged, everything);
 }
+
+#[test]
+fn a_draft_left_blank_is_not_kept_and_one_with_anything_in_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = open(dir.path());
+    let now = Utc::now();
+    let blank = ArticleFields {
+        byline: "Minh An".into(),
+        ..Default::default()
+    };
+    let left = articles::create(&conn, &blank, "Minh An", now).unwrap();
+    assert!(articles::discard_if_blank(&conn, &left.id).unwrap());
+    assert!(matches!(
+        articles::get(&conn, &left.id),
+        Err(ArticleError::NotFound(_))
+    ));
+
+    let typed = articles::create(&conn, &blank, "Minh An", now).unwrap();
+    let fields = ArticleFields {
+        body: "Một chữ".into(),
+        ..blank.clone()
+    };
+    articles::save(
+        &conn,
+        &typed.id,
+        typed.version,
+        &fields,
+        SaveKind::Autosave,
+        "Minh An",
+        now,
+    )
+    .unwrap();
+    assert!(!articles::discard_if_blank(&conn, &typed.id).unwrap());
+    assert_eq!(articles::get(&conn, &typed.id).unwrap().body, "Một chữ");
+    // Unknown ids are no error: there is nothing to forget.
+    assert!(!articles::discard_if_blank(&conn, "không-có").unwrap());
+}
