@@ -131,6 +131,18 @@ test("a pasted photo is captioned, placed in the body, and survives a restart", 
       app.execute(() => document.querySelector(".preview figure figcaption")?.textContent ?? null),
     );
 
+    // Taking the photo out of the piece can be undone: it comes back with its caption.
+    const remove = await app.$("[data-testid=remove-photo]");
+    assert.equal(await remove.getAttribute("aria-label"), "Bỏ ảnh khỏi bài");
+    const size = await remove.getSize();
+    assert.ok(size.width >= 32 && size.height >= 32, JSON.stringify(size));
+    await remove.click();
+    await until("the photo out of the strip", async () => (await app.$$("[data-testid=photo-thumb]")).length === 0);
+    await (await app.$("[data-testid=undo-remove-photo]")).click();
+    await until("the photo back", async () => (await app.$$("[data-testid=photo-thumb]")).length === 1);
+    await (await app.$("[data-testid=photo-thumb]")).click();
+    await until("its caption back", async () => (await (await app.$("[data-testid=photo-description]")).getValue()) === CAPTION);
+
     // The photo desk lists it among all photos, and not among those missing a field.
     await (await app.$("[data-testid=open-photo-desk]")).click();
     const count = await app.$("[data-testid=desk-count]");

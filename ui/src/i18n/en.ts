@@ -99,6 +99,7 @@ export const en: Messages = {
   moveLeft: "Move left",
   moveRight: "Move right",
   removePhoto: "Remove from article",
+  photoRemoved: "Photo taken out of the piece (it stays in the library).",
   insertPhoto: "Place in body",
   editPhoto: "Edit photo details",
   caption: "Caption",

@@ -112,6 +112,7 @@ export const vi = {
   moveLeft: "Chuyển sang trái",
   moveRight: "Chuyển sang phải",
   removePhoto: "Bỏ ảnh khỏi bài",
+  photoRemoved: "Đã bỏ ảnh khỏi bài (ảnh vẫn còn trong thư viện).",
   insertPhoto: "Chèn vào nội dung",
   editPhoto: "Sửa thông tin ảnh",
   caption: "Chú thích",
