@@ -132,6 +132,11 @@ test("a tag added by hand, from the directory or new; an entry's kind corrected;
     await (await app.$("[data-testid=entity-row]")).click();
     const roles = await app.$("[data-testid=entity-roles]");
     await roles.waitForExist();
+    // The internal URN is not shown; it sits behind "copy identifier". The merge says what it does.
+    const detail = await app.$("[data-testid=entity-detail]");
+    assert.doesNotMatch(await detail.getText(), /urn:newsroom/);
+    assert.match(await (await app.$("[data-testid=copy-entity-id]")).getAttribute("title"), /^urn:newsroom:person:/);
+    assert.match(await detail.getText(), /Gộp mục này \(trùng lặp\) vào/);
     const values = await app.execute(() => [...document.querySelectorAll("[data-testid=entity-roles] input")].map((i) => i.value));
     assert.deepEqual(values.slice(0, 2), ["Giám đốc", "Hợp tác xã Nông nghiệp Tân Lập"]);
     // The organisation picked from the directory was tagged, not made twice.
