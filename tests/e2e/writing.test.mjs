@@ -147,3 +147,26 @@ test("Ctrl+N and leaving without typing keeps no empty draft", async () => {
     await closeApp(app);
   }
 });
+
+test("text zoom with Ctrl+= and Ctrl+- is remembered", async () => {
+  let app = await openApp();
+  const zoom = () => app.execute(() => document.documentElement.dataset.zoom ?? "1");
+  try {
+    await (await app.$("[data-testid=article-list]")).click();
+    await app.keys(["Control", "="]);
+    await app.keys(["Control", "="]);
+    await until("zoomed in twice", async () => (await zoom()) === "1.25");
+    await app.keys(["Control", "-"]);
+    await until("one step back", async () => (await zoom()) === "1.1");
+  } finally {
+    await closeApp(app);
+  }
+  app = await openApp();
+  try {
+    assert.equal(await zoom(), "1.1");
+    await app.keys(["Control", "0"]);
+    await until("back to 100%", async () => (await zoom()) === "1");
+  } finally {
+    await closeApp(app);
+  }
+});
