@@ -150,6 +150,20 @@ test("a pasted photo is captioned, placed in the body, and survives a restart", 
     await until("an empty desk", async () => (await count.getText()).startsWith("0 "));
     await (await app.$("[data-testid=desk-missing]")).selectByAttribute("value", "all");
     await until("one photo on the desk", async () => (await count.getText()).startsWith("1 "));
+    // Dates are typed and shown as dd/MM/yyyy whatever the machine's locale.
+    const to = await app.$("[data-testid=desk-to]");
+    assert.equal(await to.getAttribute("placeholder"), "dd/mm/yyyy");
+    await to.setValue("1/1/2020");
+    await app.keys(["Enter"]);
+    await until("no photo before 2020", async () => (await count.getText()).startsWith("0 "));
+    assert.equal(await to.getValue(), "01/01/2020");
+    await to.setValue("31/02/2026");
+    await app.keys(["Enter"]);
+    await until("an impossible date flagged", async () => (await to.getAttribute("aria-invalid")) === "true");
+    await to.click();
+    await app.keys(["Control", "a"]);
+    await app.keys(["Backspace", "Enter"]);
+    await until("the photo again", async () => (await count.getText()).startsWith("1 "));
   } finally {
     await closeApp(app);
   }
