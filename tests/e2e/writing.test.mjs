@@ -170,3 +170,33 @@ test("text zoom with Ctrl+= and Ctrl+- is remembered", async () => {
     await closeApp(app);
   }
 });
+
+test("the keyboard moves through the list, opens a piece into the editor and jumps between regions", async () => {
+  const app = await openApp();
+  const focused = () =>
+    app.execute(() => {
+      const a = document.activeElement;
+      return a?.getAttribute("data-id") ?? a?.getAttribute("data-testid") ?? a?.className ?? "";
+    });
+  try {
+    const rows = await app.$$("[data-testid=article-row]");
+    assert.ok(rows.length >= 2);
+    const second = await rows[1].getAttribute("data-id");
+    await app.execute(() => document.querySelector("[data-testid=article-row]").focus());
+    await app.keys(["ArrowDown"]);
+    assert.equal(await focused(), second);
+    await app.keys(["Enter"]);
+    await until("the piece open with the body focused", async () =>
+      app.execute(() => document.activeElement?.classList.contains("cm-content") ?? false),
+    );
+    assert.equal(await (await app.$("[data-testid=article-row][aria-current=true]")).getAttribute("data-id"), second);
+    await app.keys(["F6"]);
+    await until("the preview focused", async () => (await focused()) === "preview");
+    await app.keys(["Shift", "F6"]);
+    await until("the body again", async () =>
+      app.execute(() => document.activeElement?.classList.contains("cm-content") ?? false),
+    );
+  } finally {
+    await closeApp(app);
+  }
+});
