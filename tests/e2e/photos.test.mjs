@@ -164,6 +164,15 @@ test("a pasted photo is captioned, placed in the body, and survives a restart", 
     await app.keys(["Control", "a"]);
     await app.keys(["Backspace", "Enter"]);
     await until("the photo again", async () => (await count.getText()).startsWith("1 "));
+    // The desk shows which piece the photo is in, and opens it.
+    await (await app.$("[data-testid=desk-cell]")).click();
+    const piece = await app.$("[data-testid=photo-piece]");
+    await piece.waitForExist();
+    assert.equal(await piece.getText(), HEADLINE);
+    await piece.click();
+    const headline = await app.$("[data-testid=headline]");
+    await headline.waitForExist();
+    assert.equal(await headline.getValue(), HEADLINE);
   } finally {
     await closeApp(app);
   }

@@ -110,6 +110,15 @@ pub async fn photo_get(state: State<'_, AppState>, id: String) -> ApiResult<Phot
     state.api()?.photo_get(&id)
 }
 
+/// The pieces a photo is in.
+#[tauri::command]
+pub async fn photo_articles(
+    state: State<'_, AppState>,
+    id: String,
+) -> ApiResult<Vec<newsroom_api::ArticleSummary>> {
+    state.api()?.photo_articles(&id)
+}
+
 #[tauri::command]
 pub async fn photo_edit(state: State<'_, AppState>, id: String, change: PhotoEdit) -> ApiResult<Photo> {
     state.api()?.photo_edit(&id, &change)

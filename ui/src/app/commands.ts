@@ -84,6 +84,9 @@ export const ipc = {
     callRaw<Imported>("photo_import_bytes", body, headers),
   photoGet: (id: string) =>
     call<Photo>("photo_get", { id }),
+  /** The pieces a photo is in. */
+  photoArticles: (id: string) =>
+    call<ArticleSummary[]>("photo_articles", { id }),
   photoEdit: (id: string, change: PhotoEdit) =>
     call<Photo>("photo_edit", { id, change }),
   photoList: (query: PhotoQuery) =>

@@ -103,6 +103,8 @@ export const en: Messages = {
   moveLeft: "Move left",
   moveRight: "Move right",
   removePhoto: "Remove from article",
+  photoInPieces: "In the pieces:",
+  photoInNoPiece: "Not in any piece yet.",
   photoRemoved: "Photo taken out of the piece (it stays in the library).",
   insertPhoto: "Place in body",
   editPhoto: "Edit photo details",

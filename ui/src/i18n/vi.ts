@@ -116,6 +116,8 @@ export const vi = {
   moveLeft: "Chuyển sang trái",
   moveRight: "Chuyển sang phải",
   removePhoto: "Bỏ ảnh khỏi bài",
+  photoInPieces: "Ảnh có trong bài:",
+  photoInNoPiece: "Chưa có trong bài nào.",
   photoRemoved: "Đã bỏ ảnh khỏi bài (ảnh vẫn còn trong thư viện).",
   insertPhoto: "Chèn vào nội dung",
   editPhoto: "Sửa thông tin ảnh",

@@ -86,6 +86,13 @@ impl Api {
         Ok(newsroom_photos::get(&*self.conn()?, id)?)
     }
 
+    /// The pieces a photo is in, for the photo desk to show and open.
+    pub fn photo_articles(&self, id: &str) -> ApiResult<Vec<crate::ArticleSummary>> {
+        let conn = self.conn()?;
+        newsroom_photos::get(&conn, id)?;
+        Ok(newsroom_articles::with_photo(&conn, id)?)
+    }
+
     /// Changes a photo's archive fields (caption, credit, people shown…).
     pub fn photo_edit(&self, id: &str, change: &PhotoEdit) -> ApiResult<Photo> {
         let photo = newsroom_photos::edit(&*self.conn()?, id, change, Utc::now())?;

@@ -68,6 +68,17 @@ pub fn tagged_with(conn: &Connection, entity_id: &str) -> Result<Vec<ArticleSumm
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The pieces a photo is in, most recently updated first (the photo desk's "in the pieces").
+pub fn with_photo(conn: &Connection, photo_id: &str) -> Result<Vec<ArticleSummary>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS}
+         FROM article_photos p JOIN articles a ON a.id = p.article_id
+         WHERE p.photo_id = ?1 ORDER BY a.updated_at DESC, a.seq DESC"
+    ))?;
+    let rows = stmt.query_map([photo_id], summary_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Saves the working copy as `by`. `base_version` is the version the editor loaded; if the
 /// stored version differs, someone else saved in between and nothing is written.
 pub fn save(

@@ -21,7 +21,7 @@ mod search;
 mod workflow;
 
 pub use demo::seed_demo_content;
-pub use edit::{create, delete, discard_if_blank, list, save, tagged_with};
+pub use edit::{create, delete, discard_if_blank, list, save, tagged_with, with_photo};
 pub use error::{ArticleError, Result};
 pub use import::{import_markdown, parse_markdown_file, ImportedArticle, ParsedFile};
 pub use models::*;

@@ -58,7 +58,11 @@ fn where_clause(query: &PhotoQuery) -> (String, Vec<String>) {
     let mut conditions = Vec::new();
     let mut values = Vec::new();
     let missing = |field: RequiredField| match field {
-        RequiredField::Caption => "trim(p.description) = ''",
+        // One caption truth: a piece's own caption for the photo counts (see `settle_caption`).
+        RequiredField::Caption => {
+            "(trim(p.description) = '' AND NOT EXISTS (SELECT 1 FROM article_photos ap \
+             WHERE ap.photo_id = p.id AND trim(coalesce(ap.caption, '')) <> ''))"
+        }
         RequiredField::Credit => "trim(p.credit) = ''",
         RequiredField::Alt => "trim(p.alt_text) = ''",
     };
@@ -110,6 +114,7 @@ pub fn list(conn: &Connection, query: &PhotoQuery) -> Result<Vec<Photo>> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for photo in &mut photos {
         photo.people = people(conn, &photo.id)?;
+        crate::library::settle_caption(conn, photo)?;
     }
     Ok(photos)
 }

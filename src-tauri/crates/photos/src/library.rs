@@ -202,7 +202,24 @@ pub fn get(conn: &Connection, id: &str) -> Result<Photo> {
         .optional()?
         .ok_or_else(|| PhotoError::NotFound(id.to_owned()))?;
     photo.people = people(conn, id)?;
+    settle_caption(conn, &mut photo)?;
     Ok(photo)
+}
+
+/// One caption truth: a photo has a caption when its archive description is written or when
+/// a piece it is in gives it a caption of its own (which is what that piece publishes).
+pub(crate) fn settle_caption(conn: &Connection, photo: &mut Photo) -> Result<()> {
+    if photo.missing.contains(&RequiredField::Caption) {
+        let captioned: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM article_photos WHERE photo_id = ?1 AND trim(coalesce(caption, '')) <> '')",
+            [&photo.id],
+            |r| r.get(0),
+        )?;
+        if captioned {
+            photo.missing.retain(|m| *m != RequiredField::Caption);
+        }
+    }
+    Ok(())
 }
 
 /// The photo already stored with these bytes, if any.

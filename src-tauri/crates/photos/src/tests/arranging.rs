@@ -128,3 +128,42 @@ fn the_checklist_refuses_a_piece_whose_photos_lack_caption_credit_or_alt_text() 
     edit(&fixture.conn, &photo.id, &change, now()).unwrap();
     assert_eq!(submit().unwrap().status, Status::Submitted);
 }
+
+#[test]
+fn a_pieces_own_caption_is_the_photos_caption_on_the_desk() {
+    let fixture = Fixture::new();
+    let article = fixture.article();
+    let photo = fixture
+        .import("a.jpg", &jpeg(&marked_image(400, 300)))
+        .unwrap()
+        .photo;
+    attach(&fixture.conn, &article, &photo.id).unwrap();
+    let missing_caption = |fixture: &Fixture| {
+        list(
+            &fixture.conn,
+            &PhotoQuery {
+                missing: Some(RequiredField::Caption),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .len()
+    };
+    assert_eq!(missing_caption(&fixture), 1);
+    assert!(get(&fixture.conn, &photo.id)
+        .unwrap()
+        .missing
+        .contains(&RequiredField::Caption));
+    // The piece writes its own caption for the photo: the desk no longer asks for one, the
+    // same way the piece's checklist is satisfied.
+    set_article_caption(&fixture.conn, &article, &photo.id, Some("Công nhân nhận quà Tết")).unwrap();
+    assert_eq!(missing_caption(&fixture), 0);
+    let shown = get(&fixture.conn, &photo.id).unwrap();
+    assert!(
+        !shown.missing.contains(&RequiredField::Caption),
+        "{:?}",
+        shown.missing
+    );
+    let listed = list(&fixture.conn, &PhotoQuery::default()).unwrap();
+    assert!(!listed[0].missing.contains(&RequiredField::Caption));
+}
