@@ -110,3 +110,30 @@ test("text typed more than a second before SIGKILL is there after restart", asyn
     await closeApp(app);
   }
 });
+
+test("a site that cannot be reached is said beside the form in the UI's language, the detail folded away", async () => {
+  const app = await openApp();
+  try {
+    await (await app.$("[data-testid=open-sync]")).click();
+    await (await app.$("[data-testid=add-backend]")).waitForExist();
+    await (await app.$("[data-testid=backend-name]")).setValue("Trang thử");
+    await (await app.$("[data-testid=backend-url]")).setValue("http://127.0.0.1:9");
+    await (await app.$("[data-testid=backend-user]")).setValue("phongvien");
+    await (await app.$("[data-testid=backend-password]")).setValue("abcd efgh ijkl mnop");
+    await (await app.$("[data-testid=backend-connect]")).click();
+    const error = await app.$("[data-testid=add-backend] [data-testid=backend-error]");
+    await error.waitForExist({ timeout: 30000 });
+    assert.equal(await error.getAttribute("data-code"), "network");
+    const shown = await (await error.$("span")).getText();
+    assert.match(shown, /Không kết nối được tới trang này/);
+    assert.doesNotMatch(shown, /os error|refused|hàng đợi/i, shown);
+    // The technical detail is folded away, one click from view.
+    const details = await error.$("details");
+    assert.equal(await details.getAttribute("open"), null);
+    await (await error.$("summary")).click();
+    await until("the detail open", async () => (await details.getAttribute("open")) !== null);
+    assert.match(await details.getText(), /127\.0\.0\.1/);
+  } finally {
+    await closeApp(app);
+  }
+});

@@ -200,3 +200,26 @@ test("the keyboard moves through the list, opens a piece into the editor and jum
     await closeApp(app);
   }
 });
+
+test("on a 1024-pixel laptop the side panel folds away and the body keeps a usable width", async () => {
+  const app = await openApp();
+  try {
+    await app.setWindowSize(1024, 700);
+    await until("the window at laptop width", async () => (await app.execute(() => window.innerWidth)) <= 1024);
+    await (await app.$("[data-testid=new-article]")).click();
+    const side = await app.$("[data-testid=side-panel]");
+    await side.waitForExist();
+    assert.match(await side.getAttribute("class"), /collapsed/);
+    const bodyWidth = await app.execute(() => document.querySelector(".body-editor").getBoundingClientRect().width);
+    assert.ok(bodyWidth >= 300, `body ${bodyWidth}px wide`);
+    // Opened by hand, it stays open.
+    await (await app.$("[data-testid=side-fold]")).click();
+    await until("the panel open", async () => !/collapsed/.test(await side.getAttribute("class")));
+    await (await app.$("[data-testid=add-tag]")).waitForExist();
+    await (await app.$("[data-testid=side-fold]")).click();
+    await until("folded again", async () => /collapsed/.test(await side.getAttribute("class")));
+  } finally {
+    await app.setWindowSize(1280, 800).catch(() => {});
+    await closeApp(app);
+  }
+});

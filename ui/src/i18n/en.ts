@@ -23,6 +23,8 @@ export const en: Messages = {
   sapo: "Sapo",
   sapoPlaceholder: "The bold lede paragraph under the headline",
   bodyPlaceholder: "Write the body here. Markdown: **bold**, *italic*, ## subheading.",
+  showPanel: "Open the side panel (tags, comments, proposals)",
+  hidePanel: "Fold the side panel",
   body: "Body",
   byline: "Byline",
   dateline: "Dateline",
@@ -361,6 +363,14 @@ export const en: Messages = {
     undo: "Undo",
     undone: "Put back exactly as pasted.",
     dismiss: "Dismiss",
+  },
+  technicalDetail: "Technical detail",
+  siteErrors: {
+    network: "Cannot reach this site. Check the address and the network, then try again.",
+    unauthorized: "The site refuses this user name or application password. Create a new application password in WordPress (Users → Profile).",
+    forbidden: "This account lacks the rights on the site (it needs Editor or Author).",
+    invalid_input: "The address or the sign-in details are not in the right form.",
+    remote: "The site answers, but not as a WordPress site with its REST API. Check the address.",
   },
   errors: {
     spelling_unavailable: "The Vietnamese dictionary (the hunspell-vi package) is not installed, so spelling is not checked. Writing and saving work as usual.",

@@ -36,6 +36,8 @@ export const vi = {
   sapo: "Sapo",
   sapoPlaceholder: "Đoạn mở đầu in đậm dưới tiêu đề",
   bodyPlaceholder: "Viết thân bài ở đây. Markdown: **đậm**, *nghiêng*, ## tiêu đề phụ.",
+  showPanel: "Mở bảng bên (thẻ, góp ý, đề xuất)",
+  hidePanel: "Thu gọn bảng bên",
   body: "Nội dung",
   byline: "Tác giả",
   dateline: "Nơi viết",
@@ -375,6 +377,14 @@ export const vi = {
     undone: "Đã trả lại đúng như khi dán.",
     dismiss: "Đóng thông báo",
   },
+  technicalDetail: "Chi tiết kỹ thuật",
+  siteErrors: {
+    network: "Không kết nối được tới trang này. Hãy kiểm tra địa chỉ và đường mạng rồi thử lại.",
+    unauthorized: "Trang từ chối tên đăng nhập hoặc mật khẩu ứng dụng này. Hãy tạo lại mật khẩu ứng dụng trong trang quản trị WordPress (Người dùng → Hồ sơ).",
+    forbidden: "Tài khoản này không đủ quyền trên trang (cần quyền Biên tập viên hoặc Tác giả).",
+    invalid_input: "Địa chỉ hoặc thông tin đăng nhập chưa đúng dạng.",
+    remote: "Trang trả lời nhưng không phải như một trang WordPress có REST API. Hãy kiểm tra địa chỉ.",
+  } satisfies Partial<Record<ErrorCode, string>>,
   errors: {
     spelling_unavailable: "Chưa có từ điển tiếng Việt (gói hunspell-vi) nên chưa kiểm tra chính tả. Bài vẫn soạn và lưu bình thường.",
     not_found: "Không tìm thấy bài viết này (có thể đã bị xóa).",
