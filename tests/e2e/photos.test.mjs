@@ -110,6 +110,15 @@ test("a pasted photo is captioned, placed in the body, and survives a restart", 
     );
     const figcaption = await app.execute(() => document.querySelector(".preview figure figcaption").textContent);
     assert.equal(figcaption, `${CAPTION} (${CREDIT})`);
+    // In the body the placement shows as the photo, not as its id, and undoes like text.
+    const placed = await app.$("[data-testid=body-photo]");
+    await placed.waitForExist();
+    assert.equal(await (await placed.$("figcaption")).getText(), `${CAPTION} (${CREDIT})`);
+    assert.doesNotMatch(await (await app.$(".cm-content")).getText(), /photo:/);
+    await app.keys(["Control", "z"]);
+    await until("the placement undone", async () => !(await (await app.$("[data-testid=body-photo]")).isExisting()));
+    await app.keys(["Control", "y"]);
+    await (await app.$("[data-testid=body-photo]")).waitForExist();
     await until("the body to be saved", async () => (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved");
     if (process.env.SCREENSHOT_DIR) await app.saveScreenshot(`${process.env.SCREENSHOT_DIR}/photos.png`);
   } finally {
