@@ -134,6 +134,10 @@ test("a pasted photo is captioned, placed in the body, and survives a restart", 
     const description = await app.$("[data-testid=photo-description]");
     await description.waitForExist();
     assert.equal(await description.getValue(), CAPTION);
+    // The photo's fields open over the editor's side; the body keeps its height.
+    const bodyHeight = await app.execute(() => document.querySelector(".body-editor").getBoundingClientRect().height);
+    assert.ok(bodyHeight >= 250, `body ${bodyHeight}px high with the photo's fields open`);
+    assert.equal(await (await app.$("[data-testid=photo-drawer]")).isDisplayed(), true);
     assert.equal(await (await app.$("[data-testid=photo-credit]")).getValue(), CREDIT);
     assert.equal(await (await app.$("[data-testid=photo-alt]")).getValue(), ALT);
     await until("the figure after the restart", () =>
@@ -173,8 +177,12 @@ test("a pasted photo is captioned, placed in the body, and survives a restart", 
     await app.keys(["Control", "a"]);
     await app.keys(["Backspace", "Enter"]);
     await until("the photo again", async () => (await count.getText()).startsWith("1 "));
-    // The desk shows which piece the photo is in, and opens it.
+    // The desk shows which piece the photo is in, and opens it; opening a photo puts the
+    // cursor in its caption.
     await (await app.$("[data-testid=desk-cell]")).click();
+    await until("the caption focused", () =>
+      app.execute(() => document.activeElement?.getAttribute("data-testid") === "photo-description"),
+    );
     const piece = await app.$("[data-testid=photo-piece]");
     await piece.waitForExist();
     assert.equal(await piece.getText(), HEADLINE);
