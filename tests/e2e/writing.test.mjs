@@ -223,3 +223,25 @@ test("on a 1024-pixel laptop the side panel folds away and the body keeps a usab
     await closeApp(app);
   }
 });
+
+test("a counter warns near the headline's limit and the sapo's advised length", async () => {
+  const app = await openApp();
+  try {
+    await (await app.$("[data-testid=new-article]")).click();
+    const headline = await app.$("[data-testid=headline]");
+    await headline.waitForExist();
+    await headline.click();
+    await headline.addValue("Công nhân");
+    assert.equal(await (await app.$("[data-testid=headline-counter]")).isExisting(), false);
+    // 100 + 9 characters: near the 120-character limit.
+    await headline.addValue(" ".padEnd(100, "ạ"));
+    const counter = await app.$("[data-testid=headline-counter]");
+    await until("the counter near the limit", async () => (await counter.isExisting()) && (await counter.getText()) === "109/120");
+    assert.doesNotMatch(await counter.getAttribute("class"), /over/);
+    await headline.addValue("ạạạạạạạạạạạạ");
+    await until("the counter over the limit", async () => /over/.test(await counter.getAttribute("class")));
+    assert.equal(await counter.getText(), "121/120");
+  } finally {
+    await closeApp(app);
+  }
+});

@@ -11,6 +11,8 @@ export type Conversion = { text: string, from: Legacy, words: number, examples: 
 
 export type ImportedArticle = { article: Article, conversion: Conversion | null, };
 
+export type FieldLimits = { headline: number, sapo: number, };
+
 export type IssueKind = "misspelled" | "style";
 
 export type Issue = { start: number, end: number, word: string, kind: IssueKind, 

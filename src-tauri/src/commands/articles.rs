@@ -44,6 +44,12 @@ pub async fn article_delete(state: State<'_, AppState>, id: String) -> ApiResult
     state.api()?.article_delete(&id)
 }
 
+/// The headline's limit and the sapo's advised length (characters).
+#[tauri::command]
+pub fn article_limits() -> newsroom_api::FieldLimits {
+    newsroom_api::Api::article_limits()
+}
+
 /// A piece made with Ctrl+N and left with nothing in it is not kept.
 #[tauri::command]
 pub async fn article_discard_if_blank(state: State<'_, AppState>, id: String) -> ApiResult<bool> {

@@ -1,6 +1,6 @@
 // Generated from the shell's command declarations (src-tauri/src/commands/*.rs) by
 // newsroom-ipc-contract. Do not edit: run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-ipc-contract`.
-import type { AcceptSuggestion, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, ChecklistRule, Choice, Conversion, Entity, EntityInput, EntityKind, HouseStyle, HouseWord, ImportProgress, ImportSummary, Imported, IndexProgress, Issue, ListQuery, Normalised, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, VersionRef, WordKind } from "../bindings";
+import type { AcceptSuggestion, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, ChecklistRule, Choice, Conversion, Entity, EntityInput, EntityKind, FieldLimits, HouseStyle, HouseWord, ImportProgress, ImportSummary, Imported, IndexProgress, Issue, ListQuery, Normalised, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, VersionRef, WordKind } from "../bindings";
 import { call, callRaw, channel } from "./invoke";
 
 export const ipc = {
@@ -27,6 +27,9 @@ export const ipc = {
     call<Article>("article_save", { request }),
   articleDelete: (id: string) =>
     call<null>("article_delete", { id }),
+  /** The headline's limit and the sapo's advised length (characters). */
+  articleLimits: () =>
+    call<FieldLimits>("article_limits"),
   /** A piece made with Ctrl+N and left with nothing in it is not kept. */
   articleDiscardIfBlank: (id: string) =>
     call<boolean>("article_discard_if_blank", { id }),

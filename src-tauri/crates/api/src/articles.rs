@@ -8,9 +8,9 @@ use chrono::Utc;
 use newsroom_profile::actor;
 
 use crate::{
-    Api, ApiResult, Article, ArticleFields, ArticlePhoto, ArticleSummary, ChecklistRule, ImportedArticle,
-    IndexProgress, ListQuery, Queue, Rendition, Revision, RevisionSummary, SaveRequest, Status, StatusChange,
-    StatusRequest,
+    Api, ApiResult, Article, ArticleFields, ArticlePhoto, ArticleSummary, ChecklistRule, FieldLimits,
+    ImportedArticle, IndexProgress, ListQuery, Queue, Rendition, Revision, RevisionSummary, SaveRequest,
+    Status, StatusChange, StatusRequest,
 };
 
 impl Api {
@@ -102,6 +102,14 @@ impl Api {
 
     pub fn article_delete(&self, id: &str) -> ApiResult<()> {
         Ok(newsroom_articles::delete(&*self.conn()?, id)?)
+    }
+
+    /// The headline's limit and the sapo's advised length, for the counters beside the fields.
+    pub fn article_limits() -> FieldLimits {
+        FieldLimits {
+            headline: newsroom_articles::MAX_HEADLINE_CHARS as u32,
+            sapo: newsroom_articles::ADVISED_SAPO_CHARS as u32,
+        }
     }
 
     /// Forgets a piece made and left without anything written in it; says whether it did.

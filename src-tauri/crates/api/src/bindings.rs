@@ -23,7 +23,7 @@ use crate::{
     Backend, Choice, Connectivity, DeskSupport, Field, JobState, LockState, Passage, PieceLock, PullOutcome,
     Pulled, SendProgress, SyncJob, SyncOverview, TakeOver,
 };
-use crate::{Conversion, ConvertedWord, ImportedArticle, Legacy};
+use crate::{Conversion, ConvertedWord, FieldLimits, ImportedArticle, Legacy};
 use crate::{HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind};
 
 /// The whole generated file.
@@ -35,6 +35,7 @@ pub fn typescript_bindings() -> String {
         ConvertedWord::decl(&cfg),
         Conversion::decl(&cfg),
         ImportedArticle::decl(&cfg),
+        FieldLimits::decl(&cfg),
         IssueKind::decl(&cfg),
         Issue::decl(&cfg),
         TonePlacement::decl(&cfg),

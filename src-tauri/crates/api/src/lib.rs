@@ -38,7 +38,7 @@ pub use bindings::typescript_bindings;
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use markdown::render_markdown;
 pub use models::{
-    ImportProgress, ImportStage, PhotoPage, Queue, RenderedMarkdown, SaveRequest, StatusRequest,
+    FieldLimits, ImportProgress, ImportStage, PhotoPage, Queue, RenderedMarkdown, SaveRequest, StatusRequest,
 };
 pub use newsroom_articles::{
     Article, ArticleFields, ArticleSummary, ChecklistRule, ImportedArticle, ListQuery, PhotoCaption,

@@ -74,3 +74,11 @@ pub struct ImportProgress {
     pub photo: Option<newsroom_photos::Photo>,
     pub error: Option<crate::ApiError>,
 }
+
+/// How long a headline may be (the checklist refuses longer) and how long the newsroom advises
+/// a sapo to be, in characters, for the counters beside the fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldLimits {
+    pub headline: u32,
+    pub sapo: u32,
+}

@@ -32,7 +32,10 @@ pub use row::{get, MAX_BODY_BYTES, MAX_FIELD_BYTES};
 pub use search::{
     build_search_index, ensure_search_index, search, search_in, search_index_needs_build, SEARCH_LIMIT,
 };
-pub use workflow::{checklist, set_received_status, set_status, status_history, take_shared_state, Move};
+pub use workflow::{
+    checklist, set_received_status, set_status, status_history, take_shared_state, Move, ADVISED_SAPO_CHARS,
+    MAX_HEADLINE_CHARS,
+};
 
 pub(crate) use newsroom_store::write;
 

@@ -11,6 +11,10 @@ use crate::{revisions, timestamp, write, ArticleError, Result};
 /// The longest headline the checklist accepts, in characters.
 pub const MAX_HEADLINE_CHARS: usize = 120;
 
+/// The sapo the newsroom's style asks for at most (characters): two or three sentences. It is
+/// advice shown while writing, not a rule that stops a submission.
+pub const ADVISED_SAPO_CHARS: usize = 300;
+
 /// The checklist rules this article fails (empty when it may be submitted or published):
 /// its own fields, and every photo it holds.
 pub fn checklist(conn: &Connection, article: &Article) -> Result<Vec<ChecklistRule>> {
