@@ -361,7 +361,11 @@ mod tests {
     use super::*;
 
     fn parse(source: &str) -> Vec<Command> {
-        let dir = std::env::temp_dir().join(format!("ipc-contract-{}", std::process::id()));
+        // One folder per call: the tests run side by side in one process, and a shared folder
+        // was removed by one while another wrote into it.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("ipc-contract-{}-{n}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("things.rs"), source).unwrap();
         let commands = read_commands(&dir).unwrap();
