@@ -188,3 +188,11 @@ export function appPids(dataDir) {
 }
 
 export { until };
+
+/** Starts a new piece (the "Bài mới" button) and waits for its editor; returns the headline. */
+export async function newArticle(app) {
+  await (await app.$("[data-testid=new-article]")).click();
+  const headline = await app.$("[data-testid=headline]");
+  await headline.waitForExist();
+  return headline;
+}

@@ -2,7 +2,7 @@
 // second before the process is killed is there on restart.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { appPids, closeApp, openApp, startDriver, until } from "./app.mjs";
+import { appPids, closeApp, newArticle, openApp, startDriver, until } from "./app.mjs";
 
 let driver;
 before(async () => {
@@ -11,11 +11,6 @@ before(async () => {
 after(async () => {
   await driver?.stop();
 });
-
-async function newArticle(app) {
-  await (await app.$("[data-testid=new-article]")).click();
-  await (await app.$("[data-testid=headline]")).waitForExist();
-}
 
 test("script, event handlers and javascript: links in the body never run", async () => {
   const app = await openApp();

@@ -3,7 +3,7 @@
 // newsroom's dictionary, and a name from the directory never marked.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { closeApp, openApp, startDriver, until } from "./app.mjs";
+import { closeApp, newArticle, openApp, startDriver, until } from "./app.mjs";
 
 let driver;
 before(async () => {
@@ -77,9 +77,7 @@ test("a hỏi/ngã error is underlined and fixed from the menu; a loanword is ad
 test("a misspelled headline word is underlined; Vietnamese written right is not", async () => {
   const app = await openApp();
   try {
-    await (await app.$("[data-testid=new-article]")).click();
-    const headline = await app.$("[data-testid=headline]");
-    await headline.waitForExist();
+    const headline = await newArticle(app);
     await headline.click();
     await headline.addValue("Hà Nội: xữa chữa đường, hoà giải và hòa bình");
     const mark = await app.$(".headline mark.misspelled");

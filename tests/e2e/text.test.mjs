@@ -2,7 +2,7 @@
 // place with a notice that names the code and puts the paste back on request.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { closeApp, openApp, startDriver, until } from "./app.mjs";
+import { closeApp, newArticle, openApp, startDriver, until } from "./app.mjs";
 
 let driver;
 before(async () => {
@@ -71,9 +71,7 @@ test("TCVN3 mojibake pasted into the body is converted, named, and can be put ba
 test("VNI text pasted into the headline is converted; good Unicode is left alone", async () => {
   const app = await openApp();
   try {
-    await (await app.$("[data-testid=new-article]")).click();
-    const headline = await app.$("[data-testid=headline]");
-    await headline.waitForExist();
+    const headline = await newArticle(app);
     await headline.click();
     await paste(app, "[data-testid=headline]", "Coâng ñoaøn Vieät Nam");
     await until("the headline converted", async () => (await headline.getValue()) === "Công đoàn Việt Nam");

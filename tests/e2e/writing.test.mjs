@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { closeApp, openApp, startDriver, until } from "./app.mjs";
+import { closeApp, newArticle, openApp, startDriver, until } from "./app.mjs";
 
 const HEADLINE = "Công đoàn các Khu công nghiệp và chế xuất Hà Nội";
 const BODY = "Người lao động được **hỗ trợ** tiền thuê nhà trọ; Đoàn viên ở Đông Anh, Sóc Sơn.";
@@ -33,9 +33,7 @@ test("a new article typed in Vietnamese is previewed and survives closing and re
   let app = await openApp();
   let id;
   try {
-    await (await app.$("[data-testid=new-article]")).click();
-    const headline = await app.$("[data-testid=headline]");
-    await headline.waitForExist();
+    const headline = await newArticle(app);
     await headline.click();
     await headline.addValue(HEADLINE);
     const body = await app.$("[data-testid=body]");
@@ -103,9 +101,7 @@ test("the English switch changes the interface and is remembered", async () => {
 test("the editor and the list count a piece the same way: sapo and body", async () => {
   const app = await openApp();
   try {
-    await (await app.$("[data-testid=new-article]")).click();
-    const headline = await app.$("[data-testid=headline]");
-    await headline.waitForExist();
+    const headline = await newArticle(app);
     await headline.click();
     await headline.addValue("Đếm chữ như nhau");
     const sapo = await app.$("[data-testid=sapo]");
@@ -227,9 +223,7 @@ test("on a 1024-pixel laptop the side panel folds away and the body keeps a usab
 test("a counter warns near the headline's limit and the sapo's advised length", async () => {
   const app = await openApp();
   try {
-    await (await app.$("[data-testid=new-article]")).click();
-    const headline = await app.$("[data-testid=headline]");
-    await headline.waitForExist();
+    const headline = await newArticle(app);
     await headline.click();
     await headline.addValue("Công nhân");
     assert.equal(await (await app.$("[data-testid=headline-counter]")).isExisting(), false);

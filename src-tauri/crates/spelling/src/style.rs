@@ -1,17 +1,10 @@
 //! Placing a syllable's tone, and the house style's two choices: old or new placement in `oa`,
 //! `oe`, `uy`, and `i` or `y` after a consonant.
 
-use newsroom_text::syllable::{self, Syllable, Tone};
+use newsroom_text::syllable::{self, is_vowel, Syllable, Tone};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::models::{HouseStyle, TonePlacement, VowelIY};
-
-fn is_vowel(c: char) -> bool {
-    matches!(
-        c,
-        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
-    )
-}
 
 /// The index in the rhyme of the vowel that carries the tone.
 fn tone_vowel(rhyme: &[char], placement: TonePlacement) -> Option<usize> {

@@ -82,13 +82,9 @@ fn loose_parse(word: &str) -> Option<(String, String, Tone)> {
     let mut tone = Tone::Level;
     let mut bare = String::new();
     for c in unicode_normalization::UnicodeNormalization::nfd(word) {
-        match c {
-            '\u{300}' => tone = Tone::Grave,
-            '\u{309}' => tone = Tone::Hook,
-            '\u{303}' => tone = Tone::Tilde,
-            '\u{301}' => tone = Tone::Acute,
-            '\u{323}' => tone = Tone::Dot,
-            other => bare.push(other),
+        match Tone::from_mark(c) {
+            Some(t) => tone = t,
+            None => bare.push(c),
         }
     }
     let bare: String = unicode_normalization::UnicodeNormalization::nfc(bare.as_str()).collect();

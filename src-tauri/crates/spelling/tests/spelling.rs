@@ -13,6 +13,16 @@ fn dictionary() -> Dictionary {
     Dictionary::installed().expect("hunspell-vi is installed by scripts/install-deps")
 }
 
+/// A speller with the dictionary alone: no newsroom words, no directory, no house style.
+fn plain<'a>(dictionary: &'a Dictionary, none: &'a HashSet<String>) -> Speller<'a> {
+    Speller {
+        dictionary,
+        house_words: none,
+        name_words: none,
+        style: HouseStyle::default(),
+    }
+}
+
 fn marked(speller: &Speller, text: &str) -> Vec<String> {
     speller
         .check(text)
@@ -26,12 +36,7 @@ fn marked(speller: &Speller, text: &str) -> Vec<String> {
 fn a_planted_hoi_nga_error_is_marked_and_the_right_tone_comes_first() {
     let dictionary = dictionary();
     let none = HashSet::new();
-    let speller = Speller {
-        dictionary: &dictionary,
-        house_words: &none,
-        name_words: &none,
-        style: HouseStyle::default(),
-    };
+    let speller = plain(&dictionary, &none);
     let text = "Công đoàn cơ sở cần giử gìn đoàn kết.";
     let issues = speller.check(text);
     assert_eq!(issues.len(), 1, "{issues:?}");
@@ -50,12 +55,7 @@ fn a_planted_hoi_nga_error_is_marked_and_the_right_tone_comes_first() {
 fn the_confusions_vietnamese_writers_make_are_suggested() {
     let dictionary = dictionary();
     let none = HashSet::new();
-    let speller = Speller {
-        dictionary: &dictionary,
-        house_words: &none,
-        name_words: &none,
-        style: HouseStyle::default(),
-    };
+    let speller = plain(&dictionary, &none);
     for (wrong, right) in [
         ("xản", "sản"),     // s/x
         ("xữa", "sữa"),     // s/x
@@ -80,12 +80,7 @@ fn the_confusions_vietnamese_writers_make_are_suggested() {
 fn both_tone_placements_are_right_and_the_house_style_marks_the_other() {
     let dictionary = dictionary();
     let none = HashSet::new();
-    let mut speller = Speller {
-        dictionary: &dictionary,
-        house_words: &none,
-        name_words: &none,
-        style: HouseStyle::default(),
-    };
+    let mut speller = plain(&dictionary, &none);
     let text = "hòa bình, hoà giải, thủy lợi, sức khỏe, kĩ thuật, kỹ sư";
     assert!(speller.check(text).is_empty(), "{:?}", speller.check(text));
     speller.style = HouseStyle {
@@ -118,12 +113,7 @@ fn directory_names_and_the_newsrooms_words_are_never_marked() {
     let none = HashSet::new();
     let names: HashSet<String> = ["samsung", "vinamilk"].into_iter().map(String::from).collect();
     let text = "Samsung và Vinamilk ủng hộ Covid";
-    let bare = Speller {
-        dictionary: &dictionary,
-        house_words: &none,
-        name_words: &none,
-        style: HouseStyle::default(),
-    };
+    let bare = plain(&dictionary, &none);
     assert_eq!(marked(&bare, text), ["Samsung", "Vinamilk", "Covid"]);
     let dir = tempfile::tempdir().unwrap();
     let conn = newsroom_store::open_dir(dir.path()).unwrap();
@@ -187,12 +177,7 @@ fn the_newsrooms_dictionary_travels_by_export_and_import() {
 fn the_sample_articles_have_only_loanwords_a_foreign_name_and_one_real_typo_marked() {
     let dictionary = dictionary();
     let none = HashSet::new();
-    let speller = Speller {
-        dictionary: &dictionary,
-        house_words: &none,
-        name_words: &none,
-        style: HouseStyle::default(),
-    };
+    let speller = plain(&dictionary, &none);
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/samples");
     if !dir.exists() {
         eprintln!("{} not found; skipped", dir.display());

@@ -12,46 +12,17 @@ pub struct RoleParts {
 }
 
 /// The number of words of the longest title (with its prefixes and suffixes) at the start of
-/// `words` (lower case).
-fn title_len(words: &[String]) -> usize {
-    let lex = lexicon::index();
-    let mut prefix = 0;
-    while prefix < words.len() && lex.title_prefixes.contains(words[prefix].as_str()) {
-        prefix += 1;
+/// `text`, read by the same reader the suggester's rules use.
+fn title_len(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let doc = crate::tokens::Document::new(&chars);
+    if doc.tokens.is_empty() {
+        return 0;
     }
-    let Some(first) = words.get(prefix) else {
-        return 0;
-    };
-    let at = |phrase: &[&str], from: usize| {
-        phrase
-            .iter()
-            .enumerate()
-            .all(|(k, w)| words.get(from + k).is_some_and(|x| x == w))
-    };
-    let Some(len) = lex
-        .titles
-        .starting_with(first)
-        .iter()
-        .filter(|t| at(t, prefix))
-        .map(Vec::len)
-        .max()
-    else {
-        return 0;
-    };
-    let end = prefix + len;
-    let suffix = words
-        .get(end)
-        .map(|w| {
-            lex.title_suffixes
-                .starting_with(w)
-                .iter()
-                .filter(|s| at(s, end))
-                .map(Vec::len)
-                .max()
-                .unwrap_or(0)
-        })
-        .unwrap_or(0);
-    end + suffix
+    crate::rules::Rules::compute_titles_at(&doc, 0)
+        .first()
+        .copied()
+        .unwrap_or(0)
 }
 
 /// Splits a role. For a list of offices (`Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức …`) the
@@ -61,12 +32,12 @@ fn title_len(words: &[String]) -> usize {
 pub fn split_role(role: &str) -> RoleParts {
     let role = role.trim();
     let (before, last) = match role.rfind(", ") {
-        Some(i) if title_len(&lower_words(&role[i + 2..])) > 0 => (&role[..i + 2], &role[i + 2..]),
+        Some(i) if title_len(&role[i + 2..]) > 0 => (&role[..i + 2], &role[i + 2..]),
         _ => ("", role),
     };
     let words: Vec<&str> = last.split_whitespace().collect();
     let lower = lower_words(last);
-    let len = title_len(&lower);
+    let len = title_len(last);
     if len == 0 || len >= words.len() {
         return RoleParts {
             title: role.to_owned(),

@@ -32,7 +32,8 @@ impl Tone {
         }
     }
 
-    fn from_mark(mark: char) -> Option<Tone> {
+    /// The tone a combining mark writes, if it writes one (`\u{301}` is the acute).
+    pub fn from_mark(mark: char) -> Option<Tone> {
         Some(match mark {
             '\u{300}' => Tone::Grave,
             '\u{309}' => Tone::Hook,
@@ -75,7 +76,8 @@ const RHYMES: &[&str] = &[
     "uyêt", "ych", "yn", "ynh", "yp", "yt",
 ];
 
-fn is_vowel(c: char) -> bool {
+/// Whether a lowercase letter (with its shape, without tone) is a vowel.
+pub fn is_vowel(c: char) -> bool {
     matches!(
         c,
         'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'

@@ -78,7 +78,7 @@ const NEVER_INSIDE: &[&str] = &[
     "khóa", "khoá",
 ];
 
-struct Rules<'d, 'a> {
+pub(crate) struct Rules<'d, 'a> {
     doc: &'d Document<'a>,
     /// `head_at` and `titles_at` for every token, computed once: the rules ask about the
     /// same tokens many times.
@@ -135,7 +135,7 @@ impl<'d, 'a> Rules<'d, 'a> {
 
     /// The title at token `i` (with `Phó`, `Nguyên`… prefixes), longest first: every length
     /// in tokens that reads as a title.
-    fn compute_titles_at(doc: &Document<'_>, i: usize) -> Vec<usize> {
+    pub(crate) fn compute_titles_at(doc: &Document<'_>, i: usize) -> Vec<usize> {
         let n = doc.tokens.len();
         let mut prefix = 0;
         let lex = lexicon::index();

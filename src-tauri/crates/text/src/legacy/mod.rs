@@ -97,6 +97,17 @@ impl std::fmt::Display for Undecodable {
 
 const EXAMPLES: usize = 3;
 
+/// A letter and its marks composed into one NFC letter, or `None` when they do not make one.
+fn one_letter(parts: Vec<char>) -> Option<char> {
+    use unicode_normalization::UnicodeNormalization;
+    let composed: String = parts.into_iter().collect::<String>().nfc().collect();
+    let mut chars = composed.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
 /// Converts a run of text written in a code's characters to Unicode; VIQR reads what follows
 /// to tell a sentence's full stop from a dot tone.
 fn decode_run(preceding: &str, run: &str, following: &str, from: Legacy) -> String {
@@ -257,7 +268,7 @@ fn windows_1258_form(text: &str) -> String {
             .to_string()
             .nfd()
             .filter(|m| {
-                let is_tone = matches!(m, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}');
+                let is_tone = crate::syllable::Tone::from_mark(*m).is_some();
                 if is_tone {
                     tone = Some(*m);
                 }

@@ -4,6 +4,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::syllable::Tone;
+
 fn shape_of(c: char) -> Option<char> {
     Some(match c {
         '(' => '\u{306}',
@@ -24,7 +26,9 @@ fn tone_of(c: char) -> Option<char> {
     })
 }
 
-const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+fn is_tone(mark: &char) -> bool {
+    Tone::from_mark(*mark).is_some()
+}
 
 /// Adds a mark to the letter before it when the letter can carry it.
 fn combine(letter: char, mark: char) -> Option<char> {
@@ -33,8 +37,8 @@ fn combine(letter: char, mark: char) -> Option<char> {
     if !matches!(base, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
         return None;
     }
-    let shaped = parts[1..].iter().any(|m| !TONES.contains(m));
-    let toned = parts[1..].iter().any(|m| TONES.contains(m));
+    let shaped = parts[1..].iter().any(|m| !is_tone(m));
+    let toned = parts[1..].iter().any(is_tone);
     let fits = match mark {
         '\u{306}' => base == 'a' && !shaped,
         '\u{302}' => matches!(base, 'a' | 'e' | 'o') && !shaped,
@@ -45,17 +49,12 @@ fn combine(letter: char, mark: char) -> Option<char> {
         return None;
     }
     // The shape goes next to the letter, before any tone, so NFC composes both.
-    if TONES.contains(&mark) {
+    if is_tone(&mark) {
         parts.push(mark);
     } else {
         parts.insert(1, mark);
     }
-    let composed: String = parts.into_iter().collect::<String>().nfc().collect();
-    let mut chars = composed.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) => Some(c),
-        _ => None,
-    }
+    super::one_letter(parts)
 }
 
 /// Whether a `.` or `?` after a vowel ends a sentence rather than marks a tone: it does when
@@ -164,7 +163,7 @@ pub fn encode(text: &str) -> String {
         }
         let mut parts: Vec<char> = c.to_string().nfd().collect();
         // VIQR writes the shape before the tone; NFD puts the dot below first.
-        parts[1..].sort_by_key(|m| TONES.contains(m));
+        parts[1..].sort_by_key(is_tone);
         let base = parts[0];
         // A literal `d` after a literal `d` would read as `đ`.
         let plain_d = base.eq_ignore_ascii_case(&'d') && parts.len() == 1;

@@ -66,9 +66,7 @@ fn combine(letter: char, shape: Option<char>, tone: Tone) -> Option<char> {
     if !matches!(base, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
         return None;
     }
-    let has_tone = parts[1..]
-        .iter()
-        .any(|m| matches!(m, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}'));
+    let has_tone = parts[1..].iter().any(|m| Tone::from_mark(*m).is_some());
     if tone != Tone::Level && has_tone {
         return None;
     }
@@ -83,12 +81,7 @@ fn combine(letter: char, shape: Option<char>, tone: Tone) -> Option<char> {
         parts.push(shape);
     }
     parts.extend(tone.mark());
-    let composed: String = parts.into_iter().collect::<String>().nfc().collect();
-    let mut chars = composed.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) => Some(c),
-        _ => None,
-    }
+    super::one_letter(parts)
 }
 
 /// Converts text in VNI (as Windows-1252 characters) to Unicode.
@@ -141,12 +134,7 @@ pub fn encode(text: &str) -> String {
                         base = base.to_uppercase().next().unwrap_or(base);
                     }
                 }
-                '\u{300}' => tone = Tone::Grave,
-                '\u{301}' => tone = Tone::Acute,
-                '\u{303}' => tone = Tone::Tilde,
-                '\u{309}' => tone = Tone::Hook,
-                '\u{323}' => tone = Tone::Dot,
-                _ => {}
+                mark => tone = Tone::from_mark(mark).unwrap_or(tone),
             }
         }
         let vowel = matches!(base.to_ascii_lowercase(), 'a' | 'e' | 'o' | 'u' | 'y' | 'ô' | 'ö')
