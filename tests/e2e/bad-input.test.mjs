@@ -132,3 +132,51 @@ test("a site that cannot be reached is said beside the form in the UI's language
     await closeApp(app);
   }
 });
+
+test("a refused directory file says what is wrong and where in the UI's language, and imports nothing", async () => {
+  const app = await openApp();
+  // The file chooser is the system's; the test hands the input a file the way a drop would.
+  const pick = (name, text) =>
+    app.execute(
+      (name, text) => {
+        const input = document.querySelector("[data-testid=directory-import]");
+        const files = new DataTransfer();
+        files.items.add(new File([text], name, { type: "text/csv" }));
+        input.files = files.files;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      },
+      name,
+      text,
+    );
+  try {
+    await (await app.$("[data-testid=open-directory]")).click();
+    await (await app.$("[data-testid=directory]")).waitForExist();
+    await pick("danh-ba-hong.csv", "kind,name\nperson,Vũ Thị Hồng Nhung\ncon vật,Con mèo\n");
+    const refused = await app.$("[data-testid=directory-import-refused]");
+    await refused.waitForExist();
+    assert.equal(await refused.getAttribute("data-problem"), "bad_kind");
+    assert.equal(
+      await refused.getText(),
+      "Chưa nhập gì từ danh-ba-hong.csv: dòng 3: loại phải là person (người) hoặc organisation (tổ chức), không phải “con vật”.",
+    );
+    await (await app.$("[data-testid=directory-search]")).setValue("Hồng Nhung");
+    await until("nothing imported", async () => (await app.$$("[data-testid=entity-row]")).length === 0);
+
+    await (await app.$("[data-testid=lang]")).click();
+    await until("worded in English", async () =>
+      (await refused.getText()).startsWith("Nothing was imported from danh-ba-hong.csv: row 3: the kind must be"),
+    );
+    await (await app.$("[data-testid=lang]")).click();
+
+    // A good file clears the refusal, and a refused one clears the old success line.
+    await pick("danh-ba.csv", "kind,name\nperson,Vũ Thị Hồng Nhung\n");
+    await until("imported", async () => (await app.$$("[data-testid=entity-row]")).length === 1);
+    assert.equal(await refused.isExisting(), false);
+    await pick("danh-ba.txt", "kind,name\n");
+    await until("refused again", async () => (await app.$("[data-testid=directory-import-refused]")).isExisting());
+    assert.match(await (await app.$("[data-testid=directory-import-refused]")).getText(), /chỉ nhập được tệp \.csv hoặc \.json/);
+    assert.equal(await (await app.$(".directory .ok")).isExisting(), false, "no old success line");
+  } finally {
+    await closeApp(app);
+  }
+});

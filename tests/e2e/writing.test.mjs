@@ -239,3 +239,74 @@ test("a counter warns near the headline's limit and the sapo's advised length", 
     await closeApp(app);
   }
 });
+
+test("a deleted draft goes to the trash, comes back with Undo, and the trash restores, deletes for good and empties", async () => {
+  const app = await openApp();
+  const row = (id) => app.$(`[data-testid=article-row][data-id="${id}"]`);
+  const inTrash = async () => Number(await (await app.$("[data-testid=open-trash]")).getAttribute("data-count"));
+  const draft = async (text) => {
+    const headline = await newArticle(app);
+    await headline.addValue(text);
+    await until("saved", async () => (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved");
+    return (await app.$("[data-testid=article-row][aria-current=true]")).getAttribute("data-id");
+  };
+  try {
+    const first = await draft("Bản nháp bỏ đi lần một");
+    await (await app.$("[data-testid=trash-draft]")).click();
+    await until("the notice", async () => (await (await app.$("[data-testid=trash-notice]")).getText()).includes("Bản nháp bỏ đi lần một"));
+    assert.match(await (await app.$("[data-testid=trash-notice]")).getText(), /thùng rác/);
+    assert.equal(await (await row(first)).isExisting(), false, "gone from the list");
+    assert.equal(await (await app.$("[data-testid=headline]")).isExisting(), false, "the editor closed");
+    assert.equal(await inTrash(), 1);
+
+    await (await app.$("[data-testid=trash-undo]")).click();
+    await until("back in the list and open", async () =>
+      (await (await row(first)).isExisting()) && (await (await app.$("[data-testid=headline]")).isExisting()),
+    );
+    assert.equal(await (await app.$("[data-testid=headline]")).getValue(), "Bản nháp bỏ đi lần một");
+    assert.equal(await inTrash(), 0);
+
+    // The Delete key on the list's row does the same.
+    await app.execute((id) => document.querySelector(`[data-testid=article-row][data-id="${id}"]`).focus(), first);
+    await app.keys(["Delete"]);
+    await until("gone by the Delete key", async () => !(await (await row(first)).isExisting()));
+    assert.equal(await inTrash(), 1);
+    await (await app.$("[data-testid=search]")).setValue("bo di lan mot");
+    await until("not found by search", async () => (await app.$$("[data-testid=article-row]")).length === 0);
+    await (await app.$("[data-testid=search]")).click();
+    await app.keys(["Control", "a"]);
+    await app.keys(["Backspace"]);
+    await until("the whole list again", async () => (await app.$$("[data-testid=article-row]")).length > 1);
+
+    await (await app.$("[data-testid=open-trash]")).click();
+    const trashed = await app.$(`[data-testid=trash-row][data-id="${first}"]`);
+    await trashed.waitForExist();
+    await (await trashed.$("[data-testid=trash-restore]")).click();
+    await until("restored", async () => (await (await app.$("[data-testid=trash-done]")).getText()).includes("Đã khôi phục"));
+    await until("in the list again", async () => (await (await row(first)).isExisting()) && (await inTrash()) === 0);
+    await (await app.$("[data-testid=trash-is-empty]")).waitForExist();
+
+    await (await app.$("[data-testid=open-trash]")).click();
+    const second = await draft("Bản nháp bỏ đi lần hai");
+    await (await app.$("[data-testid=trash-draft]")).click();
+    await until("second in the trash", async () => (await inTrash()) === 1);
+    await app.execute((id) => document.querySelector(`[data-testid=article-row][data-id="${id}"]`).focus(), first);
+    await app.keys(["Delete"]);
+    await until("both in the trash", async () => (await inTrash()) === 2);
+
+    await (await app.$("[data-testid=open-trash]")).click();
+    await until("two rows", async () => (await app.$$("[data-testid=trash-row]")).length === 2);
+    const one = await app.$(`[data-testid=trash-row][data-id="${second}"]`);
+    await (await one.$("[data-testid=trash-delete]")).click();
+    await (await one.$("[data-testid=trash-delete-confirm]")).click();
+    await until("deleted for good", async () => (await app.$$("[data-testid=trash-row]")).length === 1 && (await inTrash()) === 1);
+    await (await app.$("[data-testid=trash-empty]")).click();
+    await (await app.$("[data-testid=trash-empty-confirm]")).click();
+    await (await app.$("[data-testid=trash-is-empty]")).waitForExist();
+    await until("nothing in the trash", async () => (await inTrash()) === 0);
+    assert.equal(await (await row(first)).isExisting(), false);
+    assert.equal(await (await row(second)).isExisting(), false);
+  } finally {
+    await closeApp(app);
+  }
+});

@@ -283,7 +283,7 @@ to: string | null, limit: number | null, offset: number | null, };
 
 export type PhotoPage = { photos: Array<Photo>, total: number, };
 
-export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "checklist_failed" | "state_changed" | "note_required" | "orphaned" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "forbidden" | "review_unreadable" | "spelling_unavailable" | "network" | "remote" | "keychain" | "store_too_new" | "storage" | "internal";
+export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "not_deletable" | "in_trash" | "checklist_failed" | "state_changed" | "note_required" | "orphaned" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "forbidden" | "review_unreadable" | "spelling_unavailable" | "network" | "remote" | "keychain" | "store_too_new" | "storage" | "internal";
 
 export type ImportStage = "queued" | "processing" | "done" | "failed";
 
@@ -393,7 +393,17 @@ export type IndexProgress = { done: number, total: number, };
 
 export type StatusCount = { status: Status, count: number, };
 
-export type Queue = { articles: Array<ArticleSummary>, counts: Array<StatusCount>, };
+export type Queue = { articles: Array<ArticleSummary>, counts: Array<StatusCount>, 
+/**
+ * How many pieces the trash holds (they are in no queue).
+ */
+trashed: number, };
+
+export type TrashedArticle = { article: ArticleSummary, trashed_at: string, };
+
+export type ImportProblem = { "problem": "not_utf8", offset: number, } | { "problem": "not_csv_or_json" } | { "problem": "bad_json", line: number, column: number, } | { "problem": "bad_csv_row", row: number, } | { "problem": "missing_columns" } | { "problem": "bad_kind", row: number, value: string, } | { "problem": "no_name", row: number, };
+
+export type DirectoryImport = { "outcome": "imported", summary: ImportSummary, } | { "outcome": "refused", file: string, problem: ImportProblem, };
 
 export type PhotoCaption = { photo_id: string, caption: string, };
 

@@ -2,7 +2,7 @@
 
 use newsroom_api::{
     ApiResult, Article, ArticleFields, ArticleSummary, ChecklistRule, IndexProgress, ListQuery, Queue,
-    Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest,
+    Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, TrashedArticle,
 };
 use tauri::State;
 
@@ -39,9 +39,30 @@ pub async fn article_save(state: State<'_, AppState>, request: SaveRequest) -> A
     state.api()?.article_save(&request)
 }
 
+/// A draft no site has goes to the trash; the trash restores, deletes for good, empties.
 #[tauri::command]
-pub async fn article_delete(state: State<'_, AppState>, id: String) -> ApiResult<()> {
-    state.api()?.article_delete(&id)
+pub async fn article_trash(state: State<'_, AppState>, id: String) -> ApiResult<()> {
+    state.api()?.article_trash(&id)
+}
+
+#[tauri::command]
+pub async fn article_restore_from_trash(state: State<'_, AppState>, id: String) -> ApiResult<()> {
+    state.api()?.article_restore_from_trash(&id)
+}
+
+#[tauri::command]
+pub async fn article_trash_list(state: State<'_, AppState>) -> ApiResult<Vec<TrashedArticle>> {
+    state.api()?.article_trash_list()
+}
+
+#[tauri::command]
+pub async fn article_delete_from_trash(state: State<'_, AppState>, id: String) -> ApiResult<()> {
+    state.api()?.article_delete_from_trash(&id)
+}
+
+#[tauri::command]
+pub async fn article_empty_trash(state: State<'_, AppState>) -> ApiResult<u32> {
+    state.api()?.article_empty_trash()
 }
 
 /// The headline's limit and the sapo's advised length (characters).

@@ -1,6 +1,6 @@
 //! Commands of the entities capability (`src-tauri/crates/entities`, UI in `ui/src/entities`).
 
-use newsroom_api::{ApiResult, ArticleSummary, ArticleTag, Entity, EntityInput, EntityKind, ImportSummary};
+use newsroom_api::{ApiResult, ArticleSummary, ArticleTag, DirectoryImport, Entity, EntityInput, EntityKind};
 use tauri::State;
 
 use crate::AppState;
@@ -44,7 +44,7 @@ pub async fn entity_import_text(
     state: State<'_, AppState>,
     file_name: String,
     contents: String,
-) -> ApiResult<ImportSummary> {
+) -> ApiResult<DirectoryImport> {
     state.api()?.entity_import_text(&file_name, &contents)
 }
 

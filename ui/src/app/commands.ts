@@ -1,6 +1,6 @@
 // Generated from the shell's command declarations (src-tauri/src/commands/*.rs) by
 // newsroom-ipc-contract. Do not edit: run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-ipc-contract`.
-import type { AcceptSuggestion, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, ChecklistRule, Choice, Conversion, Entity, EntityInput, EntityKind, FieldLimits, HouseStyle, HouseWord, ImportProgress, ImportSummary, Imported, IndexProgress, Issue, ListQuery, Normalised, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, VersionRef, WordKind } from "../bindings";
+import type { AcceptSuggestion, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, ChecklistRule, Choice, Conversion, DirectoryImport, Entity, EntityInput, EntityKind, FieldLimits, HouseStyle, HouseWord, ImportProgress, Imported, IndexProgress, Issue, ListQuery, Normalised, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, TrashedArticle, VersionRef, WordKind } from "../bindings";
 import { call, callRaw, channel } from "./invoke";
 
 export const ipc = {
@@ -25,8 +25,17 @@ export const ipc = {
     call<Article>("article_create", { fields }),
   articleSave: (request: SaveRequest) =>
     call<Article>("article_save", { request }),
-  articleDelete: (id: string) =>
-    call<null>("article_delete", { id }),
+  /** A draft no site has goes to the trash; the trash restores, deletes for good, empties. */
+  articleTrash: (id: string) =>
+    call<null>("article_trash", { id }),
+  articleRestoreFromTrash: (id: string) =>
+    call<null>("article_restore_from_trash", { id }),
+  articleTrashList: () =>
+    call<TrashedArticle[]>("article_trash_list"),
+  articleDeleteFromTrash: (id: string) =>
+    call<null>("article_delete_from_trash", { id }),
+  articleEmptyTrash: () =>
+    call<number>("article_empty_trash"),
   /** The headline's limit and the sapo's advised length (characters). */
   articleLimits: () =>
     call<FieldLimits>("article_limits"),
@@ -59,7 +68,7 @@ export const ipc = {
   entityMerge: (from: string, into: string) =>
     call<Entity>("entity_merge", { from, into }),
   entityImportText: (fileName: string, contents: string) =>
-    call<ImportSummary>("entity_import_text", { fileName, contents }),
+    call<DirectoryImport>("entity_import_text", { fileName, contents }),
   entityExportJson: () =>
     call<string>("entity_export_json"),
   entityArticles: (id: string) =>

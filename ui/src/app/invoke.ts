@@ -11,6 +11,8 @@ const CODES = {
   too_large: true,
   invalid_input: true,
   invalid_transition: true,
+  not_deletable: true,
+  in_trash: true,
   checklist_failed: true,
   state_changed: true,
   note_required: true,

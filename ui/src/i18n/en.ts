@@ -2,6 +2,7 @@
 // missing here or in Vietnamese fails the type-check.
 import type {
   DiffField,
+  ImportProblem,
   Role,
 } from "../bindings";
 import type { Messages } from "./vi";
@@ -88,6 +89,27 @@ export const en: Messages = {
   mergeConfirm: "Merge this entry into the selected one? Names, aliases, roles and tags all move over.",
   importFile: "Import from CSV/JSON file",
   imported: "Imported",
+  importRefused: (file: string, p: ImportProblem): string => {
+    const why = (() => {
+      switch (p.problem) {
+        case "not_utf8":
+          return `the file is not UTF-8 text (first bad byte at offset ${p.offset}). In Excel, save it again as “CSV UTF-8”.`;
+        case "not_csv_or_json":
+          return "only .csv and .json files can be imported.";
+        case "bad_json":
+          return `bad JSON at line ${p.line}, column ${p.column}: expected a list of entries.`;
+        case "bad_csv_row":
+          return `row ${p.row} cannot be read (a closing quote may be missing).`;
+        case "missing_columns":
+          return "the first row must name the columns kind and name.";
+        case "bad_kind":
+          return `row ${p.row}: the kind must be person or organisation, not “${p.value}”.`;
+        case "no_name":
+          return `row ${p.row}: the name is missing.`;
+      }
+    })();
+    return `Nothing was imported from ${file}: ${why}`;
+  },
   updatedCount: "updated",
   taggedArticles: "Tagged articles",
   noTaggedArticles: "None yet.",
@@ -364,6 +386,26 @@ export const en: Messages = {
     undone: "Put back exactly as pasted.",
     dismiss: "Dismiss",
   },
+  trash: {
+    title: "Trash",
+    deleteDraft: "Delete draft",
+    deleteDraftHint: "Moves the draft to the trash (in the list: the Delete key). A piece submitted or on the site is spiked instead.",
+    moved: (headline: string) => `Moved “${headline}” to the trash.`,
+    restored: (headline: string) => `Restored “${headline}” to the drafts.`,
+    undo: "Undo",
+    dismiss: "Dismiss",
+    hint: "Pieces in the trash are in no list, count or search, and are deleted for good after 30 days.",
+    empty: "The trash is empty.",
+    deletedAt: "Deleted",
+    restore: "Restore",
+    deleteForever: "Delete for good",
+    confirmDelete: "Delete this piece for good? This cannot be undone.",
+    emptyTrash: "Empty trash",
+    confirmEmpty: (n: number) => `Delete the ${n} pieces in the trash for good? This cannot be undone.`,
+    confirm: "Delete for good",
+    cancel: "Cancel",
+    emptied: (n: number) => `Deleted ${n} pieces for good.`,
+  },
   technicalDetail: "Technical detail",
   siteErrors: {
     network: "Cannot reach this site. Check the address and the network, then try again.",
@@ -396,6 +438,8 @@ export const en: Messages = {
     storage: "Could not read or write data (disk full or no permission). Your text is still on screen.",
     state_changed: "Someone else moved this piece to another state. Nothing was changed; look at the piece again.",
     note_required: "Returning a piece needs a note telling the reporter why.",
+    not_deletable: "Only a draft that is not on the publishing site can be deleted. Spike a piece that was submitted or sent to the site.",
+    in_trash: "This piece is in the trash. Restore it before changing it.",
     orphaned: "The passage this proposal was made on is no longer in the piece.",
     internal: "Something unexpected went wrong.",
   },

@@ -7,6 +7,7 @@ import type {
   DiffField,
   EntityKind,
   ErrorCode,
+  ImportProblem,
   Field,
   JobState,
   Legacy,
@@ -101,6 +102,27 @@ export const vi = {
   mergeConfirm: "Gộp mục này vào mục đã chọn? Tên, tên khác, chức vụ và thẻ đều được chuyển sang.",
   importFile: "Nhập từ tệp CSV/JSON",
   imported: "Đã nhập",
+  importRefused: (file: string, p: ImportProblem): string => {
+    const why = (() => {
+      switch (p.problem) {
+        case "not_utf8":
+          return `tệp không phải văn bản UTF-8 (byte lỗi đầu tiên ở vị trí ${p.offset}). Trong Excel, hãy lưu lại bằng “CSV UTF-8”.`;
+        case "not_csv_or_json":
+          return "chỉ nhập được tệp .csv hoặc .json.";
+        case "bad_json":
+          return `JSON sai ở dòng ${p.line}, cột ${p.column}: cần một danh sách các mục.`;
+        case "bad_csv_row":
+          return `không đọc được dòng ${p.row} (có thể thiếu dấu ngoặc kép đóng).`;
+        case "missing_columns":
+          return "dòng đầu phải có tên cột kind (loại) và name (tên).";
+        case "bad_kind":
+          return `dòng ${p.row}: loại phải là person (người) hoặc organisation (tổ chức), không phải “${p.value}”.`;
+        case "no_name":
+          return `dòng ${p.row}: thiếu tên.`;
+      }
+    })();
+    return `Chưa nhập gì từ ${file}: ${why}`;
+  },
   updatedCount: "cập nhật",
   taggedArticles: "Bài viết có gắn thẻ",
   noTaggedArticles: "Chưa có bài nào.",
@@ -377,6 +399,26 @@ export const vi = {
     undone: "Đã trả lại đúng như khi dán.",
     dismiss: "Đóng thông báo",
   },
+  trash: {
+    title: "Thùng rác",
+    deleteDraft: "Xóa bản nháp",
+    deleteDraftHint: "Chuyển bản nháp vào thùng rác (trong danh sách: phím Delete). Bài đã nộp hoặc đã lên trang thì dùng “Hủy bài”.",
+    moved: (headline: string) => `Đã chuyển “${headline}” vào thùng rác.`,
+    restored: (headline: string) => `Đã khôi phục “${headline}” về bản nháp.`,
+    undo: "Hoàn tác",
+    dismiss: "Đóng thông báo",
+    hint: "Bài trong thùng rác không có trong danh sách, số đếm hay kết quả tìm kiếm, và tự xóa hẳn sau 30 ngày.",
+    empty: "Thùng rác trống.",
+    deletedAt: "Xóa lúc",
+    restore: "Khôi phục",
+    deleteForever: "Xóa vĩnh viễn",
+    confirmDelete: "Xóa vĩnh viễn bài này? Không thể hoàn tác.",
+    emptyTrash: "Dọn sạch thùng rác",
+    confirmEmpty: (n: number) => `Xóa vĩnh viễn ${n} bài trong thùng rác? Không thể hoàn tác.`,
+    confirm: "Xóa vĩnh viễn",
+    cancel: "Thôi",
+    emptied: (n: number) => `Đã xóa vĩnh viễn ${n} bài.`,
+  },
   technicalDetail: "Chi tiết kỹ thuật",
   siteErrors: {
     network: "Không kết nối được tới trang này. Hãy kiểm tra địa chỉ và đường mạng rồi thử lại.",
@@ -409,6 +451,8 @@ export const vi = {
     storage: "Không đọc hoặc ghi được dữ liệu (ổ đĩa đầy hoặc lỗi quyền truy cập). Chữ bạn gõ vẫn còn trên màn hình.",
     state_changed: "Bài đã được người khác chuyển sang trạng thái khác. Không có gì bị thay đổi; hãy xem lại bài.",
     note_required: "Trả bài cần có ghi chú cho phóng viên biết lý do.",
+    not_deletable: "Chỉ xóa được bản nháp chưa có trên trang xuất bản. Bài đã nộp hoặc đã gửi lên trang thì dùng “Hủy bài”.",
+    in_trash: "Bài này đang ở thùng rác. Hãy khôi phục bài trước khi sửa.",
     orphaned: "Đoạn văn mà đề xuất này gắn vào không còn trong bài nữa.",
     internal: "Đã xảy ra lỗi không mong muốn.",
   } satisfies Record<ErrorCode, string>,

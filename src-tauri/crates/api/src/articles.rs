@@ -10,7 +10,7 @@ use newsroom_profile::actor;
 use crate::{
     Api, ApiResult, Article, ArticleFields, ArticlePhoto, ArticleSummary, ChecklistRule, FieldLimits,
     ImportedArticle, IndexProgress, ListQuery, Queue, Rendition, Revision, RevisionSummary, SaveRequest,
-    Status, StatusChange, StatusRequest,
+    Status, StatusChange, StatusRequest, TrashedArticle,
 };
 
 impl Api {
@@ -51,6 +51,7 @@ impl Api {
         Ok(Queue {
             articles: newsroom_articles::queue(&conn, query, now)?,
             counts: newsroom_articles::status_counts(&conn, query, now)?,
+            trashed: newsroom_articles::trash_count(&conn)?,
         })
     }
 
@@ -100,8 +101,29 @@ impl Api {
         )?)
     }
 
-    pub fn article_delete(&self, id: &str) -> ApiResult<()> {
-        Ok(newsroom_articles::delete(&*self.conn()?, id)?)
+    /// Moves a draft no site has to the trash; any other piece is spiked instead.
+    pub fn article_trash(&self, id: &str) -> ApiResult<()> {
+        Ok(newsroom_articles::trash(&*self.conn()?, id, Utc::now())?)
+    }
+
+    /// Takes a piece out of the trash, back into the drafts.
+    pub fn article_restore_from_trash(&self, id: &str) -> ApiResult<()> {
+        Ok(newsroom_articles::restore_from_trash(&*self.conn()?, id)?)
+    }
+
+    /// What the trash holds, most recently deleted first.
+    pub fn article_trash_list(&self) -> ApiResult<Vec<TrashedArticle>> {
+        Ok(newsroom_articles::trash_list(&*self.conn()?)?)
+    }
+
+    /// Deletes one piece in the trash for good; nothing outside the trash is deleted.
+    pub fn article_delete_from_trash(&self, id: &str) -> ApiResult<()> {
+        Ok(newsroom_articles::delete_from_trash(&*self.conn()?, id)?)
+    }
+
+    /// Deletes everything in the trash for good; returns how many pieces went.
+    pub fn article_empty_trash(&self) -> ApiResult<u32> {
+        Ok(newsroom_articles::empty_trash(&*self.conn()?, None)?)
     }
 
     /// The headline's limit and the sapo's advised length, for the counters beside the fields.

@@ -8,11 +8,11 @@ use ts_rs::{Config, TS};
 
 use crate::{
     AcceptSuggestion, ApiError, Article, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag,
-    CameraFacts, ChecklistRule, EmbeddedFields, Entity, EntityInput, EntityKind, EntityRole, ErrorCode,
-    ImportProgress, ImportStage, ImportSummary, Imported, OrganisationSuggestion, PersonShown,
-    PersonSuggestion, Photo, PhotoEdit, PhotoFormat, PhotoPage, PhotoQuery, ReadMetadata, RenderedMarkdown,
-    Rendition, RequiredField, Revision, RevisionReason, RevisionSummary, SaveKind, SaveRequest, Status,
-    StatusChange, StatusRequest, Suggestions,
+    CameraFacts, ChecklistRule, DirectoryImport, EmbeddedFields, Entity, EntityInput, EntityKind, EntityRole,
+    ErrorCode, ImportProblem, ImportProgress, ImportStage, ImportSummary, Imported, OrganisationSuggestion,
+    PersonShown, PersonSuggestion, Photo, PhotoEdit, PhotoFormat, PhotoPage, PhotoQuery, ReadMetadata,
+    RenderedMarkdown, Rendition, RequiredField, Revision, RevisionReason, RevisionSummary, SaveKind,
+    SaveRequest, Status, StatusChange, StatusRequest, Suggestions, TrashedArticle,
 };
 use crate::{
     Anchor, ArticleDiff, CaptionDiff, Change, Comment, DiffField, FieldDiff, Found, IndexProgress, ListQuery,
@@ -102,6 +102,9 @@ pub fn typescript_bindings() -> String {
         IndexProgress::decl(&cfg),
         StatusCount::decl(&cfg),
         Queue::decl(&cfg),
+        TrashedArticle::decl(&cfg),
+        ImportProblem::decl(&cfg),
+        DirectoryImport::decl(&cfg),
         PhotoCaption::decl(&cfg),
         Role::decl(&cfg),
         Profile::decl(&cfg),

@@ -3,9 +3,11 @@
 use std::path::Path;
 
 use chrono::Utc;
+use newsroom_entities::EntityError;
 
 use crate::{
-    Api, ApiResult, ArticleSummary, ArticleTag, Entity, EntityInput, EntityKind, ImportSummary, Photo,
+    Api, ApiResult, ArticleSummary, ArticleTag, DirectoryImport, Entity, EntityInput, EntityKind,
+    ImportSummary, Photo,
 };
 
 impl Api {
@@ -59,15 +61,20 @@ impl Api {
         Ok(summary)
     }
 
-    /// Imports a directory file the user picked in the UI: its name decides the format.
-    pub fn entity_import_text(&self, file_name: &str, contents: &str) -> ApiResult<ImportSummary> {
+    /// Imports a directory file the user picked in the UI: its name decides the format. A file
+    /// refused as a whole is an answer, not a failure: the UI says why in its own language.
+    pub fn entity_import_text(&self, file_name: &str, contents: &str) -> ApiResult<DirectoryImport> {
         let name = Path::new(file_name)
             .file_name()
             .map_or_else(|| "import".into(), |n| n.to_string_lossy().into_owned());
-        let summary =
-            newsroom_entities::import_bytes(&*self.conn()?, &name, contents.as_bytes(), Utc::now())?;
-        self.directory_changed();
-        Ok(summary)
+        match newsroom_entities::import_bytes(&*self.conn()?, &name, contents.as_bytes(), Utc::now()) {
+            Ok(summary) => {
+                self.directory_changed();
+                Ok(DirectoryImport::Imported { summary })
+            }
+            Err(EntityError::Import { file, problem }) => Ok(DirectoryImport::Refused { file, problem }),
+            Err(other) => Err(other.into()),
+        }
     }
 
     pub fn entity_export_json(&self) -> ApiResult<String> {

@@ -24,6 +24,10 @@ pub enum ErrorCode {
     InvalidInput,
     /// The workflow does not allow this change of state.
     InvalidTransition,
+    /// Only a draft that no publishing site has can be deleted (to the trash); spike the piece.
+    NotDeletable,
+    /// The piece is in the trash: it is restored before it can be changed.
+    InTrash,
     /// The article checklist fails, so it cannot be submitted, approved or published.
     ChecklistFailed,
     /// Someone else moved the piece to another state since it was shown; nothing was done.
@@ -98,6 +102,9 @@ impl From<ArticleError> for ApiError {
             ArticleError::ChecklistFailed(_) => ErrorCode::ChecklistFailed,
             ArticleError::StateChanged { .. } => ErrorCode::StateChanged,
             ArticleError::NoteRequired => ErrorCode::NoteRequired,
+            ArticleError::NotDeletable { .. } => ErrorCode::NotDeletable,
+            ArticleError::InTrash(_) => ErrorCode::InTrash,
+            ArticleError::NotInTrash(_) => ErrorCode::NotFound,
             ArticleError::Import(_) => ErrorCode::InvalidInput,
             ArticleError::Sqlite(_) => ErrorCode::Storage,
         };
@@ -109,7 +116,7 @@ impl From<EntityError> for ApiError {
     fn from(err: EntityError) -> Self {
         let code = match &err {
             EntityError::NotFound(_) | EntityError::ArticleNotFound(_) => ErrorCode::NotFound,
-            EntityError::Invalid(_) => ErrorCode::InvalidInput,
+            EntityError::Invalid(_) | EntityError::Import { .. } => ErrorCode::InvalidInput,
             EntityError::Io(_) | EntityError::Sqlite(_) => ErrorCode::Storage,
         };
         ApiError::new(code, err.to_string())

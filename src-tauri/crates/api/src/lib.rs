@@ -38,14 +38,15 @@ pub use bindings::typescript_bindings;
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use markdown::render_markdown;
 pub use models::{
-    FieldLimits, ImportProgress, ImportStage, PhotoPage, Queue, RenderedMarkdown, SaveRequest, StatusRequest,
+    DirectoryImport, FieldLimits, ImportProgress, ImportStage, PhotoPage, Queue, RenderedMarkdown,
+    SaveRequest, StatusRequest,
 };
 pub use newsroom_articles::{
     Article, ArticleFields, ArticleSummary, ChecklistRule, ImportedArticle, ListQuery, PhotoCaption,
-    Revision, RevisionReason, RevisionSummary, SaveKind, Status, StatusChange, StatusCount,
+    Revision, RevisionReason, RevisionSummary, SaveKind, Status, StatusChange, StatusCount, TrashedArticle,
 };
 pub use newsroom_entities::{
-    AcceptSuggestion, ArticleTag, Entity, EntityInput, EntityKind, EntityRole, ImportSummary,
+    AcceptSuggestion, ArticleTag, Entity, EntityInput, EntityKind, EntityRole, ImportProblem, ImportSummary,
 };
 pub use newsroom_photos::{
     ArticlePhoto, CameraFacts, EmbeddedFields, Imported, PersonShown, Photo, PhotoEdit, PhotoFormat,
@@ -118,6 +119,7 @@ impl Api {
         if options.seed_demo_content {
             newsroom_articles::seed_demo_content(&conn, Utc::now())?;
         }
+        newsroom_articles::empty_expired_trash(&conn, Utc::now())?;
         Ok(Api {
             conn: Mutex::new(conn),
             data_dir,

@@ -34,6 +34,8 @@ pub struct StatusRequest {
 pub struct Queue {
     pub articles: Vec<newsroom_articles::ArticleSummary>,
     pub counts: Vec<newsroom_articles::StatusCount>,
+    /// How many pieces the trash holds (they are in no queue).
+    pub trashed: u32,
 }
 
 /// Rendered Markdown with the counts shown beside the editor.
@@ -81,4 +83,18 @@ pub struct ImportProgress {
 pub struct FieldLimits {
     pub headline: u32,
     pub sapo: u32,
+}
+
+/// What importing a directory file the user picked did: imported, or refused as a whole
+/// with the reason, which the UI words in its own language beside the import button.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum DirectoryImport {
+    Imported {
+        summary: newsroom_entities::ImportSummary,
+    },
+    Refused {
+        file: String,
+        problem: newsroom_entities::ImportProblem,
+    },
 }

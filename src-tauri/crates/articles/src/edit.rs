@@ -48,10 +48,10 @@ pub(crate) fn create_with_reason(
     })
 }
 
-/// Every article, most recently updated first.
+/// Every article outside the trash, most recently updated first.
 pub fn list(conn: &Connection) -> Result<Vec<ArticleSummary>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM articles a ORDER BY a.updated_at DESC, a.seq DESC"
+        "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE a.trashed_at IS NULL ORDER BY a.updated_at DESC, a.seq DESC"
     ))?;
     let rows = stmt.query_map([], summary_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -62,7 +62,7 @@ pub fn tagged_with(conn: &Connection, entity_id: &str) -> Result<Vec<ArticleSumm
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {SUMMARY_COLUMNS}
          FROM article_tags t JOIN articles a ON a.id = t.article_id
-         WHERE t.entity_id = ?1 ORDER BY a.updated_at DESC, a.seq DESC"
+         WHERE t.entity_id = ?1 AND a.trashed_at IS NULL ORDER BY a.updated_at DESC, a.seq DESC"
     ))?;
     let rows = stmt.query_map([entity_id], summary_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -73,7 +73,7 @@ pub fn with_photo(conn: &Connection, photo_id: &str) -> Result<Vec<ArticleSummar
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {SUMMARY_COLUMNS}
          FROM article_photos p JOIN articles a ON a.id = p.article_id
-         WHERE p.photo_id = ?1 ORDER BY a.updated_at DESC, a.seq DESC"
+         WHERE p.photo_id = ?1 AND a.trashed_at IS NULL ORDER BY a.updated_at DESC, a.seq DESC"
     ))?;
     let rows = stmt.query_map([photo_id], summary_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -93,6 +93,7 @@ pub fn save(
     let fields = normalise(fields)?;
     write(conn, |tx| {
         let current = get(tx, id)?;
+        crate::trash::ensure_outside_trash(tx, id)?;
         if current.version != base_version {
             return Err(ArticleError::Conflict {
                 yours: base_version,
@@ -155,7 +156,7 @@ pub fn delete(conn: &Connection, id: &str) -> Result<()> {
 
 /// Removes a piece and its entry in the contentless search index (which holds no id to
 /// cascade from); everything else that hangs off the piece goes with it by its foreign key.
-fn remove(tx: &Connection, seq: i64) -> Result<()> {
+pub(crate) fn remove(tx: &Connection, seq: i64) -> Result<()> {
     tx.execute("DELETE FROM article_search WHERE rowid = ?1", [seq])?;
     tx.execute("DELETE FROM articles WHERE seq = ?1", [seq])?;
     Ok(())

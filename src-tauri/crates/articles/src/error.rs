@@ -23,6 +23,13 @@ pub enum ArticleError {
     StateChanged { expected: Status, found: Status },
     #[error("returning a piece needs a note saying why")]
     NoteRequired,
+    /// Only drafts are deleted (to the trash); a piece a publishing site has is spiked instead.
+    #[error("{}", if *on_a_site { "this draft is on a publishing site: spike it instead of deleting it".to_owned() } else { format!("only drafts can be deleted; this piece is {}: spike it instead", status.as_str()) })]
+    NotDeletable { status: Status, on_a_site: bool },
+    #[error("the article {0} is in the trash: restore it first")]
+    InTrash(String),
+    #[error("the article {0} is not in the trash")]
+    NotInTrash(String),
     #[error("{0}")]
     Import(String),
     #[error("database error: {0}")]

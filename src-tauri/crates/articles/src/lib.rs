@@ -8,6 +8,8 @@
 //! - Nothing is destroyed: restoring a revision first snapshots the working copy, then records
 //!   the restore as a revision of its own.
 //! - Every change of state is recorded with who and when, with a revision snapshot.
+//! - A piece in the trash is in no queue, count, search or list, and cannot be edited or moved
+//!   until it is restored; only the trash deletes a reporter's piece for good.
 
 mod demo;
 mod edit;
@@ -18,6 +20,7 @@ mod queues;
 mod revisions;
 mod row;
 mod search;
+mod trash;
 mod workflow;
 
 pub use demo::seed_demo_content;
@@ -31,6 +34,10 @@ pub use revisions::{get_revision, list_revisions, restore_revision, REVISION_INT
 pub use row::{get, MAX_BODY_BYTES, MAX_FIELD_BYTES};
 pub use search::{
     build_search_index, ensure_search_index, search, search_in, search_index_needs_build, SEARCH_LIMIT,
+};
+pub use trash::{
+    delete_from_trash, empty_expired_trash, empty_trash, restore_from_trash, trash, trash_count, trash_list,
+    TRASH_DAYS,
 };
 pub use workflow::{
     checklist, set_received_status, set_status, status_history, take_shared_state, Move, ADVISED_SAPO_CHARS,

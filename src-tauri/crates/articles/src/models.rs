@@ -172,6 +172,14 @@ pub struct StatusCount {
     pub count: u32,
 }
 
+/// A piece in the trash, with when it went in (it is deleted for good `TRASH_DAYS` later).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TrashedArticle {
+    pub article: ArticleSummary,
+    #[ts(type = "string")]
+    pub trashed_at: DateTime<Utc>,
+}
+
 /// A photo's caption in a piece at one version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PhotoCaption {

@@ -16,7 +16,8 @@ pub const DEFAULT_QUEUE_LIMIT: u32 = 100;
 /// The WHERE clause and its values for every filter but the state (counts ignore the state so
 /// each state's count is shown beside the others).
 fn filters(query: &ListQuery, now: DateTime<Utc>) -> (Vec<String>, Vec<Value>) {
-    let mut clauses = Vec::new();
+    // What is in the trash is in no queue.
+    let mut clauses = vec!["a.trashed_at IS NULL".to_owned()];
     let mut values = Vec::new();
     if let Some(person) = query.mine.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         values.push(Value::Text(newsroom_text::nfc(person)));
@@ -35,11 +36,7 @@ fn filters(query: &ListQuery, now: DateTime<Utc>) -> (Vec<String>, Vec<Value>) {
 }
 
 fn where_sql(clauses: &[String]) -> String {
-    if clauses.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", clauses.join(" AND "))
-    }
+    format!("WHERE {}", clauses.join(" AND "))
 }
 
 /// The pieces the query asks for, most recently changed first.
@@ -75,9 +72,10 @@ pub fn queue(conn: &Connection, query: &ListQuery, now: DateTime<Utc>) -> Result
 /// in workflow order, with zero where none is.
 pub fn status_counts(conn: &Connection, query: &ListQuery, now: DateTime<Utc>) -> Result<Vec<StatusCount>> {
     let (clauses, values) = filters(query, now);
-    // Unfiltered, the counts the triggers keep (`article_status_counts`) are read as they
-    // are; a filtered queue counts its own rows.
-    let sql = if clauses.is_empty() {
+    // Unfiltered (the one clause left is the trash's), the counts the triggers keep
+    // (`article_status_counts`, which leave the trash out) are read as they are; a filtered
+    // queue counts its own rows.
+    let sql = if clauses.len() == 1 {
         "SELECT status, n FROM article_status_counts".to_owned()
     } else {
         format!(

@@ -132,7 +132,7 @@ fn newest_matching(
 ) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.rowid FROM article_search s JOIN articles a ON a.seq = s.rowid
-         WHERE article_search MATCH ?1 AND (?2 IS NULL OR a.status = ?2)
+         WHERE article_search MATCH ?1 AND (?2 IS NULL OR a.status = ?2) AND a.trashed_at IS NULL
          ORDER BY s.rowid DESC LIMIT ?3",
     )?;
     let rows = stmt.query_map(

@@ -79,6 +79,7 @@ pub fn set_status(conn: &Connection, id: &str, change: Move<'_>, now: DateTime<U
     let Move { to, from, by, note } = change;
     write(conn, |tx| {
         let current = get(tx, id)?;
+        crate::trash::ensure_outside_trash(tx, id)?;
         if let Some(expected) = from {
             if expected != current.status {
                 return Err(ArticleError::StateChanged {

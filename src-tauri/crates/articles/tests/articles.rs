@@ -312,6 +312,14 @@ fn a_store_at_every_earlier_schema_upgrades_with_its_articles_searchable() {
             1,
             "from schema {start}"
         );
+        let drafts = articles::status_counts(&conn, &Default::default(), Utc::now())
+            .unwrap()
+            .into_iter()
+            .find(|c| c.status == Status::Draft)
+            .unwrap();
+        assert_eq!(drafts.count, 1, "the kept count from schema {start}");
+        articles::trash(&conn, "old", Utc::now()).unwrap();
+        assert!(articles::search(&conn, "hoi nghi").unwrap().is_empty());
     }
 }
 

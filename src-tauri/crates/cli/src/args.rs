@@ -129,6 +129,22 @@ pub enum ArticleCommand {
     },
     /// Bring a spiked piece back as a draft.
     Unspike { id: String },
+    /// Delete a draft that no site has: it goes to the trash (kept 30 days, then deleted).
+    Delete { id: String },
+    /// What the trash holds, or (with an id) take that piece back out of it.
+    Trash {
+        /// Restore this piece from the trash.
+        #[arg(long, value_name = "ID", conflicts_with = "empty")]
+        restore: Option<String>,
+        /// Delete this piece in the trash for good.
+        #[arg(long, value_name = "ID", conflicts_with_all = ["restore", "empty"])]
+        purge: Option<String>,
+        /// Delete everything in the trash for good.
+        #[arg(long)]
+        empty: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Withdraw a submitted piece before review starts (back to draft).
     Withdraw { id: String },
     /// Every change of state: who, when, from, to, and the note.

@@ -73,6 +73,36 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
         ArticleCommand::Return { id, note } => moved(&api, &id, Status::Returned, &note)?,
         ArticleCommand::Spike { id, note } => moved(&api, &id, Status::Spiked, &note)?,
         ArticleCommand::Unspike { id } => moved(&api, &id, Status::Draft, "")?,
+        ArticleCommand::Delete { id } => {
+            api.article_trash(&id)?;
+            println!("{id} trashed");
+        }
+        ArticleCommand::Trash {
+            restore,
+            purge,
+            empty,
+            json,
+        } => {
+            if let Some(id) = restore {
+                api.article_restore_from_trash(&id)?;
+                println!("{id} restored");
+            } else if let Some(id) = purge {
+                api.article_delete_from_trash(&id)?;
+                println!("{id} deleted");
+            } else if empty {
+                println!("{} deleted", api.article_empty_trash()?);
+            } else {
+                let trashed = api.article_trash_list()?;
+                if json {
+                    print_json(&trashed);
+                } else {
+                    for t in trashed {
+                        let when = t.trashed_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+                        println!("{}  {when}  {}", t.article.id, t.article.headline);
+                    }
+                }
+            }
+        }
         ArticleCommand::Withdraw { id } => {
             // Only before review starts: the piece must still be as it was handed in.
             let article = api.article_set_status(&StatusRequest {

@@ -7,7 +7,8 @@ use newsroom_store::write;
 use rusqlite::Connection;
 
 use crate::{
-    kind_str, list, parse_kind, upsert, EntityError, EntityInput, EntityRole, ImportSummary, Result,
+    kind_str, list, parse_kind, upsert, EntityError, EntityInput, EntityRole, ImportProblem, ImportSummary,
+    Result,
 };
 
 /// Imports entities from a `.json` file (an array of `EntityInput`) or a `.csv` file with the
@@ -27,12 +28,14 @@ pub fn import_bytes(
     bytes: &[u8],
     now: DateTime<Utc>,
 ) -> Result<ImportSummary> {
-    let fail = |problem: String| EntityError::Invalid(format!("{name}: {problem}"));
+    let fail = |problem: ImportProblem| EntityError::Import {
+        file: name.to_owned(),
+        problem,
+    };
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        fail(format!(
-            "not valid UTF-8 (first bad byte at offset {})",
-            e.valid_up_to()
-        ))
+        fail(ImportProblem::NotUtf8 {
+            offset: e.valid_up_to() as u32,
+        })
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let extension = Path::new(name)
@@ -40,15 +43,32 @@ pub fn import_bytes(
         .and_then(|e| e.to_str())
         .unwrap_or_default()
         .to_lowercase();
-    let inputs: Vec<EntityInput> = match extension.as_str() {
-        "json" => serde_json::from_str(text).map_err(|e| fail(format!("bad JSON: {e}")))?,
+    // Each entry with the row it came from: the CSV line, or the JSON entry's number.
+    let inputs: Vec<(u32, EntityInput)> = match extension.as_str() {
+        "json" => serde_json::from_str::<Vec<EntityInput>>(text)
+            .map_err(|e| {
+                fail(ImportProblem::BadJson {
+                    line: e.line() as u32,
+                    column: e.column() as u32,
+                })
+            })?
+            .into_iter()
+            .enumerate()
+            .map(|(i, input)| (i as u32 + 1, input))
+            .collect(),
         "csv" => parse_csv(text).map_err(fail)?,
-        _ => return Err(fail("expected a .csv or .json file".into())),
+        _ => return Err(fail(ImportProblem::NotCsvOrJson)),
     };
+    if let Some((row, _)) = inputs.iter().find(|(_, input)| input.name.trim().is_empty()) {
+        return Err(fail(ImportProblem::NoName { row: *row }));
+    }
     write(conn, |tx| {
         let mut summary = ImportSummary::default();
-        for (row, input) in inputs.iter().enumerate() {
-            let (_, created) = upsert(tx, input, now).map_err(|e| fail(format!("entry {}: {e}", row + 1)))?;
+        for (row, input) in &inputs {
+            let (_, created) = upsert(tx, input, now).map_err(|e| match e {
+                EntityError::Invalid(why) => EntityError::Invalid(format!("{name}: row {row}: {why}")),
+                other => other,
+            })?;
             if created {
                 summary.created += 1;
             } else {
@@ -59,18 +79,18 @@ pub fn import_bytes(
     })
 }
 
-fn parse_csv(text: &str) -> std::result::Result<Vec<EntityInput>, String> {
+fn parse_csv(text: &str) -> std::result::Result<Vec<(u32, EntityInput)>, ImportProblem> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| format!("bad CSV header: {e}"))?
+        .map_err(|_| ImportProblem::BadCsvRow { row: 1 })?
         .clone();
     let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
     let (Some(kind_col), Some(name_col)) = (column("kind"), column("name")) else {
-        return Err("the CSV header must name the columns kind and name".into());
+        return Err(ImportProblem::MissingColumns);
     };
     let optional = |record: &csv::StringRecord, name: &str| {
         column(name)
@@ -79,38 +99,44 @@ fn parse_csv(text: &str) -> std::result::Result<Vec<EntityInput>, String> {
             .unwrap_or_default()
     };
     let mut out = Vec::new();
-    for (row, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| format!("row {}: {e}", row + 2))?;
+    for (i, record) in reader.records().enumerate() {
+        // The line the row starts on (a quoted field may span lines); the header is line 1.
+        let row = i as u32 + 2;
+        let record = record.map_err(|e| ImportProblem::BadCsvRow {
+            row: e.position().map_or(row, |p| p.line() as u32),
+        })?;
+        let row = record.position().map_or(row, |p| p.line() as u32);
         let kind_text = record.get(kind_col).unwrap_or_default();
-        let kind = parse_kind(kind_text).ok_or_else(|| {
-            format!(
-                "row {}: kind must be person or organisation, not {kind_text:?}",
-                row + 2
-            )
+        let kind = parse_kind(kind_text).ok_or_else(|| ImportProblem::BadKind {
+            row,
+            value: kind_text.to_owned(),
         })?;
         let title = optional(&record, "title");
-        out.push(EntityInput {
-            kind,
-            name: record.get(name_col).unwrap_or_default().to_owned(),
-            aliases: optional(&record, "aliases")
-                .split('|')
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .map(str::to_owned)
-                .collect(),
-            roles: if title.is_empty() {
-                vec![]
-            } else {
-                vec![EntityRole {
-                    title,
-                    organisation: optional(&record, "organisation"),
-                    since: optional(&record, "since"),
-                    until: optional(&record, "until"),
-                }]
+        out.push((
+            row,
+            EntityInput {
+                kind,
+                name: record.get(name_col).unwrap_or_default().to_owned(),
+                aliases: optional(&record, "aliases")
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                roles: if title.is_empty() {
+                    vec![]
+                } else {
+                    vec![EntityRole {
+                        title,
+                        organisation: optional(&record, "organisation"),
+                        since: optional(&record, "since"),
+                        until: optional(&record, "until"),
+                    }]
+                },
+                parent: Some(optional(&record, "parent")).filter(|p| !p.is_empty()),
+                uri: Some(optional(&record, "uri")).filter(|u| !u.is_empty()),
             },
-            parent: Some(optional(&record, "parent")).filter(|p| !p.is_empty()),
-            uri: Some(optional(&record, "uri")).filter(|u| !u.is_empty()),
-        });
+        ));
     }
     Ok(out)
 }

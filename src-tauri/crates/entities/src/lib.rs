@@ -32,6 +32,9 @@ pub enum EntityError {
     ArticleNotFound(String),
     #[error("{0}")]
     Invalid(String),
+    /// A directory file was refused as a whole; `file` is its name.
+    #[error("{file}: {problem}")]
+    Import { file: String, problem: ImportProblem },
     /// A file could not be written.
     #[error("{0}")]
     Io(String),

@@ -67,6 +67,53 @@ pub struct ImportSummary {
     pub updated: u32,
 }
 
+/// Why a directory file was not imported (nothing of it was), said so that each front end
+/// can word it in its own language: the row is the CSV file's line, or the JSON entry's
+/// number, counting from 1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum ImportProblem {
+    /// The bytes are not UTF-8 (a spreadsheet saved in a legacy code page).
+    NotUtf8 { offset: u32 },
+    /// The name ends in neither `.csv` nor `.json`.
+    NotCsvOrJson,
+    /// The JSON does not parse as a list of entries.
+    BadJson { line: u32, column: u32 },
+    /// A CSV row cannot be read (an unclosed quote, a broken header).
+    BadCsvRow { row: u32 },
+    /// The CSV header lacks the `kind` or `name` column.
+    MissingColumns,
+    /// A row's kind is neither `person` nor `organisation`.
+    BadKind { row: u32, value: String },
+    /// A row has no name.
+    NoName { row: u32 },
+}
+
+impl std::fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportProblem::NotUtf8 { offset } => {
+                write!(f, "not valid UTF-8 (first bad byte at offset {offset})")
+            }
+            ImportProblem::NotCsvOrJson => f.write_str("expected a .csv or .json file"),
+            ImportProblem::BadJson { line, column } => {
+                write!(
+                    f,
+                    "bad JSON at line {line}, column {column}: expected a list of entries"
+                )
+            }
+            ImportProblem::BadCsvRow { row } => write!(f, "row {row}: not readable as CSV"),
+            ImportProblem::MissingColumns => {
+                f.write_str("the CSV header must name the columns kind and name")
+            }
+            ImportProblem::BadKind { row, value } => {
+                write!(f, "row {row}: kind must be person or organisation, not {value:?}")
+            }
+            ImportProblem::NoName { row } => write!(f, "row {row}: an entity needs a name"),
+        }
+    }
+}
+
 /// Accepting a suggestion: the entity (created in the directory if new) is tagged on the
 /// article, a person with the role the text gave.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]

@@ -105,6 +105,62 @@ fn a_bad_row_names_the_file_and_row_and_imports_nothing() {
 }
 
 #[test]
+fn a_refused_file_says_what_is_wrong_where_in_terms_any_language_can_word() {
+    use entities::{EntityError, ImportProblem};
+    let (_dir, conn) = store();
+    let problem = |name: &str, text: &[u8]| match entities::import_bytes(&conn, name, text, Utc::now()) {
+        Err(EntityError::Import { file, problem }) => {
+            assert_eq!(file, name);
+            problem
+        }
+        other => panic!("{name}: {other:?}"),
+    };
+    assert_eq!(
+        problem(
+            "a.csv",
+            "kind,name\nperson,Lê Văn An\ncon vật,Con mèo\n".as_bytes()
+        ),
+        ImportProblem::BadKind {
+            row: 3,
+            value: "con vật".into()
+        }
+    );
+    assert_eq!(
+        problem("b.csv", b"loai,ten\nperson,An\n"),
+        ImportProblem::MissingColumns
+    );
+    assert_eq!(
+        problem("c.csv", b"kind,name\nperson,An\norganisation, \n"),
+        ImportProblem::NoName { row: 3 }
+    );
+    assert_eq!(
+        problem("d.json", b"[{\"kind\": \"person\", \"name\": \"\"}]"),
+        ImportProblem::NoName { row: 1 }
+    );
+    assert!(matches!(
+        problem("e.json", b"[\n  {\"kind\": 1}]"),
+        ImportProblem::BadJson { line: 2, .. }
+    ));
+    assert_eq!(problem("f.txt", b"kind,name"), ImportProblem::NotCsvOrJson);
+    assert_eq!(
+        problem("g.csv", b"kind,name\nperson,L\xea"),
+        ImportProblem::NotUtf8 { offset: 18 }
+    );
+    // A quoted name over two lines keeps the row numbers of what follows true.
+    assert_eq!(
+        problem("h.csv", "kind,name\nperson,\"Lê\nVăn An\"\nx,Y\n".as_bytes()),
+        ImportProblem::BadKind {
+            row: 4,
+            value: "x".into()
+        }
+    );
+    assert!(
+        entities::list(&conn, None, "", 10).unwrap().is_empty(),
+        "nothing imported"
+    );
+}
+
+#[test]
 fn people_sort_by_given_name_in_vietnamese_order() {
     let (_dir, conn) = store();
     for name in [

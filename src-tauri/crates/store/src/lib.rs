@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0008_search_index_without_copy.sql"),
     include_str!("../migrations/0009_desk_across_machines.sql"),
     include_str!("../migrations/0010_house_dictionary.sql"),
+    include_str!("../migrations/0011_trash.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
