@@ -17,6 +17,45 @@ const driver = await startDriver();
 const app = await openApp();
 try {
   const shots = [];
+  // The first run asks who is using the app; after that shot, a profile is saved so the other
+  // screens show the app as it is used every day.
+  await app.setWindowSize(1024, 700);
+  await (await app.$("[data-testid=profile-name]")).waitForExist();
+  const firstRun = join(OUT, `first-run-1024-${THEME}.png`);
+  await app.saveScreenshot(firstRun);
+  shots.push(firstRun);
+  await (await app.$("[data-testid=profile-name]")).setValue("Minh An");
+  await (await app.$("[data-testid=profile-save]")).click();
+  await until("the profile saved", async () => !(await (await app.$("[data-testid=profile-name]")).isExisting()));
+  // A photo in the first demo piece (made by the webview's own JPEG encoder and pasted), so
+  // the photo strip, the drawer and the photo desk show one.
+  const first = await app.$("[data-testid=article-row]");
+  await first.waitForExist();
+  await first.click();
+  await (await app.$("[data-testid=photo-strip]")).waitForExist();
+  await app.execute(async () => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 1600;
+    canvas.height = 1000;
+    const g = canvas.getContext("2d");
+    g.fillStyle = "#2c6e91";
+    g.fillRect(0, 0, 1600, 1000);
+    g.fillStyle = "#e8b04b";
+    g.fillRect(300, 250, 1000, 500);
+    const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
+    const data = new DataTransfer();
+    data.items.add(new File([blob], "hoi-nghi.jpg", { type: "image/jpeg" }));
+    document
+      .querySelector("[data-testid=editor]")
+      .dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await (await app.$("[data-testid=photo-thumb]")).waitForExist({ timeout: 30000 });
+  // A draft in the trash, so the trash screen shows one.
+  await (await app.$("[data-testid=new-article]")).click();
+  await (await app.$("[data-testid=headline]")).addValue("Bản nháp đã bỏ");
+  await until("saved", async () => (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved");
+  await (await app.$("[data-testid=trash-draft]")).click();
+  await (await app.$("[data-testid=trash-notice] button[aria-label]")).click();
   for (const [width, height] of SIZES) {
     await app.setWindowSize(width, height);
     const shot = async (name) => {
@@ -40,12 +79,19 @@ try {
       ["directory", "open-directory", "directory"],
       ["photo-desk", "open-photo-desk", "desk-count"],
       ["sync", "open-sync", "sync-screen"],
+      ["trash", "open-trash", "trash"],
     ]) {
       const open = await app.$(`[data-testid=${button}]`);
       if (!(await open.isExisting())) continue;
       await open.click();
       await (await app.$(`[data-testid=${ready}]`)).waitForExist().catch(() => {});
       await shot(name);
+      if (name === "photo-desk") {
+        // The photo opened in the desk's viewer, its fields beside it.
+        await (await app.$("[data-testid=desk-cell]")).click();
+        await (await app.$("[data-testid=desk-viewer]")).waitForExist();
+        await shot("photo-desk-viewer");
+      }
       await open.click();
     }
   }

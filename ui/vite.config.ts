@@ -11,10 +11,11 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     target: "safari15",
-    // One script file and no inline modules, so the strict CSP (script-src 'self') holds.
+    // Script files only (the entry and the chunks loaded after the list paints), no inline
+    // modules, so the strict CSP (script-src 'self') holds.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
-    // A desktop app loads its script from disk; CodeMirror alone is most of this size.
+    // A desktop app loads its scripts from disk; CodeMirror alone is most of the editor's chunk.
     chunkSizeWarningLimit: 1024,
   },
 });

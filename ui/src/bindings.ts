@@ -107,9 +107,10 @@ export type ChecklistRule = "headline_missing" | "headline_too_long" | "sapo_mis
 
 export type RenderedMarkdown = { 
 /**
- * Sanitised HTML: exactly what would be published.
+ * Sanitised HTML, exactly what would be published, cut into its top-level blocks
+ * (`newsroom_markdown::blocks`), so the preview replaces only the blocks that changed.
  */
-html: string, words: number, characters: number, };
+blocks: Array<string>, words: number, characters: number, };
 
 export type EntityKind = "person" | "organisation";
 

@@ -11,7 +11,7 @@ export const en: Messages = {
   appTitle: "Newsroom",
   newArticle: "New article",
   newArticleShortcut: "New article (Ctrl+N)",
-  search: "Search articles (accents optional)",
+  search: "Search, accents optional",
   noArticles: "No articles yet. Press “New article” to start.",
   noResults: "No articles found.",
   untitled: "(Untitled)",
@@ -87,6 +87,8 @@ export const en: Messages = {
   mergeChoose: "— choose the entry to keep —",
   mergeButton: "Merge into the chosen entry",
   mergeConfirm: "Merge this entry into the selected one? Names, aliases, roles and tags all move over.",
+  directoryEmpty: "The directory is empty. Add a person or an organisation above, import a CSV/JSON file, or accept tag suggestions in a piece.",
+  directoryNoMatch: "No entry matches.",
   importFile: "Import from CSV/JSON file",
   imported: "Imported",
   importRefused: (file: string, p: ImportProblem): string => {

@@ -24,7 +24,7 @@ export const vi = {
   appTitle: "Tòa soạn",
   newArticle: "Bài mới",
   newArticleShortcut: "Bài mới (Ctrl+N)",
-  search: "Tìm bài (không dấu cũng được)",
+  search: "Tìm bài, không cần dấu",
   noArticles: "Chưa có bài nào. Nhấn “Bài mới” để bắt đầu.",
   noResults: "Không tìm thấy bài nào.",
   untitled: "(Chưa có tiêu đề)",
@@ -100,6 +100,8 @@ export const vi = {
   mergeChoose: "— chọn mục giữ lại —",
   mergeButton: "Gộp vào mục đã chọn",
   mergeConfirm: "Gộp mục này vào mục đã chọn? Tên, tên khác, chức vụ và thẻ đều được chuyển sang.",
+  directoryEmpty: "Danh bạ chưa có ai. Thêm người hoặc tổ chức ở trên, nhập từ tệp CSV/JSON, hoặc nhận các gợi ý gắn thẻ trong bài viết.",
+  directoryNoMatch: "Không có mục nào khớp.",
   importFile: "Nhập từ tệp CSV/JSON",
   imported: "Đã nhập",
   importRefused: (file: string, p: ImportProblem): string => {

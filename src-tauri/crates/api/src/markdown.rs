@@ -9,9 +9,7 @@ impl Api {
     /// backend's media URLs).
     pub fn article_render(&self, id: &str, photo_base: &str) -> ApiResult<String> {
         let article = self.article_get(id)?;
-        Ok(self
-            .article_preview(id, &article.sapo, &article.body, photo_base)?
-            .html)
+        self.article_html(id, &article.body, photo_base)
     }
 
     /// Renders an article's unsaved Markdown for the live preview, with its photos; the counts
@@ -23,6 +21,15 @@ impl Api {
         markdown: &str,
         photo_base: &str,
     ) -> ApiResult<RenderedMarkdown> {
+        Ok(rendered(
+            &self.article_html(article_id, markdown, photo_base)?,
+            sapo,
+            markdown,
+        ))
+    }
+
+    /// An article body's sanitised HTML with its photos placed as figures.
+    fn article_html(&self, article_id: &str, markdown: &str, photo_base: &str) -> ApiResult<String> {
         check_body_size(markdown)?;
         let photos = newsroom_photos::article_photos(&*self.conn()?, article_id)?;
         let resolve = |id: &str| {
@@ -38,11 +45,7 @@ impl Api {
                 }
             })
         };
-        Ok(rendered(
-            newsroom_markdown::render_with_photos(markdown, &resolve),
-            sapo,
-            markdown,
-        ))
+        Ok(newsroom_markdown::render_with_photos(markdown, &resolve))
     }
 
     /// Renders Markdown for the live preview: the same function as publishing uses.
@@ -65,10 +68,13 @@ fn check_body_size(markdown: &str) -> ApiResult<()> {
     Ok(())
 }
 
-fn rendered(html: String, sapo: &str, markdown: &str) -> RenderedMarkdown {
+fn rendered(html: &str, sapo: &str, markdown: &str) -> RenderedMarkdown {
     let counts = newsroom_markdown::piece_counts(sapo, markdown);
     RenderedMarkdown {
-        html,
+        blocks: newsroom_markdown::blocks(html)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
         words: counts.words as u32,
         characters: counts.characters as u32,
     }
@@ -77,5 +83,5 @@ fn rendered(html: String, sapo: &str, markdown: &str) -> RenderedMarkdown {
 /// Renders Markdown with counts; needs no store, so front ends may call it before opening one.
 pub fn render_markdown(markdown: &str) -> ApiResult<RenderedMarkdown> {
     check_body_size(markdown)?;
-    Ok(rendered(newsroom_markdown::render(markdown), "", markdown))
+    Ok(rendered(&newsroom_markdown::render(markdown), "", markdown))
 }

@@ -41,8 +41,9 @@ pub struct Queue {
 /// Rendered Markdown with the counts shown beside the editor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RenderedMarkdown {
-    /// Sanitised HTML: exactly what would be published.
-    pub html: String,
+    /// Sanitised HTML, exactly what would be published, cut into its top-level blocks
+    /// (`newsroom_markdown::blocks`), so the preview replaces only the blocks that changed.
+    pub blocks: Vec<String>,
     pub words: u32,
     pub characters: u32,
 }

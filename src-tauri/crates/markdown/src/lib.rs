@@ -9,8 +9,10 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+mod blocks;
 mod from_html;
 
+pub use blocks::blocks;
 pub use from_html::{html_to_markdown, same_html, Converted, FoundFigure};
 
 use comrak::nodes::NodeValue;
