@@ -1,7 +1,8 @@
 // Screenshots of every screen of the real app at laptop and desktop widths, for looking at
 // before an interface change is called done. Run by scripts/screenshots (which builds the app
 // and starts Xvfb); THEME names the set (the theme itself comes from the desktop's GTK theme).
-import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { closeApp, openApp, startDriver, until } from "../tests/e2e/app.mjs";
 
@@ -14,6 +15,19 @@ const SIZES = [
 mkdirSync(OUT, { recursive: true });
 
 const driver = await startDriver();
+// A directory with a person holding long role titles and their organisations, so the
+// directory's details panel shows how titles wrap at 1024 px.
+const directory = join(driver.dataDir, "danh-ba.csv");
+writeFileSync(
+  directory,
+  [
+    "kind,name,aliases,parent,title,organisation",
+    "organisation,Liên đoàn Lao động thành phố Hà Nội,LĐLĐ Hà Nội,,,",
+    "person,Phạm Văn Hùng,ông Hùng,,Phó Chủ tịch Thường trực,Liên đoàn Lao động thành phố Hà Nội",
+    "person,Phạm Văn Hùng,ông Hùng,,Trưởng Ban Tổ chức Hội nghị Đại biểu Người lao động,Công đoàn các Khu công nghiệp và chế xuất Hà Nội",
+  ].join("\n"),
+);
+execFileSync(process.env.NEWSROOM_CLI, ["--data-dir", driver.dataDir, "entity", "import", directory]);
 const app = await openApp();
 try {
   const shots = [];
@@ -86,6 +100,11 @@ try {
       await open.click();
       await (await app.$(`[data-testid=${ready}]`)).waitForExist().catch(() => {});
       await shot(name);
+      if (name === "directory") {
+        await (await app.$("[data-testid=entity-row]")).click();
+        await (await app.$("[data-testid=entity-detail]")).waitForExist();
+        await shot("directory-entry");
+      }
       if (name === "photo-desk") {
         // The photo opened in the desk's viewer, its fields beside it.
         await (await app.$("[data-testid=desk-cell]")).click();

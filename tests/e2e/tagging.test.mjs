@@ -137,7 +137,7 @@ test("a tag added by hand, from the directory or new; an entry's kind corrected;
     assert.doesNotMatch(await detail.getText(), /urn:newsroom/);
     assert.match(await (await app.$("[data-testid=copy-entity-id]")).getAttribute("title"), /^urn:newsroom:person:/);
     assert.match(await detail.getText(), /Gộp mục này \(trùng lặp\) vào/);
-    const values = await app.execute(() => [...document.querySelectorAll("[data-testid=entity-roles] input")].map((i) => i.value));
+    const values = await app.execute(() => [...document.querySelectorAll("[data-testid=entity-roles] input, [data-testid=entity-roles] textarea")].map((i) => i.value));
     assert.deepEqual(values.slice(0, 2), ["Giám đốc", "Hợp tác xã Nông nghiệp Tân Lập"]);
     // The organisation picked from the directory was tagged, not made twice.
     await (await app.$("[data-testid=directory-search]")).setValue("tan lap");
