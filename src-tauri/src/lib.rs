@@ -52,6 +52,29 @@ fn open_main_window(app: &tauri::App) -> Result<(), Box<dyn std::error::Error>> 
     Ok(())
 }
 
+/// When the start-up benchmark runs (`NEWSROOM_STARTUP_PROBE`), the wall-clock time each stage
+/// of start-up was reached, printed with the first paint so the script can say where the time
+/// goes.
+static STARTUP_STAGES: std::sync::Mutex<Vec<(&'static str, u128)>> = std::sync::Mutex::new(Vec::new());
+
+fn startup_stage(stage: &'static str) {
+    if std::env::var_os("NEWSROOM_STARTUP_PROBE").is_none() {
+        return;
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_millis();
+    if let Ok(mut stages) = STARTUP_STAGES.lock() {
+        stages.push((stage, now));
+    }
+}
+
+/// The stages reached so far, in order (empty unless the start-up benchmark runs).
+pub(crate) fn startup_stages() -> Vec<(&'static str, u128)> {
+    STARTUP_STAGES.lock().map(|s| s.clone()).unwrap_or_default()
+}
+
 /// Where the GPU offers nothing (no DRM render node: a VM, a remote desktop, Xvfb), WebKit's
 /// composited mode draws every frame through Mesa's software GL, which measured slower than
 /// its own software painting: keystroke to preview painted took a median of 49 ms against
@@ -76,6 +99,7 @@ fn paint_without_compositing_where_there_is_no_gpu() {
 }
 
 pub fn run() {
+    startup_stage("main");
     #[cfg(target_os = "linux")]
     paint_without_compositing_where_there_is_no_gpu();
     // A search index to build (after an upgrade) is built in the background with progress
@@ -88,6 +112,7 @@ pub fn run() {
     if let Err(err) = &api {
         eprintln!("newsroom: cannot open the store: {err}");
     }
+    startup_stage("store_open");
     tauri::Builder::default()
         // Must come first: a second launch focuses the running window instead of opening a
         // second writer on the same store.
@@ -103,7 +128,9 @@ pub fn run() {
         .register_asynchronous_uri_scheme_protocol("photo", commands::photos::serve_photo)
         .manage(AppState { api })
         .setup(|app| {
+            startup_stage("setup");
             open_main_window(app)?;
+            startup_stage("window_built");
             // The outbox drains in the background for as long as the app runs; the sync screen
             // hears of every change and asks for the overview, or is given the bytes sent.
             if let Ok(api) = app.state::<AppState>().api() {

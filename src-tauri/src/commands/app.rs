@@ -2,7 +2,8 @@
 
 /// The UI calls this once the article list has been painted. When the start-up benchmark
 /// (`scripts/bench-startup`) sets `NEWSROOM_STARTUP_PROBE`, the shell prints the wall-clock
-/// time in milliseconds since the Unix epoch and the core process's resident memory, and
+/// time in milliseconds since the Unix epoch (of the paint, and of each stage of start-up the
+/// shell passed: `main`, `store_open`, `setup`, `window_built`) and the core process's resident memory, and
 /// exits, so the script can measure process start → list painted from outside. Otherwise it
 /// does nothing.
 #[tauri::command]
@@ -11,6 +12,9 @@ pub fn app_painted(app: tauri::AppHandle) {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap_or_default();
+        for (stage, at) in crate::startup_stages() {
+            println!("{stage}_at_ms={at}");
+        }
         println!("painted_at_ms={}", now.as_millis());
         // Linux names the resident set in /proc; elsewhere the line is left out.
         let rss = std::fs::read_to_string("/proc/self/status").unwrap_or_default();

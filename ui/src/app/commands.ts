@@ -5,7 +5,7 @@ import { call, callRaw, channel } from "./invoke";
 
 export const ipc = {
   // app
-  /** The UI calls this once the article list has been painted. When the start-up benchmark (`scripts/bench-startup`) sets `NEWSROOM_STARTUP_PROBE`, the shell prints the wall-clock time in milliseconds since the Unix epoch and the core process's resident memory, and exits, so the script can measure process start → list painted from outside. Otherwise it does nothing. */
+  /** The UI calls this once the article list has been painted. When the start-up benchmark (`scripts/bench-startup`) sets `NEWSROOM_STARTUP_PROBE`, the shell prints the wall-clock time in milliseconds since the Unix epoch (of the paint, and of each stage of start-up the shell passed: `main`, `store_open`, `setup`, `window_built`) and the core process's resident memory, and exits, so the script can measure process start → list painted from outside. Otherwise it does nothing. */
   appPainted: () =>
     call<null>("app_painted"),
   /** Puts the window's title (title bar, task switcher) in the UI's language. */
