@@ -21,6 +21,20 @@ pub fn app_painted(app: tauri::AppHandle) {
         if let Some(kb) = rss.lines().find_map(|l| l.strip_prefix("VmRSS:")) {
             println!("rss_kb={}", kb.trim().trim_end_matches(" kB"));
         }
+        // The resident set counts every page of the shared libraries the process touched
+        // (WebKit, JavaScriptCore, Mesa), which the web process and other GTK apps share. The
+        // memory this process alone holds is its private pages.
+        let rollup = std::fs::read_to_string("/proc/self/smaps_rollup").unwrap_or_default();
+        let field = |name: &str| -> u64 {
+            rollup
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|v| v.trim().trim_end_matches(" kB").parse().ok())
+                .unwrap_or(0)
+        };
+        if !rollup.is_empty() {
+            println!("private_kb={}", field("Private_Clean:") + field("Private_Dirty:"));
+        }
         app.exit(0);
     }
 }
