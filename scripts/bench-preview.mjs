@@ -40,7 +40,19 @@ try {
     w.__typed = [];
     let pressed = 0;
     let typedAt = 0;
-    document.addEventListener("keydown", () => (pressed = typedAt = performance.now()), { capture: true });
+    w.__asked = [];
+    w.__answered = [];
+    let lastKey = 0;
+    document.addEventListener("keydown", () => (pressed = typedAt = lastKey = performance.now()), { capture: true });
+    // The editor marks when it asks for a render and when the answer comes back.
+    new PerformanceObserver((list) => {
+      for (const mark of list.getEntries()) {
+        // Observers hear of marks a little later, so the key is the last one before the mark.
+        if (!lastKey || mark.startTime < lastKey) continue;
+        if (mark.name === "preview:asked") w.__asked.push(mark.startTime - lastKey);
+        if (mark.name === "preview:answered") w.__answered.push(mark.startTime - lastKey);
+      }
+    }).observe({ entryTypes: ["mark"] });
     new MutationObserver(() => {
       if (!typedAt) return;
       w.__typed.push(performance.now() - typedAt);
@@ -79,6 +91,9 @@ try {
   console.log(`render through IPC alone: median ${ipcTimes[10].toFixed(1)} ms`);
   const typed = (await app.execute(() => window.__typed)).sort((a, b) => a - b);
   console.log(`keystroke → letter in the editor's DOM: median ${typed[Math.floor(typed.length / 2)]?.toFixed(1)} ms`);
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]?.toFixed(1);
+  console.log(`keystroke → render asked for: median ${median(await app.execute(() => window.__asked))} ms`);
+  console.log(`keystroke → render's answer in the page: median ${median(await app.execute(() => window.__answered))} ms`);
   const updated = (await app.execute(() => window.__updated)).sort((a, b) => a - b);
   console.log(`keystroke → preview's DOM updated: median ${updated[Math.floor(updated.length / 2)]?.toFixed(1)} ms`);
   const samples = (await app.execute(() => window.__samples)).sort((a, b) => a - b);
