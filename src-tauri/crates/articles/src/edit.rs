@@ -48,35 +48,45 @@ pub(crate) fn create_with_reason(
     })
 }
 
+/// The pieces outside the trash that `join` (onto `articles a`) and `condition` select, most
+/// recently updated first: the one shape of every list of pieces but the desk's queues.
+fn newest_first(
+    conn: &Connection,
+    join: &str,
+    condition: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<ArticleSummary>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM articles a {join}
+         WHERE {condition} AND a.trashed_at IS NULL ORDER BY a.updated_at DESC, a.seq DESC"
+    ))?;
+    let rows = stmt.query_map(params, summary_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Every article outside the trash, most recently updated first.
 pub fn list(conn: &Connection) -> Result<Vec<ArticleSummary>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE a.trashed_at IS NULL ORDER BY a.updated_at DESC, a.seq DESC"
-    ))?;
-    let rows = stmt.query_map([], summary_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    newest_first(conn, "", "1", [])
 }
 
 /// The articles tagged with an entity, most recently updated first.
 pub fn tagged_with(conn: &Connection, entity_id: &str) -> Result<Vec<ArticleSummary>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {SUMMARY_COLUMNS}
-         FROM article_tags t JOIN articles a ON a.id = t.article_id
-         WHERE t.entity_id = ?1 AND a.trashed_at IS NULL ORDER BY a.updated_at DESC, a.seq DESC"
-    ))?;
-    let rows = stmt.query_map([entity_id], summary_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    newest_first(
+        conn,
+        "JOIN article_tags t ON t.article_id = a.id",
+        "t.entity_id = ?1",
+        [entity_id],
+    )
 }
 
 /// The pieces a photo is in, most recently updated first (the photo desk's "in the pieces").
 pub fn with_photo(conn: &Connection, photo_id: &str) -> Result<Vec<ArticleSummary>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {SUMMARY_COLUMNS}
-         FROM article_photos p JOIN articles a ON a.id = p.article_id
-         WHERE p.photo_id = ?1 AND a.trashed_at IS NULL ORDER BY a.updated_at DESC, a.seq DESC"
-    ))?;
-    let rows = stmt.query_map([photo_id], summary_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    newest_first(
+        conn,
+        "JOIN article_photos p ON p.article_id = a.id",
+        "p.photo_id = ?1",
+        [photo_id],
+    )
 }
 
 /// Saves the working copy as `by`. `base_version` is the version the editor loaded; if the

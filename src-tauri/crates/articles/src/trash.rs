@@ -126,15 +126,21 @@ pub fn delete_from_trash(conn: &Connection, id: &str) -> Result<()> {
 /// Deletes for good everything in the trash, or (with `older_than`) what went in before
 /// then. Returns how many pieces were deleted.
 pub fn empty_trash(conn: &Connection, older_than: Option<DateTime<Utc>>) -> Result<u32> {
+    let cutoff = older_than.map(timestamp);
+    let due = |tx: &Connection| -> Result<Vec<i64>> {
+        let mut stmt = tx.prepare_cached(
+            "SELECT seq FROM articles WHERE trashed_at IS NOT NULL AND (?1 IS NULL OR trashed_at < ?1)",
+        )?;
+        let rows = stmt.query_map([&cutoff], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    // Read first (on the trash's own index): the store opens with this call, and an empty
+    // trash must not cost it a write transaction.
+    if due(conn)?.is_empty() {
+        return Ok(0);
+    }
     write(conn, |tx| {
-        let cutoff = older_than.map(timestamp);
-        let seqs: Vec<i64> = {
-            let mut stmt = tx.prepare(
-                "SELECT seq FROM articles WHERE trashed_at IS NOT NULL AND (?1 IS NULL OR trashed_at < ?1)",
-            )?;
-            let rows = stmt.query_map([&cutoff], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+        let seqs = due(tx)?;
         for &seq in &seqs {
             crate::edit::remove(tx, seq)?;
         }
