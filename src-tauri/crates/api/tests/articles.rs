@@ -3,14 +3,8 @@
 
 use newsroom_api::{Api, ArticleFields, ErrorCode, OpenOptions, SaveKind, SaveRequest};
 
-fn open(dir: &std::path::Path) -> Api {
-    Api::open(&OpenOptions {
-        data_dir: Some(dir.to_path_buf()),
-        seed_demo_content: false,
-        index_in_background: false,
-    })
-    .unwrap()
-}
+mod common;
+use common::open;
 
 fn fields(headline: &str, body: &str) -> ArticleFields {
     ArticleFields {

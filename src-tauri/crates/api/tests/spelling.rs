@@ -2,16 +2,10 @@
 //! a change to the directory is seen at once, and the newsroom's dictionary moves between
 //! machines as a file.
 
-use newsroom_api::{Api, EntityInput, EntityKind, ErrorCode, IssueKind, OpenOptions, WordKind};
+use newsroom_api::{Api, EntityInput, EntityKind, ErrorCode, IssueKind, WordKind};
 
-fn open(dir: &std::path::Path) -> Api {
-    Api::open(&OpenOptions {
-        data_dir: Some(dir.to_path_buf()),
-        seed_demo_content: false,
-        index_in_background: false,
-    })
-    .unwrap()
-}
+mod common;
+use common::open;
 
 fn marked(api: &Api, text: &str) -> Vec<String> {
     api.spelling_check(text)

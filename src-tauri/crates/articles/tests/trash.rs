@@ -23,6 +23,16 @@ fn draft(conn: &rusqlite::Connection, headline: &str) -> articles::Article {
     articles::create(conn, &fields, "minhan", Utc::now()).unwrap()
 }
 
+fn submit(conn: &rusqlite::Connection, id: &str) -> articles::Result<articles::Article> {
+    let to_desk = articles::Move {
+        to: Status::Submitted,
+        from: None,
+        by: "minhan",
+        note: "",
+    };
+    articles::set_status(conn, id, to_desk, Utc::now())
+}
+
 fn listed(conn: &rusqlite::Connection, query: &ListQuery) -> Vec<String> {
     articles::queue(conn, query, Utc::now())
         .unwrap()
@@ -78,17 +88,7 @@ fn a_deleted_draft_leaves_every_queue_count_and_search_and_comes_back_whole() {
         Utc::now(),
     );
     assert!(matches!(save, Err(ArticleError::InTrash(_))), "{save:?}");
-    let moved = articles::set_status(
-        &conn,
-        &gone.id,
-        articles::Move {
-            to: Status::Submitted,
-            from: None,
-            by: "minhan",
-            note: "",
-        },
-        Utc::now(),
-    );
+    let moved = submit(&conn, &gone.id);
     assert!(matches!(moved, Err(ArticleError::InTrash(_))), "{moved:?}");
     assert!(matches!(
         articles::trash(&conn, &gone.id, Utc::now()),
@@ -118,18 +118,7 @@ fn only_a_draft_no_site_has_can_be_deleted() {
     let dir = tempfile::tempdir().unwrap();
     let conn = open(dir.path());
     let submitted = draft(&conn, "Bài đã nộp");
-    articles::set_status(
-        &conn,
-        &submitted.id,
-        articles::Move {
-            to: Status::Submitted,
-            from: None,
-            by: "minhan",
-            note: "",
-        },
-        Utc::now(),
-    )
-    .unwrap();
+    submit(&conn, &submitted.id).unwrap();
     assert!(matches!(
         articles::trash(&conn, &submitted.id, Utc::now()),
         Err(ArticleError::NotDeletable {

@@ -31,6 +31,17 @@ fn article(conn: &rusqlite::Connection) -> newsroom_articles::Article {
     newsroom_articles::create(conn, &fields, "tester", Utc::now()).unwrap()
 }
 
+/// A new person named in a piece, with the role the text gives them, as the tags panel accepts it.
+fn new_person(article_id: &str, name: &str, role: &str) -> entities::AcceptSuggestion {
+    entities::AcceptSuggestion {
+        article_id: article_id.to_owned(),
+        kind: EntityKind::Person,
+        name: name.into(),
+        entity_id: None,
+        role: Some(role.into()),
+    }
+}
+
 fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
@@ -309,13 +320,7 @@ fn accepting_a_suggestion_writes_the_role_and_the_tag_together_or_neither() {
     let (_dir, conn) = store();
     let now = Utc::now();
     let article = article(&conn);
-    let accept = |article_id: &str| entities::AcceptSuggestion {
-        article_id: article_id.to_owned(),
-        kind: EntityKind::Person,
-        name: "Lê Đăng Khoa".into(),
-        entity_id: None,
-        role: Some("Giám đốc".into()),
-    };
+    let accept = |article_id: &str| new_person(article_id, "Lê Đăng Khoa", "Giám đốc");
 
     // The person and their role go into the directory before the tag is written; when the
     // tag cannot be written (the article is gone), the directory keeps nothing either.
@@ -341,13 +346,7 @@ fn an_accepted_role_is_stored_as_title_and_organisation() {
     let (_dir, conn) = store();
     let now = Utc::now();
     let article = article(&conn);
-    let accept = entities::AcceptSuggestion {
-        article_id: article.id.clone(),
-        kind: EntityKind::Person,
-        name: "Lê Trung Chinh".into(),
-        entity_id: None,
-        role: Some("Chủ tịch UBND thành phố Đà Nẵng".into()),
-    };
+    let accept = new_person(&article.id, "Lê Trung Chinh", "Chủ tịch UBND thành phố Đà Nẵng");
     let (tag, _) = entities::accept_suggestion(&conn, &accept, now).unwrap();
     // The tag keeps the role as the story gives it; the directory keeps its parts.
     assert_eq!(tag.role, "Chủ tịch UBND thành phố Đà Nẵng");
@@ -369,13 +368,7 @@ fn an_entry_of_the_wrong_kind_is_corrected_in_place_with_its_tags() {
     let (_dir, conn) = store();
     let now = Utc::now();
     let article = article(&conn);
-    let accept = entities::AcceptSuggestion {
-        article_id: article.id.clone(),
-        kind: EntityKind::Person,
-        name: "Hoàng Mai Xanh".into(),
-        entity_id: None,
-        role: Some("Giám đốc".into()),
-    };
+    let accept = new_person(&article.id, "Hoàng Mai Xanh", "Giám đốc");
     let (tag, _) = entities::accept_suggestion(&conn, &accept, now).unwrap();
     let entry = entities::get(&conn, &tag.entity_id).unwrap();
     assert!(entry.uri.contains(":person:"));
