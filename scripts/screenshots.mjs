@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { closeApp, openApp, startDriver, until } from "../tests/e2e/app.mjs";
+import { closeApp, openApp, pastePhoto, startDriver, until } from "../tests/e2e/app.mjs";
 
 const OUT = process.env.SCREENSHOT_DIR ?? "screenshots";
 const THEME = process.env.THEME ?? "light";
@@ -41,28 +41,12 @@ try {
   await (await app.$("[data-testid=profile-name]")).setValue("Minh An");
   await (await app.$("[data-testid=profile-save]")).click();
   await until("the profile saved", async () => !(await (await app.$("[data-testid=profile-name]")).isExisting()));
-  // A photo in the first demo piece (made by the webview's own JPEG encoder and pasted), so
-  // the photo strip, the drawer and the photo desk show one.
+  // A photo in the first demo piece, so the photo strip, the drawer and the photo desk show one.
   const first = await app.$("[data-testid=article-row]");
   await first.waitForExist();
   await first.click();
   await (await app.$("[data-testid=photo-strip]")).waitForExist();
-  await app.execute(async () => {
-    const canvas = document.createElement("canvas");
-    canvas.width = 1600;
-    canvas.height = 1000;
-    const g = canvas.getContext("2d");
-    g.fillStyle = "#2c6e91";
-    g.fillRect(0, 0, 1600, 1000);
-    g.fillStyle = "#e8b04b";
-    g.fillRect(300, 250, 1000, 500);
-    const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
-    const data = new DataTransfer();
-    data.items.add(new File([blob], "hoi-nghi.jpg", { type: "image/jpeg" }));
-    document
-      .querySelector("[data-testid=editor]")
-      .dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  });
+  await pastePhoto(app, "hoi-nghi.jpg", "jpeg");
   await (await app.$("[data-testid=photo-thumb]")).waitForExist({ timeout: 30000 });
   // A draft in the trash, so the trash screen shows one.
   await (await app.$("[data-testid=new-article]")).click();

@@ -196,3 +196,33 @@ export async function newArticle(app) {
   await headline.waitForExist();
   return headline;
 }
+
+/** Pastes a file named `name` into the editor the way the clipboard delivers it (a paste event
+ *  with files): a real JPEG made by the webview's own encoder (`kind` "jpeg"), or text that
+ *  only calls itself one ("text"). */
+export async function pastePhoto(app, name, kind) {
+  await app.execute(
+    async (name, kind) => {
+      let blob;
+      if (kind === "jpeg") {
+        const canvas = document.createElement("canvas");
+        canvas.width = 1600;
+        canvas.height = 1000;
+        const g = canvas.getContext("2d");
+        g.fillStyle = "#c0392b";
+        g.fillRect(0, 0, 800, 500);
+        g.fillStyle = "#2c3e50";
+        g.fillRect(800, 0, 800, 1000);
+        blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
+      } else {
+        blob = new Blob(["Biên bản họp, không phải ảnh"], { type: "image/jpeg" });
+      }
+      const data = new DataTransfer();
+      data.items.add(new File([blob], name, { type: "image/jpeg" }));
+      const target = document.querySelector("[data-testid=editor]");
+      target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    name,
+    kind,
+  );
+}

@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { closeApp, openApp, startDriver, until } from "./app.mjs";
+import { closeApp, openApp, pastePhoto, startDriver, until } from "./app.mjs";
 
 const HEADLINE = "Trao quà cho công nhân Khu công nghiệp Thăng Long";
 const CAPTION = "Chủ tịch Công đoàn cơ sở trao quà cho nữ công nhân có hoàn cảnh khó khăn";
@@ -24,33 +24,6 @@ after(async () => {
   await driver?.stop();
 });
 
-/** Pastes a file into the editor the way the clipboard delivers it: a paste event with files. */
-async function paste(app, name, kind) {
-  await app.execute(
-    async (name, kind) => {
-      let blob;
-      if (kind === "jpeg") {
-        const canvas = document.createElement("canvas");
-        canvas.width = 1600;
-        canvas.height = 1000;
-        const g = canvas.getContext("2d");
-        g.fillStyle = "#c0392b";
-        g.fillRect(0, 0, 800, 500);
-        g.fillStyle = "#2c3e50";
-        g.fillRect(800, 0, 800, 1000);
-        blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
-      } else {
-        blob = new Blob(["Biên bản họp, không phải ảnh"], { type: "image/jpeg" });
-      }
-      const data = new DataTransfer();
-      data.items.add(new File([blob], name, { type: "image/jpeg" }));
-      const target = document.querySelector("[data-testid=editor]");
-      target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    name,
-    kind,
-  );
-}
 
 async function openArticle(app) {
   await until("the article row", async () => {
@@ -74,14 +47,14 @@ test("a pasted photo is captioned, placed in the body, and survives a restart", 
     await headline.click();
     await headline.addValue(HEADLINE);
 
-    await paste(app, "bien-ban.jpg", "text");
+    await pastePhoto(app, "bien-ban.jpg", "text");
     const error = await app.$("[data-testid=photo-error]");
     await error.waitForExist({ timeout: 20000 });
     assert.equal(await error.getAttribute("data-code"), "not_an_image");
     assert.match(await error.getText(), /không phải là ảnh/);
     assert.match(await error.getText(), /bien-ban\.jpg/);
 
-    await paste(app, "trao-qua.jpg", "jpeg");
+    await pastePhoto(app, "trao-qua.jpg", "jpeg");
     const thumb = await app.$("[data-testid=photo-thumb]");
     await thumb.waitForExist({ timeout: 20000 });
     await until("the thumbnail to load", () =>
