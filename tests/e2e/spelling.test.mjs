@@ -54,6 +54,14 @@ test("a hỏi/ngã error is underlined and fixed from the menu; a loanword is ad
     assert.deepEqual(words, ["giử", "Covid"]);
 
     let menu = await openMenuOn(app, "giử");
+    // The menu opens under the word, wherever the editor sits in the window.
+    const [menuBox, wordBox] = await app.execute(() =>
+      [document.querySelector("[data-testid=spelling-menu]"), document.querySelector(".cm-misspelled")].map((e) =>
+        e.getBoundingClientRect().toJSON(),
+      ),
+    );
+    const underWord = Math.abs(menuBox.top - wordBox.bottom) < 4 && menuBox.left >= wordBox.left && menuBox.left <= wordBox.right;
+    assert.ok(underWord, JSON.stringify({ menuBox, wordBox }));
     const first = await app.$("[data-testid=spelling-suggestion]");
     await first.waitForExist();
     assert.equal(await first.getText(), "giữ");
