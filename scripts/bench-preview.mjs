@@ -100,14 +100,12 @@ try {
     body,
   );
   console.log(`render through IPC alone: median ${ipcTimes[10].toFixed(1)} ms`);
-  const typed = (await app.execute(() => window.__typed)).sort((a, b) => a - b);
-  console.log(`keystroke → letter in the editor's DOM: median ${typed[Math.floor(typed.length / 2)]?.toFixed(1)} ms`);
   const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]?.toFixed(1);
+  console.log(`keystroke → letter in the editor's DOM: median ${median(await app.execute(() => window.__typed))} ms`);
   console.log(`keystroke → the page free after the letter's frame: median ${median(await app.execute(() => window.__frameEnd))} ms`);
   console.log(`keystroke → render asked for: median ${median(await app.execute(() => window.__asked))} ms`);
   console.log(`keystroke → render's answer in the page: median ${median(await app.execute(() => window.__answered))} ms`);
-  const updated = (await app.execute(() => window.__updated)).sort((a, b) => a - b);
-  console.log(`keystroke → preview's DOM updated: median ${updated[Math.floor(updated.length / 2)]?.toFixed(1)} ms`);
+  console.log(`keystroke → preview's DOM updated: median ${median(await app.execute(() => window.__updated))} ms`);
   const samples = (await app.execute(() => window.__samples)).sort((a, b) => a - b);
   const at = (q) => samples[Math.min(samples.length - 1, Math.floor(samples.length * q))].toFixed(1);
   console.log(`keystroke → preview painted, ${WORDS} words, ${samples.length} of ${KEYS} keys: median ${at(0.5)} ms, p95 ${at(0.95)} ms`);
