@@ -169,7 +169,7 @@ impl From<newsroom_sync::SyncError> for ApiError {
             SyncError::NoBackend(_) => ErrorCode::NotFound,
             SyncError::Invalid(_) => ErrorCode::InvalidInput,
             SyncError::NotSendable(_) => ErrorCode::InvalidTransition,
-            SyncError::Worker(_) => ErrorCode::Internal,
+            SyncError::Worker(_) | SyncError::PullLock(_) => ErrorCode::Internal,
             SyncError::Sqlite(_) => ErrorCode::Storage,
         };
         ApiError::new(code, err.to_string())

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use chrono::Utc;
 
 use crate::{
-    Api, ApiError, ApiResult, Backend, Choice, ErrorCode, Passage, Pulled, SendProgress, SyncJob,
-    SyncOverview,
+    Api, ApiError, ApiResult, Backend, Choice, ErrorCode, MergedDuplicate, Passage, Pulled, SendProgress,
+    SyncJob, SyncOverview,
 };
 
 impl Api {
@@ -184,6 +184,11 @@ impl Api {
             Utc::now(),
             force,
         )?)
+    }
+
+    /// The duplicate pieces the store's upgrade merged into the piece kept for their post.
+    pub fn sync_merged_duplicates(&self) -> ApiResult<Vec<MergedDuplicate>> {
+        Ok(newsroom_sync::merged_duplicates(&*self.conn()?)?)
     }
 
     pub fn sync_status(&self) -> ApiResult<Vec<SyncJob>> {

@@ -262,6 +262,12 @@ pub enum SyncCommand {
     },
     /// Queue a piece again after editing it (to the status its workflow state maps to).
     Queue { article: String },
+    /// The duplicate pieces the store's upgrade merged (two pieces of one post, left by pulls
+    /// that overlapped in older versions): which piece each joined.
+    Merged {
+        #[arg(long)]
+        json: bool,
+    },
     /// The passages of a job in conflict (JSON): settled ones have `text`, the others need a
     /// choice.
     Conflict { job: i64 },

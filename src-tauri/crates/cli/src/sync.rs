@@ -23,6 +23,20 @@ pub fn run(api: Api, command: SyncCommand) -> Result<(), ApiError> {
             }
             return Ok(());
         }
+        SyncCommand::Merged { json } => {
+            let merged = api.sync_merged_duplicates()?;
+            if json {
+                print_json(&merged);
+            } else {
+                for m in &merged {
+                    println!(
+                        "{}  “{}” ({}, post {}) merged into {}",
+                        m.merged_at, m.headline, m.backend, m.post_id, m.kept_id
+                    );
+                }
+            }
+            return Ok(());
+        }
         SyncCommand::Queue { article } => {
             api.sync_queue(&article)?;
             (api.sync_status()?, false, false)

@@ -32,6 +32,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0009_desk_across_machines.sql"),
     include_str!("../migrations/0010_house_dictionary.sql"),
     include_str!("../migrations/0011_trash.sql"),
+    include_str!("../migrations/0012_one_piece_per_post.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -14,6 +14,7 @@
 mod backends;
 mod credentials;
 mod desk_plugin;
+mod duplicates;
 mod locks;
 mod merge;
 mod ninjs_http;
@@ -27,6 +28,7 @@ mod worker;
 pub use backends::{add_backend, backend, backends, connect_backend, remove_backend, Backend, BACKEND_KINDS};
 pub use credentials::{delete_password, password, store_password};
 pub use desk_plugin::{ChangedReview, ChangedReviews, DeskSupport, SiteLock, SiteReview, Stored, TakeOver};
+pub use duplicates::{merged_duplicates, MergedDuplicate};
 pub use locks::{lock_piece, piece_lock, release_piece, take_over_piece, LockState, PieceLock};
 pub use merge::{has_conflicts, merge, resolve, ArticleText, Choice, Field, Passage};
 pub use ninjs_http::{push_ninjs, signature, NinjsHttp, SIGNATURE_HEADER};
@@ -75,6 +77,9 @@ pub enum SyncError {
     NotSendable(String),
     #[error("cannot start the sync worker: {0}")]
     Worker(std::io::Error),
+    /// The file that keeps pulls on one store from running side by side could not be locked.
+    #[error("cannot take the store's pull lock: {0}")]
+    PullLock(std::io::Error),
     #[error("store: {0}")]
     Store(#[from] newsroom_store::StoreError),
     #[error("article: {0}")]

@@ -269,6 +269,14 @@ fn pull_photos(
     Ok(pulled)
 }
 
+/// What [`create`] made of a post.
+enum Made {
+    /// A new piece: its id, headline, photos and photos left on the site.
+    Piece(String, String, usize, usize),
+    /// Another pull on this store made the post's piece while this one fetched its photos.
+    Already(String),
+}
+
 /// A post new to this store becomes an article in the state it has on the site. With
 /// `shared_history` the site holds the piece's changes of state (its review), which arrive
 /// next and set the state; otherwise the post's status is taken, recorded as received.
@@ -279,13 +287,19 @@ fn create(
     wp: &WordPress,
     post: &RemotePost,
     shared_history: bool,
-) -> Result<(String, String, usize, usize)> {
+) -> Result<Made> {
     let now = Utc::now();
     let mut skipped = 0;
     let photos = pull_photos(conn, photos_dir, wp, post, now, &mut skipped)?;
     let tags = wp.term_names("tags", &post.tags)?;
     let section = wp.term_names("categories", &post.categories)?.into_iter().next();
     newsroom_store::write(conn, |tx| {
+        // Asked again inside the write: the network calls above left time for another pull
+        // to make this post's piece. The store's unique key on the post refuses a second
+        // one in any case; this turns that refusal into the piece that is already there.
+        if let Some(existing) = known_article(tx, backend, post.id)? {
+            return Ok(Made::Already(existing));
+        }
         // The photos are known on this backend from now on: a later push re-uses them.
         for photo in &photos {
             tx.execute(
@@ -353,7 +367,7 @@ fn create(
             newsroom_articles::set_received_status(tx, &article.id, status, &backend.name, now)?;
         }
         remember(tx, backend, &article.id, post, &text)?;
-        Ok((article.id, article.headline, photos.len(), skipped))
+        Ok(Made::Piece(article.id, article.headline, photos.len(), skipped))
     })
 }
 
@@ -405,6 +419,7 @@ pub fn pull_site(
     wp: &WordPress,
     scope: PullScope,
 ) -> Result<Vec<Pulled>> {
+    let _one_at_a_time = crate::duplicates::pull_lock(conn)?;
     let desk = desk_support(conn, backend, wp)? == DeskSupport::Active;
     let mut pulled = Vec::new();
     // Without the plugin, the pending posts are the only way a piece's changes arrive. They
@@ -513,7 +528,13 @@ fn pull_pending_post(
             .moves
             .is_empty();
     let (article_id, headline, photos, photos_skipped) =
-        create(conn, photos_dir, backend, wp, post, history)?;
+        match create(conn, photos_dir, backend, wp, post, history)? {
+            Made::Piece(id, headline, photos, skipped) => (id, headline, photos, skipped),
+            Made::Already(id) => {
+                let headline = newsroom_articles::get(conn, &id)?.headline;
+                return Ok(Pulled::of(id, headline, post.id, PullOutcome::Unchanged));
+            }
+        };
     let created = Pulled {
         photos,
         photos_skipped,

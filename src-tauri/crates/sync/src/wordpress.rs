@@ -308,12 +308,25 @@ impl WordPress {
     /// name, created when the site has none.
     pub fn term(&self, taxonomy: &str, name: &str) -> Result<i64, SyncError> {
         let found = self.get(&format!("/{taxonomy}?per_page=100&search={}", query(name)))?;
-        let existing = found
+        // The site's own spelling wins over the reporter's: `Văn hoá` typed here is the site's
+        // `Văn hóa` (the same words, the tone placed elsewhere), never a second section an
+        // Author may not create. An exact match is taken first.
+        let terms: Vec<(String, i64)> = found
             .as_array()
             .into_iter()
             .flatten()
-            .find(|term| term["name"].as_str().map(decode_entities).as_deref() == Some(name))
-            .and_then(|term| term["id"].as_i64());
+            .filter_map(|term| Some((decode_entities(term["name"].as_str()?), term["id"].as_i64()?)))
+            .collect();
+        let key = newsroom_text::same_words_key(name);
+        let existing = terms
+            .iter()
+            .find(|(found, _)| found == name)
+            .or_else(|| {
+                terms
+                    .iter()
+                    .find(|(found, _)| newsroom_text::same_words_key(found) == key)
+            })
+            .map(|(_, id)| *id);
         if let Some(id) = existing {
             return Ok(id);
         }

@@ -40,6 +40,30 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// A key under which two spellings of the same words are equal: case, NFC/NFD and the tone's
+/// placement (`hoá`/`hóa`, `thuý`/`thúy`) set aside, every letter and tone kept, so `Văn hoá`
+/// and `văn hóa` share a key and `Văn hoa` does not. For names the newsroom and a site each
+/// typed (a section, a tag), where [`fold`] would join different words.
+pub fn same_words_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        match syllable::parse(word) {
+            Some(s) => {
+                key.push_str(s.onset);
+                key.push_str(&s.rhyme);
+                if s.tone != syllable::Tone::Level {
+                    key.push_str(&format!("{:?}", s.tone));
+                }
+            }
+            None => key.extend(nfc(word).chars().flat_map(char::to_lowercase)),
+        }
+    }
+    key
+}
+
 /// Folds one character the way [`fold`] folds text, always to exactly one character, so a
 /// folded string keeps the character offsets of the original (for highlighting matches).
 /// Expects NFC input, where each letter with its tone marks is one character.
@@ -162,6 +186,17 @@ mod tests {
         let nfd: String = "Hà Nội".nfd().collect();
         assert_ne!(nfd, "Hà Nội");
         assert_eq!(nfc(&nfd), "Hà Nội");
+    }
+
+    #[test]
+    fn same_words_key_sets_aside_case_and_tone_placement_only() {
+        assert_eq!(same_words_key("Văn hoá"), same_words_key("văn hóa"));
+        assert_eq!(same_words_key("Thể thao  "), same_words_key("THỂ THAO"));
+        let nfd: String = "Kinh tế".nfd().collect();
+        assert_eq!(same_words_key(&nfd), same_words_key("kinh tế"));
+        assert_ne!(same_words_key("Văn hoá"), same_words_key("Văn hoa"));
+        assert_ne!(same_words_key("Thời sự"), same_words_key("Thời sư"));
+        assert_eq!(same_words_key("COVID-19"), same_words_key("covid-19"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 use crate::*;
 
 mod desk;
+mod duplicates;
 mod merging;
 mod ninjs_receiver;
 mod pulling;
