@@ -79,8 +79,15 @@ test("a piece another desk editor holds opens read-only with their name, and is 
     await until("autosave", async () => (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved");
     const id = await (await app.$("[data-testid=article-row][aria-current=true]")).getAttribute("data-id");
     await click(app, "submit");
-    const badge = await app.$("[data-testid=sync-badge]");
-    await until("the piece to be sent", async () => (await badge.isExisting()) && (await badge.getAttribute("data-state")) === "synced", 60000);
+    // Only once the site confirmed it does the editor say it is there, and what it is there.
+    const sending = await app.$("[data-testid=send-state]");
+    await until(
+      "the piece to be on the site",
+      async () => (await sending.isExisting()) && (await sending.getAttribute("data-stage")) === "on_site",
+      60000,
+    );
+    assert.equal(await sending.getAttribute("data-site-status"), "pending");
+    assert.equal(await (await app.$("[data-testid=sync-badge]")).getText(), "Trên trang: chờ duyệt");
     const [post] = await site(`/wp/v2/posts?context=edit&status=pending&search=${unique}`, admin);
     assert.ok(post, "the piece is on the site");
 

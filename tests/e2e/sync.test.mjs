@@ -67,8 +67,15 @@ test("a submitted piece reaches WordPress by itself; a clash with a desk edit is
     await (await app.$("[data-testid=submit]")).click();
 
     // The worker sends it without being asked; the editor's badge says so.
-    const badge = await app.$("[data-testid=sync-badge]");
-    await until("the piece to be sent", async () => (await badge.isExisting()) && (await badge.getAttribute("data-state")) === "synced", 60000);
+    // Only once the site confirmed it does the editor say it is there, and what it is there.
+    const sending = await app.$("[data-testid=send-state]");
+    await until(
+      "the piece to be on the site",
+      async () => (await sending.isExisting()) && (await sending.getAttribute("data-stage")) === "on_site",
+      60000,
+    );
+    assert.equal(await sending.getAttribute("data-site-status"), "pending");
+    assert.equal(await (await app.$("[data-testid=sync-badge]")).getText(), "Trên trang: chờ duyệt");
     assert.equal(await (await app.$("[data-testid=online-dot]")).getAttribute("data-state"), "online");
     const [post] = await site(`/posts?context=edit&status=pending&search=${unique}`);
     assert.ok(post, "one pending post on the site");

@@ -348,6 +348,28 @@ new_comments: number, new_proposals: number,
  */
 error: string, };
 
+export type SendStage = "no_site" | "not_sent" | "sending" | "on_site" | "refused";
+
+export type SendState = { stage: SendStage, 
+/**
+ * The post status the sites confirmed last (`pending`, `publish`, `draft`); empty when
+ * none did, or the piece came from a site without being sent from here.
+ */
+site_status: string, 
+/**
+ * The piece's text (headline, sapo, body) differs from what the sites confirmed: the
+ * edits are not on the site.
+ */
+changed_since: boolean, 
+/**
+ * The job to retry when refused, the newest otherwise.
+ */
+job_id: number | null, 
+/**
+ * The job's error code (the closed set of [`crate::SyncJob::error_code`]) and its words.
+ */
+error_code: string, error: string, remote_url: string, };
+
 export type DeskSupport = "unknown" | "missing" | "active";
 
 export type LockState = "not_shared" | "mine" | "held" | "offline" | "refused";

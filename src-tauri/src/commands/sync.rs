@@ -1,7 +1,9 @@
 //! Commands of the sync capability (`src-tauri/crates/sync`, UI in `ui/src/sync`). Calls that
 //! wait on the network run on a blocking thread, off the webview's IPC thread.
 
-use newsroom_api::{ApiResult, Backend, Choice, Passage, PieceLock, Pulled, SyncOverview, TakeOver};
+use newsroom_api::{
+    ApiResult, Backend, Choice, Passage, PieceLock, Pulled, SendState, SyncOverview, TakeOver,
+};
 use tauri::{AppHandle, Manager, State};
 
 use crate::AppState;
@@ -78,6 +80,11 @@ pub async fn backend_remove(state: State<'_, AppState>, id: String) -> ApiResult
 #[tauri::command]
 pub async fn sync_queue(state: State<'_, AppState>, article_id: String) -> ApiResult<()> {
     state.api()?.sync_queue(&article_id)
+}
+
+#[tauri::command]
+pub async fn sync_send_state(state: State<'_, AppState>, article_id: String) -> ApiResult<SendState> {
+    state.api()?.sync_send_state(&article_id)
 }
 
 #[tauri::command]

@@ -21,7 +21,7 @@ use crate::{
 };
 use crate::{
     Backend, Choice, Connectivity, DeskSupport, Field, JobState, LockState, Passage, PieceLock, PullOutcome,
-    Pulled, SendProgress, SyncJob, SyncOverview, TakeOver,
+    Pulled, SendProgress, SendStage, SendState, SyncJob, SyncOverview, TakeOver,
 };
 use crate::{Conversion, ConvertedWord, FieldLimits, ImportedArticle, Legacy};
 use crate::{HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind};
@@ -94,6 +94,8 @@ pub fn typescript_bindings() -> String {
         Choice::decl(&cfg),
         PullOutcome::decl(&cfg),
         Pulled::decl(&cfg),
+        SendStage::decl(&cfg),
+        SendState::decl(&cfg),
         DeskSupport::decl(&cfg),
         LockState::decl(&cfg),
         PieceLock::decl(&cfg),

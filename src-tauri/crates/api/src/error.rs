@@ -168,7 +168,6 @@ impl From<newsroom_sync::SyncError> for ApiError {
             SyncError::Keychain(_) => ErrorCode::Keychain,
             SyncError::NoBackend(_) => ErrorCode::NotFound,
             SyncError::Invalid(_) => ErrorCode::InvalidInput,
-            SyncError::NotSendable(_) => ErrorCode::InvalidTransition,
             SyncError::Worker(_) | SyncError::PullLock(_) => ErrorCode::Internal,
             SyncError::Sqlite(_) => ErrorCode::Storage,
         };

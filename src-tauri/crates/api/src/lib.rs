@@ -64,7 +64,8 @@ pub use newsroom_store::DATA_DIR_ENV;
 pub use newsroom_suggestions::{OrganisationSuggestion, PersonSuggestion, Suggestions};
 pub use newsroom_sync::{
     ArticleText, Backend, Choice, Connectivity, DeskSupport, Field, JobState, LockState, MergedDuplicate,
-    Passage, PieceLock, PullOutcome, Pulled, SendProgress, SyncJob, SyncOverview, TakeOver,
+    Passage, PieceLock, PullOutcome, Pulled, SendProgress, SendStage, SendState, SyncJob, SyncOverview,
+    TakeOver,
 };
 pub use newsroom_text::legacy::{Conversion, ConvertedWord, Legacy};
 pub use text::{text_decode, text_encode, text_rescue};

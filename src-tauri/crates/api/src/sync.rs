@@ -7,7 +7,7 @@ use chrono::Utc;
 
 use crate::{
     Api, ApiError, ApiResult, Backend, Choice, ErrorCode, MergedDuplicate, Passage, Pulled, SendProgress,
-    SyncJob, SyncOverview,
+    SendState, SyncJob, SyncOverview,
 };
 
 impl Api {
@@ -189,6 +189,12 @@ impl Api {
     /// The duplicate pieces the store's upgrade merged into the piece kept for their post.
     pub fn sync_merged_duplicates(&self) -> ApiResult<Vec<MergedDuplicate>> {
         Ok(newsroom_sync::merged_duplicates(&*self.conn()?)?)
+    }
+
+    /// Whether the sites have the piece: not sent, sending, on the site (with the edits not
+    /// there yet), or refused and why.
+    pub fn sync_send_state(&self, article_id: &str) -> ApiResult<SendState> {
+        Ok(newsroom_sync::send_state(&*self.conn()?, article_id)?)
     }
 
     pub fn sync_status(&self) -> ApiResult<Vec<SyncJob>> {

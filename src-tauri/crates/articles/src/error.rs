@@ -21,7 +21,7 @@ pub enum ArticleError {
     /// The piece moved to another state since the user looked (someone else acted on it).
     #[error("the piece is now {}, not {}: someone else acted on it meanwhile", found.as_str(), expected.as_str())]
     StateChanged { expected: Status, found: Status },
-    #[error("returning a piece needs a note saying why")]
+    #[error("returning a piece, or taking a published one off the site, needs a note saying why")]
     NoteRequired,
     /// Only drafts are deleted (to the trash); a piece a publishing site has is spiked instead.
     #[error("{}", if *on_a_site { "this draft is on a publishing site: spike it instead of deleting it".to_owned() } else { format!("only drafts can be deleted; this piece is {}: spike it instead", status.as_str()) })]

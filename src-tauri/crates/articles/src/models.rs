@@ -65,9 +65,11 @@ impl Status {
         matches!(self, Status::Submitted | Status::Approved | Status::Published)
     }
 
-    /// Whether entering this state needs a note saying why (returning a piece to its reporter).
-    pub fn requires_note(self) -> bool {
-        matches!(self, Status::Returned)
+    /// Whether moving from `from` into this state needs a note saying why: returning a piece
+    /// to its reporter, and taking a published piece off the site (readers saw it; the
+    /// newsroom must know why it went).
+    pub fn requires_note(self, from: Status) -> bool {
+        matches!(self, Status::Returned) || (self == Status::Spiked && from == Status::Published)
     }
 }
 

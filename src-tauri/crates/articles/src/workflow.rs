@@ -88,7 +88,7 @@ pub fn set_status(conn: &Connection, id: &str, change: Move<'_>, now: DateTime<U
                 });
             }
         }
-        if to.requires_note() && note.trim().is_empty() {
+        if to.requires_note(current.status) && note.trim().is_empty() {
             return Err(ArticleError::NoteRequired);
         }
         if !current.status.next().contains(&to) {

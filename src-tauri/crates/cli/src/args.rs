@@ -127,6 +127,13 @@ pub enum ArticleCommand {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// Take a published piece off the site (spiking it): gone for readers, kept for editors.
+    /// The reason is required and recorded in the piece's history.
+    Unpublish {
+        id: String,
+        #[arg(long)]
+        note: String,
+    },
     /// Bring a spiked piece back as a draft.
     Unspike { id: String },
     /// Delete a draft that no site has: it goes to the trash (kept 30 days, then deleted).

@@ -72,6 +72,15 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
         ArticleCommand::Approve { id } => moved(&api, &id, Status::Approved, "")?,
         ArticleCommand::Return { id, note } => moved(&api, &id, Status::Returned, &note)?,
         ArticleCommand::Spike { id, note } => moved(&api, &id, Status::Spiked, &note)?,
+        ArticleCommand::Unpublish { id, note } => {
+            let article = api.article_set_status(&StatusRequest {
+                id,
+                to: Status::Spiked,
+                from: Some(Status::Published),
+                note,
+            })?;
+            println!("{} {}", article.id, article.status.as_str());
+        }
         ArticleCommand::Unspike { id } => moved(&api, &id, Status::Draft, "")?,
         ArticleCommand::Delete { id } => {
             api.article_trash(&id)?;

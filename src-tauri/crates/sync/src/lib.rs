@@ -21,6 +21,7 @@ mod ninjs_http;
 mod outbox;
 mod pull;
 mod push;
+mod send_state;
 mod shared_review;
 mod wordpress;
 mod worker;
@@ -38,6 +39,7 @@ pub use outbox::{
 };
 pub use pull::{pull_everywhere, pull_site, PullOutcome, PullScope, Pulled};
 pub use push::{push_article, PushOutcome, RemoteStatus};
+pub use send_state::{send_state, SendStage, SendState};
 pub use shared_review::{desk_support, known_support, sync_review, takeovers};
 pub use wordpress::{reachable, RemoteMedia, RemotePost, WordPress};
 pub use worker::{overview, Connectivity, SendProgress, SyncOverview, SyncWorker};
@@ -72,9 +74,6 @@ pub enum SyncError {
     NoBackend(String),
     #[error("{0}")]
     Invalid(String),
-    /// The piece's workflow state is not one that is sent anywhere (spiked).
-    #[error("{0}")]
-    NotSendable(String),
     #[error("cannot start the sync worker: {0}")]
     Worker(std::io::Error),
     /// The file that keeps pulls on one store from running side by side could not be locked.

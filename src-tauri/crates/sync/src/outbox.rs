@@ -107,17 +107,20 @@ pub fn enqueue(
 }
 
 /// Queues the piece to every backend, to the post status its workflow state maps to
-/// ([`RemoteStatus::of`]). A spiked piece is sent nowhere.
+/// ([`RemoteStatus::of`]). A spiked piece goes only to the sites that have it, to be taken
+/// off them: a site that never had it has nothing to take down.
 pub fn enqueue_everywhere(
     conn: &Connection,
     article_id: &str,
     status: Status,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let remote = RemoteStatus::of(status)
-        .ok_or_else(|| SyncError::NotSendable(format!("a {} piece is not sent anywhere", status.as_str())))?;
+    let remote = RemoteStatus::of(status);
     newsroom_store::write(conn, |tx| {
         for backend in crate::backends(tx)? {
+            if status == Status::Spiked && remote_item(tx, &backend.id, "article", article_id)?.is_none() {
+                continue;
+            }
             enqueue(tx, article_id, &backend.id, remote, now)?;
         }
         Ok(())

@@ -38,25 +38,31 @@ pub enum RemoteStatus {
 
 impl RemoteStatus {
     /// The post status a piece in this workflow state is sent as: submitted, in review or
-    /// approved → `pending`, published → `publish`, draft or returned → `draft`; a spiked piece
-    /// is sent nowhere.
-    pub fn of(status: Status) -> Option<RemoteStatus> {
+    /// approved → `pending`, published → `publish`, draft, returned or spiked → `draft` (a
+    /// spiked piece leaves the desk's queue on the site, and a published one is taken off it:
+    /// gone for readers, its URL and feeds included, kept for the site's editors).
+    pub fn of(status: Status) -> RemoteStatus {
         match status {
-            Status::Submitted | Status::InReview | Status::Approved => Some(RemoteStatus::Pending),
-            Status::Published => Some(RemoteStatus::Publish),
-            Status::Draft | Status::Returned => Some(RemoteStatus::Draft),
-            Status::Spiked => None,
+            Status::Submitted | Status::InReview | Status::Approved => RemoteStatus::Pending,
+            Status::Published => RemoteStatus::Publish,
+            Status::Draft | Status::Returned | Status::Spiked => RemoteStatus::Draft,
         }
     }
 
     /// Whether moving a piece into this state sends it by itself: submitting hands it to the
     /// desk on the site, taking and approving tell the other machines (and carry the review
-    /// with the piece), returning hands it back to its reporter with the desk's note, and
-    /// publishing publishes it. A draft is sent when the user asks; a spiked piece never.
+    /// with the piece), returning hands it back to its reporter with the desk's note,
+    /// publishing publishes it, and spiking takes it off the sites that have it. A draft is
+    /// sent when the user asks.
     pub fn sent_on_entry(status: Status) -> bool {
         matches!(
             status,
-            Status::Submitted | Status::InReview | Status::Approved | Status::Returned | Status::Published
+            Status::Submitted
+                | Status::InReview
+                | Status::Approved
+                | Status::Returned
+                | Status::Published
+                | Status::Spiked
         )
     }
 

@@ -13,6 +13,7 @@ mod ninjs_receiver;
 mod pulling;
 mod pushing;
 mod sending;
+mod taking_down;
 
 pub(super) struct Site {
     pub(super) url: String,

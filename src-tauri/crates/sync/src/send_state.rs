@@ -1,0 +1,141 @@
+//! Whether the site has a piece: the one answer the editor, the list and the queue show, made
+//! from what the store knows the sites confirmed (the outbox's jobs and the posts mapped to
+//! pieces), never from the piece's workflow state alone. A submitted piece whose send failed
+//! is "refused, because…", not "with the desk".
+
+use rusqlite::{params, Connection};
+use serde::Serialize;
+
+use crate::Result;
+
+/// Where a piece stands with the sites.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SendStage {
+    /// No site is connected: nothing can leave this machine.
+    NoSite,
+    /// Nothing was sent, or the last send was cancelled.
+    NotSent,
+    /// Queued or being sent.
+    Sending,
+    /// Every site that was sent the piece confirmed it.
+    OnSite,
+    /// A site refused it or the send failed for good, or it waits for a choice in a conflict;
+    /// `error` says why.
+    Refused,
+}
+
+/// A piece's send state, as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct SendState {
+    pub stage: SendStage,
+    /// The post status the sites confirmed last (`pending`, `publish`, `draft`); empty when
+    /// none did, or the piece came from a site without being sent from here.
+    pub site_status: String,
+    /// The piece's text (headline, sapo, body) differs from what the sites confirmed: the
+    /// edits are not on the site.
+    pub changed_since: bool,
+    /// The job to retry when refused, the newest otherwise.
+    #[ts(type = "number | null")]
+    pub job_id: Option<i64>,
+    /// The job's error code (the closed set of [`crate::SyncJob::error_code`]) and its words.
+    pub error_code: String,
+    pub error: String,
+    pub remote_url: String,
+}
+
+/// The send state of one piece across every connected site: sending while any job waits,
+/// refused while any site's newest job failed, on the site when every site's newest job
+/// synced (or the piece came from that site).
+pub fn send_state(conn: &Connection, article_id: &str) -> Result<SendState> {
+    let mut state = SendState {
+        stage: SendStage::NoSite,
+        site_status: String::new(),
+        changed_since: false,
+        job_id: None,
+        error_code: String::new(),
+        error: String::new(),
+        remote_url: String::new(),
+    };
+    let sites = crate::backends(conn)?;
+    if sites.is_empty() {
+        return Ok(state);
+    }
+    let article = newsroom_articles::get(conn, article_id)?;
+    let text = crate::ArticleText::of(&article);
+    // Each site's newest job for the piece.
+    let mut stmt = conn.prepare_cached(
+        "SELECT o.id, o.state, o.target_status, o.last_error_code, o.last_error, o.remote_url,
+                coalesce(r.synced_source, '')
+         FROM outbox o LEFT JOIN remote_items r
+             ON r.backend_id = o.backend_id AND r.local_kind = 'article' AND r.local_id = o.article_id
+         WHERE o.article_id = ?1 AND o.id = (SELECT max(id) FROM outbox WHERE article_id = ?1 AND backend_id = o.backend_id)",
+    )?;
+    let newest = stmt
+        .query_map(params![article_id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mapped: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM remote_items WHERE local_kind = 'article' AND local_id = ?1
+                        AND remote_id IS NOT NULL)",
+        [article_id],
+        |r| r.get(0),
+    )?;
+    state.stage = if mapped {
+        SendStage::OnSite
+    } else {
+        SendStage::NotSent
+    };
+    let rank = |stage: SendStage| match stage {
+        SendStage::Refused => 4,
+        SendStage::Sending => 3,
+        SendStage::NotSent => 2,
+        SendStage::OnSite => 1,
+        SendStage::NoSite => 0,
+    };
+    for (id, job_state, target, code, error, url, synced) in newest {
+        let stage = match job_state.as_str() {
+            "queued" | "sending" => SendStage::Sending,
+            "failed" | "conflict" => SendStage::Refused,
+            "synced" => SendStage::OnSite,
+            _ => SendStage::NotSent,
+        };
+        if stage == SendStage::OnSite {
+            state.site_status = target;
+            // What the site was last sent or gave, against the text now: a change of state
+            // received from another machine or the site's own edits pulled in are no edits
+            // of this machine's.
+            state.changed_since |=
+                serde_json::from_str::<crate::ArticleText>(&synced).ok().as_ref() != Some(&text);
+            if !url.is_empty() {
+                state.remote_url = url;
+            }
+        }
+        if state.job_id.is_none() || rank(stage) > rank(state.stage) {
+            state.job_id = Some(id);
+        }
+        if rank(stage) > rank(state.stage)
+            || (stage == SendStage::OnSite && state.stage == SendStage::NotSent)
+        {
+            state.stage = stage;
+            if stage == SendStage::Refused {
+                state.error_code = if job_state == "conflict" {
+                    "conflict".into()
+                } else {
+                    code
+                };
+                state.error = error;
+            }
+        }
+    }
+    Ok(state)
+}
