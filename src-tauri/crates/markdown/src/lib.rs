@@ -137,9 +137,54 @@ fn figure_html(figure: &Figure, alt_in_text: &str) -> String {
 /// `photo:ID` on a line of its own becomes a `<figure>` with its caption and credit, using
 /// what `resolve` says about photo `ID`. Photos `resolve` does not know stay plain images.
 pub fn render_with_photos(markdown: &str, resolve: &dyn Fn(&str) -> Option<Figure>) -> String {
-    let html = comrak::markdown_to_html(markdown, options());
+    let html = to_html(markdown);
     let html = place_figures(&html, resolve);
     sanitizer().clean(&html).to_string()
+}
+
+/// comrak's HTML of article Markdown, where one Enter makes a paragraph: each line of a
+/// Markdown paragraph is a paragraph of its own, as in Word or Docs, which is how reporters
+/// type. In a list item, whose paragraphs a tight list prints without tags, each line is a
+/// line of its own instead (a `<br>`). A hard break (a line ending in `\`, Shift+Enter in the
+/// editor) stays a break inside the paragraph. A photo on the line under a paragraph is so a
+/// paragraph of its own, and a figure.
+fn to_html(markdown: &str) -> String {
+    let arena = Arena::new();
+    let root = comrak::parse_document(&arena, markdown, options());
+    paragraph_per_line(&arena, root);
+    let mut html = String::with_capacity(markdown.len() * 5 / 4 + 64);
+    comrak::format_html(root, options(), &mut html).expect("formatting into a String cannot fail");
+    html
+}
+
+fn paragraph_per_line<'a>(arena: &'a Arena<'a>, root: comrak::Node<'a>) {
+    let is = |node: comrak::Node<'a>, pick: fn(&NodeValue) -> bool| pick(&node.data.borrow().value);
+    let broken: Vec<_> = root
+        .descendants()
+        .filter(|n| is(n, |v| matches!(v, NodeValue::Paragraph)))
+        .filter(|n| n.children().any(|c| is(c, |v| matches!(v, NodeValue::SoftBreak))))
+        .collect();
+    for paragraph in broken {
+        let in_item = paragraph
+            .parent()
+            .is_some_and(|p| is(p, |v| matches!(v, NodeValue::Item(_) | NodeValue::TaskItem(_))));
+        let mut current = paragraph;
+        for child in paragraph.children().collect::<Vec<_>>() {
+            if is(child, |v| matches!(v, NodeValue::SoftBreak)) {
+                if in_item {
+                    child.data.borrow_mut().value = NodeValue::LineBreak;
+                    continue;
+                }
+                child.detach();
+                let next = arena.alloc(NodeValue::Paragraph.into());
+                current.insert_after(next);
+                current = next;
+            } else if !std::ptr::eq(current, paragraph) {
+                child.detach();
+                current.append(child);
+            }
+        }
+    }
 }
 
 /// Replaces comrak's `<p><img src="photo:ID" alt="…" /></p>` with figures. comrak escapes
@@ -198,7 +243,7 @@ fn place_figures(html: &str, resolve: &dyn Fn(&str) -> Option<Figure>) -> String
 /// what sanitising costs; nothing may display or publish it.
 #[cfg(feature = "bench")]
 pub fn render_unsanitised(markdown: &str) -> String {
-    comrak::markdown_to_html(markdown, options())
+    to_html(markdown)
 }
 
 /// The text a reader reads, without Markdown syntax or URLs: the basis of word counts.
@@ -305,6 +350,47 @@ mod tests {
         );
         assert!(!html.contains("<p><figure"), "{html}");
         assert!(html.contains("Đoạn sau"), "{html}");
+    }
+
+    #[test]
+    fn one_enter_makes_a_paragraph_and_a_hard_break_stays_a_break() {
+        let html = render("Dòng một.\nDòng hai.\nDòng ba.\\\nvẫn đoạn ba.");
+        assert_eq!(
+            html.matches("<p>").count(),
+            3,
+            "three lines typed with single Enters are three paragraphs: {html}"
+        );
+        assert!(html.contains("<p>Dòng ba.<br>\nvẫn đoạn ba.</p>"), "{html}");
+        let quoted = render("> Câu một.\n> Câu hai.");
+        assert_eq!(quoted.matches("<p>").count(), 2, "{quoted}");
+        let list = render("- Mục một\ntiếp dòng\n- Mục hai");
+        assert!(
+            list.contains("Mục một<br>"),
+            "a list item's lines stay apart: {list}"
+        );
+        assert_eq!(list.matches("<li>").count(), 2, "{list}");
+    }
+
+    #[test]
+    fn a_photo_on_the_line_under_a_paragraph_is_a_figure_too() {
+        let resolve = |_: &str| {
+            Some(Figure {
+                src: "https://cdn.example/p1.jpg".into(),
+                caption: "Đoàn viên nhận quà".into(),
+                credit: "Ảnh: Mai Quý".into(),
+                ..Default::default()
+            })
+        };
+        let html = render_with_photos("Đoạn đầu.\n![](photo:p1)\nĐoạn sau.", &resolve);
+        assert!(
+            html.contains("<p>Đoạn đầu.</p>\n<figure class=\"photo\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("(Ảnh: Mai Quý)</span></figcaption></figure>"),
+            "{html}"
+        );
+        assert!(html.contains("<p>Đoạn sau.</p>"), "{html}");
     }
 
     #[test]

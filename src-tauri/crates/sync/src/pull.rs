@@ -124,13 +124,8 @@ fn local_article(conn: &Connection, backend: &Backend, post: &RemotePost) -> Res
     if mapped.is_some() {
         return Ok(mapped);
     }
-    let marked = post
-        .content
-        .strip_prefix("<!-- newsroom:")
-        .and_then(|rest| rest.split_once(" -->"))
-        .map(|(id, _)| id.to_owned());
-    match marked {
-        Some(id) if newsroom_store::article_exists(conn, &id)? => Ok(Some(id)),
+    match crate::push::marked_article(&post.content) {
+        Some(id) if newsroom_store::article_exists(conn, id)? => Ok(Some(id.to_owned())),
         _ => Ok(None),
     }
 }

@@ -91,6 +91,26 @@ pub fn post_marker(article_id: &str) -> String {
     format!("newsroom:{article_id}")
 }
 
+/// The story's HTML with the marker inside its first element, right after the opening tag.
+/// WordPress wraps a comment standing alone between blocks in a paragraph of its own
+/// (wpautop), which readers would get as an empty paragraph above every story; inside an
+/// element it is left alone. Posts written before carry the marker alone on the first line,
+/// and are still found by it.
+fn with_marker(story: &str, marker: &str) -> String {
+    let comment = format!("<!-- {marker} -->");
+    match story.find('>').filter(|_| story.starts_with('<')) {
+        Some(end) => format!("{}{comment}{}", &story[..=end], &story[end + 1..]),
+        None => format!("{comment}\n{story}"),
+    }
+}
+
+/// The article a post's marker names, wherever in the content the marker stands.
+pub(crate) fn marked_article(content: &str) -> Option<&str> {
+    let start = content.find("<!-- newsroom:")? + "<!-- newsroom:".len();
+    let rest = &content[start..];
+    Some(&rest[..rest.find(" -->")?])
+}
+
 /// The slug given to an uploaded photo: the same bytes always get the same one.
 pub fn media_marker(sha256: &str) -> String {
     format!("newsroom-photo-{}", &sha256[..24.min(sha256.len())])
@@ -368,8 +388,10 @@ pub fn push_article(
         })
     };
     let marker = post_marker(article_id);
-    let mut content = format!("<!-- {marker} -->\n");
-    content.push_str(&newsroom_markdown::render_with_photos(&article.body, &figure));
+    let mut content = with_marker(
+        &newsroom_markdown::render_with_photos(&article.body, &figure),
+        &marker,
+    );
     if !article.byline.trim().is_empty() {
         // WordPress has no byline field; the newsroom prints it under the story.
         content.push_str(&format!(
@@ -430,4 +452,22 @@ pub fn push_article(
         created,
         media_uploaded: uploaded,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_marker_sits_inside_the_first_element_and_is_found_in_old_and_new_posts() {
+        let content = with_marker("<h2>Tiêu đề</h2>\n<p>Đoạn.</p>", "newsroom:abc");
+        assert_eq!(content, "<h2><!-- newsroom:abc -->Tiêu đề</h2>\n<p>Đoạn.</p>");
+        assert_eq!(marked_article(&content), Some("abc"));
+        assert_eq!(
+            marked_article("<!-- newsroom:old -->\n<p>Trước đây.</p>"),
+            Some("old")
+        );
+        assert_eq!(with_marker("", "newsroom:empty"), "<!-- newsroom:empty -->\n");
+        assert_eq!(marked_article("<p>Không có dấu.</p>"), None);
+    }
 }

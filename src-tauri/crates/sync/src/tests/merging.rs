@@ -38,7 +38,7 @@ fn edits_on_the_site_and_here_in_different_passages_are_merged() {
     assert_eq!(post["title"]["raw"], "Tiêu đề do biên tập viên sửa");
     let content = post["content"]["raw"].as_str().unwrap();
     assert!(
-        content.contains("<p>Đoạn đầu, phóng viên bổ sung.</p>\n<p>Đoạn hai, biên tập viên sửa.</p>"),
+        content.contains("Đoạn đầu, phóng viên bổ sung.</p>\n<p>Đoạn hai, biên tập viên sửa.</p>"),
         "{content}"
     );
     assert_eq!(

@@ -10,6 +10,7 @@ mod desk;
 mod duplicates;
 mod merging;
 mod ninjs_receiver;
+mod parity;
 mod pulling;
 mod pushing;
 mod sending;

@@ -64,8 +64,10 @@ fn a_pending_post_is_pulled_with_its_photos_captions_and_tags_once() {
     // Rendering the pulled Markdown with the site's photos gives the post's HTML.
     let post = raw(&site, &format!("/posts/{}?context=edit", pushed.post_id));
     let content = post["content"]["raw"].as_str().unwrap();
-    let story_html =
-        &content[content.find("-->").unwrap() + 3..content.rfind("<p class=\"byline\">").unwrap()];
+    // The story without the byline and the marker the push put inside its first element.
+    let story_html = content[..content.rfind("<p class=\"byline\">").unwrap()]
+        .replace(&format!("<!-- {} -->", push::post_marker(&id)), "");
+    let story_html = story_html.as_str();
     let urls = push::uploaded_photos(&desk.conn, &desk.backend.id).unwrap();
     let figure = |photo_id: &str| {
         let (url, _) = urls.iter().find(|(_, id)| id.as_str() == photo_id)?;
