@@ -239,6 +239,60 @@ fn place_figures(html: &str, resolve: &dyn Fn(&str) -> Option<Figure>) -> String
     out
 }
 
+/// The passages of a body as readers see them: each paragraph (each line of a Markdown
+/// paragraph, one Enter making a paragraph; lines joined by a hard break stay together) and
+/// each other top-level block (a heading, a list, a quote, a table, code) whole, as the source
+/// lines that write it, in order. Merges and comparisons work on these, so a body typed with
+/// single Enters and the same body back from a site (blank lines between paragraphs) have the
+/// same passages.
+pub fn passages(markdown: &str) -> Vec<String> {
+    let arena = Arena::new();
+    let root = comrak::parse_document(&arena, markdown, options());
+    let lines: Vec<&str> = markdown.lines().collect();
+    let source = |first: usize, last: usize| -> String {
+        let last = last.min(lines.len());
+        lines[first.saturating_sub(1)..last]
+            .iter()
+            .map(|l| l.trim_end())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut out = Vec::new();
+    for block in root.children() {
+        let (value_is_paragraph, start, end) = {
+            let data = block.data.borrow();
+            (
+                matches!(data.value, NodeValue::Paragraph),
+                data.sourcepos.start.line,
+                data.sourcepos.end.line,
+            )
+        };
+        if !value_is_paragraph {
+            if start > 0 {
+                out.push(source(start, end));
+            }
+            continue;
+        }
+        // A paragraph breaks into passages at its soft breaks, not at its hard ones.
+        let mut first = start;
+        let mut line = start;
+        for child in block.children() {
+            match child.data.borrow().value {
+                NodeValue::SoftBreak => {
+                    out.push(source(first, line));
+                    line += 1;
+                    first = line;
+                }
+                NodeValue::LineBreak => line += 1,
+                _ => {}
+            }
+        }
+        out.push(source(first, end));
+    }
+    out.retain(|p| !p.trim().is_empty());
+    out
+}
+
 /// comrak's HTML before sanitising. Only the benchmark (the `bench` feature) has it, to show
 /// what sanitising costs; nothing may display or publish it.
 #[cfg(feature = "bench")]
@@ -369,6 +423,24 @@ mod tests {
             "a list item's lines stay apart: {list}"
         );
         assert_eq!(list.matches("<li>").count(), 2, "{list}");
+    }
+
+    #[test]
+    fn passages_are_what_readers_see_as_paragraphs_and_blocks() {
+        let typed = "## Tiêu đề\nDòng một.\nDòng hai,\\\nvẫn dòng hai.\n- Mục một\n- Mục hai\n\n> Trích.\n> Trích tiếp.\n![](photo:a)";
+        let from_site = "## Tiêu đề\n\nDòng một.\n\nDòng hai,\\\nvẫn dòng hai.\n\n- Mục một\n- Mục hai\n\n> Trích.\n> Trích tiếp.\n\n![](photo:a)";
+        let expected = [
+            "## Tiêu đề",
+            "Dòng một.",
+            "Dòng hai,\\\nvẫn dòng hai.",
+            "- Mục một\n- Mục hai",
+            "> Trích.\n> Trích tiếp.\n![](photo:a)",
+        ];
+        assert_eq!(passages(typed), expected);
+        let mut site = expected.to_vec();
+        site[4] = "> Trích.\n> Trích tiếp.";
+        site.push("![](photo:a)");
+        assert_eq!(passages(from_site), site);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! caption, word by word; every change attributed to the person whose save made it, from the
 //! revisions in between.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
@@ -179,14 +180,18 @@ fn steps(conn: &Connection, article_id: &str, from: &Version, to: Version) -> Re
     Ok(out)
 }
 
-fn field_text(fields: &ArticleFields, field: DiffField) -> &str {
+/// A field's text as versions are compared. The body is taken as its passages, one blank line
+/// apart: a body typed with single Enters and its copy back from the site (blank lines
+/// between paragraphs, from the site's HTML) read the same, so a comparison shows only what a
+/// person changed, not the round trip.
+fn field_text(fields: &ArticleFields, field: DiffField) -> Cow<'_, str> {
     match field {
-        DiffField::Headline => &fields.headline,
-        DiffField::Sapo => &fields.sapo,
-        DiffField::Body => &fields.body,
-        DiffField::Byline => &fields.byline,
-        DiffField::Dateline => &fields.dateline,
-        DiffField::Section => &fields.section,
+        DiffField::Headline => Cow::Borrowed(&fields.headline),
+        DiffField::Sapo => Cow::Borrowed(&fields.sapo),
+        DiffField::Body => Cow::Owned(newsroom_markdown::passages(&fields.body).join("\n\n")),
+        DiffField::Byline => Cow::Borrowed(&fields.byline),
+        DiffField::Dateline => Cow::Borrowed(&fields.dateline),
+        DiffField::Section => Cow::Borrowed(&fields.section),
     }
 }
 
@@ -227,10 +232,10 @@ pub fn compare(conn: &Connection, article_id: &str, from: VersionRef, to: Versio
     ] {
         let texts: Vec<(String, String)> = steps
             .iter()
-            .map(|v| (field_text(&v.fields, field).to_owned(), author_of(v)))
+            .map(|v| (field_text(&v.fields, field).into_owned(), author_of(v)))
             .collect();
         let borrowed: Vec<(&str, &str)> = texts.iter().map(|(t, a)| (t.as_str(), a.as_str())).collect();
-        let segments = diff_steps(field_text(&old.fields, field), &borrowed);
+        let segments = diff_steps(&field_text(&old.fields, field), &borrowed);
         if changed(&segments) {
             fields.push(FieldDiff { field, segments });
         }

@@ -151,6 +151,33 @@ fn changes_since_submitted_show_what_the_desk_wrote_attributed_to_the_desk() {
     assert_eq!(back.changed_words, diff.changed_words);
 }
 
+/// The reporter typed paragraphs with single Enters; the desk's copy came back from the site
+/// with blank lines between them (its HTML converted back), and the desk changed two letters.
+/// The comparison shows those two letters' word, not the round trip.
+#[test]
+fn the_round_trip_through_the_site_is_no_change_only_what_the_desk_typed_is() {
+    let (_dir, conn) = store();
+    let typed = "Người lao động được hỗ trợ nhà ở.\nHội nghị kết thúc lúc 11 giờ.\nCông đoàn cơ sở sẽ tổ chức đối thoại.";
+    let a = articles::create(&conn, &fields(typed), REPORTER, Utc::now()).unwrap();
+    submit(&conn, &a.id);
+    save(
+        &conn,
+        &a.id,
+        "Người lao động được hỗ trợ nhà ở.\n\nHội nghị kết thúc lúc 12 giờ.\n\nCông đoàn cơ sở sẽ tổ chức đối thoại.",
+        DESK,
+    );
+    let diff = review::compare(&conn, &a.id, VersionRef::Submitted, VersionRef::Working).unwrap();
+    assert_eq!(diff.changed_words, 2, "{diff:#?}");
+    let body = diff.fields.iter().find(|f| f.field == DiffField::Body).unwrap();
+    let changed: Vec<&str> = body
+        .segments
+        .iter()
+        .filter(|s| s.change != Change::Equal)
+        .map(|s| s.text.trim())
+        .collect();
+    assert_eq!(changed, ["11", "12"], "only the hour changed: {changed:?}");
+}
+
 #[test]
 fn each_change_is_attributed_to_whoever_made_it_when_several_people_edited() {
     let (_dir, conn) = store();

@@ -1,7 +1,7 @@
 //! Three-way merge of an article's text when both the reporter and someone on the site changed
 //! it since the last sync. The base is what was last synced; the local side is the working
 //! copy; the remote side is the post converted back to Markdown. The headline and the sapo are
-//! one passage each; the body is merged passage by passage (blocks between blank lines), with
+//! one passage each; the body is merged passage by passage (paragraphs and blocks), with
 //! merge3 finding what each side changed. Edits to different passages combine by themselves,
 //! and so do edits to different sentences of one passage; passages where both sides changed
 //! the same sentence differently are left for the user to choose.
@@ -88,26 +88,11 @@ pub enum Choice {
     Edited(String),
 }
 
-/// Passages of a body: blocks of Markdown separated by blank lines.
+/// Passages of a body: its paragraphs and blocks as readers see them
+/// ([`newsroom_markdown::passages`]), so a body typed with single Enters and the same body
+/// back from the site, with blank lines between its paragraphs, have the same passages.
 fn passages(body: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for line in body.lines() {
-        if line.trim().is_empty() {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
-        } else {
-            if !current.is_empty() {
-                current.push('\n');
-            }
-            current.push_str(line.trim_end());
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
+    newsroom_markdown::passages(body)
 }
 
 fn join(parts: &[&String]) -> String {
@@ -312,6 +297,19 @@ mod tests {
         let out = resolve(&merged, &[]).unwrap();
         assert_eq!(out.headline, "Tiêu đề mới");
         assert_eq!(out.body, "Một, sửa ở máy.\n\nHai.\n\nBa, sửa trên trang.\n\nBốn.");
+    }
+
+    #[test]
+    fn a_body_typed_with_single_enters_merges_with_its_copy_back_from_the_site() {
+        // The reporter pressed Enter once between paragraphs; the site's copy (converted back
+        // from its HTML) has blank lines, and the desk changed the second paragraph there.
+        let base = text("Tiêu đề", "Một.\nHai.\nBa.");
+        let local = text("Tiêu đề", "Một.\nHai.\nBa, phóng viên thêm.");
+        let remote = text("Tiêu đề", "Một.\n\nHai, biên tập sửa.\n\nBa.");
+        let merged = merge(&base, &local, &remote);
+        assert!(!has_conflicts(&merged), "{merged:#?}");
+        let out = resolve(&merged, &[]).unwrap();
+        assert_eq!(out.body, "Một.\n\nHai, biên tập sửa.\n\nBa, phóng viên thêm.");
     }
 
     #[test]
