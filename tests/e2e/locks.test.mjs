@@ -104,6 +104,13 @@ test("a piece another desk editor holds opens read-only with their name, and is 
     assert.match(await banner.getText(), /Đang được sửa bởi Biên tập viên Minh/);
     assert.equal(await (await app.$("[data-testid=headline]")).getAttribute("readonly"), "true");
     assert.equal(await (await app.$("[data-testid=body]")).getAttribute("contenteditable"), "false");
+    // Typing into it is not silently lost: the editor says why and keeps what was typed.
+    await (await app.$("[data-testid=body]")).click();
+    await app.keys(["x", "i", "n"]);
+    const typedNotice = await app.$("[data-testid=read-only-typing]");
+    await typedNotice.waitForExist({ timeout: 10000 });
+    assert.match(await typedNotice.getText(), /Sửa thay/);
+    assert.equal(await (await app.$("[data-testid=read-only-typed]")).getValue(), "xin");
 
     // Taking over asks first, then the lock is this machine's and the piece editable.
     await click(app, "lock-take-over");
@@ -116,6 +123,16 @@ test("a piece another desk editor holds opens read-only with their name, and is 
     await click(app, "open-history");
     await (await app.$("[data-testid=history-takeover]")).waitForExist({ timeout: 20000 });
     assert.match(await (await app.$("[data-testid=history-takeover]")).getText(), /sửa thay Biên tập viên Minh/);
+
+    // Returning the piece hands it on: the lock is released at once, while the piece is still
+    // open here, so its reporter can edit it (the editor stops renewing it too).
+    await click(app, "history-close");
+    await click(app, "return");
+    await (await app.$("[data-testid=return-note]")).setValue("Cần thêm số liệu.");
+    await click(app, "return-confirm");
+    await until("the lock to be released on return", async () => !(await site(`/newsroom/v1/posts/${post.id}/lock`, editor)).held, 20000);
+    assert.equal(await (await app.$("[data-testid=article-row][aria-current=true]")).getAttribute("data-id"), id);
+    await until("returned", async () => (await (await app.$("[data-testid=status]")).getText()) === "Trả lại");
 
     // Closing the piece gives the lock back.
     await click(app, "new-article");

@@ -75,7 +75,8 @@ test("a submitted piece reaches WordPress by itself; a clash with a desk edit is
       60000,
     );
     assert.equal(await sending.getAttribute("data-site-status"), "pending");
-    assert.equal(await (await app.$("[data-testid=sync-badge]")).getText(), "Trên trang: chờ duyệt");
+    const badge = await app.$("[data-testid=sync-badge]");
+    assert.equal(await badge.getText(), "Trên trang: chờ duyệt");
     assert.equal(await (await app.$("[data-testid=online-dot]")).getAttribute("data-state"), "online");
     const [post] = await site(`/posts?context=edit&status=pending&search=${unique}`);
     assert.ok(post, "one pending post on the site");

@@ -282,6 +282,11 @@ export const en: Messages = {
     refused: "Your account on {site} may not edit this piece; the copy on this machine is still yours.",
     offline: "Cannot check who is editing this piece (offline). You can still edit; the changes are merged when the network is back.",
     tookOver: "{by} took over from {from}",
+    typedWhileHeld: "Someone else is editing this piece, so it is read-only: what you just typed is not in the piece. Press “Take over” above to ask for it, or copy what you typed.",
+    typedWhileWithDesk: "This piece is with the desk, so it is read-only: what you just typed is not in the piece. Withdraw it to edit it again, or copy what you typed.",
+    copyTyped: "Copy what I typed",
+    typedCopied: "Copied",
+    dismissTyped: "Dismiss",
   },
   desk: {
     profileTitle: "Who are you?",

@@ -295,6 +295,11 @@ export const vi = {
     refused: "Tài khoản của bạn trên {site} không được sửa bài này; bản trong máy vẫn là của bạn.",
     offline: "Không kiểm tra được ai đang sửa bài (mất mạng). Bạn vẫn sửa được; các thay đổi sẽ được gộp khi có mạng.",
     tookOver: "{by} sửa thay {from}",
+    typedWhileHeld: "Bài đang do người khác sửa nên chỉ xem được: chữ bạn vừa gõ chưa được ghi vào bài. Bấm “Sửa thay” ở trên để xin quyền sửa, hoặc chép lại chữ đã gõ.",
+    typedWhileWithDesk: "Bài đang ở ban biên tập nên chỉ xem được: chữ bạn vừa gõ chưa được ghi vào bài. Rút bài để sửa tiếp, hoặc chép lại chữ đã gõ.",
+    copyTyped: "Chép chữ đã gõ",
+    typedCopied: "Đã chép",
+    dismissTyped: "Bỏ",
   },
   desk: {
     profileTitle: "Bạn là ai?",
