@@ -284,7 +284,7 @@ to: string | null, limit: number | null, offset: number | null, };
 
 export type PhotoPage = { photos: Array<Photo>, total: number, };
 
-export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "not_deletable" | "in_trash" | "checklist_failed" | "state_changed" | "note_required" | "orphaned" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "forbidden" | "review_unreadable" | "spelling_unavailable" | "network" | "remote" | "keychain" | "store_too_new" | "storage" | "internal";
+export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "not_deletable" | "in_trash" | "checklist_failed" | "unknown_section" | "state_changed" | "note_required" | "orphaned" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "forbidden" | "review_unreadable" | "spelling_unavailable" | "network" | "remote" | "keychain" | "store_too_new" | "storage" | "internal";
 
 export type ImportStage = "queued" | "processing" | "done" | "failed";
 

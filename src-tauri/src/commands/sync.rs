@@ -83,6 +83,11 @@ pub async fn sync_queue(state: State<'_, AppState>, article_id: String) -> ApiRe
 }
 
 #[tauri::command]
+pub async fn site_sections(state: State<'_, AppState>) -> ApiResult<Vec<String>> {
+    state.api()?.site_sections()
+}
+
+#[tauri::command]
 pub async fn sync_send_state(state: State<'_, AppState>, article_id: String) -> ApiResult<SendState> {
     state.api()?.sync_send_state(&article_id)
 }

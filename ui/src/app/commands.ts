@@ -205,6 +205,8 @@ export const ipc = {
     call<null>("backend_remove", { id }),
   syncQueue: (articleId: string) =>
     call<null>("sync_queue", { articleId }),
+  siteSections: () =>
+    call<string[]>("site_sections"),
   syncSendState: (articleId: string) =>
     call<SendState>("sync_send_state", { articleId }),
   backendAddNinjs: (name: string, url: string, secret: string) =>

@@ -14,6 +14,7 @@ const CODES = {
   not_deletable: true,
   in_trash: true,
   checklist_failed: true,
+  unknown_section: true,
   state_changed: true,
   note_required: true,
   orphaned: true,

@@ -448,6 +448,7 @@ export const en: Messages = {
     invalid_input: "The input is not valid.",
     invalid_transition: "The article cannot move to that status.",
     checklist_failed: "The article fails its checklist, so it cannot be submitted or published yet.",
+    unknown_section: "The site has no such section and your account there may not add one. Choose one of the site's sections (the Section field suggests them) and submit again.",
     file_missing: "The file is not there (moved, deleted, or the card was removed).",
     not_an_image: "This file is not an image (its content is not JPEG, PNG or WebP, whatever its name says).",
     unsupported_format:

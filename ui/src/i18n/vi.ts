@@ -461,6 +461,7 @@ export const vi = {
     invalid_input: "Dữ liệu không hợp lệ.",
     invalid_transition: "Không thể chuyển bài sang trạng thái này.",
     checklist_failed: "Bài chưa đạt danh sách kiểm tra nên chưa thể nộp hoặc xuất bản.",
+    unknown_section: "Trang chưa có chuyên mục này và tài khoản của bạn trên trang không được thêm chuyên mục mới. Hãy chọn một chuyên mục có sẵn (ô Chuyên mục gợi ý các chuyên mục của trang) rồi nộp lại.",
     file_missing: "Không tìm thấy tệp (đã bị chuyển, xóa, hoặc thẻ nhớ đã rút ra).",
     not_an_image: "Tệp này không phải là ảnh (nội dung không phải JPEG, PNG hay WebP, dù tên tệp có đuôi ảnh).",
     unsupported_format:

@@ -164,6 +164,11 @@ impl Api {
                 by: &actor(tx),
                 note: &request.note,
             };
+            // A piece handed to the desk or published goes to a section the site has (or may
+            // be given), said here before anything is sent rather than failing on the way.
+            if matches!(request.to, Status::Submitted | Status::Published) {
+                newsroom_sync::check_section(tx, &newsroom_articles::get(tx, &request.id)?.section)?;
+            }
             let article = newsroom_articles::set_status(tx, &request.id, change, now)?;
             let queued = newsroom_sync::enqueue_on_entry(tx, &request.id, request.to, now)?;
             Ok((article, queued))

@@ -30,6 +30,9 @@ pub enum ErrorCode {
     InTrash,
     /// The article checklist fails, so it cannot be submitted, approved or published.
     ChecklistFailed,
+    /// The piece's section is not one the site has, and this user may not add one there; the
+    /// message names the site's sections.
+    UnknownSection,
     /// Someone else moved the piece to another state since it was shown; nothing was done.
     StateChanged,
     /// Returning a piece to its reporter needs a note saying why.
@@ -168,6 +171,7 @@ impl From<newsroom_sync::SyncError> for ApiError {
             SyncError::Keychain(_) => ErrorCode::Keychain,
             SyncError::NoBackend(_) => ErrorCode::NotFound,
             SyncError::Invalid(_) => ErrorCode::InvalidInput,
+            SyncError::UnknownSection { .. } => ErrorCode::UnknownSection,
             SyncError::Worker(_) | SyncError::PullLock(_) => ErrorCode::Internal,
             SyncError::Sqlite(_) => ErrorCode::Storage,
         };

@@ -31,6 +31,9 @@ impl Api {
         if let Ok(desk) = newsroom_sync::desk_support(&conn, &backend, &wp) {
             backend.desk = desk;
         }
+        // The site's sections are offered in the editor at once; the first pull reads them
+        // again when this fails.
+        let _ = newsroom_sync::refresh_sections(&conn, &backend, &wp);
         Ok(backend)
     }
 
@@ -195,6 +198,11 @@ impl Api {
     /// there yet), or refused and why.
     pub fn sync_send_state(&self, article_id: &str) -> ApiResult<SendState> {
         Ok(newsroom_sync::send_state(&*self.conn()?, article_id)?)
+    }
+
+    /// The sections the connected sites have (the site's own spelling), for the section field.
+    pub fn site_sections(&self) -> ApiResult<Vec<String>> {
+        Ok(newsroom_sync::site_sections(&*self.conn()?)?)
     }
 
     pub fn sync_status(&self) -> ApiResult<Vec<SyncJob>> {

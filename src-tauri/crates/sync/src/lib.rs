@@ -21,6 +21,7 @@ mod ninjs_http;
 mod outbox;
 mod pull;
 mod push;
+mod sections;
 mod send_state;
 mod shared_review;
 mod wordpress;
@@ -39,6 +40,7 @@ pub use outbox::{
 };
 pub use pull::{pull_everywhere, pull_site, PullOutcome, PullScope, Pulled};
 pub use push::{push_article, PushOutcome, RemoteStatus};
+pub use sections::{check_section, refresh_sections, site_sections};
 pub use send_state::{send_state, SendStage, SendState};
 pub use shared_review::{desk_support, known_support, sync_review, takeovers};
 pub use wordpress::{reachable, RemoteMedia, RemotePost, WordPress};
@@ -76,6 +78,13 @@ pub enum SyncError {
     Invalid(String),
     #[error("cannot start the sync worker: {0}")]
     Worker(std::io::Error),
+    /// The piece's section is not one of the site's, and this user may not add one there.
+    #[error("{site} has no section “{section}” and your account there may not add one; choose one of the site's sections: {}", known.join(", "))]
+    UnknownSection {
+        section: String,
+        site: String,
+        known: Vec<String>,
+    },
     /// The file that keeps pulls on one store from running side by side could not be locked.
     #[error("cannot take the store's pull lock: {0}")]
     PullLock(std::io::Error),

@@ -416,6 +416,9 @@ pub fn pull_site(
 ) -> Result<Vec<Pulled>> {
     let _one_at_a_time = crate::duplicates::pull_lock(conn)?;
     let desk = desk_support(conn, backend, wp)? == DeskSupport::Active;
+    // The sections only advise the editor and guard submitting: a pull whose refresh of them
+    // fails (a passing fault) keeps the last list and goes on with the pieces.
+    let _ = crate::sections::refresh_sections(conn, backend, wp);
     let mut pulled = Vec::new();
     // Without the plugin, the pending posts are the only way a piece's changes arrive. They
     // are taken in page by page, newest first: what a page brought is kept when a later page

@@ -190,20 +190,13 @@ impl WordPress {
     /// newest first, as ids and last-modified times only (a page of whole posts is heavy for
     /// the site), with how many pages there are.
     pub fn posts_with_status(&self, status: &str, page: u32) -> Result<(Vec<(i64, String)>, u32), SyncError> {
-        let url = format!(
-            "{}/posts?context=edit&status={}&per_page=100&page={page}&orderby=date&order=desc&_fields=id,modified_gmt",
-            self.base,
-            query(status)
-        );
-        let response = self.signed(self.agent.get(&url)).call();
-        // WordPress says how many pages there are; asking past the last is an error.
-        let pages: u32 = response
-            .as_ref()
-            .ok()
-            .and_then(|r| r.header("X-WP-TotalPages"))
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or(1);
-        let found = read(response)?;
+        let (found, pages) = self.page(
+            &format!(
+                "/posts?context=edit&status={}&per_page=100&orderby=date&order=desc&_fields=id,modified_gmt",
+                query(status)
+            ),
+            page,
+        )?;
         let items = found
             .as_array()
             .ok_or_else(|| SyncError::Garbage("a list of posts was expected".into()))?;
@@ -217,6 +210,45 @@ impl WordPress {
             })
             .collect();
         Ok((listed, pages))
+    }
+
+    /// One page of a list, with how many pages there are (WordPress says so in a header;
+    /// asking past the last page is an error).
+    fn page(&self, path: &str, page: u32) -> Result<(Value, u32), SyncError> {
+        let url = format!("{}{path}&page={page}", self.base);
+        let response = self.signed(self.agent.get(&url)).call();
+        let pages: u32 = response
+            .as_ref()
+            .ok()
+            .and_then(|r| r.header("X-WP-TotalPages"))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(1);
+        Ok((read(response)?, pages))
+    }
+
+    /// Every section (category) of the site, as `(id, name)`, and whether this user may add
+    /// one (WordPress's `manage_categories`: an Author may not).
+    pub fn sections(&self) -> Result<(Vec<(i64, String)>, bool), SyncError> {
+        let mut sections = Vec::new();
+        let mut page = 1;
+        loop {
+            let (found, pages) = self.page("/categories?per_page=100&_fields=id,name", page)?;
+            let items = found
+                .as_array()
+                .ok_or_else(|| SyncError::Garbage("a list of sections was expected".into()))?;
+            sections.extend(
+                items
+                    .iter()
+                    .filter_map(|c| Some((c["id"].as_i64()?, decode_entities(c["name"].as_str()?)))),
+            );
+            if page >= pages {
+                break;
+            }
+            page += 1;
+        }
+        let me = self.get("/users/me?context=edit")?;
+        let may_add = me["capabilities"]["manage_categories"].as_bool().unwrap_or(false);
+        Ok((sections, may_add))
     }
 
     /// The media attached to a post.

@@ -13,6 +13,7 @@ mod ninjs_receiver;
 mod parity;
 mod pulling;
 mod pushing;
+mod sections;
 mod sending;
 mod taking_down;
 
