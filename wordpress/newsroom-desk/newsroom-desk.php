@@ -27,12 +27,47 @@ const NEWSROOM_DESK_REVISION = '_newsroom_review_revision';
 const NEWSROOM_DESK_SEQ = '_newsroom_review_seq';
 const NEWSROOM_DESK_LOCK_SINCE = '_newsroom_lock_since';
 const NEWSROOM_DESK_TAKEOVERS = '_newsroom_takeovers';
+const NEWSROOM_DESK_EDITED_BY = '_newsroom_edited_by';
 const NEWSROOM_DESK_SEQ_OPTION = 'newsroom_desk_seq';
 // The review of one piece, with all its threads and proposals; far above what a desk writes.
 const NEWSROOM_DESK_MAX_BYTES = 2 * 1024 * 1024;
 
 register_activation_hook(__FILE__, 'newsroom_desk_activate');
 add_action('rest_api_init', 'newsroom_desk_routes');
+add_action('post_updated', 'newsroom_desk_note_edit', 10, 3);
+add_action('wp_insert_post', 'newsroom_desk_note_new', 10, 3);
+
+/**
+ * Who last changed a post's text (title, excerpt, content), so the app names the person whose
+ * edit it merges. WordPress records the last editor only from wp-admin's own screens
+ * (`_edit_last`), not from REST writes.
+ */
+function newsroom_desk_note_edit($post_id, $after, $before) {
+    if ($after->post_type !== 'post' || !get_current_user_id()) {
+        return;
+    }
+    if ($after->post_title !== $before->post_title || $after->post_content !== $before->post_content
+        || $after->post_excerpt !== $before->post_excerpt) {
+        update_post_meta($post_id, NEWSROOM_DESK_EDITED_BY, get_current_user_id());
+    }
+}
+
+/** A new post's text is its author's. */
+function newsroom_desk_note_new($post_id, $post, $update) {
+    if (!$update && $post->post_type === 'post' && get_current_user_id()) {
+        update_post_meta($post_id, NEWSROOM_DESK_EDITED_BY, get_current_user_id());
+    }
+}
+
+/** The last editor of a post's text, for those who may edit it (`context=edit` only). */
+function newsroom_desk_edited_by($post) {
+    $user_id = (int) get_post_meta($post['id'], NEWSROOM_DESK_EDITED_BY, true);
+    if (!$user_id) {
+        return null;
+    }
+    $user = get_userdata($user_id);
+    return array('id' => $user_id, 'name' => $user ? $user->display_name : '');
+}
 
 /** The site-wide change counter starts at zero and is never autoloaded. */
 function newsroom_desk_activate() {
@@ -54,6 +89,10 @@ function newsroom_desk_next_seq() {
 }
 
 function newsroom_desk_routes() {
+    register_rest_field('post', 'newsroom_edited_by', array(
+        'get_callback' => 'newsroom_desk_edited_by',
+        'schema'       => array('type' => array('object', 'null'), 'context' => array('edit'), 'readonly' => true),
+    ));
     $post = '/posts/(?P<id>\d+)';
     $can_edit_posts = function () {
         return current_user_can('edit_posts');

@@ -11,6 +11,8 @@
 //!   another machine meanwhile) does not stand: the thread stays open with the reply.
 //! - A proposal settled on one side is settled; settled on both, the first decision stands.
 //! - The piece is in the state its latest change of state put it in.
+//! - Each person is named by the name they gave their app (their profile), keyed by their user
+//!   id on the site; the name given last stands.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -35,6 +37,10 @@ pub struct SharedReview {
     pub threads: Vec<SharedThread>,
     #[serde(default)]
     pub proposals: Vec<SharedProposal>,
+    /// The people who worked on the piece, by their user id on the site, with the name their
+    /// profile gives: every machine names them so, whatever the site calls them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<SharedPerson>,
 }
 
 impl Default for SharedReview {
@@ -44,8 +50,20 @@ impl Default for SharedReview {
             moves: Vec::new(),
             threads: Vec::new(),
             proposals: Vec::new(),
+            people: Vec::new(),
         }
     }
+}
+
+/// A person as their own machine names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedPerson {
+    /// Their user id on the site.
+    pub user: i64,
+    /// Their profile's name.
+    pub name: String,
+    /// When they gave that name (the later one stands).
+    pub at: DateTime<Utc>,
 }
 
 /// A change of state, with its note.
@@ -255,11 +273,21 @@ pub fn merge(a: &SharedReview, b: &SharedReview) -> SharedReview {
     let mut proposals: Vec<SharedProposal> = proposals.into_values().collect();
     proposals.sort_by(|x, y| (x.created_at, &x.id).cmp(&(y.created_at, &y.id)));
 
+    let mut people: BTreeMap<i64, &SharedPerson> = BTreeMap::new();
+    for person in a.people.iter().chain(&b.people) {
+        let known = people.entry(person.user).or_insert(person);
+        if (person.at, &person.name) > (known.at, &known.name) {
+            *known = person;
+        }
+    }
+    let people = people.into_values().cloned().collect();
+
     SharedReview {
         format: SHARED_FORMAT,
         moves,
         threads,
         proposals,
+        people,
     }
 }
 
@@ -347,6 +375,8 @@ pub fn export(conn: &Connection, article_id: &str) -> Result<SharedReview> {
         moves,
         threads,
         proposals,
+        // People are named per site, by the crate that knows the sites (`newsroom-sync`).
+        people: Vec::new(),
     })
 }
 

@@ -324,3 +324,26 @@ fn review_data_edited_into_garbage_is_refused_with_what_is_wrong_and_nothing_loc
         1
     );
 }
+
+#[test]
+fn people_are_named_by_the_name_they_gave_last_whichever_side_merges_first() {
+    let at = Utc::now();
+    let person = |user: i64, name: &str, later: i64| shared::SharedPerson {
+        user,
+        name: name.into(),
+        at: at + Duration::seconds(later),
+    };
+    let reporter = SharedReview {
+        people: vec![person(7, "Mai Quý", 0), person(9, "Biên tập viên Minh", 0)],
+        ..SharedReview::default()
+    };
+    let desk = SharedReview {
+        people: vec![person(9, "Trần Minh", 5)],
+        ..SharedReview::default()
+    };
+    let one = shared::merge(&reporter, &desk);
+    assert_eq!(one, shared::merge(&desk, &reporter));
+    assert_eq!(one, shared::merge(&one, &desk), "merging again adds nothing");
+    let names: Vec<(i64, &str)> = one.people.iter().map(|p| (p.user, p.name.as_str())).collect();
+    assert_eq!(names, [(7, "Mai Quý"), (9, "Trần Minh")]);
+}

@@ -33,7 +33,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0010_house_dictionary.sql"),
     include_str!("../migrations/0011_trash.sql"),
     include_str!("../migrations/0012_one_piece_per_post.sql"),
-    include_str!("../migrations/0013_site_sections.sql"),
+    include_str!("../migrations/0013_sections_and_people.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -69,6 +69,10 @@ pub struct SiteLock {
     pub mine: bool,
     /// The holder's name on the site.
     pub holder: String,
+    /// The holder's user id on the site (0 when nobody holds it).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub holder_id: i64,
     #[ts(type = "string | null")]
     pub since: Option<DateTime<Utc>>,
     #[ts(type = "string | null")]
@@ -140,6 +144,7 @@ fn lock_from(value: &Value) -> SiteLock {
         held: value["held"].as_bool().unwrap_or(false),
         mine: value["mine"].as_bool().unwrap_or(false),
         holder: value["user"]["name"].as_str().unwrap_or_default().to_owned(),
+        holder_id: value["user"]["id"].as_i64().unwrap_or_default(),
         since: time(&value["since"]),
         expires: time(&value["expires"]),
     }
@@ -164,13 +169,17 @@ impl WordPress {
 
     /// Whether the site has the companion plugin active (asked of the plugin itself: a site
     /// without it has no such route), and where its feed of changed reviews stands now.
-    pub fn desk_support(&self) -> Result<(DeskSupport, i64), SyncError> {
+    /// Whether the site has the companion plugin, where its feed of changed reviews stands, and
+    /// this user's id on the site.
+    pub fn desk_support(&self) -> Result<(DeskSupport, i64, Option<i64>), SyncError> {
         match self.desk_request("GET", "/about", None) {
-            Ok(about) if about["plugin"].as_str() == Some("newsroom-desk") => {
-                Ok((DeskSupport::Active, about["seq"].as_i64().unwrap_or(0)))
-            }
-            Ok(_) => Ok((DeskSupport::Missing, 0)),
-            Err(err) if error_data(&err, "rest_no_route").is_some() => Ok((DeskSupport::Missing, 0)),
+            Ok(about) if about["plugin"].as_str() == Some("newsroom-desk") => Ok((
+                DeskSupport::Active,
+                about["seq"].as_i64().unwrap_or(0),
+                about["user"]["id"].as_i64(),
+            )),
+            Ok(_) => Ok((DeskSupport::Missing, 0, None)),
+            Err(err) if error_data(&err, "rest_no_route").is_some() => Ok((DeskSupport::Missing, 0, None)),
             Err(err) => Err(err),
         }
     }

@@ -19,6 +19,7 @@ mod locks;
 mod merge;
 mod ninjs_http;
 mod outbox;
+mod people;
 mod pull;
 mod push;
 mod sections;
@@ -103,6 +104,15 @@ pub enum SyncError {
 }
 
 pub type Result<T, E = SyncError> = std::result::Result<T, E>;
+
+impl From<newsroom_profile::ProfileError> for SyncError {
+    fn from(err: newsroom_profile::ProfileError) -> Self {
+        match err {
+            newsroom_profile::ProfileError::Sqlite(e) => SyncError::Sqlite(e),
+            newsroom_profile::ProfileError::Invalid(why) => SyncError::Invalid(why),
+        }
+    }
+}
 
 impl From<newsroom_ninjs::NinjsError> for SyncError {
     fn from(err: newsroom_ninjs::NinjsError) -> Self {

@@ -109,7 +109,13 @@ fn ask(
         }
     }
     match request(&wp, post_id) {
-        Ok(lock) => Ok(PieceLock::from_site(lock, &backend.name)),
+        Ok(mut lock) => {
+            // The holder as they name themselves, when a review told this machine.
+            if lock.held && lock.holder_id > 0 {
+                lock.holder = crate::people::name_of(conn, &backend.id, lock.holder_id, &lock.holder)?;
+            }
+            Ok(PieceLock::from_site(lock, &backend.name))
+        }
         Err(SyncError::Network(_)) => Ok(PieceLock::without(LockState::Offline, &backend.name)),
         Err(SyncError::Forbidden(_)) => Ok(PieceLock::without(LockState::Refused, &backend.name)),
         Err(other) => Err(other),

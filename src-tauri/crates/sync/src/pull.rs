@@ -190,7 +190,13 @@ fn update_known(
         let Some(merged) = resolve(&merge(&base, &ArticleText::of(&article), &site), &[]) else {
             return Ok(PullOutcome::Conflict);
         };
-        save_merged(tx, article, merged, &backend.name, Utc::now())?;
+        save_merged(
+            tx,
+            article,
+            merged,
+            &crate::people::editor_of(tx, backend, post)?,
+            Utc::now(),
+        )?;
         remember(tx, backend, article_id, post, &site)?;
         Ok(PullOutcome::Updated)
     })
@@ -587,8 +593,9 @@ fn pull_changed_reviews(
             }
             let result = (|| -> Result<Pulled> {
                 let post = wp.get_post(item.post_id)?;
-                let outcome = update_known(conn, backend, &article_id, &post)?;
+                // The review first: it names the people, the edit merged next among them.
                 let absorbed = sync_review(conn, backend, wp, &article_id)?;
+                let outcome = update_known(conn, backend, &article_id, &post)?;
                 let headline = newsroom_articles::get(conn, &article_id)?.headline;
                 Ok(Pulled::of(article_id.clone(), headline, post.id, outcome).with_review(absorbed))
             })();

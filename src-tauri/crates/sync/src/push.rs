@@ -338,7 +338,8 @@ pub fn push_article(
                     site: Box::new(site),
                 });
             };
-            article = merge::save_merged(conn, article, merged, &backend.name, chrono::Utc::now())?;
+            let editor = crate::people::editor_of(conn, backend, &remote)?;
+            article = merge::save_merged(conn, article, merged, &editor, chrono::Utc::now())?;
         }
         seen_remote = Some(remote);
     }

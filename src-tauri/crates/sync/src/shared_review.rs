@@ -19,10 +19,10 @@ const MERGE_ATTEMPTS: usize = 5;
 /// feed of changed reviews from where it stands now: none of the archive's reviews before
 /// that are of pieces it has.
 pub fn desk_support(conn: &Connection, backend: &Backend, wp: &WordPress) -> Result<DeskSupport> {
-    let (support, seq) = wp.desk_support()?;
+    let (support, seq, user) = wp.desk_support()?;
     conn.execute(
-        "UPDATE backends SET desk_features = ?2 WHERE id = ?1",
-        params![backend.id, support.as_str()],
+        "UPDATE backends SET desk_features = ?2, site_user_id = coalesce(?3, site_user_id) WHERE id = ?1",
+        params![backend.id, support.as_str(), user],
     )?;
     conn.execute(
         "UPDATE backends SET review_cursor = ?2
@@ -100,7 +100,18 @@ pub fn sync_review(
     for _ in 0..MERGE_ATTEMPTS {
         let remote = read(&site)?;
         keep_takeovers(conn, article_id, &site.takeovers)?;
-        let absorbed = shared::absorb(conn, article_id, &remote)?;
+        crate::people::keep(conn, &backend.id, &remote.people)?;
+        let mut absorbed = shared::absorb(conn, article_id, &remote)?;
+        // This machine's person joins the piece's people, named as their profile names them.
+        if let Some(me) = crate::people::me(conn, &backend.id)? {
+            absorbed.merged = shared::merge(
+                &absorbed.merged,
+                &shared::SharedReview {
+                    people: vec![me],
+                    ..Default::default()
+                },
+            );
+        }
         if absorbed.merged == remote {
             remember_revision(conn, backend, article_id, site.revision)?;
             return Ok(Some(absorbed));

@@ -30,6 +30,9 @@ pub struct RemotePost {
     pub featured_media: i64,
     pub tags: Vec<i64>,
     pub categories: Vec<i64>,
+    /// Who last changed the post's text: their user id and the site's name for them (from the
+    /// companion plugin; `None` without it).
+    pub edited_by: Option<(i64, String)>,
 }
 
 /// A media item as the site stores it.
@@ -64,6 +67,10 @@ fn post_from(value: &Value) -> RemotePost {
         featured_media: value["featured_media"].as_i64().unwrap_or_default(),
         tags: ids(&value["tags"]),
         categories: ids(&value["categories"]),
+        edited_by: value["newsroom_edited_by"]["id"].as_i64().map(|id| {
+            let name = value["newsroom_edited_by"]["name"].as_str().unwrap_or_default();
+            (id, name.to_owned())
+        }),
     }
 }
 

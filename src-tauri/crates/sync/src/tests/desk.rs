@@ -11,14 +11,14 @@ use serde_json::{json, Value};
 use super::*;
 
 pub(super) struct DeskSite {
-    url: String,
+    pub(super) url: String,
     bare_url: String,
-    admin: (String, String),
-    reporter: (String, String),
-    editor: (String, String),
+    pub(super) admin: (String, String),
+    pub(super) reporter: (String, String),
+    pub(super) editor: (String, String),
 }
 
-fn desk_site() -> Option<DeskSite> {
+pub(super) fn desk_site() -> Option<DeskSite> {
     let var = |name: &str| std::env::var(name).ok();
     let found = (|| {
         Some(DeskSite {
@@ -40,7 +40,7 @@ fn desk_site() -> Option<DeskSite> {
 }
 
 /// Whether the OS keychain is there (the lock calls read the password from it, as the app does).
-fn keychain() -> bool {
+pub(super) fn keychain() -> bool {
     let probe = format!("probe-{}", uuid::Uuid::now_v7());
     match store_password(&probe, "x") {
         Ok(()) => {
@@ -60,9 +60,9 @@ fn keychain() -> bool {
 
 /// One person's machine: a store with the site as its backend, signed in as `user`, its
 /// password in the keychain; `faults` puts the breaking proxy between it and the site.
-struct Machine {
-    n: Newsroom,
-    wp: WordPress,
+pub(super) struct Machine {
+    pub(super) n: Newsroom,
+    pub(super) wp: WordPress,
     password: String,
     name: &'static str,
     /// A reporter's machine pulls only its own pieces; the desk's takes the queue, a few new
@@ -70,7 +70,12 @@ struct Machine {
     scope: PullScope,
 }
 
-fn machine(url: &str, (user, password): &(String, String), faults: bool, name: &'static str) -> Machine {
+pub(super) fn machine(
+    url: &str,
+    (user, password): &(String, String),
+    faults: bool,
+    name: &'static str,
+) -> Machine {
     let site = Site {
         url: url.to_owned(),
         user: user.clone(),
@@ -115,12 +120,12 @@ impl Drop for Machine {
 }
 
 impl Machine {
-    fn photos(&self) -> std::path::PathBuf {
+    pub(super) fn photos(&self) -> std::path::PathBuf {
         newsroom_photos::photos_dir(&self.n.root)
     }
 
     /// Sends until every job is sent; a job that fails for good fails the test.
-    fn send(&self) {
+    pub(super) fn send(&self) {
         let password = |_: &Backend| -> Result<String> { Ok(self.password.clone()) };
         for _ in 0..80 {
             drain(
@@ -148,7 +153,7 @@ impl Machine {
 
     /// Pulls until `arrived` holds (faults make single pulls fail; a pull also takes in the
     /// other tests' pending posts on the shared site, each one through the faults).
-    fn pull_until(&self, what: &str, arrived: impl Fn(&Machine) -> bool) {
+    pub(super) fn pull_until(&self, what: &str, arrived: impl Fn(&Machine) -> bool) {
         let mut last = String::new();
         for round in 1..=300 {
             match pull_site(
@@ -170,7 +175,7 @@ impl Machine {
     }
 
     /// Runs a lock call until the site answered it (a fault reads as "offline").
-    fn lock(&self, call: impl Fn(&Connection) -> Result<PieceLock>) -> PieceLock {
+    pub(super) fn lock(&self, call: impl Fn(&Connection) -> Result<PieceLock>) -> PieceLock {
         for _ in 0..80 {
             if let Ok(lock) = call(&self.n.conn) {
                 if lock.state != LockState::Offline {
@@ -181,7 +186,7 @@ impl Machine {
         panic!("{}: the site never answered a lock call", self.name);
     }
 
-    fn move_to(&self, id: &str, to: Status, by: &str, note: &str) {
+    pub(super) fn move_to(&self, id: &str, to: Status, by: &str, note: &str) {
         let from = newsroom_articles::get(&self.n.conn, id).unwrap().status;
         let change = Move {
             to,
@@ -193,7 +198,7 @@ impl Machine {
         enqueue_on_entry(&self.n.conn, id, to, Utc::now()).unwrap();
     }
 
-    fn status(&self, id: &str) -> Status {
+    pub(super) fn status(&self, id: &str) -> Status {
         newsroom_articles::get(&self.n.conn, id).unwrap().status
     }
 
@@ -207,7 +212,7 @@ impl Machine {
 }
 
 /// A piece without photos, unique to this run.
-fn piece(m: &Machine, title: &str) -> String {
+pub(super) fn piece(m: &Machine, title: &str) -> String {
     let fields = newsroom_articles::ArticleFields {
         headline: format!("{title} {}", uuid::Uuid::now_v7()),
         sapo: "Sáng nay, Công đoàn cơ sở trao hỗ trợ nhà ở cho đoàn viên.".into(),

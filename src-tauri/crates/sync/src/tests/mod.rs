@@ -9,6 +9,7 @@ use crate::*;
 mod desk;
 mod duplicates;
 mod merging;
+mod names;
 mod ninjs_receiver;
 mod parity;
 mod pulling;

@@ -11,3 +11,17 @@ CREATE TABLE site_sections (
 -- Whether this machine's user may add a section on the site (WordPress's manage_categories);
 -- NULL until the site was asked.
 ALTER TABLE backends ADD COLUMN may_add_sections INTEGER;
+
+-- People as their own machines name them (their profile's name), by their user id on each
+-- site, learned from the reviews the site carries: history, merged edits and lock banners
+-- name them so, whatever the site's display name says.
+CREATE TABLE site_people (
+    backend_id  TEXT NOT NULL REFERENCES backends (id) ON DELETE CASCADE,
+    user_id     INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    named_at    TEXT NOT NULL,
+    PRIMARY KEY (backend_id, user_id)
+);
+
+-- This machine's user id on the site (from the companion plugin); NULL until asked.
+ALTER TABLE backends ADD COLUMN site_user_id INTEGER;
