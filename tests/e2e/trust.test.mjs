@@ -166,6 +166,9 @@ test(
       await until("submitted", async () => (await (await app.$("[data-testid=status]")).getText()) === "Đã nộp");
       await until("not sent", async () => (await stage(app))[0] === "no_site");
       assert.match(await (await app.$("[data-testid=sync-badge]")).getText(), /Chưa gửi/);
+      const row = await app.$("[data-testid=article-row][aria-current=true] [data-testid=row-send]");
+      await row.waitForExist({ timeout: 10000 });
+      assert.equal(await row.getText(), "Chưa gửi lên trang", "the list says so too");
 
       // Connecting a site sends it; only then is it "on the site".
       await click(app, "open-sync");
@@ -177,6 +180,7 @@ test(
       await until("the site to be listed", async () => (await app.$$("[data-testid=backend]")).length === 1, 30000);
       await click(app, "open-sync");
       await until("on the site, pending", async () => (await stage(app)).join() === "on_site,pending", 60000);
+      await until("the row's mark gone", async () => !(await row.isExisting()));
       const [sent] = await site(`/posts?context=edit&status=pending&search=${encodeURIComponent(`Chưa kết nối ${unique}`)}`);
       assert.ok(sent, "the piece is on the site");
       assert.equal(sent.content.raw.match(/<p>/g)?.length, 3, sent.content.raw);

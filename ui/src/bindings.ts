@@ -350,7 +350,7 @@ error: string, };
 
 export type SendStage = "no_site" | "not_sent" | "sending" | "on_site" | "refused";
 
-export type SendState = { stage: SendStage, 
+export type SendState = { article_id: string, stage: SendStage, 
 /**
  * The post status the sites confirmed last (`pending`, `publish`, `draft`); empty when
  * none did, or the piece came from a site without being sent from here.

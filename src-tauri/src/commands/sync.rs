@@ -83,6 +83,14 @@ pub async fn sync_queue(state: State<'_, AppState>, article_id: String) -> ApiRe
 }
 
 #[tauri::command]
+pub async fn sync_send_states(
+    state: State<'_, AppState>,
+    article_ids: Vec<String>,
+) -> ApiResult<Vec<SendState>> {
+    state.api()?.sync_send_states(&article_ids)
+}
+
+#[tauri::command]
 pub async fn site_sections(state: State<'_, AppState>) -> ApiResult<Vec<String>> {
     state.api()?.site_sections()
 }

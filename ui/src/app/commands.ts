@@ -205,6 +205,8 @@ export const ipc = {
     call<null>("backend_remove", { id }),
   syncQueue: (articleId: string) =>
     call<null>("sync_queue", { articleId }),
+  syncSendStates: (articleIds: string[]) =>
+    call<SendState[]>("sync_send_states", { articleIds }),
   siteSections: () =>
     call<string[]>("site_sections"),
   syncSendState: (articleId: string) =>

@@ -195,6 +195,8 @@ export const en: Messages = {
     onSiteAny: "On the site",
     takenDown: "Taken off the site",
     changedSince: "edits not sent",
+    sendingShort: "Sending",
+    notSentShort: "Not on the site",
     resend: "Send again",
     detail: "Details",
     openSync: "Open the Sync screen",

@@ -208,6 +208,8 @@ export const vi = {
     onSiteAny: "Có trên trang",
     takenDown: "Đã gỡ khỏi trang",
     changedSince: "có sửa chưa gửi",
+    sendingShort: "Đang gửi",
+    notSentShort: "Chưa gửi lên trang",
     resend: "Gửi lại",
     detail: "Chi tiết",
     openSync: "Mở màn hình Đồng bộ",

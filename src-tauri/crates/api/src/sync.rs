@@ -200,6 +200,11 @@ impl Api {
         Ok(newsroom_sync::send_state(&*self.conn()?, article_id)?)
     }
 
+    /// The send states of the pieces a list shows.
+    pub fn sync_send_states(&self, article_ids: &[String]) -> ApiResult<Vec<SendState>> {
+        Ok(newsroom_sync::send_states(&*self.conn()?, article_ids)?)
+    }
+
     /// The sections the connected sites have (the site's own spelling), for the section field.
     pub fn site_sections(&self) -> ApiResult<Vec<String>> {
         Ok(newsroom_sync::site_sections(&*self.conn()?)?)

@@ -28,6 +28,7 @@ pub enum SendStage {
 /// A piece's send state, as the UI shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct SendState {
+    pub article_id: String,
     pub stage: SendStage,
     /// The post status the sites confirmed last (`pending`, `publish`, `draft`); empty when
     /// none did, or the piece came from a site without being sent from here.
@@ -49,6 +50,7 @@ pub struct SendState {
 /// synced (or the piece came from that site).
 pub fn send_state(conn: &Connection, article_id: &str) -> Result<SendState> {
     let mut state = SendState {
+        article_id: article_id.to_owned(),
         stage: SendStage::NoSite,
         site_status: String::new(),
         changed_since: false,
@@ -138,4 +140,18 @@ pub fn send_state(conn: &Connection, article_id: &str) -> Result<SendState> {
         }
     }
     Ok(state)
+}
+
+/// The send states of several pieces (a page of the list), in the order asked; a piece that
+/// is gone meanwhile is left out.
+pub fn send_states(conn: &Connection, article_ids: &[String]) -> Result<Vec<SendState>> {
+    let mut out = Vec::with_capacity(article_ids.len());
+    for id in article_ids {
+        match send_state(conn, id) {
+            Ok(state) => out.push(state),
+            Err(crate::SyncError::Article(newsroom_articles::ArticleError::NotFound(_))) => {}
+            Err(other) => return Err(other),
+        }
+    }
+    Ok(out)
 }

@@ -145,6 +145,12 @@ fn a_piece_no_site_has_is_spiked_without_a_send_and_a_refused_send_says_why() {
     assert_eq!(state.stage, SendStage::Refused);
     assert_eq!(state.error_code, "unauthorized");
     assert!(state.job_id.is_some());
+    let listed = send_states(&other.conn, &[id.clone(), "đã xóa".into()]).unwrap();
+    assert_eq!(listed.len(), 1, "a piece gone meanwhile is left out");
+    assert_eq!(
+        (listed[0].article_id.as_str(), listed[0].stage),
+        (id.as_str(), SendStage::Refused)
+    );
     assert_eq!(
         newsroom_articles::get(&other.conn, &id).unwrap().status,
         Status::Submitted
