@@ -25,3 +25,8 @@ CREATE TABLE site_people (
 
 -- This machine's user id on the site (from the companion plugin); NULL until asked.
 ALTER TABLE backends ADD COLUMN site_user_id INTEGER;
+
+-- The post's status as the site last showed it (`pending`, `publish`, `draft`, `future`), from
+-- this machine's sends, its pulls and the feed of changed reviews: what a piece says about the
+-- site follows what the site has, whichever machine changed it.
+ALTER TABLE remote_items ADD COLUMN remote_status TEXT NOT NULL DEFAULT '';

@@ -210,6 +210,19 @@ pub(crate) fn record(
     Ok(())
 }
 
+/// Keeps the status a site showed for a post mapped to a piece here.
+pub(crate) fn seen_status(conn: &Connection, backend: &str, post_id: i64, status: &str) -> Result<()> {
+    if status.is_empty() {
+        return Ok(());
+    }
+    conn.execute(
+        "UPDATE remote_items SET remote_status = ?3
+         WHERE backend_id = ?1 AND local_kind = 'article' AND remote_id = ?2",
+        params![backend, post_id, status],
+    )?;
+    Ok(())
+}
+
 /// Stores the article text the site now has, the base of the next merge.
 pub(crate) fn remember_source(
     conn: &Connection,

@@ -168,6 +168,7 @@ fn update_known(
     article_id: &str,
     post: &RemotePost,
 ) -> Result<PullOutcome> {
+    crate::seen_status(conn, &backend.id, post.id, &post.status)?;
     let known = crate::remote_item(conn, &backend.id, "article", article_id)?;
     if known
         .as_ref()
@@ -368,6 +369,7 @@ fn create(
             newsroom_articles::set_received_status(tx, &article.id, status, &backend.name, now)?;
         }
         remember(tx, backend, &article.id, post, &text)?;
+        crate::seen_status(tx, &backend.id, post.id, &post.status)?;
         Ok(Made::Piece(article.id, article.headline, photos.len(), skipped))
     })
 }
@@ -583,6 +585,7 @@ fn pull_changed_reviews(
                 }
                 continue;
             };
+            crate::seen_status(conn, &backend.id, item.post_id, &item.status)?;
             // This machine read or wrote that revision itself: nothing new to fetch.
             let seen = crate::remote_item(conn, &backend.id, "article", &article_id)?;
             if seen.is_some_and(|k| k.review_revision >= item.revision) {

@@ -439,6 +439,7 @@ pub fn push_article(
         content: &post.content,
     };
     record(conn, &backend.id, "article", article_id, answer)?;
+    crate::seen_status(conn, &backend.id, post.id, &post.status)?;
     remember_source(conn, &backend.id, article_id, &ArticleText::of(&article))?;
     // Media pushed before the post existed are attached to it now, so the site lists them
     // together (later pushes attach them while setting their captions).

@@ -3,7 +3,7 @@
 //! pieces), never from the piece's workflow state alone. A submitted piece whose send failed
 //! is "refused, because…", not "with the desk".
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::Result;
@@ -68,7 +68,7 @@ pub fn send_state(conn: &Connection, article_id: &str) -> Result<SendState> {
     // Each site's newest job for the piece.
     let mut stmt = conn.prepare_cached(
         "SELECT o.id, o.state, o.target_status, o.last_error_code, o.last_error, o.remote_url,
-                coalesce(r.synced_source, '')
+                coalesce(r.synced_source, ''), coalesce(r.remote_status, '')
          FROM outbox o LEFT JOIN remote_items r
              ON r.backend_id = o.backend_id AND r.local_kind = 'article' AND r.local_id = o.article_id
          WHERE o.article_id = ?1 AND o.id = (SELECT max(id) FROM outbox WHERE article_id = ?1 AND backend_id = o.backend_id)",
@@ -83,20 +83,25 @@ pub fn send_state(conn: &Connection, article_id: &str) -> Result<SendState> {
                 r.get::<_, String>(4)?,
                 r.get::<_, String>(5)?,
                 r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mapped: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM remote_items WHERE local_kind = 'article' AND local_id = ?1
-                        AND remote_id IS NOT NULL)",
-        [article_id],
-        |r| r.get(0),
-    )?;
-    state.stage = if mapped {
+    // Mapped to a post (sent from here, or pulled), with the status the site last showed.
+    let mapped: Option<Option<String>> = conn
+        .query_row(
+            "SELECT max(nullif(remote_status, '')) FROM remote_items
+             WHERE local_kind = 'article' AND local_id = ?1 AND remote_id IS NOT NULL HAVING count(*) > 0",
+            [article_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    state.stage = if mapped.is_some() {
         SendStage::OnSite
     } else {
         SendStage::NotSent
     };
+    state.site_status = mapped.flatten().unwrap_or_default();
     let rank = |stage: SendStage| match stage {
         SendStage::Refused => 4,
         SendStage::Sending => 3,
@@ -104,7 +109,7 @@ pub fn send_state(conn: &Connection, article_id: &str) -> Result<SendState> {
         SendStage::OnSite => 1,
         SendStage::NoSite => 0,
     };
-    for (id, job_state, target, code, error, url, synced) in newest {
+    for (id, job_state, target, code, error, url, synced, seen) in newest {
         let stage = match job_state.as_str() {
             "queued" | "sending" => SendStage::Sending,
             "failed" | "conflict" => SendStage::Refused,
@@ -112,7 +117,9 @@ pub fn send_state(conn: &Connection, article_id: &str) -> Result<SendState> {
             _ => SendStage::NotSent,
         };
         if stage == SendStage::OnSite {
-            state.site_status = target;
+            // What the site showed last, which another machine's move may have changed since
+            // this machine's send; the send's own target before anything was seen.
+            state.site_status = if seen.is_empty() { target } else { seen };
             // What the site was last sent or gave, against the text now: a change of state
             // received from another machine or the site's own edits pulled in are no edits
             // of this machine's.

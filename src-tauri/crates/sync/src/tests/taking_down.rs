@@ -156,3 +156,72 @@ fn a_piece_no_site_has_is_spiked_without_a_send_and_a_refused_send_says_why() {
         Status::Submitted
     );
 }
+
+/// The desk publishes a reporter's piece, then spikes it with a reason: the reporter's machine
+/// shows it published, then spiked and taken off the site, with the reason in its history.
+#[test]
+fn both_machines_show_a_piece_taken_off_the_site() {
+    use super::desk::{desk_site, keychain, machine, piece};
+    let Some(site) = desk_site() else { return };
+    if !keychain() {
+        return;
+    }
+    let reporter = machine(&site.url, &site.reporter, false, "reporter");
+    let desk = machine(&site.url, &site.editor, false, "desk");
+    let mine = piece(&reporter, "Gỡ trên cả hai máy");
+    reporter.move_to(&mine, Status::Submitted, "Mai Quý", "");
+    reporter.send();
+    let post = remote_item(&reporter.n.conn, &reporter.n.backend.id, "article", &mine)
+        .unwrap()
+        .and_then(|k| k.remote_id)
+        .unwrap();
+    let theirs = || -> Option<String> {
+        desk.n
+            .conn
+            .query_row(
+                "SELECT local_id FROM remote_items WHERE backend_id = ?1 AND local_kind = 'article' AND remote_id = ?2",
+                rusqlite::params![desk.n.backend.id, post],
+                |r| r.get(0),
+            )
+            .ok()
+    };
+    desk.pull_until("the submitted piece", |_| theirs().is_some());
+    let theirs = theirs().unwrap();
+    for to in [Status::InReview, Status::Approved, Status::Published] {
+        desk.move_to(&theirs, to, "Trần Minh", "");
+    }
+    desk.send();
+    assert_eq!(
+        raw(
+            &Site {
+                url: site.url.clone(),
+                user: site.admin.0.clone(),
+                password: site.admin.1.clone()
+            },
+            &format!("/posts/{post}?context=edit")
+        )["status"],
+        "publish"
+    );
+    reporter.pull_until("published", |m| m.status(&mine) == Status::Published);
+    let seen = send_state(&reporter.n.conn, &mine).unwrap();
+    assert_eq!(
+        (seen.stage, seen.site_status.as_str()),
+        (SendStage::OnSite, "publish")
+    );
+
+    desk.move_to(&theirs, Status::Spiked, "Trần Minh", "Sai số liệu");
+    desk.send();
+    reporter.pull_until("spiked", |m| m.status(&mine) == Status::Spiked);
+    let seen = send_state(&reporter.n.conn, &mine).unwrap();
+    assert_eq!(
+        (seen.stage, seen.site_status.as_str()),
+        (SendStage::OnSite, "draft"),
+        "the reporter's machine says it is off the site"
+    );
+    let history = newsroom_articles::status_history(&reporter.n.conn, &mine).unwrap();
+    let last = history.last().unwrap();
+    assert_eq!(
+        (last.to, last.note.as_str(), last.changed_by.as_str()),
+        (Status::Spiked, "Sai số liệu", "Trần Minh")
+    );
+}
