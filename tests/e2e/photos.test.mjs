@@ -73,7 +73,20 @@ test("a pasted photo is captioned, placed in the body, and survives a restart", 
     await headline.click();
     await until("the photo to lose its missing-field mark", async () => !(await (await app.$("[data-testid=photo-thumb] .missing")).isExisting()));
 
+    // Placed with the cursor on the line right under a paragraph (one Enter after it), the
+    // photo is still a figure of its own with caption and credit, not an image inside the
+    // paragraph.
+    const body = await app.$("[data-testid=body]");
+    await body.click();
+    await body.addValue("Đoạn mở đầu.");
+    await app.keys(["Enter"]);
     await (await app.$("[data-testid=insert-photo]")).click();
+    await until("the paragraph and the figure apart in the preview", () =>
+      app.execute(() => {
+        const blocks = [...document.querySelectorAll("[data-testid=preview-body] > *")].map((b) => b.tagName);
+        return blocks.join() === "P,FIGURE" && !document.querySelector("[data-testid=preview-body] p img");
+      }),
+    );
     await until("the figure in the preview", () =>
       app.execute(() => {
         const caption = document.querySelector(".preview figure figcaption");
