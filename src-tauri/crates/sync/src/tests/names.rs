@@ -121,5 +121,12 @@ fn a_desk_editor_is_named_by_their_profile_on_the_reporters_machine_in_the_lock_
         who,
         [(Status::Submitted, "Mai Quý"), (Status::InReview, "Trần Minh")]
     );
+    // The desk's history has the reporter's submit too, named as the reporter named it.
+    let history = newsroom_articles::status_history(&desk.n.conn, &theirs).unwrap();
+    let who: Vec<(Status, &str)> = history.iter().map(|c| (c.to, c.changed_by.as_str())).collect();
+    assert_eq!(
+        who,
+        [(Status::Submitted, "Mai Quý"), (Status::InReview, "Trần Minh")]
+    );
     desk.lock(|conn| release_piece(conn, &theirs));
 }
