@@ -226,3 +226,16 @@ export async function pastePhoto(app, name, kind) {
     kind,
   );
 }
+
+/** Where the open piece stands with the site, as its editor says: `[stage, post status]`. */
+export async function sendState(app) {
+  const el = await app.$("[data-testid=send-state]");
+  return (await el.isExisting()) ? [await el.getAttribute("data-stage"), await el.getAttribute("data-site-status")] : [null, null];
+}
+
+/** Waits until the editor says the site has the open piece with this post status (only once
+ *  the site confirmed it does the editor say so), and returns the badge's words. */
+export async function untilOnTheSite(app, status, timeoutMs = 60000) {
+  await until(`the piece on the site (${status})`, async () => (await sendState(app)).join() === `on_site,${status}`, timeoutMs);
+  return (await app.$("[data-testid=sync-badge]")).getText();
+}

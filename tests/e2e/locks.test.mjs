@@ -1,11 +1,12 @@
 // Two desk editors never edit the same piece unknowingly: in the real app, signed in to the
 // test WordPress (with the companion plugin), a piece held by another desk editor (who took
-// the post's edit lock, as wp-admin would) opens read-only with their name and since when; the
+// the post's edit lock, as wp-admin would) opens read-only with their name (as their own app
+// names them in the piece's review) and since when; the
 // user takes over after confirming, the other editor's lock is gone on the site, the take-over
 // is in the piece's history, and closing the piece releases the lock.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { closeApp, openApp, startDriver, until } from "./app.mjs";
+import { closeApp, openApp, startDriver, until, untilOnTheSite } from "./app.mjs";
 
 const { WP_URL, WP_USER, WP_APP_PASSWORD, WP_EDITOR_USER, WP_EDITOR_PASSWORD } = process.env;
 
@@ -79,15 +80,7 @@ test("a piece another desk editor holds opens read-only with their name, and is 
     await until("autosave", async () => (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved");
     const id = await (await app.$("[data-testid=article-row][aria-current=true]")).getAttribute("data-id");
     await click(app, "submit");
-    // Only once the site confirmed it does the editor say it is there, and what it is there.
-    const sending = await app.$("[data-testid=send-state]");
-    await until(
-      "the piece to be on the site",
-      async () => (await sending.isExisting()) && (await sending.getAttribute("data-stage")) === "on_site",
-      60000,
-    );
-    assert.equal(await sending.getAttribute("data-site-status"), "pending");
-    assert.equal(await (await app.$("[data-testid=sync-badge]")).getText(), "Trên trang: chờ duyệt");
+    assert.equal(await untilOnTheSite(app, "pending"), "Trên trang: chờ duyệt");
     const [post] = await site(`/wp/v2/posts?context=edit&status=pending&search=${unique}`, admin);
     assert.ok(post, "the piece is on the site");
 
@@ -96,12 +89,22 @@ test("a piece another desk editor holds opens read-only with their name, and is 
     await click(app, "new-article");
     const held = await site(`/newsroom/v1/posts/${post.id}/lock`, editor, "POST", {});
     assert.equal(held.mine, true);
+    // Their app names them in the piece's review as their profile does ("Minh Bàn Biên Tập",
+    // not the site's "Biên tập viên Minh"); this machine reads it with its next pull.
+    const review = await site(`/newsroom/v1/posts/${post.id}/review`, editor);
+    const shared = review.review ? JSON.parse(review.review) : { format: 1 };
+    shared.people = [{ user: held.user.id, name: "Minh Bàn Biên Tập", at: new Date().toISOString() }];
+    await site(`/newsroom/v1/posts/${post.id}/review`, editor, "PUT", { base_revision: review.revision, review: shared });
+    await click(app, "open-sync");
+    await click(app, "pull");
+    await (await app.$("[data-testid=pull]")).waitForClickable({ timeout: 60000 });
+    await click(app, "open-sync");
 
-    // Opened here, it is theirs: read-only, with their name.
+    // Opened here, it is theirs: read-only, with the name they gave themselves.
     await (await app.$(`[data-testid=article-row][data-id="${id}"]`)).click();
     const banner = await app.$("[data-testid=lock-held]");
     await banner.waitForExist({ timeout: 30000 });
-    assert.match(await banner.getText(), /Đang được sửa bởi Biên tập viên Minh/);
+    assert.match(await banner.getText(), /Đang được sửa bởi Minh Bàn Biên Tập/);
     assert.equal(await (await app.$("[data-testid=headline]")).getAttribute("readonly"), "true");
     assert.equal(await (await app.$("[data-testid=body]")).getAttribute("contenteditable"), "false");
     // Typing into it is not silently lost: the editor says why and keeps what was typed.

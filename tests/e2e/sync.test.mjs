@@ -5,7 +5,7 @@
 // chosen text in one post.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { closeApp, openApp, startDriver, until } from "./app.mjs";
+import { closeApp, openApp, startDriver, until, untilOnTheSite } from "./app.mjs";
 
 const { WP_URL, WP_USER, WP_APP_PASSWORD } = process.env;
 const auth = `Basic ${Buffer.from(`${WP_USER}:${WP_APP_PASSWORD}`).toString("base64")}`;
@@ -67,16 +67,8 @@ test("a submitted piece reaches WordPress by itself; a clash with a desk edit is
     await (await app.$("[data-testid=submit]")).click();
 
     // The worker sends it without being asked; the editor's badge says so.
-    // Only once the site confirmed it does the editor say it is there, and what it is there.
-    const sending = await app.$("[data-testid=send-state]");
-    await until(
-      "the piece to be on the site",
-      async () => (await sending.isExisting()) && (await sending.getAttribute("data-stage")) === "on_site",
-      60000,
-    );
-    assert.equal(await sending.getAttribute("data-site-status"), "pending");
+    assert.equal(await untilOnTheSite(app, "pending"), "Trên trang: chờ duyệt");
     const badge = await app.$("[data-testid=sync-badge]");
-    assert.equal(await badge.getText(), "Trên trang: chờ duyệt");
     assert.equal(await (await app.$("[data-testid=online-dot]")).getAttribute("data-state"), "online");
     const [post] = await site(`/posts?context=edit&status=pending&search=${unique}`);
     assert.ok(post, "one pending post on the site");

@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import http from "node:http";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { closeApp, openApp, startDriver, until } from "./app.mjs";
+import { closeApp, openApp, sendState, startDriver, until, untilOnTheSite } from "./app.mjs";
 
 const { WP_URL, WP_USER, WP_APP_PASSWORD, WP_REPORTER_USER, WP_REPORTER_PASSWORD } = process.env;
 const CLI = join(dirname(process.env.NEWSROOM_APP ?? "."), "newsroom");
@@ -79,10 +79,6 @@ async function click(app, testid) {
   await el.click();
 }
 
-async function stage(app) {
-  const el = await app.$("[data-testid=send-state]");
-  return (await el.isExisting()) ? [await el.getAttribute("data-stage"), await el.getAttribute("data-site-status")] : [null, null];
-}
 
 test(
   "the app and the site agree: one piece per post, a spiked piece off the site, nothing sent shown as sent",
@@ -141,15 +137,13 @@ test(
 
       // The published piece says so, and spiking it asks why, then takes it off the site.
       await (await app.$(`[data-testid=article-row][data-id="${published}"]`)).click();
-      await until("on the site, published", async () => (await stage(app)).join() === "on_site,publish", 30000);
-      assert.equal(await (await app.$("[data-testid=sync-badge]")).getText(), "Đã đăng trên trang");
+      assert.equal(await untilOnTheSite(app, "publish"), "Đã đăng trên trang");
       await click(app, "spike");
       const confirm = await app.$("[data-testid=unpublish-confirm]");
       assert.equal(await confirm.isEnabled(), false, "no reason, no take-down");
       await (await app.$("[data-testid=unpublish-note]")).setValue("Sai số liệu, chờ xác minh.");
       await click(app, "unpublish-confirm");
-      await until("taken off the site", async () => (await stage(app)).join() === "on_site,draft", 60000);
-      assert.equal(await (await app.$("[data-testid=sync-badge]")).getText(), "Đã gỡ khỏi trang");
+      assert.equal(await untilOnTheSite(app, "draft"), "Đã gỡ khỏi trang");
       assert.equal((await site(`/posts/${post.id}?context=edit`)).status, "draft");
       assert.equal(await publicStatus(publicUrl), 404, "gone for readers");
     } finally {
@@ -189,7 +183,7 @@ test(
       assert.match(await warning.getText(), /Chưa kết nối trang nào/);
       await click(app, "submit-anyway");
       await until("submitted", async () => (await (await app.$("[data-testid=status]")).getText()) === "Đã nộp");
-      await until("not sent", async () => (await stage(app))[0] === "no_site");
+      await until("not sent", async () => (await sendState(app))[0] === "no_site");
       assert.match(await (await app.$("[data-testid=sync-badge]")).getText(), /Chưa gửi/);
       const row = await app.$("[data-testid=article-row][aria-current=true] [data-testid=row-send]");
       await row.waitForExist({ timeout: 10000 });
@@ -204,7 +198,7 @@ test(
       await click(app, "backend-connect");
       await until("the site to be listed", async () => (await app.$$("[data-testid=backend]")).length === 1, 30000);
       await click(app, "open-sync");
-      await until("on the site, pending", async () => (await stage(app)).join() === "on_site,pending", 60000);
+      await untilOnTheSite(app, "pending");
       await until("the row's mark gone", async () => !(await row.isExisting()));
       const [sent] = await site(`/posts?context=edit&status=pending&search=${encodeURIComponent(`Chưa kết nối ${unique}`)}`);
       assert.ok(sent, "the piece is on the site");

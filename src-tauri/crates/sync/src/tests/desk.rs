@@ -226,14 +226,14 @@ pub(super) fn piece(m: &Machine, title: &str) -> String {
         .id
 }
 
-fn post_of(m: &Machine, id: &str) -> i64 {
+pub(super) fn post_of(m: &Machine, id: &str) -> i64 {
     crate::remote_item(&m.n.conn, &m.n.backend.id, "article", id)
         .unwrap()
         .and_then(|k| k.remote_id)
         .expect("the piece is on the site")
 }
 
-fn local_of(m: &Machine, post: i64) -> Option<String> {
+pub(super) fn local_of(m: &Machine, post: i64) -> Option<String> {
     m.n.conn
         .query_row(
             "SELECT local_id FROM remote_items WHERE backend_id = ?1 AND local_kind = 'article' AND remote_id = ?2",

@@ -6,7 +6,7 @@ use chrono::Utc;
 use newsroom_articles::Status;
 use newsroom_profile::{Profile, Role};
 
-use super::desk::{desk_site, keychain, machine, piece};
+use super::desk::{desk_site, keychain, local_of, machine, piece, post_of};
 use super::*;
 
 fn named(m: &super::desk::Machine, name: &str, role: Role) {
@@ -32,29 +32,9 @@ fn a_desk_editor_is_named_by_their_profile_on_the_reporters_machine_in_the_lock_
     let mine = piece(&reporter, "Tên người trên mọi máy");
     reporter.move_to(&mine, Status::Submitted, "Mai Quý", "");
     reporter.send();
-    let post = crate::remote_item(&reporter.n.conn, &reporter.n.backend.id, "article", &mine)
-        .unwrap()
-        .and_then(|k| k.remote_id)
-        .unwrap();
-    desk.pull_until("the submitted piece", |m| {
-        m.n.conn
-            .query_row(
-                "SELECT count(*) FROM remote_items WHERE backend_id = ?1 AND remote_id = ?2",
-                rusqlite::params![m.n.backend.id, post],
-                |r| r.get::<_, i64>(0),
-            )
-            .unwrap()
-            == 1
-    });
-    let theirs: String = desk
-        .n
-        .conn
-        .query_row(
-            "SELECT local_id FROM remote_items WHERE backend_id = ?1 AND local_kind = 'article' AND remote_id = ?2",
-            rusqlite::params![desk.n.backend.id, post],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let post = post_of(&reporter, &mine);
+    desk.pull_until("the submitted piece", |m| local_of(m, post).is_some());
+    let theirs = local_of(&desk, post).unwrap();
 
     // The desk takes it, changes one hour in it, and sends it back with its review.
     desk.move_to(&theirs, Status::InReview, "Trần Minh", "");

@@ -161,7 +161,7 @@ fn a_piece_no_site_has_is_spiked_without_a_send_and_a_refused_send_says_why() {
 /// shows it published, then spiked and taken off the site, with the reason in its history.
 #[test]
 fn both_machines_show_a_piece_taken_off_the_site() {
-    use super::desk::{desk_site, keychain, machine, piece};
+    use super::desk::{desk_site, keychain, local_of, machine, piece, post_of};
     let Some(site) = desk_site() else { return };
     if !keychain() {
         return;
@@ -171,22 +171,9 @@ fn both_machines_show_a_piece_taken_off_the_site() {
     let mine = piece(&reporter, "Gỡ trên cả hai máy");
     reporter.move_to(&mine, Status::Submitted, "Mai Quý", "");
     reporter.send();
-    let post = remote_item(&reporter.n.conn, &reporter.n.backend.id, "article", &mine)
-        .unwrap()
-        .and_then(|k| k.remote_id)
-        .unwrap();
-    let theirs = || -> Option<String> {
-        desk.n
-            .conn
-            .query_row(
-                "SELECT local_id FROM remote_items WHERE backend_id = ?1 AND local_kind = 'article' AND remote_id = ?2",
-                rusqlite::params![desk.n.backend.id, post],
-                |r| r.get(0),
-            )
-            .ok()
-    };
-    desk.pull_until("the submitted piece", |_| theirs().is_some());
-    let theirs = theirs().unwrap();
+    let post = post_of(&reporter, &mine);
+    desk.pull_until("the submitted piece", |m| local_of(m, post).is_some());
+    let theirs = local_of(&desk, post).unwrap();
     for to in [Status::InReview, Status::Approved, Status::Published] {
         desk.move_to(&theirs, to, "Trần Minh", "");
     }
