@@ -47,7 +47,16 @@ UPDATE revisions SET article_id = (SELECT keeper FROM duplicate_of WHERE dup = r
 WHERE article_id IN (SELECT dup FROM duplicate_of);
 
 -- A change of state has a uid unique across the store, so the two copies never hold the same
--- one: both histories join, in time order.
+-- one: both histories join, in time order. Only the receipt of the post itself, which each
+-- overlapping pull wrote into its own copy ("received", from the site), is the same event
+-- told twice: the kept piece's stands for it.
+DELETE FROM status_changes
+WHERE article_id IN (SELECT dup FROM duplicate_of) AND note = 'received'
+  AND EXISTS (
+      SELECT 1 FROM status_changes kept JOIN duplicate_of m ON kept.article_id = m.keeper
+      WHERE m.dup = status_changes.article_id AND kept.note = 'received'
+        AND kept.from_status = status_changes.from_status AND kept.to_status = status_changes.to_status
+        AND kept.changed_by = status_changes.changed_by);
 UPDATE status_changes SET article_id = (SELECT keeper FROM duplicate_of WHERE dup = status_changes.article_id)
 WHERE article_id IN (SELECT dup FROM duplicate_of);
 

@@ -34,6 +34,9 @@ fn the_upgrade_merges_two_pieces_of_one_post_keeping_what_each_had() {
                         ('site', 'article', 'other', 'newsroom:other', 42, '2026-01-01T00:00:00.000Z'),
                         ('feed', 'article', 'first', 'urn:first', 0, '2026-01-01T00:00:00.000Z'),
                         ('feed', 'article', 'other', 'urn:other', 0, '2026-01-01T00:00:00.000Z');
+             INSERT INTO status_changes (article_id, from_status, to_status, changed_by, note, changed_at, uid)
+                 VALUES ('first', 'draft', 'submitted', 'Báo thử', 'received', '2025-12-31T00:00:00.000Z', 'got-1'),
+                        ('second', 'draft', 'submitted', 'Báo thử', 'received', '2025-12-31T00:00:01.000Z', 'got-2');
              INSERT INTO status_changes (article_id, from_status, to_status, changed_by, changed_at, uid)
                  VALUES ('first', 'draft', 'submitted', 'Mai Quý', '2026-01-01T00:00:00.000Z', 'submit'),
                         ('second', 'submitted', 'in_review', 'Lê Thư', '2026-01-01T12:00:00.000Z', 'take-2'),
@@ -90,8 +93,8 @@ fn the_upgrade_merges_two_pieces_of_one_post_keeping_what_each_had() {
     let moves: Vec<_> = history.iter().map(|c| c.changed_by.as_str()).collect();
     assert_eq!(
         moves,
-        ["Mai Quý", "Lê Thư", "Trần Biên"],
-        "both copies' histories, in time order"
+        ["Báo thử", "Mai Quý", "Lê Thư", "Trần Biên"],
+        "both copies' histories, in time order, the post's receipt told once"
     );
     let threads = newsroom_review::threads(&conn, "first").unwrap();
     assert_eq!(threads.len(), 2, "both copies' comments are kept");
