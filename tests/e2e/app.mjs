@@ -63,8 +63,11 @@ async function stopDriver() {
  * its own WebKitWebDriver) with this directory in its environment: a driver reused after the
  * app was killed or closed mid-save can wait on the old browser and never start the next one.
  */
-export async function startDriver() {
-  const dataDir = mkdtempSync(join(tmpdir(), "newsroom-e2e-"));
+export async function startDriver(again = null) {
+  // A test of two machines goes back to the first one's store by naming its directory.
+  const dataDir = again ?? mkdtempSync(join(tmpdir(), "newsroom-e2e-"));
+  await stopDriver();
+  await untilNoApp();
   currentDataDir = dataDir;
   return {
     dataDir,

@@ -1,18 +1,21 @@
-// What the app says is what the site has, in the real app on two machines (two stores, one
-// after the other) against the test WordPress with the companion plugin:
-// - the desk's machine pulls by hand while its worker's first pull runs: one piece per post;
-// - the desk spikes a published piece: it asks why, the post is taken off the site (a draft
-//   there; its public URL answers 404) and only then does the editor say so;
+// What the app says is what the site has, in the real app on two machines (a reporter's store
+// and a desk's, one after the other) against the test WordPress with the companion plugin:
 // - a reporter with no site connected is told before submitting that nothing will leave the
-//   machine, the piece says "not sent", and it reaches the site once a site is connected;
-// - lines typed with single Enters are paragraphs in the preview and on the site.
+//   machine; the piece and its row say "not sent" until a connected site has it;
+// - lines typed with single Enters are paragraphs, and a photo placed on the line under a
+//   paragraph is a figure with caption and credit, in the preview and on the site;
+// - the desk's machine pulls by hand while its worker's first pull runs: one piece per post;
+// - the desk publishes the piece, then spikes it: it asks why, the post is taken off the site
+//   (a draft there; its public URL answers 404) and only then does the editor say so;
+// - back on the reporter's machine, the piece is spiked and off the site, with the desk's
+//   reason and name in its history.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import http from "node:http";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { closeApp, openApp, sendState, startDriver, until, untilOnTheSite } from "./app.mjs";
+import { closeApp, openApp, pastePhoto, sendState, startDriver, until, untilOnTheSite } from "./app.mjs";
 
 const { WP_URL, WP_USER, WP_APP_PASSWORD, WP_REPORTER_USER, WP_REPORTER_PASSWORD } = process.env;
 const CLI = join(dirname(process.env.NEWSROOM_APP ?? "."), "newsroom");
@@ -65,12 +68,9 @@ async function publicStatus(url) {
   throw new Error(`${url}: too many redirects`);
 }
 
-/** The headless CLI on this machine's store (the same keychain as the app). */
+/** The headless CLI on a machine's store (the same keychain as the app). */
 function cli(dataDir, args, env = {}) {
-  return execFileSync(CLI, ["--data-dir", dataDir, ...args], {
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-  }).trim();
+  return execFileSync(CLI, ["--data-dir", dataDir, ...args], { env: { ...process.env, ...env }, encoding: "utf8" }).trim();
 }
 
 async function click(app, testid) {
@@ -79,100 +79,75 @@ async function click(app, testid) {
   await el.click();
 }
 
+async function status(app) {
+  return (await app.$("[data-testid=status]")).getText();
+}
+
+/** Opens the row whose headline is `headline`, once the list has it. */
+async function openRow(app, headline) {
+  await until(`“${headline}” in the list`, async () =>
+    app.execute((h) => {
+      const row = [...document.querySelectorAll("[data-testid=article-row]")].find((r) => r.textContent.includes(h));
+      row?.click();
+      return row !== undefined;
+    }, headline),
+    60000,
+  );
+  await until(`“${headline}” open`, async () => (await (await app.$("[data-testid=headline]")).getValue()) === headline);
+}
+
+/** "Lấy bài": a pull by hand, waited out. */
+async function pull(app) {
+  await click(app, "open-sync");
+  await click(app, "pull");
+  await (await app.$("[data-testid=pull]")).waitForClickable({ timeout: 60000 });
+  await click(app, "open-sync");
+}
 
 test(
-  "the app and the site agree: one piece per post, a spiked piece off the site, nothing sent shown as sent",
+  "the app and the site agree, on two machines: nothing sent shown as sent, one piece per post, a spiked piece off the site on both",
   { skip: (!WP_URL || !WP_REPORTER_USER) && "no WordPress (scripts/test starts one)" },
   async () => {
     const unique = Date.now();
-
-    // Two pieces waiting on the site for the desk, submitted from elsewhere.
-    const waiting = [];
-    for (const i of [1, 2]) {
-      const post = await site("/posts", reporterAuth, "POST", {
-        title: `Chờ duyệt ${i} ${unique}`,
-        content: "<p>Nội dung chờ duyệt.</p>",
-        excerpt: "Sapo chờ duyệt.",
-        status: "pending",
-      });
-      waiting.push(post.title.raw);
-    }
-
-    // The desk's machine: connected by the CLI, a piece published through it.
-    const desk = driver.dataDir;
-    cli(desk, ["profile", "set", "--name", "Trần Biên", "--role", "desk_editor"]);
-    cli(desk, ["backend", "add", "wordpress", "--name", "Báo thử", "--url", WP_URL, "--user", WP_USER], {
-      NEWSROOM_BACKEND_PASSWORD: WP_APP_PASSWORD,
-    });
-    const md = join(desk, "bai.md");
-    writeFileSync(md, `---\nheadline: "Bài sẽ gỡ ${unique}"\nsapo: Sapo.\nbyline: Mai Quý\n---\n\nNội dung đã đăng.\n`);
-    const published = cli(desk, ["article", "import", md]);
-    for (const move of ["submit", "review", "approve", "publish"]) cli(desk, ["article", move, published]);
-    cli(desk, ["sync", "run", "--json"]);
-    const [post] = await site(`/posts?context=edit&status=publish&search=${unique}`);
-    assert.ok(post, "published on the site");
-    const publicUrl = `${WP_URL}/?p=${post.id}`;
-    assert.equal(await publicStatus(publicUrl), 200);
-
-    let app = await openApp();
-    try {
-      // "Lấy bài chờ duyệt" pressed while the worker's first pull runs.
-      await click(app, "open-sync");
-      await click(app, "pull");
-      await click(app, "pull");
-      await click(app, "open-sync");
-      for (const headline of waiting) {
-        await until(`“${headline}” in the list`, async () => {
-          const rows = await app.execute(
-            (h) => [...document.querySelectorAll("[data-testid=article-row]")].filter((r) => r.textContent.includes(h)).length,
-            headline,
-          );
-          return rows > 0;
-        }, 60000);
-      }
-      const listed = JSON.parse(cli(desk, ["article", "list", "--limit", "1000", "--json"]));
-      for (const headline of waiting) {
-        assert.equal(listed.filter((a) => a.headline === headline).length, 1, `${headline}: one piece for its post`);
-      }
-
-      // The published piece says so, and spiking it asks why, then takes it off the site.
-      await (await app.$(`[data-testid=article-row][data-id="${published}"]`)).click();
-      assert.equal(await untilOnTheSite(app, "publish"), "Đã đăng trên trang");
-      await click(app, "spike");
-      const confirm = await app.$("[data-testid=unpublish-confirm]");
-      assert.equal(await confirm.isEnabled(), false, "no reason, no take-down");
-      await (await app.$("[data-testid=unpublish-note]")).setValue("Sai số liệu, chờ xác minh.");
-      await click(app, "unpublish-confirm");
-      assert.equal(await untilOnTheSite(app, "draft"), "Đã gỡ khỏi trang");
-      assert.equal((await site(`/posts/${post.id}?context=edit`)).status, "draft");
-      assert.equal(await publicStatus(publicUrl), 404, "gone for readers");
-    } finally {
-      await closeApp(app);
-    }
+    const headline = `Bài của phóng viên ${unique}`;
+    const reporter = driver.dataDir;
 
     // The reporter's machine, with no site connected yet.
-    const reporter = await startDriver();
-    app = await openApp();
+    let app = await openApp();
     try {
-      const form = await app.$("[data-testid=profile-form]");
-      await form.waitForExist();
+      await (await app.$("[data-testid=profile-form]")).waitForExist();
       await (await app.$("[data-testid=profile-name]")).setValue("Mai Quý");
       await (await app.$("[data-testid=profile-role]")).selectByAttribute("value", "reporter");
       await click(app, "profile-save");
       await click(app, "new-article");
-      const headline = await app.$("[data-testid=headline]");
-      await headline.waitForExist();
-      await headline.addValue(`Chưa kết nối ${unique}`);
+      const title = await app.$("[data-testid=headline]");
+      await title.waitForExist();
+      await title.addValue(headline);
       await (await app.$("[data-testid=sapo]")).addValue("Sapo của bài.");
+
+      // A photo with its caption, credit and alt text…
+      await pastePhoto(app, "trao-qua.jpg", "jpeg");
+      const thumb = await app.$("[data-testid=photo-thumb]");
+      await thumb.waitForExist({ timeout: 20000 });
+      await thumb.click();
+      await (await app.$("[data-testid=photo-description]")).setValue("Đoàn viên nhận quà");
+      await (await app.$("[data-testid=photo-credit]")).setValue("Ảnh: Mai Quý");
+      await (await app.$("[data-testid=photo-alt]")).setValue("Một nữ công nhân cầm túi quà");
+      await title.click();
+      await until("the photo's fields saved", async () => !(await (await app.$("[data-testid=photo-thumb] .missing")).isExisting()));
+      await click(app, "close-photo");
+
+      // …placed on the line under three lines typed with single Enters.
       const body = await app.$("[data-testid=body]");
       await body.click();
-      await body.addValue("Dòng một.");
-      await app.keys(["Enter"]);
-      await body.addValue("Dòng hai.");
-      await app.keys(["Enter"]);
-      await body.addValue("Dòng ba.");
-      await until("three paragraphs in the preview", async () =>
-        (await app.execute(() => document.querySelectorAll("[data-testid=preview-body] p").length)) === 3,
+      for (const line of ["Dòng một.", "Dòng hai.", "Dòng ba."]) {
+        await body.addValue(line);
+        await app.keys(["Enter"]);
+      }
+      await click(app, "insert-photo");
+      await until("three paragraphs and a figure in the preview", async () =>
+        (await app.execute(() => [...document.querySelectorAll("[data-testid=preview-body] > *")].map((b) => b.tagName).join())) ===
+        "P,P,P,FIGURE",
       );
       await until("saved", async () => (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved");
 
@@ -182,7 +157,7 @@ test(
       await warning.waitForExist();
       assert.match(await warning.getText(), /Chưa kết nối trang nào/);
       await click(app, "submit-anyway");
-      await until("submitted", async () => (await (await app.$("[data-testid=status]")).getText()) === "Đã nộp");
+      await until("submitted", async () => (await status(app)) === "Đã nộp");
       await until("not sent", async () => (await sendState(app))[0] === "no_site");
       assert.match(await (await app.$("[data-testid=sync-badge]")).getText(), /Chưa gửi/);
       const row = await app.$("[data-testid=article-row][aria-current=true] [data-testid=row-send]");
@@ -198,15 +173,86 @@ test(
       await click(app, "backend-connect");
       await until("the site to be listed", async () => (await app.$$("[data-testid=backend]")).length === 1, 30000);
       await click(app, "open-sync");
-      await untilOnTheSite(app, "pending");
+      assert.equal(await untilOnTheSite(app, "pending"), "Trên trang: chờ duyệt");
       await until("the row's mark gone", async () => !(await row.isExisting()));
-      const [sent] = await site(`/posts?context=edit&status=pending&search=${encodeURIComponent(`Chưa kết nối ${unique}`)}`);
-      assert.ok(sent, "the piece is on the site");
-      assert.equal(sent.content.raw.match(/<p>/g)?.length, 3, sent.content.raw);
-      assert.equal(reporter.dataDir === desk, false);
     } finally {
       await closeApp(app);
-      await reporter.stop();
+    }
+    const [sent] = await site(`/posts?context=edit&status=pending&search=${encodeURIComponent(headline)}`);
+    assert.ok(sent, "the piece is on the site");
+    const stored = sent.content.raw;
+    assert.equal(stored.match(/<p>/g)?.length, 3, stored);
+    assert.match(stored, /Dòng ba\.<\/p>\n<figure class="photo"><img [^>]+><figcaption>Đoàn viên nhận quà <span class="credit">\(Ảnh: Mai Quý\)<\/span><\/figcaption><\/figure>/);
+
+    // Two more pieces waiting on the site for the desk, submitted from elsewhere.
+    const waiting = [];
+    for (const i of [1, 2]) {
+      const post = await site("/posts", reporterAuth, "POST", {
+        title: `Chờ duyệt ${i} ${unique}`,
+        content: "<p>Nội dung chờ duyệt.</p>",
+        excerpt: "Sapo chờ duyệt.",
+        status: "pending",
+      });
+      waiting.push(post.title.raw);
+    }
+
+    // The desk's machine, connected by the CLI.
+    const desk = (await startDriver()).dataDir;
+    cli(desk, ["profile", "set", "--name", "Trần Biên", "--role", "desk_editor"]);
+    cli(desk, ["backend", "add", "wordpress", "--name", "Báo thử", "--url", WP_URL, "--user", WP_USER], {
+      NEWSROOM_BACKEND_PASSWORD: WP_APP_PASSWORD,
+    });
+    app = await openApp();
+    try {
+      // "Lấy bài chờ duyệt" pressed while the worker's first pull runs: one piece per post.
+      await pull(app);
+      await openRow(app, headline);
+      const listed = JSON.parse(cli(desk, ["article", "list", "--limit", "1000", "--json"]));
+      for (const h of [headline, ...waiting]) {
+        assert.equal(listed.filter((a) => a.headline === h).length, 1, `${h}: one piece for its post`);
+      }
+
+      // Taken, approved, published: the editor says so once the site has it.
+      await click(app, "take");
+      await until("in review", async () => (await status(app)) === "Đang biên tập");
+      await click(app, "approve");
+      await until("approved", async () => (await status(app)) === "Đã duyệt");
+      await click(app, "publish");
+      assert.equal(await untilOnTheSite(app, "publish"), "Đã đăng trên trang");
+      const publicUrl = `${WP_URL}/?p=${sent.id}`;
+      assert.equal(await publicStatus(publicUrl), 200);
+
+      // Spiking it asks why, then takes it off the site; the editor says so only then.
+      await click(app, "spike");
+      const confirm = await app.$("[data-testid=unpublish-confirm]");
+      assert.equal(await confirm.isEnabled(), false, "no reason, no take-down");
+      await (await app.$("[data-testid=unpublish-note]")).setValue("Sai số liệu, chờ xác minh.");
+      await click(app, "unpublish-confirm");
+      assert.equal(await untilOnTheSite(app, "draft"), "Đã gỡ khỏi trang");
+      assert.equal((await site(`/posts/${sent.id}?context=edit`)).status, "draft");
+      assert.equal(await publicStatus(publicUrl), 404, "gone for readers");
+    } finally {
+      await closeApp(app);
+    }
+
+    // Back on the reporter's machine: spiked, off the site, with the desk's reason and name.
+    await startDriver(reporter);
+    app = await openApp();
+    try {
+      await openRow(app, headline);
+      await pull(app);
+      await until("spiked here too", async () => (await status(app)) === "Đã hủy", 60000);
+      assert.equal(await untilOnTheSite(app, "draft"), "Đã gỡ khỏi trang");
+      await click(app, "open-history");
+      await until("the spike in the history", async () =>
+        app.execute(() =>
+          [...document.querySelectorAll("[data-testid=history-row][data-to=spiked]")].some(
+            (r) => r.textContent.includes("Trần Biên") && r.textContent.includes("Sai số liệu, chờ xác minh."),
+          ),
+        ),
+      );
+    } finally {
+      await closeApp(app);
     }
   },
 );
