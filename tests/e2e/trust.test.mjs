@@ -175,6 +175,23 @@ test(
       await click(app, "open-sync");
       assert.equal(await untilOnTheSite(app, "pending"), "Trên trang: chờ duyệt");
       await until("the row's mark gone", async () => !(await row.isExisting()));
+
+      // A section the site lacks, which a reporter's account may not add: refused before
+      // anything is sent, in words; the site's own sections are offered in the field.
+      await click(app, "new-article");
+      await (await app.$("[data-testid=headline]")).addValue(`Chuyên mục lạ ${unique}`);
+      await (await app.$("[data-testid=sapo]")).addValue("Sapo.");
+      const section = await app.$("[data-testid=section]");
+      await section.setValue(`Không có trên trang ${unique}`);
+      await until("saved", async () => (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved");
+      await click(app, "submit");
+      const refused = await app.$("[data-testid=error]");
+      await refused.waitForExist({ timeout: 20000 });
+      assert.equal(await refused.getAttribute("data-code"), "unknown_section");
+      assert.match(await refused.getText(), /Trang chưa có chuyên mục này/);
+      assert.equal(await status(app), "Bản nháp", "not submitted");
+      const offered = await app.execute(() => [...document.querySelectorAll("[data-testid=site-sections] option")].map((o) => o.value));
+      assert.ok(offered.includes("Uncategorized"), JSON.stringify(offered));
     } finally {
       await closeApp(app);
     }
