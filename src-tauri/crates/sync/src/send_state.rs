@@ -3,7 +3,7 @@
 //! pieces), never from the piece's workflow state alone. A submitted piece whose send failed
 //! is "refused, because…", not "with the desk".
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use crate::Result;
@@ -68,7 +68,7 @@ pub fn send_state(conn: &Connection, article_id: &str) -> Result<SendState> {
     // Each site's newest job for the piece.
     let mut stmt = conn.prepare_cached(
         "SELECT o.id, o.state, o.target_status, o.last_error_code, o.last_error, o.remote_url,
-                coalesce(r.synced_source, ''), coalesce(r.remote_status, '')
+                coalesce(r.remote_status, '')
          FROM outbox o LEFT JOIN remote_items r
              ON r.backend_id = o.backend_id AND r.local_kind = 'article' AND r.local_id = o.article_id
          WHERE o.article_id = ?1 AND o.id = (SELECT max(id) FROM outbox WHERE article_id = ?1 AND backend_id = o.backend_id)",
@@ -83,25 +83,29 @@ pub fn send_state(conn: &Connection, article_id: &str) -> Result<SendState> {
                 r.get::<_, String>(4)?,
                 r.get::<_, String>(5)?,
                 r.get::<_, String>(6)?,
-                r.get::<_, String>(7)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    // Mapped to a post (sent from here, or pulled), with the status the site last showed.
-    let mapped: Option<Option<String>> = conn
-        .query_row(
-            "SELECT max(nullif(remote_status, '')) FROM remote_items
-             WHERE local_kind = 'article' AND local_id = ?1 AND remote_id IS NOT NULL HAVING count(*) > 0",
-            [article_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    state.stage = if mapped.is_some() {
-        SendStage::OnSite
-    } else {
+    // Mapped to posts (sent from here, or pulled): the status each site last showed, and the
+    // text each was last sent or gave. Against the text now: a change of state received from
+    // another machine, or the site's own edits pulled in, are no edits of this machine's.
+    let mapped: Vec<(String, String)> = conn
+        .prepare_cached(
+            "SELECT remote_status, synced_source FROM remote_items
+             WHERE local_kind = 'article' AND local_id = ?1 AND remote_id IS NOT NULL",
+        )?
+        .query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    state.stage = if mapped.is_empty() {
         SendStage::NotSent
+    } else {
+        SendStage::OnSite
     };
-    state.site_status = mapped.flatten().unwrap_or_default();
+    state.site_status = mapped.iter().map(|(s, _)| s.clone()).max().unwrap_or_default();
+    state.changed_since = mapped.iter().any(|(_, synced)| {
+        // A receiver that keeps no text of its own (ninjs) says nothing about edits.
+        !synced.is_empty() && serde_json::from_str::<crate::ArticleText>(synced).ok().as_ref() != Some(&text)
+    });
     let rank = |stage: SendStage| match stage {
         SendStage::Refused => 4,
         SendStage::Sending => 3,
@@ -109,7 +113,7 @@ pub fn send_state(conn: &Connection, article_id: &str) -> Result<SendState> {
         SendStage::OnSite => 1,
         SendStage::NoSite => 0,
     };
-    for (id, job_state, target, code, error, url, synced, seen) in newest {
+    for (id, job_state, target, code, error, url, seen) in newest {
         let stage = match job_state.as_str() {
             "queued" | "sending" => SendStage::Sending,
             "failed" | "conflict" => SendStage::Refused,
@@ -120,11 +124,6 @@ pub fn send_state(conn: &Connection, article_id: &str) -> Result<SendState> {
             // What the site showed last, which another machine's move may have changed since
             // this machine's send; the send's own target before anything was seen.
             state.site_status = if seen.is_empty() { target } else { seen };
-            // What the site was last sent or gave, against the text now: a change of state
-            // received from another machine or the site's own edits pulled in are no edits
-            // of this machine's.
-            state.changed_since |=
-                serde_json::from_str::<crate::ArticleText>(&synced).ok().as_ref() != Some(&text);
             if !url.is_empty() {
                 state.remote_url = url;
             }

@@ -53,9 +53,12 @@ fn a_published_piece_spiked_with_a_reason_is_taken_off_the_site_and_says_so_only
     assert!(sent.iter().all(|j| j.state == JobState::Synced), "{sent:#?}");
     let state = send_state(&desk.conn, &id).unwrap();
     assert_eq!(
-        (state.stage, state.site_status.as_str()),
-        (SendStage::OnSite, "publish")
+        (state.stage, state.site_status.as_str(), state.changed_since),
+        (SendStage::OnSite, "publish", false)
     );
+    // An edit here is not on the site until it is sent.
+    edit_body(&desk, &id, |b| format!("{b}\n\nĐoạn thêm sau khi đăng."));
+    assert!(send_state(&desk.conn, &id).unwrap().changed_since);
     let post = remote_item(&desk.conn, &desk.backend.id, "article", &id)
         .unwrap()
         .unwrap()
