@@ -163,6 +163,8 @@ test(
       const row = await app.$("[data-testid=article-row][aria-current=true] [data-testid=row-send]");
       await row.waitForExist({ timeout: 10000 });
       assert.equal(await row.getText(), "Chưa gửi lên trang", "the list says so too");
+      const unsent = await app.$("[data-testid=queue-unsent]");
+      await until("the queues to count it", async () => (await unsent.isExisting()) && (await unsent.getAttribute("data-count")) === "1");
 
       // Connecting a site sends it; only then is it "on the site".
       await click(app, "open-sync");
@@ -175,6 +177,7 @@ test(
       await click(app, "open-sync");
       assert.equal(await untilOnTheSite(app, "pending"), "Trên trang: chờ duyệt");
       await until("the row's mark gone", async () => !(await row.isExisting()));
+      await until("the queues' count gone", async () => !(await unsent.isExisting()));
 
       // A section the site lacks, which a reporter's account may not add: refused before
       // anything is sent, in words; the site's own sections are offered in the field.

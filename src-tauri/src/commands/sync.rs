@@ -91,6 +91,11 @@ pub async fn sync_send_states(
 }
 
 #[tauri::command]
+pub async fn sync_unsent_count(state: State<'_, AppState>) -> ApiResult<u32> {
+    state.api()?.sync_unsent_count()
+}
+
+#[tauri::command]
 pub async fn site_sections(state: State<'_, AppState>) -> ApiResult<Vec<String>> {
     state.api()?.site_sections()
 }

@@ -207,6 +207,8 @@ export const ipc = {
     call<null>("sync_queue", { articleId }),
   syncSendStates: (articleIds: string[]) =>
     call<SendState[]>("sync_send_states", { articleIds }),
+  syncUnsentCount: () =>
+    call<number>("sync_unsent_count"),
   siteSections: () =>
     call<string[]>("site_sections"),
   syncSendState: (articleId: string) =>

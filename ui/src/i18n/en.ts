@@ -196,6 +196,7 @@ export const en: Messages = {
     takenDown: "Taken off the site",
     changedSince: "edits not sent",
     sendingShort: "Sending",
+    unsentQueue: "Not on the site",
     notSentShort: "Not on the site",
     resend: "Send again",
     detail: "Details",

@@ -209,6 +209,7 @@ export const vi = {
     takenDown: "Đã gỡ khỏi trang",
     changedSince: "có sửa chưa gửi",
     sendingShort: "Đang gửi",
+    unsentQueue: "Chưa lên trang",
     notSentShort: "Chưa gửi lên trang",
     resend: "Gửi lại",
     detail: "Chi tiết",

@@ -200,6 +200,12 @@ impl Api {
         Ok(newsroom_sync::send_state(&*self.conn()?, article_id)?)
     }
 
+    /// How many pieces need someone to look at their sending (with the desk and on no site,
+    /// or refused), for the queues.
+    pub fn sync_unsent_count(&self) -> ApiResult<u32> {
+        Ok(newsroom_sync::unsent_count(&*self.conn()?)?)
+    }
+
     /// The send states of the pieces a list shows.
     pub fn sync_send_states(&self, article_ids: &[String]) -> ApiResult<Vec<SendState>> {
         Ok(newsroom_sync::send_states(&*self.conn()?, article_ids)?)

@@ -42,7 +42,7 @@ pub use outbox::{
 pub use pull::{pull_everywhere, pull_site, PullOutcome, PullScope, Pulled};
 pub use push::{push_article, PushOutcome, RemoteStatus};
 pub use sections::{check_section, refresh_sections, site_sections};
-pub use send_state::{send_state, send_states, SendStage, SendState};
+pub use send_state::{send_state, send_states, unsent_count, SendStage, SendState};
 pub use shared_review::{desk_support, known_support, sync_review, takeovers};
 pub use wordpress::{reachable, RemoteMedia, RemotePost, WordPress};
 pub use worker::{overview, Connectivity, SendProgress, SyncOverview, SyncWorker};

@@ -161,3 +161,26 @@ pub fn send_states(conn: &Connection, article_ids: &[String]) -> Result<Vec<Send
     }
     Ok(out)
 }
+
+/// How many pieces need someone to look at their sending: pieces with the desk (submitted, in
+/// review, approved) that no site has and nothing is sending, and pieces whose newest send a
+/// site refused. The queues show it beside their counts.
+pub fn unsent_count(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM (
+             SELECT a.id FROM articles a
+             WHERE a.trashed_at IS NULL AND a.status IN ('submitted', 'in_review', 'approved')
+               AND NOT EXISTS (
+                   SELECT 1 FROM backends b JOIN remote_items r
+                       ON r.backend_id = b.id AND r.local_kind = 'article' AND r.local_id = a.id
+                   WHERE r.remote_id IS NOT NULL)
+               AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.article_id = a.id AND o.state IN ('queued', 'sending'))
+             UNION
+             SELECT o.article_id FROM outbox o
+             WHERE o.state IN ('failed', 'conflict')
+               AND o.id = (SELECT max(id) FROM outbox WHERE article_id = o.article_id AND backend_id = o.backend_id)
+         )",
+        [],
+        |r| r.get(0),
+    )?)
+}

@@ -148,6 +148,11 @@ fn a_piece_no_site_has_is_spiked_without_a_send_and_a_refused_send_says_why() {
     assert_eq!(state.stage, SendStage::Refused);
     assert_eq!(state.error_code, "unauthorized");
     assert!(state.job_id.is_some());
+    assert_eq!(
+        unsent_count(&other.conn).unwrap(),
+        1,
+        "the queues count the refused piece"
+    );
     let listed = send_states(&other.conn, &[id.clone(), "đã xóa".into()]).unwrap();
     assert_eq!(listed.len(), 1, "a piece gone meanwhile is left out");
     assert_eq!(
