@@ -8,11 +8,16 @@ import { ipc } from "../app/ipc";
 
 class SyncState {
   overview = $state<SyncOverview | null>(null);
+  /** Counts the overviews fetched (not the progress ticks while photos upload): what depends
+   *  on the queue, such as a piece's send state, is asked for again when it moves, and not at
+   *  every block of bytes sent. */
+  changes = $state(0);
   private started = false;
 
   async refresh() {
     try {
       this.overview = await ipc.syncOverview();
+      this.changes += 1;
     } catch {
       // The sync screen shows errors of its own calls; a failed background refresh keeps
       // the last overview on screen until the next one.
