@@ -6,7 +6,7 @@ use chrono::Utc;
 use newsroom_articles::Status;
 use newsroom_profile::{Profile, Role};
 
-use super::desk::{desk_site, keychain, local_of, machine, piece, post_of};
+use super::desk::{local_of, piece, post_of, reporter_and_desk};
 use super::*;
 
 fn named(m: &super::desk::Machine, name: &str, role: Role) {
@@ -20,12 +20,9 @@ fn named(m: &super::desk::Machine, name: &str, role: Role) {
 
 #[test]
 fn a_desk_editor_is_named_by_their_profile_on_the_reporters_machine_in_the_lock_and_the_merged_edit() {
-    let Some(site) = desk_site() else { return };
-    if !keychain() {
+    let Some((reporter, desk)) = reporter_and_desk() else {
         return;
-    }
-    let reporter = machine(&site.url, &site.reporter, false, "reporter");
-    let desk = machine(&site.url, &site.editor, false, "desk");
+    };
     named(&reporter, "Mai Quý", Role::Reporter);
     named(&desk, "Trần Minh", Role::DeskEditor);
 

@@ -169,13 +169,10 @@ fn a_piece_no_site_has_is_spiked_without_a_send_and_a_refused_send_says_why() {
 /// shows it published, then spiked and taken off the site, with the reason in its history.
 #[test]
 fn both_machines_show_a_piece_taken_off_the_site() {
-    use super::desk::{desk_site, keychain, local_of, machine, piece, post_of};
-    let Some(site) = desk_site() else { return };
-    if !keychain() {
+    use super::desk::{local_of, piece, post_of, reporter_and_desk};
+    let Some((reporter, desk)) = reporter_and_desk() else {
         return;
-    }
-    let reporter = machine(&site.url, &site.reporter, false, "reporter");
-    let desk = machine(&site.url, &site.editor, false, "desk");
+    };
     let mine = piece(&reporter, "Gỡ trên cả hai máy");
     reporter.move_to(&mine, Status::Submitted, "Mai Quý", "");
     reporter.send();
@@ -187,14 +184,7 @@ fn both_machines_show_a_piece_taken_off_the_site() {
     }
     desk.send();
     assert_eq!(
-        raw(
-            &Site {
-                url: site.url.clone(),
-                user: site.admin.0.clone(),
-                password: site.admin.1.clone()
-            },
-            &format!("/posts/{post}?context=edit")
-        )["status"],
+        raw(&site().unwrap(), &format!("/posts/{post}?context=edit"))["status"],
         "publish"
     );
     reporter.pull_until("published", |m| m.status(&mine) == Status::Published);
