@@ -64,9 +64,22 @@ updated_by: string,
 /**
  * The desk editor who took it for review, once someone has.
  */
-reviewer: string, };
+reviewer: string, 
+/**
+ * When an approved piece is to be published: set while it is scheduled (or released at
+ * the end of its embargo), cleared by any later change of state.
+ */
+publish_at: string | null, 
+/**
+ * The time before which the piece must not be public, when it has an embargo.
+ */
+embargo_until: string | null, };
 
-export type ArticleSummary = { id: string, headline: string, status: Status, updated_at: string, word_count: number, byline: string, section: string, created_by: string, reviewer: string, };
+export type ArticleSummary = { id: string, headline: string, status: Status, updated_at: string, word_count: number, byline: string, section: string, created_by: string, reviewer: string, 
+/**
+ * When the approved piece is scheduled to be published.
+ */
+publish_at: string | null, };
 
 export type SaveKind = "autosave" | "manual";
 
@@ -87,6 +100,29 @@ from: Status | null,
  */
 note: string, };
 
+export type Action = "move" | "update" | "correct" | "schedule" | "embargo";
+
+export type ActRequest = { id: string, 
+/**
+ * `update`, `correct`, `schedule` or `embargo` (`move` is a change of state: see
+ * [`StatusRequest`]).
+ */
+action: Action, 
+/**
+ * The state the user saw the piece in, as for a change of state.
+ */
+from: Status | null, 
+/**
+ * What changed (an update, optional) or what was wrong (a correction, required).
+ */
+note: string, 
+/**
+ * The schedule's publication time or the embargo's end (UTC); `null` lifts it.
+ */
+at: string | null, };
+
+export type Correction = { note: string, at: string, };
+
 export type RevisionReason = "created" | "interval" | "manual" | "status" | "restore" | "import";
 
 export type RevisionSummary = { id: number, reason: RevisionReason, headline: string, status: Status, word_count: number, created_at: string, 
@@ -101,7 +137,11 @@ export type Revision = { id: number, article_id: string, reason: RevisionReason,
  */
 captions: Array<PhotoCaption>, };
 
-export type StatusChange = { from: Status, to: Status, changed_by: string, note: string, changed_at: string, };
+export type StatusChange = { from: Status, to: Status, changed_by: string, note: string, changed_at: string, action: Action, 
+/**
+ * The schedule's publication time or the embargo's end; `null` when the move lifted one.
+ */
+at_time: string | null, };
 
 export type ChecklistRule = "headline_missing" | "headline_too_long" | "sapo_missing" | "byline_missing" | "photo_caption_missing" | "photo_credit_missing" | "photo_alt_missing";
 
@@ -284,7 +324,7 @@ to: string | null, limit: number | null, offset: number | null, };
 
 export type PhotoPage = { photos: Array<Photo>, total: number, };
 
-export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "not_deletable" | "in_trash" | "checklist_failed" | "unknown_section" | "state_changed" | "note_required" | "orphaned" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "forbidden" | "review_unreadable" | "spelling_unavailable" | "network" | "remote" | "keychain" | "store_too_new" | "storage" | "internal";
+export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "not_deletable" | "in_trash" | "checklist_failed" | "unknown_section" | "state_changed" | "note_required" | "embargoed" | "bad_time" | "not_allowed_on_site" | "orphaned" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "forbidden" | "review_unreadable" | "spelling_unavailable" | "network" | "remote" | "keychain" | "store_too_new" | "storage" | "internal";
 
 export type ImportStage = "queued" | "processing" | "done" | "failed";
 

@@ -1,7 +1,8 @@
 //! Commands of the articles capability (`src-tauri/crates/articles`, UI in `ui/src/articles`).
 
 use newsroom_api::{
-    ApiResult, Article, ArticleFields, ArticleSummary, ChecklistRule, IndexProgress, ListQuery, Queue,
+    ActRequest, ApiResult, Article, ArticleFields, ArticleSummary, ChecklistRule, Correction, IndexProgress,
+    ListQuery, Queue,
     Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, TrashedArticle,
 };
 use tauri::State;
@@ -80,6 +81,17 @@ pub async fn article_discard_if_blank(state: State<'_, AppState>, id: String) ->
 #[tauri::command]
 pub async fn article_set_status(state: State<'_, AppState>, request: StatusRequest) -> ApiResult<Article> {
     state.api()?.article_set_status(&request)
+}
+
+/// Updates, corrects, schedules or embargoes a piece; network-free (the worker sends it).
+#[tauri::command]
+pub async fn article_act(state: State<'_, AppState>, request: ActRequest) -> ApiResult<Article> {
+    state.api()?.article_act(&request)
+}
+
+#[tauri::command]
+pub async fn article_corrections(state: State<'_, AppState>, id: String) -> ApiResult<Vec<Correction>> {
+    state.api()?.article_corrections(&id)
 }
 
 #[tauri::command]

@@ -166,8 +166,16 @@ impl Api {
             };
             // A piece handed to the desk or published goes to a section the site has (or may
             // be given), said here before anything is sent rather than failing on the way.
+            let current = newsroom_articles::get(tx, &request.id)?;
             if matches!(request.to, Status::Submitted | Status::Published) {
-                newsroom_sync::check_section(tx, &newsroom_articles::get(tx, &request.id)?.section)?;
+                newsroom_sync::check_section(tx, &current.section)?;
+            }
+            // A site that would refuse to publish the piece, or to take it down, for this
+            // user is named before anything moves.
+            if request.to == Status::Published {
+                newsroom_sync::check_may_publish(tx, &request.id, "publish this piece")?;
+            } else if request.to == Status::Spiked && current.status == Status::Published {
+                newsroom_sync::check_may_publish(tx, &request.id, "take this piece off the site")?;
             }
             let article = newsroom_articles::set_status(tx, &request.id, change, now)?;
             let queued = newsroom_sync::enqueue_on_entry(tx, &request.id, request.to, now)?;

@@ -23,6 +23,7 @@ use crate::{
     Backend, Choice, Connectivity, DeskSupport, Field, JobState, LockState, Passage, PieceLock, PullOutcome,
     Pulled, SendProgress, SendStage, SendState, SyncJob, SyncOverview, TakeOver,
 };
+use crate::{ActRequest, Action, Correction};
 use crate::{Conversion, ConvertedWord, FieldLimits, ImportedArticle, Legacy};
 use crate::{HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind};
 
@@ -50,6 +51,9 @@ pub fn typescript_bindings() -> String {
         SaveKind::decl(&cfg),
         SaveRequest::decl(&cfg),
         StatusRequest::decl(&cfg),
+        Action::decl(&cfg),
+        ActRequest::decl(&cfg),
+        Correction::decl(&cfg),
         RevisionReason::decl(&cfg),
         RevisionSummary::decl(&cfg),
         Revision::decl(&cfg),

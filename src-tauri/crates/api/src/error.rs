@@ -37,6 +37,14 @@ pub enum ErrorCode {
     StateChanged,
     /// Returning a piece to its reporter needs a note saying why.
     NoteRequired,
+    /// The piece is embargoed: it cannot be published, or scheduled, before the embargo ends
+    /// (the message gives the time, in Vietnam time).
+    Embargoed,
+    /// A schedule's or an embargo's time has passed, or is more than a year ahead.
+    BadTime,
+    /// This user's account on a site may not publish (or take down) the piece there; said
+    /// before anything is sent.
+    NotAllowedOnSite,
     /// The passage a proposal was made on is no longer in the piece, so it cannot be applied.
     Orphaned,
     /// A file named for import is not there (moved, deleted, or on a card that was removed).
@@ -105,6 +113,9 @@ impl From<ArticleError> for ApiError {
             ArticleError::ChecklistFailed(_) => ErrorCode::ChecklistFailed,
             ArticleError::StateChanged { .. } => ErrorCode::StateChanged,
             ArticleError::NoteRequired => ErrorCode::NoteRequired,
+            ArticleError::Embargoed { .. } => ErrorCode::Embargoed,
+            ArticleError::TimePassed { .. } | ArticleError::TooFarAhead { .. } => ErrorCode::BadTime,
+            ArticleError::NotAllowedNow { .. } => ErrorCode::InvalidTransition,
             ArticleError::NotDeletable { .. } => ErrorCode::NotDeletable,
             ArticleError::InTrash(_) => ErrorCode::InTrash,
             ArticleError::NotInTrash(_) => ErrorCode::NotFound,
@@ -172,6 +183,7 @@ impl From<newsroom_sync::SyncError> for ApiError {
             SyncError::NoBackend(_) => ErrorCode::NotFound,
             SyncError::Invalid(_) => ErrorCode::InvalidInput,
             SyncError::UnknownSection { .. } => ErrorCode::UnknownSection,
+            SyncError::NotAllowedOnSite { .. } => ErrorCode::NotAllowedOnSite,
             SyncError::Worker(_) | SyncError::PullLock(_) => ErrorCode::Internal,
             SyncError::Sqlite(_) => ErrorCode::Storage,
         };

@@ -13,6 +13,7 @@
 //! - The directory compiled for suggestions is a cache: every call that changes the directory
 //!   drops it, and the next suggestion builds it again.
 
+mod after_publication;
 mod articles;
 mod bindings;
 mod entities;
@@ -38,11 +39,12 @@ pub use bindings::typescript_bindings;
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use markdown::render_markdown;
 pub use models::{
-    DirectoryImport, FieldLimits, ImportProgress, ImportStage, PhotoPage, Queue, RenderedMarkdown,
+    ActRequest, DirectoryImport, FieldEdit, FieldLimits, ImportProgress, ImportStage, PhotoPage, Queue, RenderedMarkdown,
     SaveRequest, StatusRequest,
 };
+pub use newsroom_articles::parse_newsroom_time;
 pub use newsroom_articles::{
-    Article, ArticleFields, ArticleSummary, ChecklistRule, ImportedArticle, ListQuery, PhotoCaption,
+    Action, Article, ArticleFields, ArticleSummary, ChecklistRule, Correction, ImportedArticle, ListQuery, PhotoCaption,
     Revision, RevisionReason, RevisionSummary, SaveKind, Status, StatusChange, StatusCount, TrashedArticle,
 };
 pub use newsroom_entities::{

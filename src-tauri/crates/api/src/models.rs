@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use newsroom_articles::{ArticleFields, SaveKind, Status};
+use chrono::{DateTime, Utc};
+use newsroom_articles::{Action, ArticleFields, SaveKind, Status};
 
 /// A save of the working copy from the editor.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -27,6 +28,35 @@ pub struct StatusRequest {
     pub from: Option<Status>,
     /// Why: required when returning a piece to its reporter.
     pub note: String,
+}
+
+/// A move around a piece's publication that keeps its state: an update or a correction of a
+/// published piece, a schedule, an embargo.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ActRequest {
+    pub id: String,
+    /// `update`, `correct`, `schedule` or `embargo` (`move` is a change of state: see
+    /// [`StatusRequest`]).
+    pub action: Action,
+    /// The state the user saw the piece in, as for a change of state.
+    #[serde(default)]
+    pub from: Option<Status>,
+    /// What changed (an update, optional) or what was wrong (a correction, required).
+    #[serde(default)]
+    pub note: String,
+    /// The schedule's publication time or the embargo's end (UTC); `null` lifts it.
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub at: Option<DateTime<Utc>>,
+}
+
+/// New text for some fields of a piece, the others kept (the CLI's `article edit`).
+#[derive(Debug, Clone, Default)]
+pub struct FieldEdit {
+    pub headline: Option<String>,
+    pub sapo: Option<String>,
+    pub body: Option<String>,
+    pub byline: Option<String>,
 }
 
 /// The article list as the store filtered it, with how many pieces each state holds.

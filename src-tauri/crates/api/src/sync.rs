@@ -131,8 +131,7 @@ impl Api {
     pub fn sync_queue(&self, article_id: &str) -> ApiResult<()> {
         {
             let conn = self.conn()?;
-            let article = newsroom_articles::get(&conn, article_id)?;
-            newsroom_sync::enqueue_everywhere(&conn, article_id, article.status, Utc::now())?;
+            newsroom_sync::enqueue_everywhere(&conn, article_id, Utc::now())?;
         }
         self.poke_worker();
         Ok(())

@@ -11,6 +11,7 @@
 //! - A piece in the trash is in no queue, count, search or list, and cannot be edited or moved
 //!   until it is restored; only the trash deletes a reporter's piece for good.
 
+mod after_publication;
 mod demo;
 mod edit;
 mod error;
@@ -23,6 +24,9 @@ mod search;
 mod trash;
 mod workflow;
 
+pub use after_publication::{
+    act, corrections, parse_newsroom_time, published_on_schedule, Act, MAX_DAYS_AHEAD,
+};
 pub use demo::seed_demo_content;
 pub use edit::{create, delete, discard_if_blank, list, save, tagged_with, with_photo};
 pub use error::{ArticleError, Result};
@@ -40,7 +44,7 @@ pub use trash::{
     TRASH_DAYS,
 };
 pub use workflow::{
-    checklist, set_received_status, set_status, status_history, take_shared_state, Move, ADVISED_SAPO_CHARS,
+    checklist, set_received_status, set_status, settle_times, status_history, take_shared_state, Move, ADVISED_SAPO_CHARS,
     MAX_HEADLINE_CHARS,
 };
 

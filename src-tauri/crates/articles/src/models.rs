@@ -114,9 +114,21 @@ pub struct Article {
     pub updated_by: String,
     /// The desk editor who took it for review, once someone has.
     pub reviewer: String,
+    /// When an approved piece is to be published: set while it is scheduled (or released at
+    /// the end of its embargo), cleared by any later change of state.
+    #[ts(type = "string | null")]
+    pub publish_at: Option<DateTime<Utc>>,
+    /// The time before which the piece must not be public, when it has an embargo.
+    #[ts(type = "string | null")]
+    pub embargo_until: Option<DateTime<Utc>>,
 }
 
 impl Article {
+    /// Whether the piece may not be public yet at `now`.
+    pub fn embargoed_at(&self, now: DateTime<Utc>) -> bool {
+        self.embargo_until.is_some_and(|until| until > now)
+    }
+
     pub fn fields(&self) -> ArticleFields {
         ArticleFields {
             headline: self.headline.clone(),
@@ -142,6 +154,9 @@ pub struct ArticleSummary {
     pub section: String,
     pub created_by: String,
     pub reviewer: String,
+    /// When the approved piece is scheduled to be published.
+    #[ts(type = "string | null")]
+    pub publish_at: Option<DateTime<Utc>>,
 }
 
 /// The filters of the article list, applied by the store: the queues the desk lives in.
@@ -264,7 +279,56 @@ pub struct Revision {
     pub captions: Vec<PhotoCaption>,
 }
 
-/// One recorded change of workflow state.
+/// What a move in a piece's history did besides (or instead of) changing its state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// A change of workflow state, nothing more.
+    #[default]
+    Move,
+    /// A published piece's new text sent to the site (new facts; the site's "updated" time
+    /// moves).
+    Update,
+    /// A published piece corrected: the note says what was wrong, and the story carries it as
+    /// a visible notice with the date.
+    Correct,
+    /// An approved piece scheduled for a time (or its schedule lifted).
+    Schedule,
+    /// An embargo set (or lifted): the piece must not be public before the time.
+    Embargo,
+}
+
+impl Action {
+    pub const ALL: [Action; 5] = [
+        Action::Move,
+        Action::Update,
+        Action::Correct,
+        Action::Schedule,
+        Action::Embargo,
+    ];
+
+    /// As the store keeps it: empty for a plain change of state.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Move => "",
+            Action::Update => "update",
+            Action::Correct => "correct",
+            Action::Schedule => "schedule",
+            Action::Embargo => "embargo",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.as_str() == text)
+    }
+
+    pub fn is_move(&self) -> bool {
+        *self == Action::Move
+    }
+}
+
+/// One recorded move of a piece: a change of workflow state, or an action on it (update,
+/// correction, schedule, embargo) with the time it names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct StatusChange {
     pub from: Status,
@@ -273,6 +337,27 @@ pub struct StatusChange {
     pub note: String,
     #[ts(type = "string")]
     pub changed_at: DateTime<Utc>,
+    pub action: Action,
+    /// The schedule's publication time or the embargo's end; `null` when the move lifted one.
+    #[ts(type = "string | null")]
+    pub at_time: Option<DateTime<Utc>>,
+}
+
+/// A correction of a published piece, as its readers see it: what was wrong, and when it was
+/// corrected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Correction {
+    pub note: String,
+    #[ts(type = "string")]
+    pub at: DateTime<Utc>,
+}
+
+impl Correction {
+    /// The day of the correction as readers in Vietnam read it (dd/mm/yyyy, UTC+7).
+    pub fn vietnam_date(&self) -> String {
+        let vietnam = chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
+        self.at.with_timezone(&vietnam).format("%d/%m/%Y").to_string()
+    }
 }
 
 /// A checklist rule that blocks submitting or publishing. The UI words each one.

@@ -16,11 +16,13 @@ pub const MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
 const ARTICLE_COLUMNS: &str = "id, headline, sapo, body, byline, dateline, section, slug, status, \
-                               word_count, version, created_at, updated_at, created_by, updated_by, reviewer";
+                               word_count, version, created_at, updated_at, created_by, updated_by, reviewer, \
+                               publish_at, embargo_until";
 
 /// The columns [`summary_from_row`] reads, for a query over `articles` named `a`.
 pub(crate) const SUMMARY_COLUMNS: &str =
-    "a.id, a.headline, a.status, a.updated_at, a.word_count, a.byline, a.section, a.created_by, a.reviewer";
+    "a.id, a.headline, a.status, a.updated_at, a.word_count, a.byline, a.section, a.created_by, a.reviewer, \
+     a.publish_at";
 
 pub(crate) fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
     Ok(Article {
@@ -40,7 +42,14 @@ pub(crate) fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
         created_by: row.get(13)?,
         updated_by: row.get(14)?,
         reviewer: row.get(15)?,
+        publish_at: optional_timestamp(row.get(16)?)?,
+        embargo_until: optional_timestamp(row.get(17)?)?,
     })
+}
+
+/// A time the store may leave empty.
+pub(crate) fn optional_timestamp(text: Option<String>) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    text.as_deref().map(parse_timestamp).transpose()
 }
 
 /// Normalises every field to NFC and checks the size limits.
@@ -92,6 +101,7 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary
         section: row.get(6)?,
         created_by: row.get(7)?,
         reviewer: row.get(8)?,
+        publish_at: optional_timestamp(row.get(9)?)?,
     })
 }
 

@@ -191,7 +191,7 @@ pub fn search_in(
         "SELECT {SUMMARY_COLUMNS}, a.seq FROM articles a WHERE a.seq IN ({list})"
     ))?;
     let mut found: Vec<(i64, ArticleSummary)> = stmt
-        .query_map([], |r| Ok((r.get(9)?, summary_from_row(r)?)))?
+        .query_map([], |r| Ok((r.get(10)?, summary_from_row(r)?)))?
         .collect::<rusqlite::Result<_>>()?;
     found.sort_by_key(|(seq, _)| seqs.iter().position(|s| s == seq));
     Ok(found.into_iter().map(|(_, a)| a).collect())

@@ -93,7 +93,7 @@ pub fn trash_list(conn: &Connection) -> Result<Vec<TrashedArticle>> {
     let rows = stmt.query_map([], |r| {
         Ok(TrashedArticle {
             article: summary_from_row(r)?,
-            trashed_at: parse_timestamp(&r.get::<_, String>(9)?)?,
+            trashed_at: parse_timestamp(&r.get::<_, String>(10)?)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

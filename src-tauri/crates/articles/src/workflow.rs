@@ -4,8 +4,8 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 
-use crate::models::{Article, ChecklistRule, RevisionReason, Status, StatusChange};
-use crate::row::{get, parse_status, parse_timestamp};
+use crate::models::{Action, Article, ChecklistRule, RevisionReason, Status, StatusChange};
+use crate::row::{get, optional_timestamp, parse_status, parse_timestamp};
 use crate::{revisions, timestamp, write, ArticleError, Result};
 
 /// The longest headline the checklist accepts, in characters.
@@ -103,25 +103,58 @@ pub fn set_status(conn: &Connection, id: &str, change: Move<'_>, now: DateTime<U
                 return Err(ArticleError::ChecklistFailed(failures));
             }
         }
+        // An embargoed piece is not published before its time: it is scheduled for then.
+        if to == Status::Published {
+            if let Some(until) = current.embargo_until.filter(|until| *until > now) {
+                return Err(ArticleError::Embargoed { until });
+            }
+        }
         if to == Status::InReview {
             tx.execute(
                 "UPDATE articles SET reviewer = ?2 WHERE id = ?1",
                 params![current.id, newsroom_text::nfc(by.trim())],
             )?;
         }
-        record_change(tx, &current, to, by, note.trim(), now)
+        let change = Recorded {
+            to,
+            action: Action::Move,
+            at_time: None,
+            by,
+            note: note.trim(),
+            uid: None,
+        };
+        record_change(tx, &current, change, now)
     })
 }
 
-/// Moves the article to `to`, records who did it and why, and keeps a revision.
-fn record_change(
+/// A move about to be recorded.
+pub(crate) struct Recorded<'a> {
+    pub to: Status,
+    pub action: Action,
+    pub at_time: Option<DateTime<Utc>>,
+    pub by: &'a str,
+    pub note: &'a str,
+    /// The move's id across machines, when it is one every machine would make the same (the
+    /// site publishing a scheduled piece); a new one otherwise.
+    pub uid: Option<&'a str>,
+}
+
+/// Records a move of the article (to `to`, with its action), who made it and why, and keeps
+/// a revision.
+pub(crate) fn record_change(
     tx: &Connection,
     current: &Article,
-    to: Status,
-    changed_by: &str,
-    note: &str,
+    change: Recorded<'_>,
     now: DateTime<Utc>,
 ) -> Result<Article> {
+    let Recorded {
+        to,
+        action,
+        at_time,
+        by: changed_by,
+        note,
+        uid,
+    } = change;
     tx.execute(
         "UPDATE articles SET status = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1",
         params![current.id, to.as_str(), timestamp(now)],
@@ -139,17 +172,21 @@ fn record_change(
         _ => now,
     };
     tx.execute(
-        "INSERT INTO status_changes (article_id, from_status, to_status, changed_by, note, changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO status_changes (article_id, from_status, to_status, changed_by, note, changed_at, action, at_time, uid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             current.id,
             current.status.as_str(),
             to.as_str(),
             newsroom_text::nfc(changed_by),
             newsroom_text::nfc(note),
-            timestamp(at)
+            timestamp(at),
+            action.as_str(),
+            at_time.map(timestamp),
+            uid
         ],
     )?;
+    settle_times(tx, &current.id)?;
     let article = get(tx, &current.id)?;
     revisions::snapshot(tx, &article, RevisionReason::Status, now)?;
     Ok(article)
@@ -170,7 +207,15 @@ pub fn set_received_status(
         if current.status == to {
             return Ok(current);
         }
-        record_change(tx, &current, to, received_from, "received", now)
+        let change = Recorded {
+            to,
+            action: Action::Move,
+            at_time: None,
+            by: received_from,
+            note: "received",
+            uid: None,
+        };
+        record_change(tx, &current, change, now)
     })
 }
 
@@ -186,9 +231,14 @@ pub fn take_shared_state(
     at: DateTime<Utc>,
 ) -> Result<bool> {
     let current = get(conn, id)?;
+    // The received moves may have scheduled the piece or set its embargo.
+    settle_times(conn, id)?;
+    let settled = get(conn, id)?;
+    let times_changed =
+        (settled.publish_at, settled.embargo_until) != (current.publish_at, current.embargo_until);
     let reviewer = reviewer.map(|r| newsroom_text::nfc(r.trim()));
     let reviewer_changed = reviewer.as_ref().is_some_and(|r| *r != current.reviewer);
-    if current.status == to && !reviewer_changed {
+    if current.status == to && !reviewer_changed && !times_changed {
         return Ok(false);
     }
     conn.execute(
@@ -203,11 +253,49 @@ pub fn take_shared_state(
     Ok(true)
 }
 
+/// Works out from the piece's history when it is to be published and until when it is
+/// embargoed, and keeps both on the piece. The history is what every machine shares, so each
+/// one arrives at the same times whatever order the moves reached it in.
+///
+/// - An embargo move sets (or, without a time, lifts) the embargo. Set on an approved piece,
+///   it also schedules the piece for the embargo's end, unless it was scheduled later.
+/// - A schedule move sets (or lifts) the publication time.
+/// - Any other change of state ends a schedule: the piece was published, or left the desk's
+///   hands for another state.
+pub fn settle_times(conn: &Connection, id: &str) -> Result<()> {
+    let moves: Vec<(String, String, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT to_status, action, at_time FROM status_changes WHERE article_id = ?1 ORDER BY changed_at, id",
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let (mut publish_at, mut embargo) = (None, None);
+    for (to, action, at_time) in moves {
+        let at_time = optional_timestamp(at_time)?;
+        match Action::parse(&action).unwrap_or_default() {
+            Action::Embargo => {
+                embargo = at_time;
+                if let (Some(until), Some(Status::Approved)) = (at_time, Status::parse(&to)) {
+                    publish_at = Some(publish_at.map_or(until, |at: DateTime<Utc>| at.max(until)));
+                }
+            }
+            Action::Schedule => publish_at = at_time,
+            Action::Move => publish_at = None,
+            Action::Update | Action::Correct => {}
+        }
+    }
+    conn.execute(
+        "UPDATE articles SET publish_at = ?2, embargo_until = ?3 WHERE id = ?1",
+        params![id, publish_at.map(timestamp), embargo.map(timestamp)],
+    )?;
+    Ok(())
+}
+
 /// Every change of state of an article, oldest first.
 pub fn status_history(conn: &Connection, id: &str) -> Result<Vec<StatusChange>> {
     get(conn, id)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT from_status, to_status, changed_by, note, changed_at FROM status_changes
+        "SELECT from_status, to_status, changed_by, note, changed_at, action, at_time FROM status_changes
          WHERE article_id = ?1 ORDER BY changed_at, id",
     )?;
     let rows = stmt.query_map([id], |row| {
@@ -217,6 +305,8 @@ pub fn status_history(conn: &Connection, id: &str) -> Result<Vec<StatusChange>> 
             changed_by: row.get(2)?,
             note: row.get(3)?,
             changed_at: parse_timestamp(&row.get::<_, String>(4)?)?,
+            action: Action::parse(&row.get::<_, String>(5)?).unwrap_or_default(),
+            at_time: optional_timestamp(row.get(6)?)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -136,6 +136,45 @@ pub enum ArticleCommand {
     },
     /// Bring a spiked piece back as a draft.
     Unspike { id: String },
+    /// Replace some fields of a piece (the others are kept). A published piece's new text is
+    /// queued for the sites as an update (`sync run` sends it).
+    Edit {
+        id: String,
+        #[arg(long)]
+        headline: Option<String>,
+        #[arg(long)]
+        sapo: Option<String>,
+        #[arg(long)]
+        byline: Option<String>,
+        /// The new body, a Markdown file (old font codes are converted, with a notice).
+        #[arg(long, value_name = "FILE")]
+        body_file: Option<PathBuf>,
+    },
+    /// Correct a published piece: the note says what was wrong, and readers see it at the end
+    /// of the story ("Đính chính (date): …"); queued for the sites.
+    Correct {
+        id: String,
+        #[arg(long)]
+        note: String,
+    },
+    /// Schedule an approved piece: the site publishes it at TIME (Vietnam time unless the
+    /// time names its zone: "2026-12-05 08:00"); --clear lifts the schedule.
+    Schedule {
+        id: String,
+        #[arg(long, value_name = "TIME", required_unless_present = "clear")]
+        at: Option<String>,
+        #[arg(long, conflicts_with = "at")]
+        clear: bool,
+    },
+    /// Embargo a piece: it must not be public before TIME (Vietnam time unless the time names
+    /// its zone); an approved piece is then scheduled for TIME. --clear lifts the embargo.
+    Embargo {
+        id: String,
+        #[arg(long, value_name = "TIME", required_unless_present = "clear")]
+        until: Option<String>,
+        #[arg(long, conflicts_with = "until")]
+        clear: bool,
+    },
     /// Delete a draft that no site has: it goes to the trash (kept 30 days, then deleted).
     Delete { id: String },
     /// What the trash holds, or (with an id) take that piece back out of it.

@@ -1,7 +1,7 @@
 //! `newsroom article …`: import, list, show, render, submit, publish, export and tag pieces.
 
 use newsroom_api::{
-    Api, ApiError, ArticleDiff, ArticleSummary, Change, ErrorCode, ListQuery, Status, StatusRequest,
+    Action, Api, ApiError, ArticleDiff, ArticleSummary, Change, ErrorCode, ListQuery, Status, StatusRequest,
     VersionRef,
 };
 use serde::Serialize;
@@ -82,6 +82,10 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
             println!("{} {}", article.id, article.status.as_str());
         }
         ArticleCommand::Unspike { id } => moved(&api, &id, Status::Draft, "")?,
+        command @ (ArticleCommand::Edit { .. }
+        | ArticleCommand::Correct { .. }
+        | ArticleCommand::Schedule { .. }
+        | ArticleCommand::Embargo { .. }) => crate::publication::run(&api, command)?,
         ArticleCommand::Delete { id } => {
             api.article_trash(&id)?;
             println!("{id} trashed");
@@ -134,12 +138,17 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
                     } else {
                         format!("  “{}”", c.note)
                     };
-                    println!(
-                        "{when}  {} → {}  {}{note}",
-                        c.from.as_str(),
-                        c.to.as_str(),
-                        c.changed_by
-                    );
+                    let what = match (c.action, c.at_time) {
+                        (Action::Move, _) => format!("{} → {}", c.from.as_str(), c.to.as_str()),
+                        (action, Some(at)) => format!(
+                            "{} {}",
+                            action.as_str(),
+                            at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                        ),
+                        (Action::Schedule | Action::Embargo, None) => format!("{} lifted", c.action.as_str()),
+                        (action, None) => action.as_str().to_owned(),
+                    };
+                    println!("{when}  {what}  {}{note}", c.changed_by);
                 }
             }
         }

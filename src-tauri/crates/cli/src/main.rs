@@ -8,6 +8,7 @@ mod comment;
 mod entity;
 mod io;
 mod photo;
+mod publication;
 mod spelling;
 mod sync;
 mod tag;

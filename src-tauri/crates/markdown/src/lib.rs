@@ -77,6 +77,24 @@ pub struct Figure {
 /// The scheme that places a library photo in the body: `![](photo:ID)`.
 pub const PHOTO_SCHEME: &str = "photo:";
 
+/// How a correction notice opens in a published story: the pull knows the story ends there.
+pub const CORRECTION_OPEN: &str = "<p class=\"correction\">";
+
+/// The notices told to readers at the end of a corrected story, one paragraph per correction,
+/// oldest first: `(date, what was wrong)`, the date as readers read it (dd/mm/yyyy).
+pub fn correction_notices(notices: &[(String, String)]) -> String {
+    notices
+        .iter()
+        .map(|(date, note)| {
+            format!(
+                "\n{CORRECTION_OPEN}<em><strong>Đính chính</strong> ({}): {}</em></p>",
+                escape_html(date),
+                escape_html(note.trim())
+            )
+        })
+        .collect()
+}
+
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -8,7 +8,7 @@
 //!   `<figure>` whose image points at the picture's web rendition as given by the caller.
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use newsroom_articles::{Article, Status};
+use newsroom_articles::{Article, Correction, Status};
 use newsroom_entities::EntityKind;
 use newsroom_photos::{ArticlePhoto, Rendition};
 use serde::Serialize;
@@ -93,7 +93,11 @@ struct Document {
     version: String,
     firstcreated: String,
     versioncreated: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    embargoed: Option<String>,
     pubstatus: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ednote: Option<String>,
     language: &'static str,
     headlines: Vec<Text>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -172,7 +176,26 @@ pub fn article_document(
         })
         .collect::<Result<Vec<_>, NinjsError>>()?;
     let photos = newsroom_photos::article_photos(conn, article_id)?;
-    Ok(document(&article, &tags, &photos, rendition))
+    let history = newsroom_articles::status_history(conn, article_id)?;
+    let life = Life {
+        corrections: newsroom_articles::corrections(conn, article_id)?,
+        // The reason a published piece was taken down, while it stays down.
+        taken_down: history
+            .last()
+            .filter(|m| m.to == Status::Spiked && m.from == Status::Published)
+            .map(|m| m.note.clone()),
+    };
+    Ok(document(&article, &tags, &photos, &life, rendition))
+}
+
+/// What happened to a piece after its publication, as its document tells it.
+#[derive(Debug, Clone, Default)]
+pub struct Life {
+    /// Its corrections, oldest first: notices at the end of the body and `descriptions` of
+    /// role `correction`.
+    pub corrections: Vec<Correction>,
+    /// Why it was taken down, when it was (the `ednote` of a `canceled` piece).
+    pub taken_down: Option<String>,
 }
 
 /// The URI of a local article or photo, for documents made on this machine.
@@ -180,14 +203,23 @@ pub fn local_uri(kind: &str, id: &str) -> String {
     format!("urn:newsroom:{kind}:{id}")
 }
 
-/// `pubstatus` from the workflow: only published pieces are usable; a spiked piece is
-/// cancelled; anything still in the workflow is withheld.
-fn pubstatus(status: Status) -> &'static str {
-    match status {
+/// `pubstatus` from the workflow: published pieces, and approved ones scheduled for a time
+/// (given as `embargoed`), are usable; a spiked piece is cancelled; anything still in the
+/// workflow is withheld.
+fn pubstatus(article: &Article) -> &'static str {
+    match article.status {
         Status::Published => "usable",
+        Status::Approved if article.publish_at.is_some() => "usable",
         Status::Spiked => "canceled",
         _ => "withheld",
     }
+}
+
+/// The time before which the piece must not be used: its embargo, or the time it is
+/// scheduled for, whichever is later.
+fn embargoed(article: &Article) -> Option<String> {
+    let scheduled = article.publish_at.filter(|_| article.status == Status::Approved);
+    article.embargo_until.max(scheduled).map(time)
 }
 
 /// An article as a ninjs 2.1 document. `rendition` says where each picture's renditions live
@@ -197,6 +229,7 @@ pub fn document(
     article: &Article,
     tags: &[Tag],
     photos: &[ArticlePhoto],
+    life: &Life,
     rendition: &dyn Fn(&ArticlePhoto, Rendition) -> Option<RenditionRef>,
 ) -> serde_json::Value {
     let figures = |id: &str| {
@@ -211,7 +244,14 @@ pub fn document(
             height: web.height,
         })
     };
-    let html = newsroom_markdown::render_with_photos(&article.body, &figures);
+    let notices: Vec<(String, String)> = life
+        .corrections
+        .iter()
+        .map(|c| (c.vietnam_date(), c.note.clone()))
+        .collect();
+    // The corrections are part of the story readers get, as on the site.
+    let html = newsroom_markdown::render_with_photos(&article.body, &figures)
+        + &newsroom_markdown::correction_notices(&notices);
     let counts = newsroom_markdown::counts(&article.body);
     let subject = |tag: &Tag| Subject {
         name: tag.name.clone(),
@@ -310,7 +350,12 @@ pub fn document(
         version: article.version.to_string(),
         firstcreated: time(article.created_at),
         versioncreated: time(article.updated_at),
-        pubstatus: pubstatus(article.status),
+        embargoed: embargoed(article),
+        pubstatus: pubstatus(article),
+        ednote: life
+            .taken_down
+            .as_deref()
+            .map(|reason| format!("Gỡ khỏi trang: {}", reason.trim())),
         language: "vi",
         headlines: vec![Text {
             role: Some("main"),
@@ -324,6 +369,11 @@ pub fn document(
                 value,
             })
             .into_iter()
+            .chain(notices.iter().map(|(date, note)| Text {
+                role: Some("correction"),
+                contenttype: "text/plain",
+                value: format!("{date}: {}", note.trim()),
+            }))
             .collect(),
         bodies: vec![Body {
             role: "main",

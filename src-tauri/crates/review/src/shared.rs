@@ -17,7 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
-use newsroom_articles::Status;
+use newsroom_articles::{Action, Status};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
@@ -76,6 +76,13 @@ pub struct SharedMove {
     #[serde(default)]
     pub note: String,
     pub at: DateTime<Utc>,
+    /// What the move did besides changing the state (an update, a correction, a schedule, an
+    /// embargo); absent for a plain change of state, so older apps read the document as before.
+    #[serde(default, skip_serializing_if = "Action::is_move")]
+    pub action: Action,
+    /// The time a schedule or an embargo names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_time: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -313,7 +320,7 @@ fn status(text: &str) -> rusqlite::Result<Status> {
 pub fn export(conn: &Connection, article_id: &str) -> Result<SharedReview> {
     let moves = conn
         .prepare_cached(
-            "SELECT uid, from_status, to_status, changed_by, note, changed_at FROM status_changes
+            "SELECT uid, from_status, to_status, changed_by, note, changed_at, action, at_time FROM status_changes
              WHERE article_id = ?1 ORDER BY changed_at, uid",
         )?
         .query_map([article_id], |r| {
@@ -324,6 +331,8 @@ pub fn export(conn: &Connection, article_id: &str) -> Result<SharedReview> {
                 by: r.get(3)?,
                 note: r.get(4)?,
                 at: time(&r.get::<_, String>(5)?)?,
+                action: Action::parse(&r.get::<_, String>(6)?).unwrap_or_default(),
+                at_time: optional_time(r.get(7)?)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -401,8 +410,9 @@ pub fn absorb(conn: &Connection, article_id: &str, site: &SharedReview) -> Resul
         let mut absorbed = Absorbed::default();
         for change in &merged.moves {
             tx.execute(
-                "INSERT INTO status_changes (article_id, from_status, to_status, changed_by, note, changed_at, uid)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (uid) DO NOTHING",
+                "INSERT INTO status_changes (article_id, from_status, to_status, changed_by, note, changed_at, uid,
+                                             action, at_time)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (uid) DO NOTHING",
                 params![
                     article_id,
                     change.from.as_str(),
@@ -410,7 +420,9 @@ pub fn absorb(conn: &Connection, article_id: &str, site: &SharedReview) -> Resul
                     newsroom_text::nfc(&change.by),
                     newsroom_text::nfc(&change.note),
                     timestamp(change.at),
-                    change.id
+                    change.id,
+                    change.action.as_str(),
+                    change.at_time.map(timestamp)
                 ],
             )?;
         }

@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0011_trash.sql"),
     include_str!("../migrations/0012_one_piece_per_post.sql"),
     include_str!("../migrations/0013_sections_and_people.sql"),
+    include_str!("../migrations/0014_after_publication.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

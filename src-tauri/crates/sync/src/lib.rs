@@ -22,6 +22,7 @@ mod outbox;
 mod people;
 mod pull;
 mod push;
+mod schedule;
 mod sections;
 mod send_state;
 mod shared_review;
@@ -41,10 +42,11 @@ pub use outbox::{
 };
 pub use pull::{pull_everywhere, pull_site, PullOutcome, PullScope, Pulled};
 pub use push::{push_article, PushOutcome, RemoteStatus};
+pub use schedule::{check_may_publish, enqueue_after_act};
 pub use sections::{check_section, refresh_sections, site_sections};
 pub use send_state::{send_state, send_states, unsent_count, SendStage, SendState};
 pub use shared_review::{desk_support, known_support, sync_review, takeovers};
-pub use wordpress::{reachable, RemoteMedia, RemotePost, WordPress};
+pub use wordpress::{reachable, RemoteMedia, RemotePost, SiteRights, WordPress};
 pub use worker::{overview, Connectivity, SendProgress, SyncOverview, SyncWorker};
 
 use chrono::Utc;
@@ -86,6 +88,10 @@ pub enum SyncError {
         site: String,
         known: Vec<String>,
     },
+    /// This user's account on a site may not publish the piece there (an Author publishing a
+    /// colleague's post, a Contributor publishing at all); said before anything is sent.
+    #[error("your account on {site} may not {what} there; ask an editor of the site, or the site's administrator for the right")]
+    NotAllowedOnSite { site: String, what: &'static str },
     /// The file that keeps pulls on one store from running side by side could not be locked.
     #[error("cannot take the store's pull lock: {0}")]
     PullLock(std::io::Error),
@@ -207,6 +213,19 @@ pub(crate) fn record(
             timestamp(Utc::now())
         ],
     )?;
+    Ok(())
+}
+
+/// Keeps what a site showed of a post mapped to a piece here: its status and its author.
+pub(crate) fn seen_post(conn: &Connection, backend: &str, post: &wordpress::RemotePost) -> Result<()> {
+    seen_status(conn, backend, post.id, &post.status)?;
+    if post.author > 0 {
+        conn.execute(
+            "UPDATE remote_items SET remote_author = ?3
+             WHERE backend_id = ?1 AND local_kind = 'article' AND remote_id = ?2",
+            params![backend, post.id, post.author],
+        )?;
+    }
     Ok(())
 }
 

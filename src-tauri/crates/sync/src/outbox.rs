@@ -106,19 +106,17 @@ pub fn enqueue(
     Ok(conn.last_insert_rowid())
 }
 
-/// Queues the piece to every backend, to the post status its workflow state maps to
-/// ([`RemoteStatus::of`]). A spiked piece goes only to the sites that have it, to be taken
-/// off them: a site that never had it has nothing to take down.
-pub fn enqueue_everywhere(
-    conn: &Connection,
-    article_id: &str,
-    status: Status,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let remote = RemoteStatus::of(status);
+/// Queues the piece to every backend, to the post status its workflow state (and schedule)
+/// maps to ([`RemoteStatus::of`]). A spiked piece goes only to the sites that have it, to be
+/// taken off them: a site that never had it has nothing to take down.
+pub fn enqueue_everywhere(conn: &Connection, article_id: &str, now: DateTime<Utc>) -> Result<()> {
     newsroom_store::write(conn, |tx| {
+        let article = newsroom_articles::get(tx, article_id)?;
+        let remote = RemoteStatus::of(&article);
         for backend in crate::backends(tx)? {
-            if status == Status::Spiked && remote_item(tx, &backend.id, "article", article_id)?.is_none() {
+            if article.status == Status::Spiked
+                && remote_item(tx, &backend.id, "article", article_id)?.is_none()
+            {
                 continue;
             }
             enqueue(tx, article_id, &backend.id, remote, now)?;
@@ -140,7 +138,7 @@ pub fn enqueue_on_entry(
     if !RemoteStatus::sent_on_entry(status) {
         return Ok(false);
     }
-    enqueue_everywhere(conn, article_id, status, now)?;
+    enqueue_everywhere(conn, article_id, now)?;
     Ok(true)
 }
 
@@ -406,11 +404,7 @@ pub fn drain(
             "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?2 WHERE id = ?1",
             params![id, timestamp(Utc::now())],
         )?;
-        let status = match target.as_str() {
-            "draft" => RemoteStatus::Draft,
-            "publish" => RemoteStatus::Publish,
-            _ => RemoteStatus::Pending,
-        };
+        let status = RemoteStatus::parse(&target);
         let outcome = backend(conn, &backend_id).and_then(|backend| {
             let secret = password(&backend)?;
             let progress = |sent, total| progress(id, sent, total);

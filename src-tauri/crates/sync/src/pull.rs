@@ -168,7 +168,7 @@ fn update_known(
     article_id: &str,
     post: &RemotePost,
 ) -> Result<PullOutcome> {
-    crate::seen_status(conn, &backend.id, post.id, &post.status)?;
+    crate::seen_post(conn, &backend.id, post)?;
     let known = crate::remote_item(conn, &backend.id, "article", article_id)?;
     if known
         .as_ref()
@@ -362,14 +362,14 @@ fn create(
         }
         let status = match post.status.as_str() {
             "publish" => Status::Published,
-            "pending" => Status::Submitted,
+            "pending" | "future" => Status::Submitted,
             _ => Status::Draft,
         };
         if !shared_history {
             newsroom_articles::set_received_status(tx, &article.id, status, &backend.name, now)?;
         }
         remember(tx, backend, &article.id, post, &text)?;
-        crate::seen_status(tx, &backend.id, post.id, &post.status)?;
+        crate::seen_post(tx, &backend.id, post)?;
         Ok(Made::Piece(article.id, article.headline, photos.len(), skipped))
     })
 }
@@ -502,6 +502,13 @@ pub fn pull_site(
     }
     if desk {
         pull_changed_reviews(conn, backend, wp, &mut pulled)?;
+    }
+    for article_id in crate::schedule::settle_scheduled(conn, backend, wp)? {
+        let headline = newsroom_articles::get(conn, &article_id)?.headline;
+        let post = crate::remote_item(conn, &backend.id, "article", &article_id)?
+            .and_then(|k| k.remote_id)
+            .unwrap_or_default();
+        pulled.push(Pulled::of(article_id, headline, post, PullOutcome::Updated));
     }
     Ok(pulled)
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use newsroom_articles::Status;
+use newsroom_articles::{Article, Status};
 use newsroom_photos::{ArticlePhoto, Rendition};
 use rusqlite::Connection;
 use serde_json::json;
@@ -33,19 +33,33 @@ pub enum RemoteStatus {
     Draft,
     /// Submitted for review.
     Pending,
+    /// Scheduled: WordPress publishes it at the piece's publication time.
+    Future,
     Publish,
 }
 
 impl RemoteStatus {
     /// The post status a piece in this workflow state is sent as: submitted, in review or
-    /// approved → `pending`, published → `publish`, draft, returned or spiked → `draft` (a
-    /// spiked piece leaves the desk's queue on the site, and a published one is taken off it:
-    /// gone for readers, its URL and feeds included, kept for the site's editors).
-    pub fn of(status: Status) -> RemoteStatus {
-        match status {
+    /// approved → `pending`, approved and scheduled → `future`, published → `publish`, draft,
+    /// returned or spiked → `draft` (a spiked piece leaves the desk's queue on the site, and a
+    /// published one is taken off it: gone for readers, its URL and feeds included, kept for
+    /// the site's editors).
+    pub fn of(article: &Article) -> RemoteStatus {
+        match article.status {
+            Status::Approved if article.publish_at.is_some() => RemoteStatus::Future,
             Status::Submitted | Status::InReview | Status::Approved => RemoteStatus::Pending,
             Status::Published => RemoteStatus::Publish,
             Status::Draft | Status::Returned | Status::Spiked => RemoteStatus::Draft,
+        }
+    }
+
+    /// The status an outbox job names.
+    pub fn parse(text: &str) -> RemoteStatus {
+        match text {
+            "draft" => RemoteStatus::Draft,
+            "future" => RemoteStatus::Future,
+            "publish" => RemoteStatus::Publish,
+            _ => RemoteStatus::Pending,
         }
     }
 
@@ -70,6 +84,7 @@ impl RemoteStatus {
         match self {
             RemoteStatus::Draft => "draft",
             RemoteStatus::Pending => "pending",
+            RemoteStatus::Future => "future",
             RemoteStatus::Publish => "publish",
         }
     }
@@ -252,6 +267,32 @@ fn term(
 /// The byline paragraph a push prints under the story (WordPress has no byline field).
 const BYLINE_OPEN: &str = "<p class=\"byline\">";
 
+/// Where the story ends in a post's content: before the corrections and the byline the push
+/// adds (the body's own HTML is escaped when rendered, so it cannot hold either).
+fn story_end(content: &str) -> usize {
+    let byline = content.rfind(BYLINE_OPEN).unwrap_or(content.len());
+    content
+        .find(newsroom_markdown::CORRECTION_OPEN)
+        .map_or(byline, |at| at.min(byline))
+}
+
+/// The piece's corrections as the notices printed at the end of its story, each with its date
+/// in Vietnam time.
+pub(crate) fn correction_notices(conn: &Connection, article_id: &str) -> Result<String> {
+    let corrections = newsroom_articles::corrections(conn, article_id)?;
+    Ok(newsroom_markdown::correction_notices(
+        &corrections
+            .iter()
+            .map(|c| (c.vietnam_date(), c.note.clone()))
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// A time as WordPress's `date_gmt` takes it.
+fn wordpress_date(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
 /// A post's text as the article's fields: the title, the excerpt, and the content back in
 /// Markdown with the photos known on this backend placed as `photo:` images again; with the
 /// figures the content shows (their captions and credits). The marker comment and the byline
@@ -261,10 +302,7 @@ pub(crate) fn site_version(
     backend: &Backend,
     post: &RemotePost,
 ) -> Result<(ArticleText, Vec<newsroom_markdown::FoundFigure>)> {
-    let content = match post.content.rfind(BYLINE_OPEN) {
-        Some(at) => &post.content[..at],
-        None => post.content.as_str(),
-    };
+    let content = &post.content[..story_end(&post.content)];
     let photos = uploaded_photos(conn, &backend.id)?;
     let converted = newsroom_markdown::html_to_markdown(content, &photos);
     let text = ArticleText {
@@ -393,6 +431,8 @@ pub fn push_article(
         &newsroom_markdown::render_with_photos(&article.body, &figure),
         &marker,
     );
+    // Corrections are told to readers at the end of the story, never made silently.
+    content.push_str(&correction_notices(conn, article_id)?);
     if !article.byline.trim().is_empty() {
         // WordPress has no byline field; the newsroom prints it under the story.
         content.push_str(&format!(
@@ -405,7 +445,7 @@ pub fn push_article(
         .position(|p| p.is_lead)
         .map(|i| media[i].id)
         .unwrap_or(0);
-    let fields = json!({
+    let mut fields = json!({
         "title": article.headline,
         "excerpt": article.sapo,
         "content": content,
@@ -415,6 +455,24 @@ pub fn push_article(
         "categories": categories,
         "featured_media": lead,
     });
+    let site_status = seen_remote.as_ref().map(|r| r.status.as_str()).unwrap_or_default();
+    match (status, article.publish_at) {
+        // WordPress publishes a `future` post itself when its date comes.
+        (RemoteStatus::Future, Some(at)) => fields["date_gmt"] = json!(wordpress_date(at)),
+        // The schedule was lifted while the job waited: the piece is with the desk again.
+        (RemoteStatus::Future, None) => fields["status"] = json!(RemoteStatus::Pending.as_str()),
+        // A post scheduled before and published now is dated now: WordPress would keep a
+        // date in the future scheduled.
+        (RemoteStatus::Publish, _) if site_status == "future" => {
+            fields["date_gmt"] = json!(wordpress_date(chrono::Utc::now()))
+        }
+        // A post taken back from its schedule is undated again, so the site dates it when it
+        // is published.
+        (RemoteStatus::Pending | RemoteStatus::Draft, _) if site_status == "future" => {
+            fields["date_gmt"] = serde_json::Value::Null
+        }
+        _ => {}
+    }
 
     let sending = fingerprint(&article.headline, &article.sapo, &content);
     let (post, created) = match seen_remote {
@@ -439,8 +497,12 @@ pub fn push_article(
         content: &post.content,
     };
     record(conn, &backend.id, "article", article_id, answer)?;
-    crate::seen_status(conn, &backend.id, post.id, &post.status)?;
+    crate::seen_post(conn, &backend.id, &post)?;
     remember_source(conn, &backend.id, article_id, &ArticleText::of(&article))?;
+    // The piece's time came while it waited to be sent: the site published it at once.
+    if post.status == "publish" {
+        newsroom_articles::published_on_schedule(conn, article_id, &backend.name)?;
+    }
     // Media pushed before the post existed are attached to it now, so the site lists them
     // together (later pushes attach them while setting their captions).
     if known_post.is_none() {

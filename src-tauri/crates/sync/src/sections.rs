@@ -9,9 +9,9 @@ use rusqlite::{params, Connection};
 
 use crate::{Backend, Result, SyncError, WordPress};
 
-/// Reads the site's sections and whether this user may add one, and keeps them.
+/// Reads the site's sections and what this user may do there, and keeps them.
 pub fn refresh_sections(conn: &Connection, backend: &Backend, wp: &WordPress) -> Result<()> {
-    let (sections, may_add) = wp.sections()?;
+    let (sections, rights) = wp.sections()?;
     newsroom_store::write(conn, |tx| {
         tx.execute("DELETE FROM site_sections WHERE backend_id = ?1", [&backend.id])?;
         for (id, name) in &sections {
@@ -21,8 +21,13 @@ pub fn refresh_sections(conn: &Connection, backend: &Backend, wp: &WordPress) ->
             )?;
         }
         tx.execute(
-            "UPDATE backends SET may_add_sections = ?2 WHERE id = ?1",
-            params![backend.id, may_add],
+            "UPDATE backends SET may_add_sections = ?2, may_publish = ?3, may_edit_others = ?4 WHERE id = ?1",
+            params![
+                backend.id,
+                rights.may_add_sections,
+                rights.may_publish,
+                rights.may_edit_others
+            ],
         )?;
         Ok(())
     })

@@ -22,6 +22,10 @@ pub struct WordPress {
 pub struct RemotePost {
     pub id: i64,
     pub status: String,
+    /// The user id of the post's author on the site.
+    pub author: i64,
+    /// When the post is (or was) published, as the site keeps it in UTC.
+    pub date_gmt: String,
     pub modified_gmt: String,
     pub title: String,
     pub excerpt: String,
@@ -33,6 +37,17 @@ pub struct RemotePost {
     /// Who last changed the post's text: their user id and the site's name for them (from the
     /// companion plugin; `None` without it).
     pub edited_by: Option<(i64, String)>,
+}
+
+/// What this machine's user may do on a site, from their capabilities there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SiteRights {
+    /// Add a section (`manage_categories`: an Author may not).
+    pub may_add_sections: bool,
+    /// Publish or schedule a post (`publish_posts`: a Contributor may not).
+    pub may_publish: bool,
+    /// Edit, and so publish, other people's posts (`edit_others_posts`: an Author may not).
+    pub may_edit_others: bool,
 }
 
 /// A media item as the site stores it.
@@ -59,6 +74,8 @@ fn post_from(value: &Value) -> RemotePost {
     RemotePost {
         id: value["id"].as_i64().unwrap_or_default(),
         status: value["status"].as_str().unwrap_or_default().to_owned(),
+        author: value["author"].as_i64().unwrap_or_default(),
+        date_gmt: value["date_gmt"].as_str().unwrap_or_default().to_owned(),
         modified_gmt: value["modified_gmt"].as_str().unwrap_or_default().to_owned(),
         title: text(&value["title"]),
         excerpt: text(&value["excerpt"]),
@@ -219,6 +236,24 @@ impl WordPress {
         Ok((listed, pages))
     }
 
+    /// The status of each of these posts that the site still has, as `(id, status)`.
+    pub fn post_statuses(&self, ids: &[i64]) -> Result<Vec<(i64, String)>, SyncError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let found = self.get(&format!(
+            "/posts?context=edit&status=any&per_page=100&include={list}&_fields=id,status"
+        ))?;
+        let items = found
+            .as_array()
+            .ok_or_else(|| SyncError::Garbage("a list of posts was expected".into()))?;
+        Ok(items
+            .iter()
+            .filter_map(|item| Some((item["id"].as_i64()?, item["status"].as_str()?.to_owned())))
+            .collect())
+    }
+
     /// One page of a list, with how many pages there are (WordPress says so in a header;
     /// asking past the last page is an error).
     fn page(&self, path: &str, page: u32) -> Result<(Value, u32), SyncError> {
@@ -233,9 +268,8 @@ impl WordPress {
         Ok((read(response)?, pages))
     }
 
-    /// Every section (category) of the site, as `(id, name)`, and whether this user may add
-    /// one (WordPress's `manage_categories`: an Author may not).
-    pub fn sections(&self) -> Result<(Vec<(i64, String)>, bool), SyncError> {
+    /// Every section (category) of the site, as `(id, name)`, and what this user may do there.
+    pub fn sections(&self) -> Result<(Vec<(i64, String)>, SiteRights), SyncError> {
         let mut sections = Vec::new();
         let mut page = 1;
         loop {
@@ -254,8 +288,13 @@ impl WordPress {
             page += 1;
         }
         let me = self.get("/users/me?context=edit")?;
-        let may_add = me["capabilities"]["manage_categories"].as_bool().unwrap_or(false);
-        Ok((sections, may_add))
+        let may = |capability: &str| me["capabilities"][capability].as_bool().unwrap_or(false);
+        let rights = SiteRights {
+            may_add_sections: may("manage_categories"),
+            may_publish: may("publish_posts"),
+            may_edit_others: may("edit_others_posts"),
+        };
+        Ok((sections, rights))
     }
 
     /// The media attached to a post.

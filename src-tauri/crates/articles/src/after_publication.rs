@@ -1,0 +1,187 @@
+//! The moves of a piece around its publication that change no workflow state: updating and
+//! correcting a published piece, scheduling an approved one, setting an embargo. Each is a move
+//! in the piece's history (who, when, the note, the time it names), shared with the other
+//! machines like any change of state; the publication time and the embargo are worked out from
+//! those moves (`workflow::settle_times`).
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+use crate::models::{Action, Article, Correction, Status};
+use crate::row::{get, parse_timestamp};
+use crate::workflow::{record_change, Recorded};
+use crate::{write, ArticleError, Result};
+
+/// The longest ahead a piece may be scheduled or embargoed: a typing slip (2062 for 2026)
+/// would otherwise hide a story for decades.
+pub const MAX_DAYS_AHEAD: i64 = 366;
+
+/// One of the moves of this module, by someone.
+#[derive(Debug, Clone, Copy)]
+pub enum Act<'a> {
+    /// The published piece's new text is to go to the site; the note (optional) says what
+    /// changed.
+    Update { note: &'a str },
+    /// The published piece corrects a fact; the note says what was wrong and is shown to
+    /// readers.
+    Correct { note: &'a str },
+    /// The approved piece is to be published at this time (`None`: no longer scheduled).
+    Schedule { at: Option<DateTime<Utc>> },
+    /// The piece must not be public before this time (`None`: the embargo is lifted).
+    Embargo { until: Option<DateTime<Utc>> },
+}
+
+impl Act<'_> {
+    fn action(self) -> Action {
+        match self {
+            Act::Update { .. } => Action::Update,
+            Act::Correct { .. } => Action::Correct,
+            Act::Schedule { .. } => Action::Schedule,
+            Act::Embargo { .. } => Action::Embargo,
+        }
+    }
+
+    /// Whether a piece in `status` can take this move.
+    fn allowed_in(self, status: Status) -> bool {
+        match self {
+            Act::Update { .. } | Act::Correct { .. } => status == Status::Published,
+            Act::Schedule { .. } => status == Status::Approved,
+            // An embargo binds a piece that is not public yet.
+            Act::Embargo { .. } => !matches!(status, Status::Published | Status::Spiked),
+        }
+    }
+}
+
+/// Reads a time as the newsroom writes it: in Vietnam time (UTC+7) unless it names its zone,
+/// whatever zone the machine is in. `2026-12-05 08:00`, `2026-12-05T08:00`, `08:00 05/12/2026`,
+/// `05/12/2026 08:00` and RFC 3339 (`2026-12-05T01:00:00Z`) are understood.
+pub fn parse_newsroom_time(text: &str) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        return Some(at.with_timezone(&Utc));
+    }
+    let vietnam = chrono::FixedOffset::east_opt(7 * 3600)?;
+    ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%H:%M %d/%m/%Y", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M:%S"]
+        .into_iter()
+        .find_map(|format| chrono::NaiveDateTime::parse_from_str(text, format).ok())
+        .and_then(|local| local.and_local_timezone(vietnam).single())
+        .map(|at| at.with_timezone(&Utc))
+}
+
+/// Refuses a time that has passed or is absurdly far ahead.
+fn check_time(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<()> {
+    if at <= now {
+        return Err(ArticleError::TimePassed { at });
+    }
+    if at > now + chrono::Duration::days(MAX_DAYS_AHEAD) {
+        return Err(ArticleError::TooFarAhead { at });
+    }
+    Ok(())
+}
+
+/// Records one of these moves on the piece `id`, by `by`, seen in state `from` when given
+/// (a piece moved meanwhile is [`ArticleError::StateChanged`]). The piece keeps its state;
+/// its schedule and embargo follow from the move.
+pub fn act(
+    conn: &Connection,
+    id: &str,
+    act: Act<'_>,
+    from: Option<Status>,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<Article> {
+    write(conn, |tx| {
+        let current = get(tx, id)?;
+        crate::trash::ensure_outside_trash(tx, id)?;
+        if let Some(expected) = from.filter(|expected| *expected != current.status) {
+            return Err(ArticleError::StateChanged {
+                expected,
+                found: current.status,
+            });
+        }
+        if !act.allowed_in(current.status) {
+            return Err(ArticleError::NotAllowedNow {
+                action: act.action(),
+                status: current.status,
+            });
+        }
+        let (note, at_time) = match act {
+            Act::Update { note } => (note.trim(), None),
+            Act::Correct { note } => {
+                if note.trim().is_empty() {
+                    return Err(ArticleError::NoteRequired);
+                }
+                (note.trim(), None)
+            }
+            Act::Schedule { at } => {
+                if let Some(at) = at {
+                    check_time(at, now)?;
+                    // The embargo's end is the earliest the piece may go out.
+                    if let Some(until) = current.embargo_until.filter(|until| *until > at) {
+                        return Err(ArticleError::Embargoed { until });
+                    }
+                } else if current.publish_at.is_none() {
+                    return Err(ArticleError::NotAllowedNow {
+                        action: Action::Schedule,
+                        status: current.status,
+                    });
+                }
+                ("", at)
+            }
+            Act::Embargo { until } => {
+                if let Some(until) = until {
+                    check_time(until, now)?;
+                }
+                ("", until)
+            }
+        };
+        let change = Recorded {
+            to: current.status,
+            action: act.action(),
+            at_time,
+            by,
+            note,
+            uid: None,
+        };
+        record_change(tx, &current, change, now)
+    })
+}
+
+/// Records that a site published a scheduled piece when its time came: the change of state is
+/// the site's, at the time it was scheduled for. Every machine that sees it makes the same
+/// move (one id from the piece and the time), so the histories hold it once.
+pub fn published_on_schedule(conn: &Connection, id: &str, site: &str) -> Result<Option<Article>> {
+    write(conn, |tx| {
+        let current = get(tx, id)?;
+        let (Status::Approved, Some(at)) = (current.status, current.publish_at) else {
+            return Ok(None);
+        };
+        let uid = format!("scheduled-{}-{}", current.id, at.timestamp());
+        let change = Recorded {
+            to: Status::Published,
+            action: Action::Move,
+            at_time: None,
+            by: site,
+            note: "",
+            uid: Some(&uid[..uid.len().min(64)]),
+        };
+        record_change(tx, &current, change, at).map(Some)
+    })
+}
+
+/// The piece's corrections, oldest first: what its readers are told was wrong, and when.
+pub fn corrections(conn: &Connection, id: &str) -> Result<Vec<Correction>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT note, changed_at FROM status_changes WHERE article_id = ?1 AND action = 'correct'
+         ORDER BY changed_at, id",
+    )?;
+    let found = stmt
+        .query_map([id], |r| {
+            Ok(Correction {
+                note: r.get(0)?,
+                at: parse_timestamp(&r.get::<_, String>(1)?)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(found)
+}

@@ -1,0 +1,87 @@
+//! Publication on the sites after the desk's word: what this user may publish on each site
+//! (said before anything is sent), what an update, a correction, a schedule or an embargo sends,
+//! and the scheduled pieces a site has published since (WordPress publishes a `future` post
+//! itself when its time comes; the piece here is published only once the site says so).
+
+use newsroom_articles::{Action, Status};
+use rusqlite::Connection;
+
+use crate::push::RemoteStatus;
+use crate::{Backend, Result, SyncError, WordPress};
+
+/// Refuses, in words, a publication (publishing, scheduling, updating or correcting the piece
+/// on the site) that a site would refuse this user: an account that may not publish there, or
+/// may not publish other people's posts when the piece's post is someone else's. A site
+/// whose rights are not known yet is let through (the site itself has the last word).
+pub fn check_may_publish(conn: &Connection, article_id: &str, what: &'static str) -> Result<()> {
+    let sites: Vec<(String, Option<bool>, Option<bool>, Option<i64>, Option<i64>)> = conn
+        .prepare_cached(
+            "SELECT b.name, b.may_publish, b.may_edit_others, b.site_user_id, r.remote_author
+             FROM backends b LEFT JOIN remote_items r
+                 ON r.backend_id = b.id AND r.local_kind = 'article' AND r.local_id = ?1 AND r.remote_id IS NOT NULL
+             WHERE b.kind = 'wordpress'",
+        )?
+        .query_map([article_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (site, may_publish, may_edit_others, me, author) in sites {
+        let someone_elses = matches!((me, author), (Some(me), Some(author)) if me != author);
+        if may_publish == Some(false) || (someone_elses && may_edit_others == Some(false)) {
+            return Err(SyncError::NotAllowedOnSite { site, what });
+        }
+    }
+    Ok(())
+}
+
+/// Queues what a move of this kind sends: an update, a correction or a schedule (or its
+/// lifting) goes to every site at once; an embargo goes where the piece is with the desk,
+/// carrying the move to the other machines (a draft's embargo waits for its submission).
+/// Returns whether anything was queued.
+pub fn enqueue_after_act(
+    conn: &Connection,
+    article_id: &str,
+    action: Action,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool> {
+    let status = newsroom_articles::get(conn, article_id)?.status;
+    let send = match action {
+        Action::Update | Action::Correct | Action::Schedule => true,
+        Action::Embargo => matches!(status, Status::Submitted | Status::InReview | Status::Approved),
+        Action::Move => false,
+    };
+    if send {
+        crate::outbox::enqueue_everywhere(conn, article_id, now)?;
+    }
+    Ok(send)
+}
+
+/// Asks the site about the pieces scheduled here that it holds, and records the ones it has
+/// published since, by the site's name at their scheduled time. Returns those pieces' ids.
+pub(crate) fn settle_scheduled(conn: &Connection, backend: &Backend, wp: &WordPress) -> Result<Vec<String>> {
+    let scheduled: Vec<(String, i64)> = conn
+        .prepare_cached(
+            "SELECT a.id, r.remote_id FROM articles a JOIN remote_items r
+                 ON r.local_kind = 'article' AND r.local_id = a.id AND r.backend_id = ?1
+             WHERE a.status = 'approved' AND a.publish_at IS NOT NULL AND r.remote_id IS NOT NULL",
+        )?
+        .query_map([&backend.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut published = Vec::new();
+    for chunk in scheduled.chunks(50) {
+        let ids: Vec<i64> = chunk.iter().map(|(_, post)| *post).collect();
+        for (post, status) in wp.post_statuses(&ids)? {
+            crate::seen_status(conn, &backend.id, post, &status)?;
+            if status != RemoteStatus::Publish.as_str() {
+                continue;
+            }
+            let Some((article, _)) = chunk.iter().find(|(_, p)| *p == post) else {
+                continue;
+            };
+            if newsroom_articles::published_on_schedule(conn, article, &backend.name)?.is_some() {
+                published.push(article.clone());
+            }
+        }
+    }
+    Ok(published)
+}
