@@ -149,14 +149,20 @@ pub fn act(
 
 /// Records that a site published a scheduled piece when its time came: the change of state is
 /// the site's, at the time it was scheduled for. Every machine that sees it makes the same
-/// move (one id from the piece and the time), so the histories hold it once.
-pub fn published_on_schedule(conn: &Connection, id: &str, site: &str) -> Result<Option<Article>> {
+/// move: `uid` names it from what the machines share (the post and the time), so the
+/// histories hold it once.
+pub fn published_on_schedule(
+    conn: &Connection,
+    id: &str,
+    site: &str,
+    uid: &dyn Fn(DateTime<Utc>) -> String,
+) -> Result<Option<Article>> {
     write(conn, |tx| {
         let current = get(tx, id)?;
         let (Status::Approved, Some(at)) = (current.status, current.publish_at) else {
             return Ok(None);
         };
-        let uid = format!("scheduled-{}-{}", current.id, at.timestamp());
+        let uid = uid(at);
         let change = Recorded {
             to: Status::Published,
             action: Action::Move,

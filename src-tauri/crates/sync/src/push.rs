@@ -501,7 +501,7 @@ pub fn push_article(
     remember_source(conn, &backend.id, article_id, &ArticleText::of(&article))?;
     // The piece's time came while it waited to be sent: the site published it at once.
     if post.status == "publish" {
-        newsroom_articles::published_on_schedule(conn, article_id, &backend.name)?;
+        crate::schedule::published_on_schedule(conn, backend, post.id, article_id)?;
     }
     // Media pushed before the post existed are attached to it now, so the site lists them
     // together (later pushes attach them while setting their captions).

@@ -78,10 +78,24 @@ pub(crate) fn settle_scheduled(conn: &Connection, backend: &Backend, wp: &WordPr
             let Some((article, _)) = chunk.iter().find(|(_, p)| *p == post) else {
                 continue;
             };
-            if newsroom_articles::published_on_schedule(conn, article, &backend.name)?.is_some() {
+            if published_on_schedule(conn, backend, post, article)? {
                 published.push(article.clone());
             }
         }
     }
     Ok(published)
+}
+
+/// Records that the site published the scheduled piece: one move, with the same id on every
+/// machine (from the site's address, the post and the time; the pieces' own ids differ from
+/// machine to machine). Returns whether it was recorded here now.
+pub(crate) fn published_on_schedule(conn: &Connection, backend: &Backend, post: i64, article_id: &str) -> Result<bool> {
+    let site = backend.url.trim_end_matches('/');
+    let uid = |at: chrono::DateTime<chrono::Utc>| {
+        let name = format!("{site}/?p={post}#published-at-{}", at.timestamp());
+        uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes())
+            .simple()
+            .to_string()
+    };
+    Ok(newsroom_articles::published_on_schedule(conn, article_id, &backend.name, &uid)?.is_some())
 }

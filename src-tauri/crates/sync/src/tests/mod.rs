@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use crate::*;
 
+mod after_publication;
 mod desk;
 mod duplicates;
 mod merging;
