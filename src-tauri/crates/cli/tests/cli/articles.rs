@@ -97,6 +97,25 @@ fn ninjs_schemas() -> Option<(serde_json::Value, serde_json::Value)> {
     }
 }
 
+/// The official ninjs 2.1 schema as a validator (formats checked), offline: the GeoJSON schema
+/// it refers to is registered from disk. `None` when the schemas are not beside the repository.
+pub fn ninjs_validator() -> Option<jsonschema::Validator> {
+    let (schema, geojson) = ninjs_schemas()?;
+    let registry = jsonschema::Registry::new()
+        .add("https://geojson.org/schema/GeoJSON.json", geojson)
+        .unwrap()
+        .prepare()
+        .unwrap();
+    Some(
+        jsonschema::options()
+            .offline()
+            .with_registry(&registry)
+            .should_validate_formats(true)
+            .build(&schema)
+            .unwrap(),
+    )
+}
+
 #[test]
 fn article_export_as_ninjs_validates_against_the_official_schema() {
     let data = tempfile::tempdir().unwrap();
@@ -175,19 +194,7 @@ fn article_export_as_ninjs_validates_against_the_official_schema() {
         (Some(800), Some(600))
     );
 
-    if let Some((schema, geojson)) = ninjs_schemas() {
-        // Offline: the GeoJSON schema the ninjs schema refers to is registered from disk.
-        let registry = jsonschema::Registry::new()
-            .add("https://geojson.org/schema/GeoJSON.json", geojson)
-            .unwrap()
-            .prepare()
-            .unwrap();
-        let validator = jsonschema::options()
-            .offline()
-            .with_registry(&registry)
-            .should_validate_formats(true)
-            .build(&schema)
-            .unwrap();
+    if let Some(validator) = ninjs_validator() {
         let errors: Vec<String> = validator
             .iter_errors(&exported)
             .map(|e| format!("{e} at {}", e.instance_path()))

@@ -1,6 +1,7 @@
 //! The `newsroom` command run as a process, as a script or a newsroom's tooling would run it.
 //! One test binary (ripgrep's layout): shared helpers here, one module per command group.
 
+mod after_publication;
 mod articles;
 mod desk;
 mod entities;
