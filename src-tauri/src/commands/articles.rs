@@ -2,8 +2,7 @@
 
 use newsroom_api::{
     ActRequest, ApiResult, Article, ArticleFields, ArticleSummary, ChecklistRule, Correction, IndexProgress,
-    ListQuery, Queue,
-    Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, TrashedArticle,
+    ListQuery, Queue, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, TrashedArticle,
 };
 use tauri::State;
 

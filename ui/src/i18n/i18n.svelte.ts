@@ -36,3 +36,16 @@ export function vietnamTime(iso: string): string {
   const parts = Object.fromEntries(timeFormat.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
+
+const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
+
+/** A stored UTC time as a `datetime-local` field's value on the newsroom's clock (UTC+7). */
+export function toVietnamInput(iso: string): string {
+  return new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** A `datetime-local` value read on the newsroom's clock (UTC+7), as the UTC time to store. */
+export function fromVietnamInput(value: string): string | null {
+  const at = Date.parse(`${value}:00Z`);
+  return Number.isNaN(at) ? null : new Date(at - VIETNAM_OFFSET_MS).toISOString();
+}

@@ -14,6 +14,7 @@ use crate::{
     RenderedMarkdown, Rendition, RequiredField, Revision, RevisionReason, RevisionSummary, SaveKind,
     SaveRequest, Status, StatusChange, StatusRequest, Suggestions, TrashedArticle,
 };
+use crate::{ActRequest, Action, Correction};
 use crate::{
     Anchor, ArticleDiff, CaptionDiff, Change, Comment, DiffField, FieldDiff, Found, IndexProgress, ListQuery,
     PhotoCaption, Profile, Proposal, ProposalState, Queue, Role, Segment, StatusCount, Thread, VersionInfo,
@@ -23,7 +24,6 @@ use crate::{
     Backend, Choice, Connectivity, DeskSupport, Field, JobState, LockState, Passage, PieceLock, PullOutcome,
     Pulled, SendProgress, SendStage, SendState, SyncJob, SyncOverview, TakeOver,
 };
-use crate::{ActRequest, Action, Correction};
 use crate::{Conversion, ConvertedWord, FieldLimits, ImportedArticle, Legacy};
 use crate::{HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind};
 

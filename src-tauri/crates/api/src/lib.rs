@@ -39,13 +39,14 @@ pub use bindings::typescript_bindings;
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use markdown::render_markdown;
 pub use models::{
-    ActRequest, DirectoryImport, FieldEdit, FieldLimits, ImportProgress, ImportStage, PhotoPage, Queue, RenderedMarkdown,
-    SaveRequest, StatusRequest,
+    ActRequest, DirectoryImport, FieldEdit, FieldLimits, ImportProgress, ImportStage, PhotoPage, Queue,
+    RenderedMarkdown, SaveRequest, StatusRequest,
 };
 pub use newsroom_articles::parse_newsroom_time;
 pub use newsroom_articles::{
-    Action, Article, ArticleFields, ArticleSummary, ChecklistRule, Correction, ImportedArticle, ListQuery, PhotoCaption,
-    Revision, RevisionReason, RevisionSummary, SaveKind, Status, StatusChange, StatusCount, TrashedArticle,
+    Action, Article, ArticleFields, ArticleSummary, ChecklistRule, Correction, ImportedArticle, ListQuery,
+    PhotoCaption, Revision, RevisionReason, RevisionSummary, SaveKind, Status, StatusChange, StatusCount,
+    TrashedArticle,
 };
 pub use newsroom_entities::{
     AcceptSuggestion, ArticleTag, Entity, EntityInput, EntityKind, EntityRole, ImportProblem, ImportSummary,

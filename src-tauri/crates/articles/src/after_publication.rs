@@ -61,11 +61,17 @@ pub fn parse_newsroom_time(text: &str) -> Option<DateTime<Utc>> {
         return Some(at.with_timezone(&Utc));
     }
     let vietnam = chrono::FixedOffset::east_opt(7 * 3600)?;
-    ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%H:%M %d/%m/%Y", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M:%S"]
-        .into_iter()
-        .find_map(|format| chrono::NaiveDateTime::parse_from_str(text, format).ok())
-        .and_then(|local| local.and_local_timezone(vietnam).single())
-        .map(|at| at.with_timezone(&Utc))
+    [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%H:%M %d/%m/%Y",
+        "%d/%m/%Y %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+    ]
+    .into_iter()
+    .find_map(|format| chrono::NaiveDateTime::parse_from_str(text, format).ok())
+    .and_then(|local| local.and_local_timezone(vietnam).single())
+    .map(|at| at.with_timezone(&Utc))
 }
 
 /// Refuses a time that has passed or is absurdly far ahead.

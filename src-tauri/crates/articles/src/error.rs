@@ -5,7 +5,9 @@ use crate::models::{Action, ChecklistRule, Status};
 /// A time as the newsroom reads it: Vietnam time (UTC+7), whatever the machine's zone.
 fn vietnam_time(at: &DateTime<Utc>) -> String {
     let offset = chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
-    at.with_timezone(&offset).format("%H:%M %d/%m/%Y (UTC+7)").to_string()
+    at.with_timezone(&offset)
+        .format("%H:%M %d/%m/%Y (UTC+7)")
+        .to_string()
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -29,12 +31,20 @@ pub enum ArticleError {
     /// The piece moved to another state since the user looked (someone else acted on it).
     #[error("the piece is now {}, not {}: someone else acted on it meanwhile", found.as_str(), expected.as_str())]
     StateChanged { expected: Status, found: Status },
-    #[error("this move needs a note: why a piece is returned or taken off the site, what a correction corrects")]
+    #[error(
+        "this move needs a note: why a piece is returned or taken off the site, what a correction corrects"
+    )]
     NoteRequired,
     /// The piece is embargoed: it cannot be public, or be scheduled, before the embargo ends.
-    #[error("the piece is embargoed until {}: it can be scheduled for then, not published before", vietnam_time(until))]
+    #[error(
+        "the piece is embargoed until {}: it can be scheduled for then, not published before",
+        vietnam_time(until)
+    )]
     Embargoed { until: DateTime<Utc> },
-    #[error("{} has passed: a schedule or an embargo needs a time to come", vietnam_time(at))]
+    #[error(
+        "{} has passed: a schedule or an embargo needs a time to come",
+        vietnam_time(at)
+    )]
     TimePassed { at: DateTime<Utc> },
     #[error("{} is more than a year ahead: check the year", vietnam_time(at))]
     TooFarAhead { at: DateTime<Utc> },

@@ -44,8 +44,8 @@ pub use trash::{
     TRASH_DAYS,
 };
 pub use workflow::{
-    checklist, set_received_status, set_status, settle_times, status_history, take_shared_state, Move, ADVISED_SAPO_CHARS,
-    MAX_HEADLINE_CHARS,
+    checklist, set_received_status, set_status, settle_times, status_history, take_shared_state, Move,
+    ADVISED_SAPO_CHARS, MAX_HEADLINE_CHARS,
 };
 
 pub(crate) use newsroom_store::write;

@@ -45,13 +45,21 @@ pub fn run(api: &Api, command: ArticleCommand) -> Result<(), ApiError> {
     Ok(())
 }
 
-fn act(api: &Api, id: String, action: Action, note: String, at: Option<String>) -> Result<newsroom_api::Article, ApiError> {
+fn act(
+    api: &Api,
+    id: String,
+    action: Action,
+    note: String,
+    at: Option<String>,
+) -> Result<newsroom_api::Article, ApiError> {
     let at = at
         .map(|text| {
             newsroom_api::parse_newsroom_time(&text).ok_or_else(|| {
                 ApiError::new(
                     ErrorCode::InvalidInput,
-                    format!("{text:?} is not a time: write it as 2026-12-05 08:00 (Vietnam time) or in RFC 3339"),
+                    format!(
+                        "{text:?} is not a time: write it as 2026-12-05 08:00 (Vietnam time) or in RFC 3339"
+                    ),
                 )
             })
         })

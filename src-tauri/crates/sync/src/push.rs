@@ -455,7 +455,17 @@ pub fn push_article(
         "categories": categories,
         "featured_media": lead,
     });
-    let site_status = seen_remote.as_ref().map(|r| r.status.as_str()).unwrap_or_default();
+    let site_status = seen_remote
+        .as_ref()
+        .map(|r| r.status.as_str())
+        .unwrap_or_default();
+    // A post once scheduled may keep a date ahead on the site (WordPress keeps it through
+    // other statuses).
+    let dated_ahead = site_status == "future"
+        || seen_remote
+            .as_ref()
+            .and_then(|r| chrono::NaiveDateTime::parse_from_str(&r.date_gmt, "%Y-%m-%dT%H:%M:%S").ok())
+            .is_some_and(|date| date.and_utc() > chrono::Utc::now());
     match (status, article.publish_at) {
         // WordPress publishes a `future` post itself when its date comes.
         (RemoteStatus::Future, Some(at)) => fields["date_gmt"] = json!(wordpress_date(at)),
@@ -463,12 +473,12 @@ pub fn push_article(
         (RemoteStatus::Future, None) => fields["status"] = json!(RemoteStatus::Pending.as_str()),
         // A post scheduled before and published now is dated now: WordPress would keep a
         // date in the future scheduled.
-        (RemoteStatus::Publish, _) if site_status == "future" => {
+        (RemoteStatus::Publish, _) if dated_ahead => {
             fields["date_gmt"] = json!(wordpress_date(chrono::Utc::now()))
         }
         // A post taken back from its schedule is undated again, so the site dates it when it
         // is published.
-        (RemoteStatus::Pending | RemoteStatus::Draft, _) if site_status == "future" => {
+        (RemoteStatus::Pending | RemoteStatus::Draft, _) if dated_ahead => {
             fields["date_gmt"] = serde_json::Value::Null
         }
         _ => {}

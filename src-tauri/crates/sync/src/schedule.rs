@@ -89,7 +89,12 @@ pub(crate) fn settle_scheduled(conn: &Connection, backend: &Backend, wp: &WordPr
 /// Records that the site published the scheduled piece: one move, with the same id on every
 /// machine (from the site's address, the post and the time; the pieces' own ids differ from
 /// machine to machine). Returns whether it was recorded here now.
-pub(crate) fn published_on_schedule(conn: &Connection, backend: &Backend, post: i64, article_id: &str) -> Result<bool> {
+pub(crate) fn published_on_schedule(
+    conn: &Connection,
+    backend: &Backend,
+    post: i64,
+    article_id: &str,
+) -> Result<bool> {
     let site = backend.url.trim_end_matches('/');
     let uid = |at: chrono::DateTime<chrono::Utc>| {
         let name = format!("{site}/?p={post}#published-at-{}", at.timestamp());

@@ -31,7 +31,9 @@ fn vietnam(at: chrono::DateTime<Utc>) -> String {
 /// The same time in UTC, as ninjs and the store keep it.
 fn utc_of(vietnam: &str) -> String {
     let local = chrono::NaiveDateTime::parse_from_str(vietnam, "%Y-%m-%d %H:%M").unwrap();
-    (local - Duration::hours(7)).format("%Y-%m-%dT%H:%M:00Z").to_string()
+    (local - Duration::hours(7))
+        .format("%Y-%m-%dT%H:%M:00Z")
+        .to_string()
 }
 
 fn failing(out: &std::process::Output, code: &str) -> String {
@@ -61,14 +63,20 @@ fn schedule_embargo_update_correct_and_unpublish_each_export_valid_ninjs() {
     let document = ninjs(data.path(), &id);
     assert_eq!(document["embargoed"], utc_of(&until));
     let refused = failing(&newsroom(data.path(), &["article", "publish", &id]), "embargoed");
-    assert!(refused.contains("(UTC+7)"), "the time is said in Vietnam time: {refused}");
+    assert!(
+        refused.contains("(UTC+7)"),
+        "the time is said in Vietnam time: {refused}"
+    );
     let earlier = vietnam(Utc::now() + Duration::days(1));
     failing(
         &newsroom(data.path(), &["article", "schedule", &id, "--at", &earlier]),
         "embargoed",
     );
     failing(
-        &newsroom(data.path(), &["article", "schedule", &id, "--at", "2020-01-01 08:00"]),
+        &newsroom(
+            data.path(),
+            &["article", "schedule", &id, "--at", "2020-01-01 08:00"],
+        ),
         "bad_time",
     );
     failing(
@@ -93,23 +101,41 @@ fn schedule_embargo_update_correct_and_unpublish_each_export_valid_ninjs() {
     assert!(published.get("embargoed").is_none());
 
     // An update: a new version.
-    let body = write(files.path(), "than-bai.md", "Đoạn mở đầu.\n\nĐến trưa đã trao 300 suất.\n".as_bytes());
+    let body = write(
+        files.path(),
+        "than-bai.md",
+        "Đoạn mở đầu.\n\nĐến trưa đã trao 300 suất.\n".as_bytes(),
+    );
     run(&["article", "edit", &id, "--body-file", &body]);
     let updated = ninjs(data.path(), &id);
-    assert!(updated["version"].as_str().unwrap().parse::<u32>().unwrap()
-        > published["version"].as_str().unwrap().parse::<u32>().unwrap());
+    assert!(
+        updated["version"].as_str().unwrap().parse::<u32>().unwrap()
+            > published["version"].as_str().unwrap().parse::<u32>().unwrap()
+    );
     assert!(updated["versioncreated"].as_str().unwrap() >= published["versioncreated"].as_str().unwrap());
-    assert!(updated["bodies"][0]["value"].as_str().unwrap().contains("300 suất"));
+    assert!(updated["bodies"][0]["value"]
+        .as_str()
+        .unwrap()
+        .contains("300 suất"));
 
     // A correction: a notice at the end of the body and a description of role correction.
     failing(
         &newsroom(data.path(), &["article", "correct", &id, "--note", " "]),
         "note_required",
     );
-    run(&["article", "correct", &id, "--note", "Bài trước ghi nhầm 50 suất; đúng là 500."]);
+    run(&[
+        "article",
+        "correct",
+        &id,
+        "--note",
+        "Bài trước ghi nhầm 50 suất; đúng là 500.",
+    ]);
     let corrected = ninjs(data.path(), &id);
     let html = corrected["bodies"][0]["value"].as_str().unwrap();
-    assert!(html.ends_with("Bài trước ghi nhầm 50 suất; đúng là 500.</em></p>"), "{html}");
+    assert!(
+        html.ends_with("Bài trước ghi nhầm 50 suất; đúng là 500.</em></p>"),
+        "{html}"
+    );
     assert!(html.contains("<strong>Đính chính</strong> ("), "{html}");
     let correction = corrected["descriptions"]
         .as_array()
@@ -120,8 +146,17 @@ fn schedule_embargo_update_correct_and_unpublish_each_export_valid_ninjs() {
     assert!(correction["value"].as_str().unwrap().ends_with("đúng là 500."));
 
     // Taken down: cancelled, with the reason as the editorial note.
-    failing(&newsroom(data.path(), &["article", "unpublish", &id, "--note", ""]), "note_required");
-    run(&["article", "unpublish", &id, "--note", "Nguồn tin chưa được xác minh"]);
+    failing(
+        &newsroom(data.path(), &["article", "unpublish", &id, "--note", ""]),
+        "note_required",
+    );
+    run(&[
+        "article",
+        "unpublish",
+        &id,
+        "--note",
+        "Nguồn tin chưa được xác minh",
+    ]);
     let down = ninjs(data.path(), &id);
     assert_eq!(down["pubstatus"], "canceled");
     assert_eq!(down["ednote"], "Gỡ khỏi trang: Nguồn tin chưa được xác minh");

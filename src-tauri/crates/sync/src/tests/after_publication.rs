@@ -83,7 +83,13 @@ fn a_scheduled_piece_is_future_on_the_site_and_published_when_wordpress_cron_run
     // Scheduled for tomorrow: the post is `future` at that time in UTC, not public.
     let tomorrow = ahead(Duration::days(1));
     assert!(matches!(
-        desk.act(&theirs, Act::Schedule { at: Some(Utc::now() - Duration::minutes(1)) }, "Trần Minh"),
+        desk.act(
+            &theirs,
+            Act::Schedule {
+                at: Some(Utc::now() - Duration::minutes(1))
+            },
+            "Trần Minh"
+        ),
         Err(SyncError::Article(ArticleError::TimePassed { .. }))
     ));
     let scheduled = desk
@@ -117,7 +123,9 @@ fn a_scheduled_piece_is_future_on_the_site_and_published_when_wordpress_cron_run
     desk.send();
     assert_eq!(post_on_site(post)["date_gmt"], wordpress_date(soon));
     // The time itself has to pass: this is the one wait, and it is what scheduling is.
-    let wait = (soon - Utc::now() + Duration::milliseconds(300)).to_std().unwrap_or_default();
+    let wait = (soon - Utc::now() + Duration::milliseconds(300))
+        .to_std()
+        .unwrap_or_default();
     std::thread::sleep(wait);
     let mut ran = 0;
     while post_on_site(post)["status"] != "publish" {
@@ -128,7 +136,9 @@ fn a_scheduled_piece_is_future_on_the_site_and_published_when_wordpress_cron_run
     assert_eq!(anonymous(&public).0, 200, "public once its time came");
 
     // Both machines learn it from the site, and record it once, by the site, at its time.
-    desk.pull_until("published on schedule", |m| m.status(&theirs) == Status::Published);
+    desk.pull_until("published on schedule", |m| {
+        m.status(&theirs) == Status::Published
+    });
     reporter.pull_until("published on schedule", |m| m.status(&mine) == Status::Published);
     for (machine, id) in [(&desk, &theirs), (&reporter, &mine)] {
         let moves = machine.moves(id);
@@ -147,7 +157,10 @@ fn a_scheduled_piece_is_future_on_the_site_and_published_when_wordpress_cron_run
             (published.changed_by.as_str(), published.changed_at),
             ("Báo thử", soon)
         );
-        assert_eq!(newsroom_articles::get(&machine.n.conn, id).unwrap().publish_at, None);
+        assert_eq!(
+            newsroom_articles::get(&machine.n.conn, id).unwrap().publish_at,
+            None
+        );
     }
     // The moves travel with the review: after both machines sent theirs, still once each.
     desk.send();
@@ -183,7 +196,13 @@ fn an_embargoed_piece_reaches_the_site_but_not_its_readers_before_the_time() {
         Err(ArticleError::Embargoed { until: u }) if u == until
     ));
     assert!(matches!(
-        desk.act(&theirs, Act::Schedule { at: Some(ahead(Duration::hours(2))) }, "Trần Minh"),
+        desk.act(
+            &theirs,
+            Act::Schedule {
+                at: Some(ahead(Duration::hours(2)))
+            },
+            "Trần Minh"
+        ),
         Err(SyncError::Article(ArticleError::Embargoed { .. }))
     ));
     desk.send();
@@ -232,16 +251,33 @@ fn an_update_and_a_correction_of_a_published_piece_reach_the_site_and_the_report
         Err(SyncError::Article(ArticleError::NoteRequired))
     ));
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    edit_body(&desk.n, &theirs, |b| format!("{b}\n\nĐến 15 giờ, đã có 120 đoàn viên nhận hỗ trợ."));
+    edit_body(&desk.n, &theirs, |b| {
+        format!("{b}\n\nĐến 15 giờ, đã có 120 đoàn viên nhận hỗ trợ.")
+    });
     assert!(send_state(&desk.n.conn, &theirs).unwrap().changed_since);
-    desk.act(&theirs, Act::Update { note: "Thêm số liệu buổi chiều" }, "Trần Minh")
-        .unwrap();
+    desk.act(
+        &theirs,
+        Act::Update {
+            note: "Thêm số liệu buổi chiều",
+        },
+        "Trần Minh",
+    )
+    .unwrap();
     desk.send();
     let updated = post_on_site(post);
     assert_eq!(updated["status"], "publish", "still published");
-    assert_ne!(updated["modified_gmt"], first["modified_gmt"], "the site's updated time moved");
-    assert_eq!(updated["date_gmt"], first["date_gmt"], "its publication time did not");
-    assert!(updated["content"]["raw"].as_str().unwrap().contains("120 đoàn viên"));
+    assert_ne!(
+        updated["modified_gmt"], first["modified_gmt"],
+        "the site's updated time moved"
+    );
+    assert_eq!(
+        updated["date_gmt"], first["date_gmt"],
+        "its publication time did not"
+    );
+    assert!(updated["content"]["raw"]
+        .as_str()
+        .unwrap()
+        .contains("120 đoàn viên"));
     assert!(!send_state(&desk.n.conn, &theirs).unwrap().changed_since);
 
     // A correction: readers see what was wrong, with the date, at the end of the story.
@@ -253,7 +289,10 @@ fn an_update_and_a_correction_of_a_published_piece_reach_the_site_and_the_report
     assert_eq!(status, 200);
     let today = newsroom_articles::corrections(&desk.n.conn, &theirs).unwrap()[0].vietnam_date();
     assert!(
-        page.contains(&format!("Đính chính</strong> ({today}): {}", newsroom_markdown::escape_html(note))),
+        page.contains(&format!(
+            "Đính chính</strong> ({today}): {}",
+            newsroom_markdown::escape_html(note)
+        )),
         "the notice is on the public page"
     );
     let notice_at = page.find("Đính chính").unwrap();
@@ -269,7 +308,12 @@ fn an_update_and_a_correction_of_a_published_piece_reach_the_site_and_the_report
     assert_eq!(
         theirs_moves[1..],
         [
-            (Action::Update, Status::Published, None, "Thêm số liệu buổi chiều".to_owned()),
+            (
+                Action::Update,
+                Status::Published,
+                None,
+                "Thêm số liệu buổi chiều".to_owned()
+            ),
             (Action::Correct, Status::Published, None, note.to_owned()),
         ]
     );
@@ -280,12 +324,23 @@ fn an_update_and_a_correction_of_a_published_piece_reach_the_site_and_the_report
     // The site edited meanwhile: the next update merges, overwriting nothing.
     let admin = site().unwrap();
     let wp = WordPress::new(&admin.url, &admin.user, &admin.password);
-    edit_on_site(&admin, &wp, post, |c| c.replace("Hội nghị kết thúc", "Buổi lễ kết thúc"), None);
-    edit_body(&desk.n, &theirs, |b| b.replace("được hỗ trợ nhà ở", "được hỗ trợ nhà ở xã hội"));
+    edit_on_site(
+        &admin,
+        &wp,
+        post,
+        |c| c.replace("Hội nghị kết thúc", "Buổi lễ kết thúc"),
+        None,
+    );
+    edit_body(&desk.n, &theirs, |b| {
+        b.replace("được hỗ trợ nhà ở", "được hỗ trợ nhà ở xã hội")
+    });
     desk.act(&theirs, Act::Update { note: "" }, "Trần Minh").unwrap();
     desk.send();
     let merged = post_on_site(post)["content"]["raw"].as_str().unwrap().to_owned();
-    assert!(merged.contains("Buổi lễ kết thúc") && merged.contains("nhà ở xã hội"), "{merged}");
+    assert!(
+        merged.contains("Buổi lễ kết thúc") && merged.contains("nhà ở xã hội"),
+        "{merged}"
+    );
     assert_eq!(merged.matches("Đính chính").count(), 1, "{merged}");
 }
 
@@ -344,7 +399,10 @@ fn an_account_that_may_not_publish_is_told_before_anything_is_sent() {
         matches!(&refused, SyncError::NotAllowedOnSite { site, .. } if site == "Báo thử"),
         "{refused}"
     );
-    assert!(refused.to_string().contains("may not publish this piece"), "{refused}");
+    assert!(
+        refused.to_string().contains("may not publish this piece"),
+        "{refused}"
+    );
 
     // An Author publishes their own piece; an Editor anyone's.
     let author = machine(&site.url, &site.reporter, false, "reporter");
@@ -355,7 +413,9 @@ fn an_account_that_may_not_publish_is_told_before_anything_is_sent() {
     assert!(check_may_publish(&author.n.conn, &own, "publish this piece").is_ok());
     let editor = machine(&site.url, &site.editor, false, "desk");
     crate::refresh_sections(&editor.n.conn, &editor.n.backend, &editor.wp).unwrap();
-    editor.pull_until("the contributor's piece", |m| local_of(m, post_of(&writer, &id)).is_some());
+    editor.pull_until("the contributor's piece", |m| {
+        local_of(m, post_of(&writer, &id)).is_some()
+    });
     let theirs = local_of(&editor, post_of(&writer, &id)).unwrap();
     assert!(check_may_publish(&editor.n.conn, &theirs, "publish this piece").is_ok());
 }
