@@ -14,7 +14,16 @@ use crate::{Backend, Result, SyncError, WordPress};
 /// may not publish other people's posts when the piece's post is someone else's. A site
 /// whose rights are not known yet is let through (the site itself has the last word).
 pub fn check_may_publish(conn: &Connection, article_id: &str, what: &'static str) -> Result<()> {
-    let sites: Vec<(String, Option<bool>, Option<bool>, Option<i64>, Option<i64>)> = conn
+    // Per site: its name, what this user may do there, who they are there and who wrote the
+    // piece's post there (when the site has it).
+    struct Site {
+        name: String,
+        may_publish: Option<bool>,
+        may_edit_others: Option<bool>,
+        me: Option<i64>,
+        author: Option<i64>,
+    }
+    let sites: Vec<Site> = conn
         .prepare_cached(
             "SELECT b.name, b.may_publish, b.may_edit_others, b.site_user_id, r.remote_author
              FROM backends b LEFT JOIN remote_items r
@@ -22,13 +31,22 @@ pub fn check_may_publish(conn: &Connection, article_id: &str, what: &'static str
              WHERE b.kind = 'wordpress'",
         )?
         .query_map([article_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok(Site {
+                name: r.get(0)?,
+                may_publish: r.get(1)?,
+                may_edit_others: r.get(2)?,
+                me: r.get(3)?,
+                author: r.get(4)?,
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    for (site, may_publish, may_edit_others, me, author) in sites {
-        let someone_elses = matches!((me, author), (Some(me), Some(author)) if me != author);
-        if may_publish == Some(false) || (someone_elses && may_edit_others == Some(false)) {
-            return Err(SyncError::NotAllowedOnSite { site, what });
+    for site in sites {
+        let someone_elses = matches!((site.me, site.author), (Some(me), Some(author)) if me != author);
+        if site.may_publish == Some(false) || (someone_elses && site.may_edit_others == Some(false)) {
+            return Err(SyncError::NotAllowedOnSite {
+                site: site.name,
+                what,
+            });
         }
     }
     Ok(())
