@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import http from "node:http";
 import net from "node:net";
 import { remote } from "webdriverio";
 
@@ -241,4 +242,33 @@ export async function sendState(app) {
 export async function untilOnTheSite(app, status, timeoutMs = 60000) {
   await until(`the piece on the site (${status})`, async () => (await sendState(app)).join() === `on_site,${status}`, timeoutMs);
   return (await app.$("[data-testid=sync-badge]")).getText();
+}
+
+/**
+ * One HTTP request on a connection of its own. Not fetch(): webdriverio installs its own
+ * keep-alive dispatcher for fetch, and `php -S` closes every connection after its answer, which
+ * that dispatcher's parser sometimes meets as an uncaught error between two requests.
+ */
+export function request(url, { method = "GET", headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers, agent: false }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, text }));
+    });
+    req.on("error", reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+/** What an anonymous reader gets for a URL of the site, following its redirects. */
+export async function anonymous(url) {
+  for (let hops = 0; hops < 5; hops++) {
+    const answer = await request(url);
+    if (answer.status < 300 || answer.status >= 400 || !answer.headers.location) return answer;
+    url = new URL(answer.headers.location, url).href;
+  }
+  throw new Error(`${url}: too many redirects`);
 }

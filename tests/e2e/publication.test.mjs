@@ -7,11 +7,10 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import http from "node:http";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { closeApp, openApp, startDriver, until, untilOnTheSite } from "./app.mjs";
+import { anonymous, closeApp, openApp, request, startDriver, until, untilOnTheSite } from "./app.mjs";
 
 const { WP_URL, WP_USER, WP_APP_PASSWORD } = process.env;
 const CLI = join(dirname(process.env.NEWSROOM_APP ?? "."), "newsroom");
@@ -25,32 +24,8 @@ after(async () => {
   await driver?.stop();
 });
 
-/** One HTTP request on a connection of its own (see trust.test.mjs for why not fetch). */
-function request(url, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { headers, agent: false }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, text }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
-
 async function post(id) {
-  return JSON.parse((await request(`${WP_URL}/wp-json/wp/v2/posts/${id}?context=edit`, { Authorization: admin })).text);
-}
-
-/** What an anonymous reader gets for a URL of the site, following its redirects. */
-async function anonymous(url) {
-  for (let hops = 0; hops < 5; hops++) {
-    const answer = await request(url);
-    if (answer.status < 300 || answer.status >= 400 || !answer.headers.location) return answer;
-    url = new URL(answer.headers.location, url).href;
-  }
-  throw new Error(`${url}: too many redirects`);
+  return JSON.parse((await request(`${WP_URL}/wp-json/wp/v2/posts/${id}?context=edit`, { headers: { Authorization: admin } })).text);
 }
 
 function cli(dataDir, args, env = {}) {
@@ -110,7 +85,7 @@ test(
     for (const step of ["submit", "review", "approve"]) cli(desk, ["article", step, id]);
     cli(desk, ["sync", "run"]);
     const [sent] = JSON.parse(
-      (await request(`${WP_URL}/wp-json/wp/v2/posts?context=edit&status=pending&search=${encodeURIComponent(headline)}`, { Authorization: admin })).text,
+      (await request(`${WP_URL}/wp-json/wp/v2/posts?context=edit&status=pending&search=${encodeURIComponent(headline)}`, { headers: { Authorization: admin } })).text,
     );
     const postId = sent.id;
 

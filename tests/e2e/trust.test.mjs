@@ -12,10 +12,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import http from "node:http";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { closeApp, openApp, pastePhoto, sendState, startDriver, until, untilOnTheSite } from "./app.mjs";
+import { anonymous, closeApp, openApp, pastePhoto, request, sendState, startDriver, until, untilOnTheSite } from "./app.mjs";
 
 const { WP_URL, WP_USER, WP_APP_PASSWORD, WP_REPORTER_USER, WP_REPORTER_PASSWORD } = process.env;
 const CLI = join(dirname(process.env.NEWSROOM_APP ?? "."), "newsroom");
@@ -30,25 +29,6 @@ after(async () => {
   await driver?.stop();
 });
 
-/**
- * One HTTP request on a connection of its own. Not fetch(): webdriverio installs its own
- * keep-alive dispatcher for fetch, and `php -S` closes every connection after its answer, which
- * that dispatcher's parser sometimes meets as an uncaught error between two requests.
- */
-function request(url, { method = "GET", headers = {}, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers, agent: false }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, text }));
-    });
-    req.on("error", reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
-
 async function site(path, auth = admin, method = "GET", body) {
   const answer = await request(`${WP_URL}/wp-json/wp/v2${path}`, {
     method,
@@ -56,16 +36,6 @@ async function site(path, auth = admin, method = "GET", body) {
     body: body ? JSON.stringify(body) : undefined,
   });
   return JSON.parse(answer.text);
-}
-
-/** What an anonymous reader gets for a URL of the site, following its redirects. */
-async function publicStatus(url) {
-  for (let hops = 0; hops < 5; hops++) {
-    const answer = await request(url);
-    if (answer.status < 300 || answer.status >= 400 || !answer.headers.location) return answer.status;
-    url = new URL(answer.headers.location, url).href;
-  }
-  throw new Error(`${url}: too many redirects`);
 }
 
 /** The headless CLI on a machine's store (the same keychain as the app). */
@@ -240,7 +210,7 @@ test(
       await click(app, "publish");
       assert.equal(await untilOnTheSite(app, "publish"), "Đã đăng trên trang");
       const publicUrl = `${WP_URL}/?p=${sent.id}`;
-      assert.equal(await publicStatus(publicUrl), 200);
+      assert.equal((await anonymous(publicUrl)).status, 200);
 
       // Spiking it asks why, then takes it off the site; the editor says so only then.
       await click(app, "spike");
@@ -250,7 +220,7 @@ test(
       await click(app, "unpublish-confirm");
       assert.equal(await untilOnTheSite(app, "draft"), "Đã gỡ khỏi trang");
       assert.equal((await site(`/posts/${sent.id}?context=edit`)).status, "draft");
-      assert.equal(await publicStatus(publicUrl), 404, "gone for readers");
+      assert.equal((await anonymous(publicUrl)).status, 404, "gone for readers");
     } finally {
       await closeApp(app);
     }

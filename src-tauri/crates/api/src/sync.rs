@@ -127,8 +127,18 @@ impl Api {
     }
 
     /// Queues a piece again (after editing it) to every backend, to the post status its
-    /// workflow state maps to.
+    /// workflow state maps to. A published piece's edits are an update, recorded as such.
     pub fn sync_queue(&self, article_id: &str) -> ApiResult<()> {
+        if self.article_get(article_id)?.status == crate::Status::Published {
+            self.article_act(&crate::ActRequest {
+                id: article_id.to_owned(),
+                action: crate::Action::Update,
+                from: Some(crate::Status::Published),
+                note: String::new(),
+                at: None,
+            })?;
+            return Ok(());
+        }
         {
             let conn = self.conn()?;
             newsroom_sync::enqueue_everywhere(&conn, article_id, Utc::now())?;

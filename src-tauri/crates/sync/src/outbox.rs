@@ -156,14 +156,15 @@ pub(crate) fn has_open_job(conn: &Connection, article_id: &str, backend_id: &str
 }
 
 /// Queues to a newly connected site every piece that is with the desk (submitted, in review,
-/// approved): they were submitted while no site was there to take them.
+/// approved, scheduled): they were submitted while no site was there to take them.
 pub(crate) fn enqueue_waiting(conn: &Connection, backend: &Backend, now: DateTime<Utc>) -> Result<usize> {
     let waiting: Vec<String> = conn
         .prepare("SELECT id FROM articles WHERE status IN ('submitted', 'in_review', 'approved') ORDER BY updated_at")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for id in &waiting {
-        enqueue(conn, id, &backend.id, RemoteStatus::Pending, now)?;
+        let remote = RemoteStatus::of(&newsroom_articles::get(conn, id)?);
+        enqueue(conn, id, &backend.id, remote, now)?;
     }
     Ok(waiting.len())
 }

@@ -6,18 +6,14 @@ use std::path::Path;
 
 use chrono::{Duration, Utc};
 
-use crate::articles::ninjs_validator;
+use crate::articles::{assert_valid_ninjs, ninjs_validator};
 use crate::{import_article, newsroom, stdout, write};
 
 fn ninjs(data: &Path, id: &str) -> serde_json::Value {
     let document: serde_json::Value =
         serde_json::from_str(&stdout(&newsroom(data, &["article", "export", id]))).unwrap();
     if let Some(validator) = ninjs_validator() {
-        let errors: Vec<String> = validator
-            .iter_errors(&document)
-            .map(|e| format!("{e} at {}", e.instance_path()))
-            .collect();
-        assert!(errors.is_empty(), "{errors:#?}\n{document:#}");
+        assert_valid_ninjs(&validator, &document);
     }
     document
 }

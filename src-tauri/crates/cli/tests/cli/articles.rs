@@ -116,6 +116,15 @@ pub fn ninjs_validator() -> Option<jsonschema::Validator> {
     )
 }
 
+/// Fails with every error when the document does not validate.
+pub fn assert_valid_ninjs(validator: &jsonschema::Validator, document: &serde_json::Value) {
+    let errors: Vec<String> = validator
+        .iter_errors(document)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}\n{document:#}");
+}
+
 #[test]
 fn article_export_as_ninjs_validates_against_the_official_schema() {
     let data = tempfile::tempdir().unwrap();
@@ -195,11 +204,7 @@ fn article_export_as_ninjs_validates_against_the_official_schema() {
     );
 
     if let Some(validator) = ninjs_validator() {
-        let errors: Vec<String> = validator
-            .iter_errors(&exported)
-            .map(|e| format!("{e} at {}", e.instance_path()))
-            .collect();
-        assert!(errors.is_empty(), "{errors:#?}");
+        assert_valid_ninjs(&validator, &exported);
         // The validator is not lenient: a field ninjs does not define is refused.
         let mut broken = exported.clone();
         broken["headline"] = serde_json::json!("không có trong ninjs");

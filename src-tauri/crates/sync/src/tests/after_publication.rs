@@ -419,3 +419,70 @@ fn an_account_that_may_not_publish_is_told_before_anything_is_sent() {
     let theirs = local_of(&editor, post_of(&writer, &id)).unwrap();
     assert!(check_may_publish(&editor.n.conn, &theirs, "publish this piece").is_ok());
 }
+
+/// A store at schema 13 with jobs in its outbox: the upgrade that lets a job send a scheduled
+/// piece keeps every job (its id, state, error and the site's version in a conflict), the one
+/// queued job per piece and site still holds, and the pieces' histories read as plain moves.
+#[test]
+fn the_upgrade_keeps_every_job_and_lets_a_scheduled_piece_be_queued() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(newsroom_store::DATABASE_FILE);
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        newsroom_store::configure(&conn).unwrap();
+        newsroom_store::migrate(&mut conn, 13, &path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO backends (id, kind, name, url, username, created_at)
+                 VALUES ('site', 'wordpress', 'Báo thử', 'http://127.0.0.1:1', 'desk', '2026-01-01T00:00:00.000Z');
+             INSERT INTO articles (id, headline, sapo, byline, status, created_at, updated_at)
+                 VALUES ('a', 'Tin đã duyệt', 'Sapo.', 'Mai Quý', 'approved', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+             INSERT INTO status_changes (article_id, from_status, to_status, changed_by, changed_at)
+                 VALUES ('a', 'in_review', 'approved', 'Trần Biên', '2026-01-01T00:00:00.000Z');
+             INSERT INTO outbox (id, article_id, backend_id, target_status, state, attempts, next_attempt_at,
+                                 last_error_code, last_error, created_at, updated_at, conflict)
+                 VALUES (7, 'a', 'site', 'pending', 'conflict', 2, '2026-01-01T00:00:00.000Z', 'conflict', 'sửa cùng đoạn',
+                         '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '{\"modified_gmt\":\"x\"}'),
+                        (9, 'a', 'site', 'pending', 'queued', 0, '2026-01-01T00:00:00.000Z', '', '',
+                         '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '');",
+        )
+        .unwrap();
+    }
+    let conn = newsroom_store::open_file(&path).unwrap();
+    let kept = jobs(&conn).unwrap();
+    assert_eq!(
+        kept.iter()
+            .map(|j| (j.id, j.state, j.error.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (9, JobState::Queued, ""),
+            (7, JobState::Conflict, "sửa cùng đoạn")
+        ]
+    );
+    let conflict: String = conn
+        .query_row("SELECT conflict FROM outbox WHERE id = 7", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(conflict, r#"{"modified_gmt":"x"}"#);
+    let history = newsroom_articles::status_history(&conn, "a").unwrap();
+    assert_eq!((history[0].action, history[0].at_time), (Action::Move, None));
+
+    // Scheduled: the queued job takes the new target instead of a second job being added.
+    let at = ahead(Duration::days(1));
+    newsroom_articles::act(
+        &conn,
+        "a",
+        Act::Schedule { at: Some(at) },
+        None,
+        "Trần Biên",
+        Utc::now(),
+    )
+    .unwrap();
+    enqueue_after_act(&conn, "a", Action::Schedule, Utc::now()).unwrap();
+    let queued: Vec<(i64, String)> = conn
+        .prepare("SELECT id, target_status FROM outbox WHERE state = 'queued'")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(queued, [(9, "future".to_owned())]);
+}
