@@ -165,6 +165,10 @@ test(
       );
       const page = (await anonymous(`${WP_URL}/?p=${postId}`)).text;
       assert.ok(page.indexOf("Đính chính") > page.indexOf("Đến trưa đã trao 300 suất."), "after the story");
+      // The editor's preview ends with the same notice.
+      const notice = await app.$("[data-testid=preview] [data-testid=correction]");
+      await notice.waitForExist({ timeout: 20000 });
+      assert.match(await notice.getText(), /^Đính chính \(\d\d\/\d\d\/\d{4}\): Bài trước ghi nhầm 50 suất; đúng là 500 suất\.$/);
 
       // Taken down only after confirming with a reason; the editor says so once the site has.
       await click(app, "spike");

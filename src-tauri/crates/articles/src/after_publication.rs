@@ -197,3 +197,143 @@ pub fn corrections(conn: &Connection, id: &str) -> Result<Vec<Correction>> {
         .collect::<rusqlite::Result<_>>()?;
     Ok(found)
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, DurationRound};
+
+    use super::*;
+    use crate::{ArticleFields, Move};
+
+    fn approved(conn: &Connection) -> String {
+        let fields = ArticleFields {
+            headline: "Trao quà cho đoàn viên".into(),
+            sapo: "Sáng nay, Công đoàn trao quà.".into(),
+            body: "Đoạn mở đầu.".into(),
+            byline: "Mai Quý".into(),
+            dateline: "Hà Nội".into(),
+            section: "Công đoàn".into(),
+        };
+        let id = crate::create(conn, &fields, "Mai Quý", Utc::now()).unwrap().id;
+        for to in [Status::Submitted, Status::InReview, Status::Approved] {
+            let change = Move {
+                to,
+                from: None,
+                by: "Trần Biên",
+                note: "",
+            };
+            crate::set_status(conn, &id, change, Utc::now()).unwrap();
+        }
+        id
+    }
+
+    fn times(conn: &Connection, id: &str) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+        let article = get(conn, id).unwrap();
+        (article.publish_at, article.embargo_until)
+    }
+
+    #[test]
+    fn the_schedule_and_the_embargo_follow_the_moves() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = newsroom_store::open_dir(dir.path()).unwrap();
+        let id = approved(&conn);
+        // The store keeps milliseconds; whole seconds compare as they are.
+        let now = Utc::now().duration_trunc(Duration::seconds(1)).unwrap();
+        let (soon, later) = (now + Duration::hours(2), now + Duration::hours(30));
+        let by = "Trần Biên";
+
+        // An embargo on an approved piece schedules it for the embargo's end...
+        act(&conn, &id, Act::Embargo { until: Some(later) }, None, by, now).unwrap();
+        assert_eq!(times(&conn, &id), (Some(later), Some(later)));
+        // ...and nothing is scheduled or published before it.
+        assert!(matches!(
+            act(&conn, &id, Act::Schedule { at: Some(soon) }, None, by, now),
+            Err(ArticleError::Embargoed { until }) if until == later
+        ));
+        let publish = Move {
+            to: Status::Published,
+            from: None,
+            by,
+            note: "",
+        };
+        assert!(matches!(
+            crate::set_status(&conn, &id, publish, now),
+            Err(ArticleError::Embargoed { .. })
+        ));
+        // Lifted, the schedule it made stands; a later change of state ends it.
+        act(&conn, &id, Act::Embargo { until: None }, None, by, now).unwrap();
+        assert_eq!(times(&conn, &id), (Some(later), None));
+        act(&conn, &id, Act::Schedule { at: Some(soon) }, None, by, now).unwrap();
+        assert_eq!(times(&conn, &id), (Some(soon), None));
+        crate::set_status(&conn, &id, publish, now).unwrap();
+        assert_eq!(times(&conn, &id), (None, None));
+
+        // A published piece takes updates and corrections, not schedules; a correction says
+        // what was wrong.
+        assert!(matches!(
+            act(&conn, &id, Act::Schedule { at: Some(soon) }, None, by, now),
+            Err(ArticleError::NotAllowedNow { .. })
+        ));
+        assert!(matches!(
+            act(&conn, &id, Act::Correct { note: " " }, None, by, now),
+            Err(ArticleError::NoteRequired)
+        ));
+        act(&conn, &id, Act::Correct { note: "Sai ngày." }, None, by, now).unwrap();
+        assert_eq!(
+            corrections(&conn, &id)
+                .unwrap()
+                .iter()
+                .map(|c| c.note.as_str())
+                .collect::<Vec<_>>(),
+            ["Sai ngày."]
+        );
+        assert_eq!(get(&conn, &id).unwrap().status, Status::Published);
+    }
+
+    #[test]
+    fn times_are_read_on_the_newsrooms_clock_and_refused_when_passed_or_absurd() {
+        let at = parse_newsroom_time("2026-12-05 08:00").unwrap();
+        assert_eq!(at.to_rfc3339(), "2026-12-05T01:00:00+00:00");
+        for same in [
+            "2026-12-05T08:00",
+            "08:00 05/12/2026",
+            "05/12/2026 08:00",
+            "2026-12-05T01:00:00Z",
+        ] {
+            assert_eq!(parse_newsroom_time(same), Some(at), "{same}");
+        }
+        assert_eq!(parse_newsroom_time("thứ hai tuần sau"), None);
+
+        let dir = tempfile::tempdir().unwrap();
+        let conn = newsroom_store::open_dir(dir.path()).unwrap();
+        let id = approved(&conn);
+        let now = Utc::now();
+        let by = "Trần Biên";
+        assert!(matches!(
+            act(
+                &conn,
+                &id,
+                Act::Schedule {
+                    at: Some(now - Duration::minutes(1))
+                },
+                None,
+                by,
+                now
+            ),
+            Err(ArticleError::TimePassed { .. })
+        ));
+        let years_ahead = now + Duration::days(MAX_DAYS_AHEAD + 1);
+        let refused = act(
+            &conn,
+            &id,
+            Act::Embargo {
+                until: Some(years_ahead),
+            },
+            None,
+            by,
+            now,
+        )
+        .unwrap_err();
+        assert!(refused.to_string().contains("(UTC+7)"), "{refused}");
+    }
+}
