@@ -304,6 +304,7 @@ export const en: Messages = {
     reschedule: "Change the time",
     unschedule: "Unschedule",
     scheduledAt: "Scheduled for {time}",
+    overdue: "Past its time, but the site has not said it is published (the site's scheduler may not have run yet); sync asks the site again.",
     scheduleConfirm: "Schedule",
     embargo: "Embargo until",
     embargoConfirm: "Set the embargo",

@@ -317,6 +317,7 @@ export const vi = {
     reschedule: "Đổi giờ",
     unschedule: "Bỏ hẹn giờ",
     scheduledAt: "Hẹn đăng {time}",
+    overdue: "Đã quá giờ hẹn nhưng trang chưa báo đã đăng (lịch chạy của trang có thể chưa chạy); Đồng bộ sẽ hỏi lại trang.",
     scheduleConfirm: "Hẹn đăng",
     embargo: "Cấm đăng trước",
     embargoConfirm: "Đặt cấm đăng",
