@@ -103,8 +103,18 @@ fn ninjs_documents_arrive_signed_photos_first_once_each_through_a_network_that_b
         assert!(sent.iter().all(|j| j.state != JobState::Failed), "{sent:#?}");
         assert!(rounds < 60, "the outbox never drained");
     }
-    // 3 documents and 6 photos at least; 30 % of the requests were broken on the way.
-    assert!(counts.requests.load(std::sync::atomic::Ordering::SeqCst) > 9);
+    // 3 documents and 6 photos at least, plus one more request for each that a fault broke
+    // (the faults are random: a run where the proxy only delayed requests makes exactly 9).
+    let broken = [
+        &counts.reset_before,
+        &counts.reset_after,
+        &counts.server_error,
+        &counts.truncated,
+    ]
+    .iter()
+    .map(|c| c.load(std::sync::atomic::Ordering::SeqCst))
+    .sum::<usize>();
+    assert!(counts.requests.load(std::sync::atomic::Ordering::SeqCst) >= 9 + broken);
     assert_eq!(site.bad_signatures.load(std::sync::atomic::Ordering::SeqCst), 0);
 
     let items = site.items.lock().unwrap();
