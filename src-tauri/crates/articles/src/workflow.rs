@@ -173,7 +173,7 @@ pub(crate) fn record_change(
     };
     tx.execute(
         "INSERT INTO status_changes (article_id, from_status, to_status, changed_by, note, changed_at, action, at_time, uid)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (uid) DO NOTHING",
         params![
             current.id,
             current.status.as_str(),
@@ -194,12 +194,15 @@ pub(crate) fn record_change(
 
 /// Gives a piece received from elsewhere (pulled from a publishing backend) the state it has
 /// there. The checklist ran where it was written, so it is not run again; the change is
-/// recorded like any other, naming where it came from.
+/// recorded like any other, naming where it came from. `uid` names the receipt the same on
+/// every machine that receives the same post in the same state, so when receipts travel with
+/// the piece's review the histories hold it once.
 pub fn set_received_status(
     conn: &Connection,
     id: &str,
     to: Status,
     received_from: &str,
+    uid: &str,
     now: DateTime<Utc>,
 ) -> Result<Article> {
     write(conn, |tx| {
@@ -213,7 +216,7 @@ pub fn set_received_status(
             at_time: None,
             by: received_from,
             note: "received",
-            uid: None,
+            uid: Some(uid),
         };
         record_change(tx, &current, change, now)
     })

@@ -366,7 +366,9 @@ fn create(
             _ => Status::Draft,
         };
         if !shared_history {
-            newsroom_articles::set_received_status(tx, &article.id, status, &backend.name, now)?;
+            let receipt =
+                crate::schedule::move_uid(backend, post.id, &format!("received-{}", status.as_str()));
+            newsroom_articles::set_received_status(tx, &article.id, status, &backend.name, &receipt, now)?;
         }
         remember(tx, backend, &article.id, post, &text)?;
         crate::seen_post(tx, &backend.id, post)?;

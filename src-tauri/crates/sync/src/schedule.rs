@@ -113,12 +113,18 @@ pub(crate) fn published_on_schedule(
     post: i64,
     article_id: &str,
 ) -> Result<bool> {
-    let site = backend.url.trim_end_matches('/');
     let uid = |at: chrono::DateTime<chrono::Utc>| {
-        let name = format!("{site}/?p={post}#published-at-{}", at.timestamp());
-        uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes())
-            .simple()
-            .to_string()
+        move_uid(backend, post, &format!("published-at-{}", at.timestamp()))
     };
     Ok(newsroom_articles::published_on_schedule(conn, article_id, &backend.name, &uid)?.is_some())
+}
+
+/// The id of a move every machine makes the same about a post (the site published it, or a
+/// pull received it in a state): from the site's address, the post and what happened, the
+/// same wherever it is worked out.
+pub(crate) fn move_uid(backend: &Backend, post: i64, what: &str) -> String {
+    let name = format!("{}/?p={post}#{what}", backend.url.trim_end_matches('/'));
+    uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes())
+        .simple()
+        .to_string()
 }

@@ -395,7 +395,12 @@ fn reporter_and_desk_on_two_machines_take_a_piece_from_submission_to_publication
     // Both machines tell the same story, and every comment and proposal exists once: here,
     // there, and on the site.
     assert_eq!(reporter.history(&mine), desk.history(&theirs));
-    assert_eq!(reporter.history(&mine).len(), 7, "{:#?}", reporter.history(&mine));
+    // Seven moves, each once. Other tests' desks share the site's queue: one that pulled the
+    // post between its push and its review's store recorded a receipt, which travels with the
+    // review; made the same on every machine, it is there once at most.
+    let history = reporter.history(&mine);
+    let receipts = history.iter().filter(|m| m.3 == "received").count();
+    assert_eq!((history.len() - receipts, receipts <= 1), (7, true), "{history:#?}");
     let (_, stored) = plugin(
         &site.url,
         &site.admin,
