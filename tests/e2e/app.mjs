@@ -1,9 +1,9 @@
 // Drives the real desktop app: Xvfb (started by scripts/test) → tauri-driver → WebKitWebDriver
 // → the app binary in $NEWSROOM_APP. Each test file gets its own data directory and driver.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import http from "node:http";
 import net from "node:net";
 import { remote } from "webdriverio";
@@ -271,4 +271,17 @@ export async function anonymous(url) {
     url = new URL(answer.headers.location, url).href;
   }
   throw new Error(`${url}: too many redirects`);
+}
+
+/** Clicks the element with this test id once it can be clicked. */
+export async function click(app, testid) {
+  const el = await app.$(`[data-testid=${testid}]`);
+  await el.waitForClickable({ timeout: 20000 });
+  await el.click();
+}
+
+/** The headless CLI built beside the app, on a machine's store (the same keychain as the app). */
+export function cli(dataDir, args, env = {}) {
+  const binary = join(dirname(process.env.NEWSROOM_APP ?? "."), "newsroom");
+  return execFileSync(binary, ["--data-dir", dataDir, ...args], { env: { ...process.env, ...env }, encoding: "utf8" }).trim();
 }

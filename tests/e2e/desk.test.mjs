@@ -6,7 +6,7 @@
 // to the test WordPress; the history names everyone.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { closeApp, openApp, startDriver, until } from "./app.mjs";
+import { click, closeApp, openApp, startDriver, until } from "./app.mjs";
 
 const { WP_URL, WP_USER, WP_APP_PASSWORD } = process.env;
 const REPORTER = "Mai Quý";
@@ -37,12 +37,6 @@ async function status(app) {
 
 async function saved(app) {
   await until("autosave", async () => (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved");
-}
-
-async function click(app, testid) {
-  const el = await app.$(`[data-testid=${testid}]`);
-  await el.waitForClickable({ timeout: 20000 });
-  await el.click();
 }
 
 /** Submits the open piece; with no site connected the editor first says nothing will leave

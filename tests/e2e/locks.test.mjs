@@ -6,7 +6,7 @@
 // is in the piece's history, and closing the piece releases the lock.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { closeApp, openApp, startDriver, until, untilOnTheSite } from "./app.mjs";
+import { click, closeApp, openApp, startDriver, until, untilOnTheSite } from "./app.mjs";
 
 const { WP_URL, WP_USER, WP_APP_PASSWORD, WP_EDITOR_USER, WP_EDITOR_PASSWORD } = process.env;
 
@@ -34,12 +34,6 @@ before(async () => {
 after(async () => {
   await driver?.stop();
 });
-
-async function click(app, testid) {
-  const el = await app.$(`[data-testid=${testid}]`);
-  await el.waitForClickable({ timeout: 20000 });
-  await el.click();
-}
 
 test("a piece another desk editor holds opens read-only with their name, and is taken over only after confirming", { skip: !WP_EDITOR_USER && "no WordPress (scripts/test starts one)" }, async () => {
   const app = await openApp();

@@ -6,14 +6,12 @@
 // history lists every move.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { anonymous, closeApp, openApp, request, startDriver, until, untilOnTheSite } from "./app.mjs";
+import { join } from "node:path";
+import { anonymous, cli, click, closeApp, openApp, request, startDriver, until, untilOnTheSite } from "./app.mjs";
 
 const { WP_URL, WP_USER, WP_APP_PASSWORD } = process.env;
-const CLI = join(dirname(process.env.NEWSROOM_APP ?? "."), "newsroom");
 const admin = `Basic ${Buffer.from(`${WP_USER}:${WP_APP_PASSWORD}`).toString("base64")}`;
 
 let driver;
@@ -26,16 +24,6 @@ after(async () => {
 
 async function post(id) {
   return JSON.parse((await request(`${WP_URL}/wp-json/wp/v2/posts/${id}?context=edit`, { headers: { Authorization: admin } })).text);
-}
-
-function cli(dataDir, args, env = {}) {
-  return execFileSync(CLI, ["--data-dir", dataDir, ...args], { env: { ...process.env, ...env }, encoding: "utf8" }).trim();
-}
-
-async function click(app, testid) {
-  const el = await app.$(`[data-testid=${testid}]`);
-  await el.waitForClickable({ timeout: 20000 });
-  await el.click();
 }
 
 /** Sets a `datetime-local` field as a person picking a time would (the field reads Vietnam time). */

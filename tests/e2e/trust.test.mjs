@@ -11,13 +11,9 @@
 //   reason and name in its history.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { anonymous, closeApp, openApp, pastePhoto, request, sendState, startDriver, until, untilOnTheSite } from "./app.mjs";
+import { anonymous, cli, click, closeApp, openApp, pastePhoto, request, sendState, startDriver, until, untilOnTheSite } from "./app.mjs";
 
 const { WP_URL, WP_USER, WP_APP_PASSWORD, WP_REPORTER_USER, WP_REPORTER_PASSWORD } = process.env;
-const CLI = join(dirname(process.env.NEWSROOM_APP ?? "."), "newsroom");
 const admin = `Basic ${Buffer.from(`${WP_USER}:${WP_APP_PASSWORD}`).toString("base64")}`;
 const reporterAuth = `Basic ${Buffer.from(`${WP_REPORTER_USER}:${WP_REPORTER_PASSWORD}`).toString("base64")}`;
 
@@ -36,17 +32,6 @@ async function site(path, auth = admin, method = "GET", body) {
     body: body ? JSON.stringify(body) : undefined,
   });
   return JSON.parse(answer.text);
-}
-
-/** The headless CLI on a machine's store (the same keychain as the app). */
-function cli(dataDir, args, env = {}) {
-  return execFileSync(CLI, ["--data-dir", dataDir, ...args], { env: { ...process.env, ...env }, encoding: "utf8" }).trim();
-}
-
-async function click(app, testid) {
-  const el = await app.$(`[data-testid=${testid}]`);
-  await el.waitForClickable({ timeout: 20000 });
-  await el.click();
 }
 
 async function status(app) {

@@ -400,7 +400,11 @@ fn reporter_and_desk_on_two_machines_take_a_piece_from_submission_to_publication
     // review; made the same on every machine, it is there once at most.
     let history = reporter.history(&mine);
     let receipts = history.iter().filter(|m| m.3 == "received").count();
-    assert_eq!((history.len() - receipts, receipts <= 1), (7, true), "{history:#?}");
+    assert_eq!(
+        (history.len() - receipts, receipts <= 1),
+        (7, true),
+        "{history:#?}"
+    );
     let (_, stored) = plugin(
         &site.url,
         &site.admin,
