@@ -85,6 +85,43 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// How old a temporary file in the library must be to be taken for one a killed import left
+/// behind: an import running in another process right now (the app and the CLI share the
+/// library) writes its own for seconds at most.
+pub const LEFT_BEHIND_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Removes the temporary files a killed import left in the library's folders (a write is
+/// renamed into place only when whole, so these are never a photo anyone has); returns how
+/// many. A library that is not there yet has none.
+pub fn sweep_left_behind(photos_dir: &Path, now: std::time::SystemTime) -> std::io::Result<usize> {
+    let Ok(folders) = std::fs::read_dir(photos_dir) else {
+        return Ok(0);
+    };
+    let mut removed = 0;
+    for folder in folders.flatten() {
+        if !folder.file_type()?.is_dir() {
+            continue;
+        }
+        for entry in std::fs::read_dir(folder.path())?.flatten() {
+            // tempfile's own prefix: the library writes nothing else under it.
+            if !entry.file_name().to_string_lossy().starts_with(".tmp") {
+                continue;
+            }
+            let meta = entry.metadata()?;
+            let age = meta
+                .modified()
+                .ok()
+                .and_then(|at| now.duration_since(at).ok())
+                .unwrap_or_default();
+            if meta.is_file() && age >= LEFT_BEHIND_AFTER {
+                std::fs::remove_file(entry.path())?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(removed)
+}
+
 /// A decoded, hashed file whose renditions are on disk, ready to be recorded.
 pub struct Prepared {
     pub sha256: String,

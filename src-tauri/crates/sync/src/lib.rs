@@ -46,7 +46,9 @@ pub use schedule::{check_may_publish, enqueue_after_act};
 pub use sections::{check_section, refresh_sections, site_sections};
 pub use send_state::{send_state, send_states, unsent_count, SendStage, SendState};
 pub use shared_review::{desk_support, known_support, sync_review, takeovers};
-pub use wordpress::{reachable, RemoteMedia, RemotePost, SiteRights, WordPress};
+pub use wordpress::{
+    reachable, RemoteMedia, RemotePost, SiteRights, WordPress, CONNECT_TIMEOUT, STALL_TIMEOUT,
+};
 pub use worker::{overview, Connectivity, SendProgress, SyncOverview, SyncWorker};
 
 use chrono::Utc;

@@ -14,7 +14,6 @@
 //! - 2xx is success; 401/403 mean the secret is wrong; 5xx, 408 and 429 are retried.
 
 use std::path::Path;
-use std::time::Duration;
 
 use hmac::{Hmac, Mac};
 use newsroom_photos::{ArticlePhoto, Rendition};
@@ -48,10 +47,7 @@ impl NinjsHttp {
         NinjsHttp {
             url: url.trim_end_matches('/').to_owned(),
             secret: secret.as_bytes().to_vec(),
-            agent: ureq::AgentBuilder::new()
-                .timeout_connect(Duration::from_secs(10))
-                .timeout(Duration::from_secs(120))
-                .build(),
+            agent: crate::wordpress::agent(),
         }
     }
 

@@ -134,12 +134,28 @@ fn query(value: &str) -> String {
     percent_encoding::utf8_percent_encode(value, QUERY).to_string()
 }
 
+/// How long connecting to a site may take.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long a connection may go without a byte either way before it is taken for stalled.
+/// There is no budget for a whole request: a photo going up slowly over 4G is making progress
+/// and is left to finish, while a connection that went silent fails in seconds and its job is
+/// tried again (each send is exactly-once), instead of holding the queue for minutes.
+pub const STALL_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The HTTP client for the publishing systems: a connect limit and a stall limit, no total.
+/// (ureq lets a total time limit override the per-read one, so none is set.)
+pub(crate) fn agent() -> ureq::Agent {
+    ureq::AgentBuilder::new()
+        .timeout_connect(CONNECT_TIMEOUT)
+        .timeout_read(STALL_TIMEOUT)
+        .timeout_write(STALL_TIMEOUT)
+        .build()
+}
+
 impl WordPress {
     pub fn new(url: &str, user: &str, password: &str) -> WordPress {
-        let agent = ureq::AgentBuilder::new()
-            .timeout_connect(Duration::from_secs(10))
-            .timeout(Duration::from_secs(120))
-            .build();
+        let agent = agent();
         WordPress {
             base: format!("{}/wp-json/wp/v2", url.trim_end_matches('/')),
             desk: format!("{}/wp-json/newsroom/v1", url.trim_end_matches('/')),

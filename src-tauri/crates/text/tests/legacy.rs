@@ -174,6 +174,13 @@ fn bytes_that_are_no_vietnamese_are_refused_with_the_offset() {
         .encode("Größe der Straße, café à la française")
         .0;
     assert!(legacy::decode_bytes(&latin).is_err());
+    // A Vietnamese file with a broken byte pair in its headline (`C3 28`): reading it in an old
+    // code converts no word, so it is damage, refused where it is, not "Ã(".
+    let mut damaged = b"---\nheadline: Ha Noi ".to_vec();
+    let at = damaged.len();
+    damaged.extend_from_slice(b"\xC3\x28 trao qua\n---\n\nDoan mo dau cua bai viet.\n");
+    let err = legacy::decode_bytes(&damaged).unwrap_err();
+    assert_eq!(err.offset, at);
 }
 
 fn good_unicode_texts() -> Vec<(String, String)> {

@@ -97,3 +97,47 @@ fn photo_import_caption_list_export_round_trip() {
         "people shown join the directory"
     );
 }
+
+/// An import killed mid-write leaves a temporary file in the library; the next time the store
+/// opens it is removed and the count said on standard error. A temporary file being written
+/// right now by another process (fresh) and the photos themselves are left alone.
+#[test]
+fn temporary_files_a_killed_import_left_are_swept_when_the_store_opens() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let photo = write(files.path(), "anh.jpg", &jpeg(640, 480));
+    stdout(&newsroom(data.path(), &["photo", "import", &photo]));
+    let library = data.path().join("photos");
+    let folder = std::fs::read_dir(&library)
+        .unwrap()
+        .flatten()
+        .find(|e| e.path().is_dir())
+        .unwrap()
+        .path();
+    let kept: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    let left = folder.join(".tmpA1b2C3");
+    std::fs::write(&left, b"half a JPEG").unwrap();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&left)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    let writing = folder.join(".tmpD4e5F6");
+    std::fs::write(&writing, b"being written").unwrap();
+
+    let out = newsroom(data.path(), &["photo", "list", "--json"]);
+    stdout(&out);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("removed 1 temporary files"), "{said}");
+    assert!(!left.exists());
+    assert!(writing.exists(), "a file being written now is not taken");
+    for name in kept {
+        assert!(folder.join(&name).exists(), "{name:?} kept");
+    }
+}

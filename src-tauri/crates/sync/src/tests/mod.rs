@@ -17,6 +17,7 @@ mod pulling;
 mod pushing;
 mod sections;
 mod sending;
+mod stalls;
 mod taking_down;
 
 pub(super) struct Site {

@@ -320,7 +320,11 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, Undecodable> {
                     let (sound, unsound) = vietnamese_words(&conversion.text);
                     (conversion, sound, unsound)
                 })
-                .filter(|(_, sound, unsound)| *sound >= 1 && *sound >= 2 * *unsound)
+                // A reading that converts no word is no evidence of an old code: the bytes
+                // that are not UTF-8 are damage, not Vietnamese.
+                .filter(|(conversion, sound, unsound)| {
+                    conversion.words > 0 && *sound >= 1 && *sound >= 2 * *unsound
+                })
                 .max_by_key(|(_, sound, unsound)| *sound as i64 - *unsound as i64);
             match best {
                 Some((conversion, _, _)) => Ok(Decoded {
