@@ -1,7 +1,6 @@
 //! After the desk's word: updating and correcting a published piece, scheduling, embargoes
 //! (`newsroom-articles` records the move, `newsroom-sync` checks the site's rights and sends).
 
-use chrono::Utc;
 use newsroom_articles::{Act, Action};
 use newsroom_profile::actor;
 
@@ -34,21 +33,14 @@ impl Api {
                 ))
             }
         };
-        let conn = self.conn()?;
-        let (article, queued) = newsroom_store::write(&conn, |tx| -> ApiResult<_> {
-            let now = Utc::now();
+        self.move_and_send(|tx, now| {
             if let Some(what) = site_right(request.action, request.at.is_some()) {
                 newsroom_sync::check_may_publish(tx, &request.id, what)?;
             }
             let article = newsroom_articles::act(tx, &request.id, act, request.from, &actor(tx), now)?;
             let queued = newsroom_sync::enqueue_after_act(tx, &request.id, request.action, now)?;
             Ok((article, queued))
-        })?;
-        drop(conn);
-        if queued {
-            self.poke_worker();
-        }
-        Ok(article)
+        })
     }
 
     /// Replaces some fields of a piece (the others kept) as a save of its own; a published

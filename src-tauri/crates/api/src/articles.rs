@@ -155,9 +155,7 @@ impl Api {
     /// (submitting, publishing) queues its push to every backend in the same transaction, so a
     /// piece is never marked sent without being on its way.
     pub fn article_set_status(&self, request: &StatusRequest) -> ApiResult<Article> {
-        let conn = self.conn()?;
-        let (article, queued) = newsroom_store::write(&conn, |tx| -> ApiResult<_> {
-            let now = Utc::now();
+        self.move_and_send(|tx, now| {
             let change = newsroom_articles::Move {
                 to: request.to,
                 from: request.from,
@@ -180,7 +178,18 @@ impl Api {
             let article = newsroom_articles::set_status(tx, &request.id, change, now)?;
             let queued = newsroom_sync::enqueue_on_entry(tx, &request.id, request.to, now)?;
             Ok((article, queued))
-        })?;
+        })
+    }
+
+    /// Moves a piece in one transaction with queueing what the move sends (`moved` returns the
+    /// piece and whether anything was queued), so a move is never recorded without being on its
+    /// way; then wakes the worker, with the store released, when something was queued.
+    pub(crate) fn move_and_send(
+        &self,
+        moved: impl FnOnce(&rusqlite::Connection, chrono::DateTime<Utc>) -> ApiResult<(Article, bool)>,
+    ) -> ApiResult<Article> {
+        let conn = self.conn()?;
+        let (article, queued) = newsroom_store::write(&conn, |tx| moved(tx, Utc::now()))?;
         drop(conn);
         if queued {
             self.poke_worker();
