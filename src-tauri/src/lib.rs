@@ -154,6 +154,8 @@ pub fn run() {
                     if let Err(err) = api.search_index_build(&mut progress) {
                         eprintln!("newsroom: the search index could not be built: {err}");
                     }
+                    // Off the start-up path too: it reads every folder of the photo library.
+                    api.sweep_photo_library();
                 });
             }
             Ok(())

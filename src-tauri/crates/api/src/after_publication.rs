@@ -38,7 +38,7 @@ impl Api {
                 newsroom_sync::check_may_publish(tx, &request.id, what)?;
             }
             let article = newsroom_articles::act(tx, &request.id, act, request.from, &actor(tx), now)?;
-            let queued = newsroom_sync::enqueue_after_act(tx, &request.id, request.action, now)?;
+            let queued = newsroom_sync::enqueue_after_act(tx, &article, request.action, now)?;
             Ok((article, queued))
         })
     }

@@ -124,19 +124,6 @@ impl Api {
             newsroom_articles::seed_demo_content(&conn, Utc::now())?;
         }
         newsroom_articles::empty_expired_trash(&conn, Utc::now())?;
-        // Temporary files a killed import left in the photo library; failing to remove them
-        // costs disk space, not work, so the store opens regardless.
-        let photos = newsroom_photos::photos_dir(&data_dir);
-        match newsroom_photos::sweep_left_behind(&photos, std::time::SystemTime::now()) {
-            Ok(0) => {}
-            Ok(n) => eprintln!(
-                "newsroom: removed {n} temporary files an interrupted import left in the photo library"
-            ),
-            Err(err) => eprintln!(
-                "newsroom: could not clear temporary files from {}: {err}",
-                photos.display()
-            ),
-        }
         Ok(Api {
             conn: Mutex::new(conn),
             data_dir,
@@ -150,6 +137,23 @@ impl Api {
 
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
+    }
+
+    /// Removes the temporary files a killed import left in the photo library, saying how many
+    /// on stderr. It reads every folder of the library, so the app runs it in the background
+    /// after opening, off its start-up; failing costs disk space, not work, so it only says so.
+    pub fn sweep_photo_library(&self) {
+        let photos = self.photos_dir();
+        match newsroom_photos::sweep_left_behind(&photos, std::time::SystemTime::now()) {
+            Ok(0) => {}
+            Ok(n) => eprintln!(
+                "newsroom: removed {n} temporary files an interrupted import left in the photo library"
+            ),
+            Err(err) => eprintln!(
+                "newsroom: could not clear temporary files from {}: {err}",
+                photos.display()
+            ),
+        }
     }
 
     /// Where the photo library keeps its files.

@@ -16,6 +16,23 @@ use crate::{write, ArticleError, Result};
 /// would otherwise hide a story for decades.
 pub const MAX_DAYS_AHEAD: i64 = 366;
 
+/// The newsroom's clock: Vietnam time (UTC+7), whatever zone the machine is in. Times are
+/// shown and typed on it and stored in UTC.
+pub fn newsroom_clock() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset")
+}
+
+/// The HTML notices readers see at the end of a corrected story, oldest first, each dated on
+/// the newsroom's clock: what the site and the ninjs body both print.
+pub fn correction_notices(corrections: &[Correction]) -> String {
+    newsroom_markdown::correction_notices(
+        &corrections
+            .iter()
+            .map(|c| (c.vietnam_date(), c.note.clone()))
+            .collect::<Vec<_>>(),
+    )
+}
+
 /// One of the moves of this module, by someone.
 #[derive(Debug, Clone, Copy)]
 pub enum Act<'a> {
@@ -32,7 +49,8 @@ pub enum Act<'a> {
 }
 
 impl Act<'_> {
-    fn action(self) -> Action {
+    /// What the move is recorded as in the history.
+    pub fn action(self) -> Action {
         match self {
             Act::Update { .. } => Action::Update,
             Act::Correct { .. } => Action::Correct,
@@ -60,7 +78,6 @@ pub fn parse_newsroom_time(text: &str) -> Option<DateTime<Utc>> {
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
         return Some(at.with_timezone(&Utc));
     }
-    let vietnam = chrono::FixedOffset::east_opt(7 * 3600)?;
     [
         "%Y-%m-%d %H:%M",
         "%Y-%m-%dT%H:%M",
@@ -70,7 +87,7 @@ pub fn parse_newsroom_time(text: &str) -> Option<DateTime<Utc>> {
     ]
     .into_iter()
     .find_map(|format| chrono::NaiveDateTime::parse_from_str(text, format).ok())
-    .and_then(|local| local.and_local_timezone(vietnam).single())
+    .and_then(|local| local.and_local_timezone(newsroom_clock()).single())
     .map(|at| at.with_timezone(&Utc))
 }
 
@@ -175,7 +192,7 @@ pub fn published_on_schedule(
             at_time: None,
             by: site,
             note: "",
-            uid: Some(&uid[..uid.len().min(64)]),
+            uid: Some(&uid),
         };
         record_change(tx, &current, change, at).map(Some)
     })

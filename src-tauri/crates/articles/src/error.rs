@@ -4,8 +4,7 @@ use crate::models::{Action, ChecklistRule, Status};
 
 /// A time as the newsroom reads it: Vietnam time (UTC+7), whatever the machine's zone.
 fn vietnam_time(at: &DateTime<Utc>) -> String {
-    let offset = chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
-    at.with_timezone(&offset)
+    at.with_timezone(&crate::newsroom_clock())
         .format("%H:%M %d/%m/%Y (UTC+7)")
         .to_string()
 }

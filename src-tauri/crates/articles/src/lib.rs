@@ -25,7 +25,8 @@ mod trash;
 mod workflow;
 
 pub use after_publication::{
-    act, corrections, parse_newsroom_time, published_on_schedule, Act, MAX_DAYS_AHEAD,
+    act, correction_notices, corrections, newsroom_clock, parse_newsroom_time, published_on_schedule, Act,
+    MAX_DAYS_AHEAD,
 };
 pub use demo::seed_demo_content;
 pub use edit::{create, delete, discard_if_blank, list, save, tagged_with, with_photo};

@@ -124,11 +124,6 @@ pub struct Article {
 }
 
 impl Article {
-    /// Whether the piece may not be public yet at `now`.
-    pub fn embargoed_at(&self, now: DateTime<Utc>) -> bool {
-        self.embargo_until.is_some_and(|until| until > now)
-    }
-
     pub fn fields(&self) -> ArticleFields {
         ArticleFields {
             headline: self.headline.clone(),
@@ -355,8 +350,10 @@ pub struct Correction {
 impl Correction {
     /// The day of the correction as readers in Vietnam read it (dd/mm/yyyy, UTC+7).
     pub fn vietnam_date(&self) -> String {
-        let vietnam = chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
-        self.at.with_timezone(&vietnam).format("%d/%m/%Y").to_string()
+        self.at
+            .with_timezone(&crate::newsroom_clock())
+            .format("%d/%m/%Y")
+            .to_string()
     }
 }
 

@@ -235,10 +235,7 @@ pub fn take_shared_state(
 ) -> Result<bool> {
     let current = get(conn, id)?;
     // The received moves may have scheduled the piece or set its embargo.
-    settle_times(conn, id)?;
-    let settled = get(conn, id)?;
-    let times_changed =
-        (settled.publish_at, settled.embargo_until) != (current.publish_at, current.embargo_until);
+    let times_changed = settle_times(conn, id)? != (current.publish_at, current.embargo_until);
     let reviewer = reviewer.map(|r| newsroom_text::nfc(r.trim()));
     let reviewer_changed = reviewer.as_ref().is_some_and(|r| *r != current.reviewer);
     if current.status == to && !reviewer_changed && !times_changed {
@@ -256,6 +253,9 @@ pub fn take_shared_state(
     Ok(true)
 }
 
+/// A piece's publication time and embargo's end, when it has them.
+pub type PieceTimes = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
 /// Works out from the piece's history when it is to be published and until when it is
 /// embargoed, and keeps both on the piece. The history is what every machine shares, so each
 /// one arrives at the same times whatever order the moves reached it in.
@@ -265,7 +265,9 @@ pub fn take_shared_state(
 /// - A schedule move sets (or lifts) the publication time.
 /// - Any other change of state ends a schedule: the piece was published, or left the desk's
 ///   hands for another state.
-pub fn settle_times(conn: &Connection, id: &str) -> Result<()> {
+///
+/// Returns them: `(publish_at, embargo_until)`.
+pub fn settle_times(conn: &Connection, id: &str) -> Result<PieceTimes> {
     let moves: Vec<(String, String, Option<String>)> = conn
         .prepare_cached(
             "SELECT to_status, action, at_time FROM status_changes WHERE article_id = ?1 ORDER BY changed_at, id",
@@ -291,7 +293,7 @@ pub fn settle_times(conn: &Connection, id: &str) -> Result<()> {
         "UPDATE articles SET publish_at = ?2, embargo_until = ?3 WHERE id = ?1",
         params![id, publish_at.map(timestamp), embargo.map(timestamp)],
     )?;
-    Ok(())
+    Ok((publish_at, embargo))
 }
 
 /// Every change of state of an article, oldest first.

@@ -23,11 +23,13 @@ use newsroom_api::{Api, ApiError, OpenOptions};
 use args::{Cli, Command, ProfileCommand, TagCommand};
 
 fn open(data_dir: Option<PathBuf>) -> Result<Api, ApiError> {
-    Api::open(&OpenOptions {
+    let api = Api::open(&OpenOptions {
         data_dir,
         seed_demo_content: false,
         index_in_background: false,
-    })
+    })?;
+    api.sweep_photo_library();
+    Ok(api)
 }
 
 fn run(cli: Cli) -> Result<(), ApiError> {

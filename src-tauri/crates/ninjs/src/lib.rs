@@ -244,14 +244,9 @@ pub fn document(
             height: web.height,
         })
     };
-    let notices: Vec<(String, String)> = life
-        .corrections
-        .iter()
-        .map(|c| (c.vietnam_date(), c.note.clone()))
-        .collect();
     // The corrections are part of the story readers get, as on the site.
     let html = newsroom_markdown::render_with_photos(&article.body, &figures)
-        + &newsroom_markdown::correction_notices(&notices);
+        + &newsroom_articles::correction_notices(&life.corrections);
     let counts = newsroom_markdown::counts(&article.body);
     let subject = |tag: &Tag| Subject {
         name: tag.name.clone(),
@@ -369,10 +364,10 @@ pub fn document(
                 value,
             })
             .into_iter()
-            .chain(notices.iter().map(|(date, note)| Text {
+            .chain(life.corrections.iter().map(|c| Text {
                 role: Some("correction"),
                 contenttype: "text/plain",
-                value: format!("{date}: {}", note.trim()),
+                value: format!("{}: {}", c.vietnam_date(), c.note.trim()),
             }))
             .collect(),
         bodies: vec![Body {

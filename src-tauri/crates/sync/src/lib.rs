@@ -219,15 +219,14 @@ pub(crate) fn record(
 }
 
 /// Keeps what a site showed of a post mapped to a piece here: its status and its author.
+/// What the answer left out (an empty status, no author) keeps what was seen before.
 pub(crate) fn seen_post(conn: &Connection, backend: &str, post: &wordpress::RemotePost) -> Result<()> {
-    seen_status(conn, backend, post.id, &post.status)?;
-    if post.author > 0 {
-        conn.execute(
-            "UPDATE remote_items SET remote_author = ?3
-             WHERE backend_id = ?1 AND local_kind = 'article' AND remote_id = ?2",
-            params![backend, post.id, post.author],
-        )?;
-    }
+    conn.execute(
+        "UPDATE remote_items SET remote_status = coalesce(nullif(?3, ''), remote_status),
+                                 remote_author = coalesce(nullif(?4, 0), remote_author)
+         WHERE backend_id = ?1 AND local_kind = 'article' AND remote_id = ?2",
+        params![backend, post.id, post.status, post.author],
+    )?;
     Ok(())
 }
 

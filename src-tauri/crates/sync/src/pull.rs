@@ -505,11 +505,8 @@ pub fn pull_site(
     if desk {
         pull_changed_reviews(conn, backend, wp, &mut pulled)?;
     }
-    for article_id in crate::schedule::settle_scheduled(conn, backend, wp)? {
+    for (article_id, post) in crate::schedule::settle_scheduled(conn, backend, wp)? {
         let headline = newsroom_articles::get(conn, &article_id)?.headline;
-        let post = crate::remote_item(conn, &backend.id, "article", &article_id)?
-            .and_then(|k| k.remote_id)
-            .unwrap_or_default();
         pulled.push(Pulled::of(article_id, headline, post, PullOutcome::Updated));
     }
     Ok(pulled)

@@ -276,18 +276,6 @@ fn story_end(content: &str) -> usize {
         .map_or(byline, |at| at.min(byline))
 }
 
-/// The piece's corrections as the notices printed at the end of its story, each with its date
-/// in Vietnam time.
-pub(crate) fn correction_notices(conn: &Connection, article_id: &str) -> Result<String> {
-    let corrections = newsroom_articles::corrections(conn, article_id)?;
-    Ok(newsroom_markdown::correction_notices(
-        &corrections
-            .iter()
-            .map(|c| (c.vietnam_date(), c.note.clone()))
-            .collect::<Vec<_>>(),
-    ))
-}
-
 /// A time as WordPress's `date_gmt` takes it.
 fn wordpress_date(at: chrono::DateTime<chrono::Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%S").to_string()
@@ -432,7 +420,9 @@ pub fn push_article(
         &marker,
     );
     // Corrections are told to readers at the end of the story, never made silently.
-    content.push_str(&correction_notices(conn, article_id)?);
+    content.push_str(&newsroom_articles::correction_notices(
+        &newsroom_articles::corrections(conn, article_id)?,
+    ));
     if !article.byline.trim().is_empty() {
         // WordPress has no byline field; the newsroom prints it under the story.
         content.push_str(&format!(
@@ -510,7 +500,7 @@ pub fn push_article(
     crate::seen_post(conn, &backend.id, &post)?;
     remember_source(conn, &backend.id, article_id, &ArticleText::of(&article))?;
     // The piece's time came while it waited to be sent: the site published it at once.
-    if post.status == "publish" {
+    if status == RemoteStatus::Future && post.status == RemoteStatus::Publish.as_str() {
         crate::schedule::published_on_schedule(conn, backend, post.id, article_id)?;
     }
     // Media pushed before the post existed are attached to it now, so the site lists them

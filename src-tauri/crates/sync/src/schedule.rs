@@ -3,7 +3,7 @@
 //! and the scheduled pieces a site has published since (WordPress publishes a `future` post
 //! itself when its time comes; the piece here is published only once the site says so).
 
-use newsroom_articles::{Action, Status};
+use newsroom_articles::{Action, Article, Status};
 use rusqlite::Connection;
 
 use crate::push::RemoteStatus;
@@ -56,27 +56,35 @@ pub fn check_may_publish(conn: &Connection, article_id: &str, what: &'static str
 /// lifting) goes to every site at once; an embargo goes where the piece is with the desk,
 /// carrying the move to the other machines (a draft's embargo waits for its submission).
 /// Returns whether anything was queued.
+/// `moved` is the piece as the move left it.
 pub fn enqueue_after_act(
     conn: &Connection,
-    article_id: &str,
+    moved: &Article,
     action: Action,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<bool> {
-    let status = newsroom_articles::get(conn, article_id)?.status;
     let send = match action {
         Action::Update | Action::Correct | Action::Schedule => true,
-        Action::Embargo => matches!(status, Status::Submitted | Status::InReview | Status::Approved),
+        Action::Embargo => matches!(
+            moved.status,
+            Status::Submitted | Status::InReview | Status::Approved
+        ),
         Action::Move => false,
     };
     if send {
-        crate::outbox::enqueue_everywhere(conn, article_id, now)?;
+        crate::outbox::enqueue_everywhere(conn, &moved.id, now)?;
     }
     Ok(send)
 }
 
 /// Asks the site about the pieces scheduled here that it holds, and records the ones it has
-/// published since, by the site's name at their scheduled time. Returns those pieces' ids.
-pub(crate) fn settle_scheduled(conn: &Connection, backend: &Backend, wp: &WordPress) -> Result<Vec<String>> {
+/// published since, by the site's name at their scheduled time. Returns those pieces, each with
+/// its post.
+pub(crate) fn settle_scheduled(
+    conn: &Connection,
+    backend: &Backend,
+    wp: &WordPress,
+) -> Result<Vec<(String, i64)>> {
     let scheduled: Vec<(String, i64)> = conn
         .prepare_cached(
             "SELECT a.id, r.remote_id FROM articles a JOIN remote_items r
@@ -97,7 +105,7 @@ pub(crate) fn settle_scheduled(conn: &Connection, backend: &Backend, wp: &WordPr
                 continue;
             };
             if published_on_schedule(conn, backend, post, article)? {
-                published.push(article.clone());
+                published.push((article.clone(), post));
             }
         }
     }

@@ -13,15 +13,9 @@ use super::*;
 impl Machine {
     /// Records one of the moves around publication and queues what it sends, as the app does.
     fn act(&self, id: &str, act: Act<'_>, by: &str) -> Result<newsroom_articles::Article> {
-        let action = match act {
-            Act::Update { .. } => Action::Update,
-            Act::Correct { .. } => Action::Correct,
-            Act::Schedule { .. } => Action::Schedule,
-            Act::Embargo { .. } => Action::Embargo,
-        };
         newsroom_store::write(&self.n.conn, |tx| {
             let article = newsroom_articles::act(tx, id, act, None, by, Utc::now())?;
-            enqueue_after_act(tx, id, action, Utc::now())?;
+            enqueue_after_act(tx, &article, act.action(), Utc::now())?;
             Ok(article)
         })
     }
@@ -467,7 +461,7 @@ fn the_upgrade_keeps_every_job_and_lets_a_scheduled_piece_be_queued() {
 
     // Scheduled: the queued job takes the new target instead of a second job being added.
     let at = ahead(Duration::days(1));
-    newsroom_articles::act(
+    let scheduled = newsroom_articles::act(
         &conn,
         "a",
         Act::Schedule { at: Some(at) },
@@ -476,7 +470,7 @@ fn the_upgrade_keeps_every_job_and_lets_a_scheduled_piece_be_queued() {
         Utc::now(),
     )
     .unwrap();
-    enqueue_after_act(&conn, "a", Action::Schedule, Utc::now()).unwrap();
+    enqueue_after_act(&conn, &scheduled, Action::Schedule, Utc::now()).unwrap();
     let queued: Vec<(i64, String)> = conn
         .prepare("SELECT id, target_status FROM outbox WHERE state = 'queued'")
         .unwrap()
