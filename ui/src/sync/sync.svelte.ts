@@ -29,10 +29,19 @@ class SyncState {
     this.started = true;
     void this.refresh();
     void listen("sync-changed", () => void this.refresh());
+    // Several jobs send at once: each tick replaces its own job's bytes.
     void listen<SendProgress>("sync-progress", (event) => {
-      if (this.overview) this.overview = { ...this.overview, progress: event.payload };
+      if (!this.overview) return;
+      const others = this.overview.progress.filter((p) => p.job_id !== event.payload.job_id);
+      this.overview = { ...this.overview, progress: [...others, event.payload] };
     });
     setInterval(() => void this.refresh(), 30_000);
+  }
+
+  /** The bytes sent of a job that is sending photos now. */
+  progressOf(jobId: number | null): SendProgress | null {
+    if (jobId === null) return null;
+    return this.overview?.progress.find((p) => p.job_id === jobId) ?? null;
   }
 
   /** The newest job of a piece, if it was ever queued. */

@@ -83,7 +83,10 @@ impl Api {
     /// Starts the background worker that drains the outbox and pulls on its schedule (the
     /// desktop app calls this once); `changed` hears whenever [`Api::sync_overview`] or the
     /// pieces would show something new (with the progress alone when only that moved).
-    pub fn sync_start_worker(&self, changed: Box<dyn Fn(Option<SendProgress>) + Send>) -> ApiResult<()> {
+    pub fn sync_start_worker(
+        &self,
+        changed: Box<dyn Fn(Option<SendProgress>) + Send + Sync>,
+    ) -> ApiResult<()> {
         let known = Arc::clone(&self.known);
         let changed = Box::new(move |progress: Option<SendProgress>| {
             // A pull may have added people and organisations from the pieces' tags.

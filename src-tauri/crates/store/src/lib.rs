@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0012_one_piece_per_post.sql"),
     include_str!("../migrations/0013_sections_and_people.sql"),
     include_str!("../migrations/0014_after_publication.sql"),
+    include_str!("../migrations/0015_outbox_unanswered.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -129,6 +130,27 @@ pub fn write<T, E: From<rusqlite::Error>>(
     let out = work(&tx)?;
     tx.commit()?;
     Ok(out)
+}
+
+/// A setting kept as JSON in the `settings` table, or `None` when it was never set. A value
+/// that no longer reads as `T` (written by another version) counts as never set, so the caller
+/// falls back to its default rather than failing.
+pub fn setting<T: serde::de::DeserializeOwned>(conn: &Connection, key: &str) -> rusqlite::Result<Option<T>> {
+    use rusqlite::OptionalExtension;
+    let text: Option<String> = conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?;
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+}
+
+/// Keeps a setting as JSON, replacing what was there.
+pub fn set_setting<T: serde::Serialize>(conn: &Connection, key: &str, value: &T) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, serde_json::to_string(value).expect("a setting serialises")),
+    )?;
+    Ok(())
 }
 
 /// The schema version recorded in the file.

@@ -25,6 +25,7 @@ mod push;
 mod schedule;
 mod sections;
 mod send_state;
+mod sending;
 mod shared_review;
 mod wordpress;
 mod worker;
@@ -37,17 +38,19 @@ pub use locks::{lock_piece, piece_lock, release_piece, take_over_piece, LockStat
 pub use merge::{has_conflicts, merge, resolve, ArticleText, Choice, Field, Passage};
 pub use ninjs_http::{push_ninjs, signature, NinjsHttp, SIGNATURE_HEADER};
 pub use outbox::{
-    backoff, cancel, conflict_passages, drain, enqueue, enqueue_everywhere, enqueue_on_entry, jobs, recover,
-    resolve_conflict, retry, send_all, JobState, SyncJob,
+    backoff, cancel, conflict_passages, enqueue, enqueue_everywhere, enqueue_on_entry, jobs, next_due,
+    recover, resolve_conflict, retry, JobState, SyncJob,
 };
 pub use pull::{pull_everywhere, pull_site, PullOutcome, PullScope, Pulled};
-pub use push::{push_article, PushOutcome, RemoteStatus};
+pub use push::{post_marker, push_article, PushOutcome, RemoteStatus};
 pub use schedule::{check_may_publish, enqueue_after_act};
 pub use sections::{check_section, refresh_sections, site_sections};
 pub use send_state::{send_state, send_states, unsent_count, SendStage, SendState};
+pub use sending::{drain, drain_in_lanes, send_all, JobProgress, Passwords, PARALLEL_SENDS};
 pub use shared_review::{desk_support, known_support, sync_review, takeovers};
 pub use wordpress::{
     reachable, RemoteMedia, RemotePost, SiteRights, WordPress, CONNECT_TIMEOUT, STALL_TIMEOUT,
+    UPLOAD_STALL_TIMEOUT,
 };
 pub use worker::{overview, Connectivity, SendProgress, SyncOverview, SyncWorker};
 
@@ -296,7 +299,7 @@ pub fn forget_remote_id(conn: &Connection, backend: &str, kind: &str, local: &st
     Ok(())
 }
 
-#[cfg(test)]
-mod fault_proxy;
+#[cfg(any(test, feature = "bench"))]
+pub mod fault_proxy;
 #[cfg(test)]
 mod tests;

@@ -40,6 +40,7 @@ pub struct NinjsHttp {
     url: String,
     secret: Vec<u8>,
     agent: ureq::Agent,
+    uploads: ureq::Agent,
 }
 
 impl NinjsHttp {
@@ -48,6 +49,7 @@ impl NinjsHttp {
             url: url.trim_end_matches('/').to_owned(),
             secret: secret.as_bytes().to_vec(),
             agent: crate::wordpress::agent(),
+            uploads: crate::wordpress::upload_agent(),
         }
     }
 
@@ -88,7 +90,7 @@ impl NinjsHttp {
 
     pub fn put_photo(&self, photo_id: &str, jpeg: &[u8], sent: &dyn Fn(u64)) -> Result<String> {
         let url = self.photo_url(photo_id);
-        let request = self.agent.put(&url).set("Content-Type", "image/jpeg");
+        let request = self.uploads.put(&url).set("Content-Type", "image/jpeg");
         self.send(request, jpeg, sent)?;
         Ok(url)
     }

@@ -1,9 +1,8 @@
-//! The outbox: durable push jobs, one per piece and backend, drained by a worker with
+//! The outbox: durable push jobs, one per piece and backend, drained (see `sending`) with
 //! exponential backoff and jitter. A job interrupted by a crash is found in `sending` at the
 //! next start and queued again; the push itself is exactly-once (see `push`), so sending it
 //! again cannot duplicate anything.
 
-use std::path::Path;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -13,11 +12,8 @@ use serde::{Deserialize, Serialize};
 use newsroom_articles::Status;
 
 use crate::merge::{merge, resolve, save_merged, ArticleText, Choice, Passage};
-use crate::ninjs_http::{push_ninjs, NinjsHttp};
-use crate::push::{push_article, RemoteStatus};
-use crate::shared_review::{desk_support, known_support, sync_review};
-use crate::DeskSupport;
-use crate::{backend, remote_item, timestamp, Backend, Result, SyncError, WordPress};
+use crate::push::RemoteStatus;
+use crate::{remote_item, timestamp, Backend, Result, SyncError};
 
 /// Where a job is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -170,7 +166,7 @@ pub(crate) fn enqueue_waiting(conn: &Connection, backend: &Backend, now: DateTim
 }
 
 /// How long until the next queued job is due, if any is queued.
-pub(crate) fn next_due(conn: &Connection, now: DateTime<Utc>) -> Option<Duration> {
+pub fn next_due(conn: &Connection, now: DateTime<Utc>) -> Option<Duration> {
     let next: Option<String> = conn
         .query_row(
             "SELECT min(next_attempt_at) FROM outbox WHERE state = 'queued'",
@@ -187,7 +183,7 @@ pub(crate) fn next_due(conn: &Connection, now: DateTime<Utc>) -> Option<Duration
 /// waited out.
 pub(crate) fn make_all_due(conn: &Connection, now: DateTime<Utc>) -> Result<usize> {
     Ok(conn.execute(
-        "UPDATE outbox SET next_attempt_at = ?1 WHERE state = 'queued'",
+        "UPDATE outbox SET next_attempt_at = ?1, unanswered_attempts = 0 WHERE state = 'queued'",
         [timestamp(now)],
     )?)
 }
@@ -216,7 +212,7 @@ pub fn jobs(conn: &Connection) -> Result<Vec<SyncJob>> {
 }
 
 /// Jobs as shown: all of them, or the one with this id.
-fn select_jobs(conn: &Connection, id: Option<i64>) -> Result<Vec<SyncJob>> {
+pub(crate) fn select_jobs(conn: &Connection, id: Option<i64>) -> Result<Vec<SyncJob>> {
     let mut stmt = conn.prepare_cached(
         "SELECT o.id, o.article_id, a.headline, b.name, o.target_status, o.state, o.attempts, o.next_attempt_at,
                 o.last_error_code, o.last_error, o.remote_url
@@ -256,7 +252,8 @@ pub fn cancel(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<()> {
 /// Queues a failed or conflicted job again, now.
 pub fn retry(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<()> {
     conn.execute(
-        "UPDATE outbox SET state = 'queued', next_attempt_at = ?2, updated_at = ?2 WHERE id = ?1 AND state IN ('failed', 'conflict')",
+        "UPDATE outbox SET state = 'queued', next_attempt_at = ?2, updated_at = ?2, unanswered_attempts = 0
+         WHERE id = ?1 AND state IN ('failed', 'conflict')",
         params![id, timestamp(now)],
     )?;
     Ok(())
@@ -264,9 +261,9 @@ pub fn retry(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<()> {
 
 /// The site's version a conflicting job met.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-struct SiteVersion {
-    modified_gmt: String,
-    text: ArticleText,
+pub(crate) struct SiteVersion {
+    pub(crate) modified_gmt: String,
+    pub(crate) text: ArticleText,
 }
 
 /// What a job in conflict needs: its piece, its backend and the site's version it met.
@@ -337,136 +334,4 @@ pub fn resolve_conflict(
         )?;
         Ok(())
     })
-}
-
-/// Whether an error passes by itself (the network, a failing site), so trying again later can
-/// succeed.
-pub(crate) fn retried(err: &SyncError) -> bool {
-    classify(err).1
-}
-
-/// The code and whether to try again later, for an error.
-fn classify(err: &SyncError) -> (&'static str, bool) {
-    match err {
-        SyncError::Unauthorized(_) => ("unauthorized", false),
-        SyncError::Forbidden(_) => ("forbidden", false),
-        // The site's copy of the review is unreadable: trying again reads the same thing.
-        SyncError::Review(_) => ("review_unreadable", false),
-        SyncError::Conflict { .. } => ("conflict", false),
-        SyncError::Network(_) => ("network", true),
-        SyncError::Garbage(_) => ("garbage", true),
-        SyncError::Remote { status, .. } if *status >= 500 || *status == 429 || *status == 408 => {
-            ("remote", true)
-        }
-        SyncError::Remote { .. } => ("rejected", false),
-        SyncError::Keychain(_) => ("keychain", false),
-        _ => ("local", false),
-    }
-}
-
-/// Sends every queued push once with the passwords from the OS keychain (`force`: even those
-/// still waiting out a backoff), after putting back any a crash left half-sent; returns the
-/// jobs it sent. For front ends without a worker (the CLI's `sync run`).
-pub fn send_all(
-    conn: &Connection,
-    photos_dir: &Path,
-    now: DateTime<Utc>,
-    force: bool,
-) -> Result<Vec<SyncJob>> {
-    recover(conn, now)?;
-    let password = |backend: &Backend| crate::password(&backend.id);
-    drain(conn, photos_dir, &password, &|_, _, _| {}, now, force)
-}
-
-/// Sends every due job once, oldest first, one at a time (so one piece never has two saves in
-/// flight). `force` sends queued jobs whose backoff has not run out yet, as `sync run` does.
-/// `password` gives each backend's password (from the keychain in the app and the CLI);
-/// `progress` hears `(job id, photo bytes sent, photo bytes to send)` while a job is sending.
-pub fn drain(
-    conn: &Connection,
-    photos_dir: &Path,
-    password: &dyn Fn(&Backend) -> Result<String>,
-    progress: &dyn Fn(i64, u64, u64),
-    now: DateTime<Utc>,
-    force: bool,
-) -> Result<Vec<SyncJob>> {
-    let due: Vec<(i64, String, String, String)> = conn
-        .prepare(
-            "SELECT id, article_id, backend_id, target_status FROM outbox
-             WHERE state = 'queued' AND (?1 OR next_attempt_at <= ?2) ORDER BY id",
-        )?
-        .query_map(params![force, timestamp(now)], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut sent = Vec::with_capacity(due.len());
-    for (id, article_id, backend_id, target) in due {
-        conn.execute(
-            "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?2 WHERE id = ?1",
-            params![id, timestamp(Utc::now())],
-        )?;
-        let status = RemoteStatus::parse(&target);
-        let outcome = backend(conn, &backend_id).and_then(|backend| {
-            let secret = password(&backend)?;
-            let progress = |sent, total| progress(id, sent, total);
-            if backend.kind == "ninjs_http" {
-                let http = NinjsHttp::new(&backend.url, &secret);
-                return push_ninjs(conn, photos_dir, &backend, &http, &article_id, &progress);
-            }
-            let wp = WordPress::new(&backend.url, &backend.username, &secret);
-            let pushed = push_article(conn, photos_dir, &backend, &wp, &article_id, status, &progress)?;
-            // The review goes with the piece, in the same job: a retry pushes an unchanged
-            // post again (nothing is written) and merges the review again (nothing is added).
-            // What the site offers is asked once (on connecting, or here the first time) and
-            // kept fresh by every pull, not asked again on every push.
-            let support = match known_support(conn, &backend.id)? {
-                DeskSupport::Unknown => desk_support(conn, &backend, &wp)?,
-                known => known,
-            };
-            if support == DeskSupport::Active {
-                sync_review(conn, &backend, &wp, &article_id)?;
-            }
-            Ok(pushed)
-        });
-        let finished = Utc::now();
-        match outcome {
-            Ok(done) => {
-                conn.execute(
-                    "UPDATE outbox SET state = 'synced', last_error_code = '', last_error = '', remote_url = ?2,
-                     updated_at = ?3 WHERE id = ?1",
-                    params![id, done.link, timestamp(finished)],
-                )?;
-            }
-            Err(err) => {
-                let (code, again) = classify(&err);
-                let attempts: u32 =
-                    conn.query_row("SELECT attempts FROM outbox WHERE id = ?1", [id], |r| r.get(0))?;
-                let (state, next) = if again {
-                    // The first failure waits about 5 s, the next about 10 s, and so on.
-                    let wait = chrono::Duration::from_std(backoff(attempts.saturating_sub(1)))
-                        .unwrap_or(chrono::Duration::hours(1));
-                    ("queued", finished + wait)
-                } else if code == "conflict" {
-                    ("conflict", finished)
-                } else {
-                    ("failed", finished)
-                };
-                let conflict = match &err {
-                    SyncError::Conflict { remote, site, .. } => serde_json::to_string(&SiteVersion {
-                        modified_gmt: remote.clone(),
-                        text: (**site).clone(),
-                    })
-                    .expect("strings serialise"),
-                    _ => String::new(),
-                };
-                conn.execute(
-                    "UPDATE outbox SET state = ?2, next_attempt_at = ?3, last_error_code = ?4, last_error = ?5,
-                     updated_at = ?6, conflict = ?7 WHERE id = ?1",
-                    params![id, state, timestamp(next), code, err.to_string(), timestamp(finished), conflict],
-                )?;
-            }
-        }
-        sent.extend(select_jobs(conn, Some(id))?);
-    }
-    Ok(sent)
 }

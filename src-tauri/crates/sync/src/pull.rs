@@ -480,7 +480,7 @@ pub fn pull_site(
                         item
                     }
                     Err(err) => {
-                        if !crate::outbox::retried(&err) {
+                        if !crate::sending::retried(&err) {
                             conn.execute(
                                 "INSERT INTO pull_refusals (backend_id, remote_id, modified_gmt, error) VALUES (?1, ?2, ?3, ?4)
                                  ON CONFLICT (backend_id, remote_id) DO UPDATE SET modified_gmt = excluded.modified_gmt,
@@ -611,7 +611,7 @@ fn pull_changed_reviews(
             let now = match result {
                 Ok(now) => now,
                 Err(err) => {
-                    held_back |= crate::outbox::retried(&err);
+                    held_back |= crate::sending::retried(&err);
                     Pulled::failed(item.post_id, "", &err)
                 }
             };

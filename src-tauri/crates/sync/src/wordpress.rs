@@ -15,6 +15,11 @@ pub struct WordPress {
     pub(crate) desk: String,
     authorization: String,
     pub(crate) agent: ureq::Agent,
+    /// Photo uploads wait longer for the answer (see [`UPLOAD_STALL_TIMEOUT`]).
+    uploads: ureq::Agent,
+    /// How many requests the site answered whole (with JSON): a send that failed after some
+    /// were answered met a flaky link, not a site that is down.
+    answered: std::sync::atomic::AtomicUsize,
 }
 
 /// A post as read back from the site (edit context: raw fields).
@@ -140,22 +145,52 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long a connection may go without a byte either way before it is taken for stalled.
 /// There is no budget for a whole request: a photo going up slowly over 4G is making progress
 /// and is left to finish, while a connection that went silent fails in seconds and its job is
-/// tried again (each send is exactly-once), instead of holding the queue for minutes.
-pub const STALL_TIMEOUT: Duration = Duration::from_secs(20);
+/// tried again (each send is exactly-once), instead of holding the queue for minutes. A site
+/// answers a JSON request in well under a second; ten times that is a dead link.
+pub const STALL_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The stall limit of a photo upload: after the last byte goes up, the site makes its sizes of
+/// the photo before it answers, which takes a slow shared host several seconds.
+pub const UPLOAD_STALL_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// How many times a repeatable request that met a passing fault is sent again.
+const REPEATS: u32 = 2;
+/// The wait before sending it again, times a random factor in [0.5, 1.5).
+const REPEAT_WAIT: Duration = Duration::from_millis(400);
+
+/// Whether a request's failure may pass if asked again at once: the network, garbage, an
+/// overloaded site. A stalled connection is not asked again here: it has already cost the
+/// stall limit, and the outbox's backoff decides when to try that site again.
+fn passing(err: &SyncError) -> bool {
+    match err {
+        SyncError::Network(message) => !message.contains("timed out"),
+        SyncError::Garbage(_) => true,
+        SyncError::Remote { status, .. } => *status >= 500 || *status == 429,
+        _ => false,
+    }
+}
 
 /// The HTTP client for the publishing systems: a connect limit and a stall limit, no total.
 /// (ureq lets a total time limit override the per-read one, so none is set.)
 pub(crate) fn agent() -> ureq::Agent {
+    agent_stalling_after(STALL_TIMEOUT)
+}
+
+/// The HTTP client for photo uploads.
+pub(crate) fn upload_agent() -> ureq::Agent {
+    agent_stalling_after(UPLOAD_STALL_TIMEOUT)
+}
+
+fn agent_stalling_after(stall: Duration) -> ureq::Agent {
     ureq::AgentBuilder::new()
         .timeout_connect(CONNECT_TIMEOUT)
-        .timeout_read(STALL_TIMEOUT)
-        .timeout_write(STALL_TIMEOUT)
+        .timeout_read(stall)
+        .timeout_write(stall)
         .build()
 }
 
 impl WordPress {
     pub fn new(url: &str, user: &str, password: &str) -> WordPress {
-        let agent = agent();
         WordPress {
             base: format!("{}/wp-json/wp/v2", url.trim_end_matches('/')),
             desk: format!("{}/wp-json/newsroom/v1", url.trim_end_matches('/')),
@@ -163,7 +198,9 @@ impl WordPress {
                 "Basic {}",
                 base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
             ),
-            agent,
+            agent: agent(),
+            uploads: upload_agent(),
+            answered: Default::default(),
         }
     }
 
@@ -174,12 +211,47 @@ impl WordPress {
             .set("Accept", "application/json")
     }
 
+    /// Sends a request and reads its JSON answer. A request that changes nothing when sent
+    /// twice (a read, a PUT, a DELETE) is asked again at once when it meets a passing fault;
+    /// see [`WordPress::call_repeating`].
     pub(crate) fn call(&self, request: ureq::Request, body: Option<Value>) -> Result<Value, SyncError> {
+        let repeatable = matches!(request.method(), "GET" | "PUT" | "DELETE");
+        self.call_repeating(request, body, repeatable)
+    }
+
+    /// Sends a request and reads its JSON answer. When `repeatable` (sending it twice has the
+    /// effect of sending it once) and it meets a passing fault (a reset, a cut or garbled
+    /// answer, a 5xx), it is sent again at once, twice at most, after a short jittered wait: a
+    /// job that would otherwise wait out a backoff for one lost answer gets on. A request that
+    /// creates something is never repeated here; the outbox retries it, finding by marker what
+    /// an interrupted attempt created.
+    fn call_repeating(
+        &self,
+        request: ureq::Request,
+        body: Option<Value>,
+        repeatable: bool,
+    ) -> Result<Value, SyncError> {
         let request = self.signed(request);
-        read(match body {
-            Some(body) => request.send_json(body),
-            None => request.call(),
-        })
+        let mut again = 0;
+        loop {
+            let answer = self.heard(read(match &body {
+                Some(body) => request.clone().send_json(body),
+                None => request.clone().call(),
+            }));
+            match answer {
+                Err(err) if repeatable && again < REPEATS && passing(&err) => {
+                    again += 1;
+                    std::thread::sleep(REPEAT_WAIT.mul_f64(0.5 + fastrand::f64()));
+                }
+                answer => return answer,
+            }
+        }
+    }
+
+    /// Sets fields of an item that exists (a post, a media item) by its id: the same fields
+    /// set twice are set once, so the request is repeatable.
+    fn update(&self, path: &str, body: Value) -> Result<Value, SyncError> {
+        self.call_repeating(self.agent.post(&format!("{}{path}", self.base)), Some(body), true)
     }
 
     fn get(&self, path: &str) -> Result<Value, SyncError> {
@@ -204,6 +276,12 @@ impl WordPress {
 
     /// The post carrying this marker in its content, whatever its status.
     pub fn find_post(&self, marker: &str) -> Result<Option<RemotePost>, SyncError> {
+        Ok(self.posts_with_marker(marker)?.into_iter().next())
+    }
+
+    /// Every post carrying this marker in its content, whatever its status (one, when
+    /// exactly-once holds).
+    pub fn posts_with_marker(&self, marker: &str) -> Result<Vec<RemotePost>, SyncError> {
         let found = self.get(&format!(
             "/posts?context=edit&status=any&per_page=20&search={}",
             query(marker)
@@ -213,7 +291,8 @@ impl WordPress {
             .into_iter()
             .flatten()
             .map(post_from)
-            .find(|post| post.content.contains(marker)))
+            .filter(|post| post.content.contains(marker))
+            .collect())
     }
 
     pub fn create_post(&self, fields: Value) -> Result<RemotePost, SyncError> {
@@ -222,7 +301,7 @@ impl WordPress {
 
     pub fn update_post(&self, id: i64, fields: Value) -> Result<RemotePost, SyncError> {
         Ok(post_from(
-            &self.post(&format!("/posts/{id}?context=edit"), fields)?,
+            &self.update(&format!("/posts/{id}?context=edit"), fields)?,
         ))
     }
 
@@ -281,7 +360,20 @@ impl WordPress {
             .and_then(|r| r.header("X-WP-TotalPages"))
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(1);
-        Ok((read(response)?, pages))
+        Ok((self.heard(read(response))?, pages))
+    }
+
+    /// Counts an answer the site gave whole.
+    fn heard(&self, answer: Result<Value, SyncError>) -> Result<Value, SyncError> {
+        if answer.is_ok() {
+            self.answered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        answer
+    }
+
+    /// How many requests the site has answered whole through this client.
+    pub fn answered(&self) -> usize {
+        self.answered.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Every section (category) of the site, as `(id, name)`, and what this user may do there.
@@ -378,7 +470,7 @@ impl WordPress {
         let file_name = format!("{slug}.jpg");
         let request = self
             .signed(
-                self.agent
+                self.uploads
                     .post(&format!("{}/media?context=edit&slug={}", self.base, query(slug))),
             )
             .set("Content-Type", "image/jpeg")
@@ -389,12 +481,14 @@ impl WordPress {
             // With the length given, ureq sends the body as it is instead of in chunks
             // (which PHP's server does not read).
             .set("Content-Length", &bytes.len().to_string());
-        Ok(media_from(&read(request.send(Counted::new(bytes, sent)))?))
+        Ok(media_from(
+            &self.heard(read(request.send(Counted::new(bytes, sent))))?,
+        ))
     }
 
     pub fn update_media(&self, id: i64, fields: Value) -> Result<RemoteMedia, SyncError> {
         Ok(media_from(
-            &self.post(&format!("/media/{id}?context=edit"), fields)?,
+            &self.update(&format!("/media/{id}?context=edit"), fields)?,
         ))
     }
 

@@ -9,7 +9,9 @@
 //! - Paused by the user: nothing is sent or probed until resumed.
 //! - Pulls from every site once a minute while online (and whenever asked): pieces returned
 //!   to this machine's reporter, or submitted to its desk, arrive without anyone asking.
-//! - Photo-byte progress of the job being sent is kept in memory and reported to the front end
+//! - Sends several jobs at once (see `sending`); the app goes offline only when none of a
+//!   round's jobs reached a site, not because one connection stalled.
+//! - Photo-byte progress of the jobs being sent is kept in memory and reported to the front end
 //!   at most every 150 ms.
 
 use std::path::PathBuf;
@@ -52,16 +54,19 @@ pub struct SyncOverview {
     /// Whether the worker runs at all (the CLI has none).
     pub running: bool,
     pub jobs: Vec<SyncJob>,
-    pub progress: Option<SendProgress>,
+    /// The bytes sent of each job that is sending photos.
+    pub progress: Vec<SendProgress>,
 }
 
 #[derive(Debug)]
 struct State {
     connectivity: Connectivity,
     paused: bool,
-    progress: Option<SendProgress>,
+    progress: Vec<SendProgress>,
     /// Set to wake the worker before its wait runs out.
     poked: bool,
+    /// Sending or pulling right now.
+    busy: bool,
     stop: bool,
 }
 
@@ -97,7 +102,7 @@ impl SyncWorker {
     /// uses this machine, which can change while the app runs).
     pub fn start(
         data_dir: PathBuf,
-        changed: Box<dyn Fn(Option<SendProgress>) + Send>,
+        changed: Box<dyn Fn(Option<SendProgress>) + Send + Sync>,
         scope: Box<dyn Fn(&rusqlite::Connection) -> crate::PullScope + Send>,
     ) -> Result<SyncWorker> {
         let conn = newsroom_store::open_dir(&data_dir)?;
@@ -105,8 +110,9 @@ impl SyncWorker {
             state: Mutex::new(State {
                 connectivity: Connectivity::Unknown,
                 paused: false,
-                progress: None,
+                progress: Vec::new(),
                 poked: false,
+                busy: false,
                 stop: false,
             }),
             wake: Condvar::new(),
@@ -142,8 +148,21 @@ impl SyncWorker {
         });
     }
 
-    fn snapshot(&self) -> (Connectivity, bool, Option<SendProgress>) {
-        self.with(|s| (s.connectivity, s.paused, s.progress))
+    /// Pauses sending and waits (up to `limit`) for a round in flight to end, so the store
+    /// can be replaced under the worker; returns whether it was paused before, to put back.
+    pub fn pause_until_idle(&self, limit: Duration) -> bool {
+        let was = self.with(|s| std::mem::replace(&mut s.paused, true));
+        let state = lock(&self.shared);
+        let _idle = self
+            .shared
+            .wake
+            .wait_timeout_while(state, limit, |s| s.busy)
+            .unwrap_or_else(|p| p.into_inner());
+        was
+    }
+
+    fn snapshot(&self) -> (Connectivity, bool, Vec<SendProgress>) {
+        self.with(|s| (s.connectivity, s.paused, s.progress.clone()))
     }
 }
 
@@ -172,7 +191,7 @@ fn run(
     shared: &Shared,
     conn: &rusqlite::Connection,
     photos_dir: &std::path::Path,
-    notify: &dyn Fn(Option<SendProgress>),
+    notify: &(dyn Fn(Option<SendProgress>) + Sync),
     scope: &dyn Fn(&rusqlite::Connection) -> crate::PullScope,
 ) {
     let changed = || notify(None);
@@ -181,7 +200,11 @@ fn run(
     let last_report = Mutex::new(Instant::now() - PROGRESS_EVERY);
     let progress = |job_id: i64, sent: u64, total: u64| {
         let now = SendProgress { job_id, sent, total };
-        lock(shared).progress = Some(now);
+        {
+            let mut state = lock(shared);
+            state.progress.retain(|p| p.job_id != job_id);
+            state.progress.push(now);
+        }
         let mut last = last_report.lock().unwrap_or_else(|p| p.into_inner());
         if last.elapsed() >= PROGRESS_EVERY || sent == total {
             *last = Instant::now();
@@ -197,6 +220,7 @@ fn run(
                 return;
             }
             state.poked = false;
+            state.busy = !state.paused;
             (state.paused, state.connectivity)
         };
         let has_backends = crate::backends(conn).map(|b| !b.is_empty()).unwrap_or(false);
@@ -211,8 +235,8 @@ fn run(
             } else {
                 let sent = crate::drain(conn, photos_dir, &password, &progress, Utc::now(), false)
                     .unwrap_or_default();
-                lock(shared).progress = None;
-                let now = if sent.iter().any(|j| j.error_code == "network") {
+                lock(shared).progress.clear();
+                let now = if !sent.is_empty() && sent.iter().all(|j| j.error_code == "network") {
                     Some(Connectivity::Offline)
                 } else if sent.iter().any(|j| j.state != JobState::Queued) {
                     Some(Connectivity::Online)
@@ -252,7 +276,9 @@ fn run(
                 }
             }
         }
-        let state = lock(shared);
+        let mut state = lock(shared);
+        state.busy = false;
+        shared.wake.notify_all();
         if state.stop || state.poked {
             continue;
         }
@@ -293,7 +319,7 @@ pub fn overview(jobs: Vec<SyncJob>, worker: Option<&SyncWorker>) -> SyncOverview
             paused: false,
             running: false,
             jobs,
-            progress: None,
+            progress: Vec::new(),
         },
     }
 }

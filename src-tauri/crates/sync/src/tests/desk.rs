@@ -126,7 +126,8 @@ impl Machine {
 
     /// Sends until every job is sent; a job that fails for good fails the test.
     pub(super) fn send(&self) {
-        let password = |_: &Backend| -> Result<String> { Ok(self.password.clone()) };
+        let secret = self.password.clone();
+        let password = move |_: &Backend| -> Result<String> { Ok(secret.clone()) };
         for _ in 0..80 {
             drain(
                 &self.n.conn,

@@ -105,15 +105,7 @@ fn ninjs_documents_arrive_signed_photos_first_once_each_through_a_network_that_b
     }
     // 3 documents and 6 photos at least, plus one more request for each that a fault broke
     // (the faults are random: a run where the proxy only delayed requests makes exactly 9).
-    let broken = [
-        &counts.reset_before,
-        &counts.reset_after,
-        &counts.server_error,
-        &counts.truncated,
-    ]
-    .iter()
-    .map(|c| c.load(std::sync::atomic::Ordering::SeqCst))
-    .sum::<usize>();
+    let broken = counts.broken();
     assert!(counts.requests.load(std::sync::atomic::Ordering::SeqCst) >= 9 + broken);
     assert_eq!(site.bad_signatures.load(std::sync::atomic::Ordering::SeqCst), 0);
 
