@@ -98,6 +98,34 @@ fn paint_without_compositing_where_there_is_no_gpu() {
     }
 }
 
+/// How often the app looks whether a scheduled backup is due.
+const BACKUP_CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// The automatic backups, for as long as the app runs: one at start when the store changed
+/// since the last, then one every few hours while it changes. A failure is told to the UI
+/// (`backup-failed`, shown on the backups screen and as a warning) and tried again later.
+fn backups(handle: &tauri::AppHandle) {
+    let mut at_start = true;
+    loop {
+        let outcome = handle
+            .state::<AppState>()
+            .api()
+            .and_then(|api| api.backup_if_due(at_start));
+        match outcome {
+            Ok(Some(made)) => {
+                let _ = handle.emit("backup-made", made);
+            }
+            Ok(None) => {}
+            Err(err) => {
+                eprintln!("newsroom: the automatic backup failed: {err}");
+                let _ = handle.emit("backup-failed", err);
+            }
+        }
+        at_start = false;
+        std::thread::sleep(BACKUP_CHECK_EVERY);
+    }
+}
+
 pub fn run() {
     startup_stage("main");
     #[cfg(target_os = "linux")]
@@ -156,6 +184,7 @@ pub fn run() {
                     }
                     // Off the start-up path too: it reads every folder of the photo library.
                     api.sweep_photo_library();
+                    backups(&handle);
                 });
             }
             Ok(())

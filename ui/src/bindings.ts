@@ -359,7 +359,11 @@ export type SyncOverview = { connectivity: Connectivity, paused: boolean,
 /**
  * Whether the worker runs at all (the CLI has none).
  */
-running: boolean, jobs: Array<SyncJob>, progress: SendProgress | null, };
+running: boolean, jobs: Array<SyncJob>, 
+/**
+ * The bytes sent of each job that is sending photos.
+ */
+progress: Array<SendProgress>, };
 
 export type Field = "headline" | "sapo" | "body";
 
@@ -481,6 +485,78 @@ name: string,
  * Short form for badges and the margin (`MQ`); made from the name when left empty.
  */
 initials: string, role: Role, };
+
+export type Reason = "start" | "scheduled" | "manual" | "before_restore";
+
+export type Backup = { 
+/**
+ * The folder's name: the time it was made, UTC (`20261203-203000`).
+ */
+id: string, 
+/**
+ * RFC 3339, UTC.
+ */
+created_at: string, reason: Reason, 
+/**
+ * The store version (migrations run) of the copy.
+ */
+schema: number, articles: number, photos: number, 
+/**
+ * Pieces waiting to be sent when the copy was made.
+ */
+unsent: number, 
+/**
+ * The size of the database copy (the photos are kept once for all backups).
+ */
+bytes: number, };
+
+export type BackupSettings = { 
+/**
+ * A folder of the user's choosing (another disk, a synced folder); empty: `backups` in
+ * the data directory.
+ */
+folder: string, 
+/**
+ * How many backups are kept; older ones are removed when a new one is made.
+ */
+keep: number, };
+
+export type PiecePreview = { id: string, headline: string, status: string, updated_at: string, 
+/**
+ * What the current store has of the piece: `same`, `changed` (a different version),
+ * `missing` (purged or never here).
+ */
+here: string, };
+
+export type BackupPreview = { backup: Backup, 
+/**
+ * How many pieces the backup holds in each workflow state, as `(status, count)`.
+ */
+by_status: Array<[string, number]>, 
+/**
+ * The pieces the backup holds that the current store lacks or holds differently, newest
+ * first, then the rest (at most 200 in all).
+ */
+pieces: Array<PiecePreview>, 
+/**
+ * Pieces in the backup that the current store lacks.
+ */
+missing_here: number, 
+/**
+ * Pieces the current store holds that the backup lacks (they would be gone after the
+ * restore, kept in the backup made before it).
+ */
+only_here: number, };
+
+export type Restored = { restored: Backup, 
+/**
+ * The backup of the store as it was just before.
+ */
+kept: Backup, 
+/**
+ * Photo files put back into the library from the backups' photos.
+ */
+photos_put_back: number, };
 
 export type VersionRef = "working" | "submitted" | "returned" | { "revision": number };
 

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod articles;
+pub mod backup;
 pub mod entities;
 pub mod markdown;
 pub mod photos;

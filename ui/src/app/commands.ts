@@ -1,6 +1,6 @@
 // Generated from the shell's command declarations (src-tauri/src/commands/*.rs) by
 // newsroom-ipc-contract. Do not edit: run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-ipc-contract`.
-import type { AcceptSuggestion, ActRequest, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, ChecklistRule, Choice, Conversion, Correction, DirectoryImport, Entity, EntityInput, EntityKind, FieldLimits, HouseStyle, HouseWord, ImportProgress, Imported, IndexProgress, Issue, ListQuery, Normalised, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Revision, RevisionSummary, SaveRequest, SendState, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, TrashedArticle, VersionRef, WordKind } from "../bindings";
+import type { AcceptSuggestion, ActRequest, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, Backup, BackupPreview, BackupSettings, ChecklistRule, Choice, Conversion, Correction, DirectoryImport, Entity, EntityInput, EntityKind, FieldLimits, HouseStyle, HouseWord, ImportProgress, Imported, IndexProgress, Issue, ListQuery, Normalised, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Restored, Revision, RevisionSummary, SaveRequest, SendState, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, TrashedArticle, VersionRef, WordKind } from "../bindings";
 import { call, callRaw, channel } from "./invoke";
 
 export const ipc = {
@@ -59,6 +59,26 @@ export const ipc = {
     call<Revision>("revision_get", { revisionId }),
   revisionRestore: (revisionId: number) =>
     call<Article>("revision_restore", { revisionId }),
+  // backup
+  /** Every backup, newest first. */
+  backupList: () =>
+    call<Backup[]>("backup_list"),
+  /** Makes a backup now, off the UI thread (it copies the whole store). */
+  backupCreate: () =>
+    call<Backup>("backup_create"),
+  /** What restoring a backup would bring back, beside the store as it is. */
+  backupPreview: (id: string) =>
+    call<BackupPreview>("backup_preview", { id }),
+  /** Replaces the store with a backup, after backing the store up as it is. */
+  backupRestore: (id: string) =>
+    call<Restored>("backup_restore", { id }),
+  backupSettings: () =>
+    call<BackupSettings>("backup_settings"),
+  backupSaveSettings: (settings: BackupSettings) =>
+    call<BackupSettings>("backup_save_settings", { settings }),
+  /** Asks for a folder with the system's dialog; none when the user cancels. */
+  backupPickFolder: () =>
+    call<string | null>("backup_pick_folder"),
   // entities
   entityList: (kind: EntityKind | null, query: string) =>
     call<Entity[]>("entity_list", { kind, query }),

@@ -14,7 +14,9 @@ use crate::{
     RenderedMarkdown, Rendition, RequiredField, Revision, RevisionReason, RevisionSummary, SaveKind,
     SaveRequest, Status, StatusChange, StatusRequest, Suggestions, TrashedArticle,
 };
-use crate::{ActRequest, Action, Correction};
+use crate::{
+    ActRequest, Action, Backup, BackupPreview, BackupSettings, Correction, PiecePreview, Reason, Restored,
+};
 use crate::{
     Anchor, ArticleDiff, CaptionDiff, Change, Comment, DiffField, FieldDiff, Found, IndexProgress, ListQuery,
     PhotoCaption, Profile, Proposal, ProposalState, Queue, Role, Segment, StatusCount, Thread, VersionInfo,
@@ -114,6 +116,12 @@ pub fn typescript_bindings() -> String {
         PhotoCaption::decl(&cfg),
         Role::decl(&cfg),
         Profile::decl(&cfg),
+        Reason::decl(&cfg),
+        Backup::decl(&cfg),
+        BackupSettings::decl(&cfg),
+        PiecePreview::decl(&cfg),
+        BackupPreview::decl(&cfg),
+        Restored::decl(&cfg),
         VersionRef::decl(&cfg),
         VersionInfo::decl(&cfg),
         DiffField::decl(&cfg),

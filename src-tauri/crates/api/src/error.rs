@@ -240,6 +240,20 @@ impl From<newsroom_review::ReviewError> for ApiError {
     }
 }
 
+impl From<newsroom_backup::BackupError> for ApiError {
+    fn from(err: newsroom_backup::BackupError) -> Self {
+        use newsroom_backup::BackupError;
+        let code = match &err {
+            BackupError::NotFound(_) => ErrorCode::NotFound,
+            BackupError::Invalid(_) => ErrorCode::InvalidInput,
+            BackupError::NewerSchema { .. } => ErrorCode::StoreTooNew,
+            BackupError::Store(StoreError::TooNew { .. }) => ErrorCode::StoreTooNew,
+            BackupError::Io { .. } | BackupError::Sqlite(_) | BackupError::Store(_) => ErrorCode::Storage,
+        };
+        ApiError::new(code, err.to_string())
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(err: StoreError) -> Self {
         let code = match &err {

@@ -15,6 +15,7 @@
 
 mod after_publication;
 mod articles;
+mod backup;
 mod bindings;
 mod entities;
 mod error;
@@ -48,6 +49,7 @@ pub use newsroom_articles::{
     PhotoCaption, Revision, RevisionReason, RevisionSummary, SaveKind, Status, StatusChange, StatusCount,
     TrashedArticle,
 };
+pub use newsroom_backup::{Backup, BackupPreview, BackupSettings, PiecePreview, Reason, Restored};
 pub use newsroom_entities::{
     AcceptSuggestion, ArticleTag, Entity, EntityInput, EntityKind, EntityRole, ImportProblem, ImportSummary,
 };

@@ -46,6 +46,9 @@ pub enum Command {
     /// Vietnamese text in old codes (TCVN3, VNI, VIQR, Windows-1258).
     #[command(subcommand)]
     Text(TextCommand),
+    /// Backups of the store: make one, list them, look into one, restore one.
+    #[command(subcommand)]
+    Backup(BackupCommand),
     /// Measure the hot paths (medians over repeated runs).
     #[cfg(feature = "bench")]
     Bench(newsroom_bench::BenchArgs),
@@ -486,5 +489,42 @@ pub enum SpellingCommand {
         placement: Option<String>,
         #[arg(long, value_parser = ["either", "i", "y"])]
         vowel: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum BackupCommand {
+    /// Make a backup now (the database as one moment saw it, with the photos it needs).
+    Create {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every backup, newest first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// What a backup holds, beside the store as it is now; changes nothing.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the store with a backup. The store as it is now is backed up first.
+    Restore {
+        id: String,
+        /// Restore without asking (the preview is printed either way).
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Where backups go and how many are kept; prints the settings after any change.
+    Settings {
+        /// A full path (another disk, a synced folder); "" for the data directory's `backups`.
+        #[arg(long)]
+        folder: Option<String>,
+        #[arg(long)]
+        keep: Option<u32>,
     },
 }

@@ -4,6 +4,7 @@
 mod args;
 mod article;
 mod backend;
+mod backup;
 mod comment;
 mod entity;
 mod io;
@@ -54,6 +55,7 @@ fn run(cli: Cli) -> Result<(), ApiError> {
             Ok(())
         }
         Command::Text(command) => text::run(command),
+        Command::Backup(command) => backup::run(open(cli.data_dir)?, command),
         Command::Spelling(command) => spelling::run(open(cli.data_dir)?, command),
         Command::Backend(command) => backend::run(open(cli.data_dir)?, command),
         Command::Sync(command) => sync::run(open(cli.data_dir)?, command),

@@ -43,14 +43,8 @@ pub type Result<T, E = ProfileError> = std::result::Result<T, E>;
 
 /// The profile, once the person has given one.
 pub fn get(conn: &Connection) -> Result<Option<Profile>> {
-    let text: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [PROFILE_KEY], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    // Written by `save` from a typed value; anything unreadable counts as no profile yet, so
-    // the app asks again rather than failing.
-    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+    // Anything unreadable counts as no profile yet, so the app asks again rather than failing.
+    Ok(newsroom_store::setting(conn, PROFILE_KEY)?)
 }
 
 /// Saves the profile: the name is required (NFC, spaces folded), initials are made from it
@@ -72,14 +66,7 @@ pub fn save(conn: &Connection, profile: &Profile) -> Result<Profile> {
         initials,
         role: profile.role,
     };
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [
-            PROFILE_KEY,
-            &serde_json::to_string(&saved).expect("strings serialise"),
-        ],
-    )?;
+    newsroom_store::set_setting(conn, PROFILE_KEY, &saved)?;
     Ok(saved)
 }
 

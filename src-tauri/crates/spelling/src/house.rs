@@ -2,7 +2,7 @@
 //! exported and imported as one JSON document so every machine of the newsroom shares them.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
 use crate::models::{HouseStyle, HouseWord, WordKind};
@@ -134,25 +134,11 @@ pub fn import(conn: &Connection, json: &str, by: &str, now: DateTime<Utc>) -> Re
 
 /// The house style (both choices open until someone sets them).
 pub fn style(conn: &Connection) -> Result<HouseStyle> {
-    let stored: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [STYLE_KEY], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    Ok(stored
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default())
+    Ok(newsroom_store::setting(conn, STYLE_KEY)?.unwrap_or_default())
 }
 
 /// Sets the house style.
 pub fn set_style(conn: &Connection, style: &HouseStyle) -> Result<()> {
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![
-            STYLE_KEY,
-            serde_json::to_string(style).expect("the style always serialises")
-        ],
-    )?;
+    newsroom_store::set_setting(conn, STYLE_KEY, style)?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 mod after_publication;
 mod articles;
+mod backups;
 mod desk;
 mod entities;
 mod photos;
