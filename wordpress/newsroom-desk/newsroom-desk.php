@@ -2,7 +2,7 @@
 /**
  * Plugin Name:       Newsroom Desk
  * Description:       Review data (newsroom status, return notes, comment threads, proposed edits) and edit locks for the Newsroom desktop editor, over the REST API. Nothing it stores is ever shown on the public site or in feeds.
- * Version:           1.0.0
+ * Version:           1.1.0
  * Requires at least: 6.1
  * Requires PHP:      7.4
  * License:           GPL-2.0-or-later
@@ -18,7 +18,7 @@
 
 defined('ABSPATH') || exit;
 
-const NEWSROOM_DESK_VERSION = '1.0.0';
+const NEWSROOM_DESK_VERSION = '1.1.0';
 const NEWSROOM_DESK_NAMESPACE = 'newsroom/v1';
 // Underscored meta keys are protected: WordPress never lists them in the REST API, feeds, or
 // the custom-fields box, and themes do not print them.
@@ -29,11 +29,18 @@ const NEWSROOM_DESK_LOCK_SINCE = '_newsroom_lock_since';
 const NEWSROOM_DESK_TAKEOVERS = '_newsroom_takeovers';
 const NEWSROOM_DESK_EDITED_BY = '_newsroom_edited_by';
 const NEWSROOM_DESK_SEQ_OPTION = 'newsroom_desk_seq';
+// The feed of changed reviews: its table's name (after the site's prefix) and the schema
+// version it was made for.
+const NEWSROOM_DESK_FEED_TABLE = 'newsroom_review_feed';
+const NEWSROOM_DESK_DB_OPTION = 'newsroom_desk_db_version';
+const NEWSROOM_DESK_DB_VERSION = '1';
 // The review of one piece, with all its threads and proposals; far above what a desk writes.
 const NEWSROOM_DESK_MAX_BYTES = 2 * 1024 * 1024;
 
 register_activation_hook(__FILE__, 'newsroom_desk_activate');
+add_action('plugins_loaded', 'newsroom_desk_upgrade');
 add_action('rest_api_init', 'newsroom_desk_routes');
+add_action('deleted_post', 'newsroom_desk_forget_post');
 add_action('post_updated', 'newsroom_desk_note_edit', 10, 3);
 add_action('wp_insert_post', 'newsroom_desk_note_new', 10, 3);
 
@@ -72,6 +79,62 @@ function newsroom_desk_edited_by($post) {
 /** The site-wide change counter starts at zero and is never autoloaded. */
 function newsroom_desk_activate() {
     add_option(NEWSROOM_DESK_SEQ_OPTION, '0', '', 'no');
+    newsroom_desk_upgrade();
+}
+
+function newsroom_desk_feed_table() {
+    global $wpdb;
+    return $wpdb->prefix . NEWSROOM_DESK_FEED_TABLE;
+}
+
+/**
+ * The feed of changed reviews has a table of its own: one row per post, its last change's
+ * counter value, indexed by that value. Asking "what changed after N" is then a range read
+ * of the index, however large the archive, where a query on post meta would cast and sort
+ * every post's value. Made (and filled from the meta of a site that ran 1.0) once per schema
+ * version; `plugins_loaded` checks one autoloaded option, so an update needs no reactivation.
+ */
+function newsroom_desk_upgrade() {
+    global $wpdb;
+    if (get_option(NEWSROOM_DESK_DB_OPTION) === NEWSROOM_DESK_DB_VERSION) {
+        return;
+    }
+    $table = newsroom_desk_feed_table();
+    $charset = $wpdb->get_charset_collate();
+    $wpdb->query("CREATE TABLE IF NOT EXISTS {$table} (
+        post_id BIGINT UNSIGNED NOT NULL,
+        seq BIGINT UNSIGNED NOT NULL,
+        PRIMARY KEY (post_id),
+        UNIQUE KEY seq (seq)
+    ) {$charset}");
+    // A site that went back to 1.0 for a while and returned has newer values in the meta.
+    $wpdb->query($wpdb->prepare(
+        "INSERT INTO {$table} (post_id, seq)
+         SELECT post_id, MAX(CAST(meta_value AS UNSIGNED)) FROM {$wpdb->postmeta}
+         WHERE meta_key = %s GROUP BY post_id
+         ON DUPLICATE KEY UPDATE seq = GREATEST({$table}.seq, VALUES(seq))",
+        NEWSROOM_DESK_SEQ
+    ));
+    update_option(NEWSROOM_DESK_DB_OPTION, NEWSROOM_DESK_DB_VERSION, true);
+}
+
+/** Records that a post's review changed, with a new counter value (in its meta and the feed). */
+function newsroom_desk_changed($post_id) {
+    global $wpdb;
+    $seq = newsroom_desk_next_seq();
+    update_post_meta($post_id, NEWSROOM_DESK_SEQ, $seq);
+    $wpdb->query($wpdb->prepare(
+        "INSERT INTO " . newsroom_desk_feed_table() . " (post_id, seq) VALUES (%d, %d)
+         ON DUPLICATE KEY UPDATE seq = VALUES(seq)",
+        $post_id,
+        $seq
+    ));
+}
+
+/** A post deleted for good leaves the feed. */
+function newsroom_desk_forget_post($post_id) {
+    global $wpdb;
+    $wpdb->delete(newsroom_desk_feed_table(), array('post_id' => (int) $post_id), array('%d'));
 }
 
 /**
@@ -182,38 +245,50 @@ function newsroom_desk_about() {
     );
 }
 
-/** Posts whose review (or take-over record) changed after the counter value `after`, oldest change first. */
+/**
+ * Posts whose review (or take-over record) changed after the counter value `after`, oldest
+ * change first. A machine that is up to date (`after` at the counter) is answered from the
+ * counter alone, without reading the feed: that is most pulls.
+ */
 function newsroom_desk_changed_reviews(WP_REST_Request $request) {
-    $query = new WP_Query(array(
-        'post_type'              => 'post',
-        'post_status'            => array('draft', 'pending', 'publish', 'future', 'private'),
-        'meta_key'               => NEWSROOM_DESK_SEQ,
-        'meta_value'             => (int) $request['after'],
-        'meta_compare'           => '>',
-        'meta_type'              => 'UNSIGNED',
-        'orderby'                => 'meta_value_num',
-        'order'                  => 'ASC',
-        'posts_per_page'         => (int) $request['per_page'],
-        'no_found_rows'          => true,
-        'update_post_term_cache' => false,
+    global $wpdb;
+    $after = (int) $request['after'];
+    $per_page = (int) $request['per_page'];
+    $now = (int) get_option(NEWSROOM_DESK_SEQ_OPTION, 0);
+    if ($after >= $now) {
+        return array('items' => array(), 'next' => $after, 'more' => false);
+    }
+    $rows = $wpdb->get_results($wpdb->prepare(
+        "SELECT f.post_id, f.seq, p.post_status FROM " . newsroom_desk_feed_table() . " f
+         JOIN {$wpdb->posts} p ON p.ID = f.post_id
+         WHERE f.seq > %d AND p.post_type = 'post'
+             AND p.post_status IN ('draft', 'pending', 'publish', 'future', 'private')
+         ORDER BY f.seq ASC LIMIT %d",
+        $after,
+        $per_page
     ));
+    // Each post's meta and the post itself (for the capability check) in one query each, not
+    // one per post.
+    $ids = array_map('intval', wp_list_pluck($rows, 'post_id'));
+    _prime_post_caches($ids, false, false);
+    update_meta_cache('post', $ids);
     $items = array();
-    $last = (int) $request['after'];
-    foreach ($query->posts as $post) {
-        $seq = (int) get_post_meta($post->ID, NEWSROOM_DESK_SEQ, true);
-        $last = max($last, $seq);
+    $last = $after;
+    foreach ($rows as $row) {
+        $post_id = (int) $row->post_id;
+        $last = max($last, (int) $row->seq);
         // The cursor passes posts this user may not edit, without showing them.
-        if (!current_user_can('edit_post', $post->ID)) {
+        if (!current_user_can('edit_post', $post_id)) {
             continue;
         }
         $items[] = array(
-            'post_id'  => $post->ID,
-            'seq'      => $seq,
-            'revision' => (int) get_post_meta($post->ID, NEWSROOM_DESK_REVISION, true),
-            'status'   => $post->post_status,
+            'post_id'  => $post_id,
+            'seq'      => (int) $row->seq,
+            'revision' => (int) get_post_meta($post_id, NEWSROOM_DESK_REVISION, true),
+            'status'   => $row->post_status,
         );
     }
-    return array('items' => $items, 'next' => $last, 'more' => count($query->posts) === (int) $request['per_page']);
+    return array('items' => $items, 'next' => $last, 'more' => count($rows) === $per_page);
 }
 
 /** The review of one post as the app reads it: the stored JSON text, untouched. */
@@ -255,7 +330,7 @@ function newsroom_desk_put_review(WP_REST_Request $request) {
     }
     update_post_meta($post_id, NEWSROOM_DESK_REVIEW, wp_slash($json));
     update_post_meta($post_id, NEWSROOM_DESK_REVISION, $current + 1);
-    update_post_meta($post_id, NEWSROOM_DESK_SEQ, newsroom_desk_next_seq());
+    newsroom_desk_changed($post_id);
     return newsroom_desk_review_of($post_id);
 }
 
@@ -323,7 +398,7 @@ function newsroom_desk_take_lock(WP_REST_Request $request) {
         // read the one before merges again, which changes nothing of theirs).
         $revision = (int) get_post_meta($post_id, NEWSROOM_DESK_REVISION, true);
         update_post_meta($post_id, NEWSROOM_DESK_REVISION, $revision + 1);
-        update_post_meta($post_id, NEWSROOM_DESK_SEQ, newsroom_desk_next_seq());
+        newsroom_desk_changed($post_id);
     }
     return newsroom_desk_lock_of($post_id);
 }

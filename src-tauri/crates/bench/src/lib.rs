@@ -2,15 +2,18 @@
 //! Timings are medians of repeated runs, and rivals run interleaved with ours in the same loop
 //! so machine noise hits both alike. Nothing here is a test; it prints numbers for the closing
 //! notes. One file per subject: `text.rs` (render, save, suggest, seed), `photos.rs` (import
-//! and the photo desk), `push.rs` (publishing), over the generated content (`content.rs`) and
-//! the measuring helpers (`measure.rs`).
+//! and the photo desk), `push.rs` (publishing), `faults.rs` (sending through a bad network),
+//! `site_load.rs` (a newsroom's machines on one site), over the generated content
+//! (`content.rs`) and the measuring helpers (`measure.rs`).
 
 mod archive;
 mod content;
+mod faults;
 mod measure;
 mod photos;
 mod prose;
 mod push;
+mod site_load;
 mod spelling;
 mod text;
 
@@ -96,6 +99,26 @@ enum BenchWhat {
         #[arg(long, default_value_t = 3)]
         photos: usize,
     },
+    /// Drain an outbox of pieces with photos to the WordPress of `push`, as the app's worker
+    /// does, four ways side by side: a clean network and a network that breaks `share` of the
+    /// requests (resets, 500s, cut answers, garbage, silent connections), each sent one job at
+    /// a time (as before) and in parallel lanes. Checks each piece is on the site exactly once.
+    Faults {
+        #[arg(long, default_value_t = 12)]
+        articles: usize,
+        #[arg(long, default_value_t = 2)]
+        photos: usize,
+        #[arg(long, default_value_t = 0.3)]
+        share: f64,
+        /// Rounds of the four ways (medians are quoted when more than one).
+        #[arg(long, default_value_t = 1)]
+        runs: usize,
+    },
+    /// A newsroom of many machines on one WordPress (the environment of
+    /// `scripts/wordpress/run`, filled by `scripts/wordpress/seed`): every machine pulls on
+    /// the app's schedule, some editors push review changes under the edit lock; prints each
+    /// route's p50/p99 and, with --site-dir, MariaDB's work. Bounded and on loopback only.
+    SiteLoad(site_load::Load),
     /// Fill the store named by NEWSROOM_DATA_DIR with an archive of generated pieces:
     /// realistic Vietnamese prose, five years of dates, every workflow state and section.
     Seed {
@@ -137,6 +160,13 @@ pub fn run(args: BenchArgs) -> Result<(), ApiError> {
             entities,
             runs,
         } => text::bench_suggest(words, entities, runs),
+        BenchWhat::Faults {
+            articles,
+            photos,
+            share,
+            runs,
+        } => faults::bench_faults(articles, photos, share, runs),
+        BenchWhat::SiteLoad(load) => site_load::bench_site_load(load),
         BenchWhat::Seed { articles, words } => archive::bench_seed(articles, words),
         BenchWhat::Search { runs } => archive::bench_search(runs),
         BenchWhat::List { runs } => archive::bench_list(runs),

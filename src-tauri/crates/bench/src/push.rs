@@ -9,7 +9,8 @@ use crate::content::*;
 use crate::measure::*;
 use crate::photos::camera_jpeg;
 
-pub(crate) fn bench_push(articles: usize, photos: usize) -> Result<(), ApiError> {
+/// The private site's address and account, from the environment `scripts/wordpress/run` writes.
+pub(crate) fn site() -> Result<(String, String, String), ApiError> {
     let env = |name: &str| {
         std::env::var(name).map_err(|_| {
             internal(format!(
@@ -17,13 +18,18 @@ pub(crate) fn bench_push(articles: usize, photos: usize) -> Result<(), ApiError>
             ))
         })
     };
-    let (url, user, password) = (env("WP_URL")?, env("WP_USER")?, env("WP_APP_PASSWORD")?);
-    let dir = tempfile::tempdir().map_err(internal)?;
-    let conn = newsroom_store::open_dir(dir.path()).map_err(internal)?;
-    let photos_dir = newsroom_photos::photos_dir(dir.path());
-    let backend =
-        newsroom_sync::add_backend(&conn, "wordpress", "bench", &url, &user, Utc::now()).map_err(internal)?;
-    let run = uuid_like();
+    Ok((env("WP_URL")?, env("WP_USER")?, env("WP_APP_PASSWORD")?))
+}
+
+/// Stories of 600 words, each with `photos` captioned 1600×1067 camera photos no earlier run
+/// has sent (`run` is drawn into them).
+pub(crate) fn pieces_with_photos(
+    conn: &rusqlite::Connection,
+    photos_dir: &std::path::Path,
+    articles: usize,
+    photos: usize,
+    run: u64,
+) -> Result<Vec<String>, ApiError> {
     let mut ids = Vec::with_capacity(articles);
     for a in 0..articles {
         let fields = ArticleFields {
@@ -34,12 +40,12 @@ pub(crate) fn bench_push(articles: usize, photos: usize) -> Result<(), ApiError>
             dateline: "Hà Nội".into(),
             section: "Thời sự".into(),
         };
-        let article = newsroom_articles::create(&conn, &fields, "tester", Utc::now()).map_err(internal)?;
+        let article = newsroom_articles::create(conn, &fields, "tester", Utc::now()).map_err(internal)?;
         for p in 0..photos {
             let bytes = camera_jpeg(1600, 1067, run ^ ((a * 31 + p) as u64 + 1));
             let imported = newsroom_photos::import_bytes(
-                &conn,
-                &photos_dir,
+                conn,
+                photos_dir,
                 "anh.jpg",
                 &bytes,
                 Some(&article.id),
@@ -52,10 +58,22 @@ pub(crate) fn bench_push(articles: usize, photos: usize) -> Result<(), ApiError>
                 alt_text: Some("Hội trường đông người".into()),
                 ..Default::default()
             };
-            newsroom_photos::edit(&conn, &imported.photo.id, &change, Utc::now()).map_err(internal)?;
+            newsroom_photos::edit(conn, &imported.photo.id, &change, Utc::now()).map_err(internal)?;
         }
         ids.push(article.id);
     }
+    Ok(ids)
+}
+
+pub(crate) fn bench_push(articles: usize, photos: usize) -> Result<(), ApiError> {
+    let (url, user, password) = site()?;
+    let dir = tempfile::tempdir().map_err(internal)?;
+    let conn = newsroom_store::open_dir(dir.path()).map_err(internal)?;
+    let photos_dir = newsroom_photos::photos_dir(dir.path());
+    let backend =
+        newsroom_sync::add_backend(&conn, "wordpress", "bench", &url, &user, Utc::now()).map_err(internal)?;
+    let run = uuid_like();
+    let ids = pieces_with_photos(&conn, &photos_dir, articles, photos, run)?;
     let wp = newsroom_sync::WordPress::new(&url, &user, &password);
     let (wall, cpu) = (Instant::now(), cpu_time());
     let mut each = Vec::with_capacity(articles);
