@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Draws the app icon (a newspaper page with a red masthead) as RGBA PNGs in icons/.
+"""Draws the app icon (a newspaper page with a red masthead) as RGBA PNGs in icons/, and the same
+images packed as Windows' icon.ico and macOS' icon.icns (both formats hold PNGs as they are).
 
 Standard library only, so it runs on a bare machine. Re-run after changing the design.
 """
@@ -38,7 +39,34 @@ def png(n):
             + chunk(b"IDAT", zlib.compress(bytes(raw), 9)) + chunk(b"IEND", b""))
 
 
+def ico(sizes):
+    """A Windows icon: a directory of entries, each naming a PNG by size and offset."""
+    images = [png(n) for n in sizes]
+    head = struct.pack("<HHH", 0, 1, len(images))
+    offset = len(head) + 16 * len(images)
+    entries = b""
+    for n, data in zip(sizes, images):
+        # A width or height of 256 is written as 0.
+        entries += struct.pack("<BBBBHHII", n % 256, n % 256, 0, 0, 1, 32, len(data), offset)
+        offset += len(data)
+    return head + entries + b"".join(images)
+
+
+def icns(kinds):
+    """A macOS icon: 'icns', the total length, then each image as type, length and PNG."""
+    body = b""
+    for kind, n in kinds:
+        data = png(n)
+        body += kind + struct.pack(">I", 8 + len(data)) + data
+    return b"icns" + struct.pack(">I", 8 + len(body)) + body
+
+
 os.makedirs(OUT, exist_ok=True)
-for name, size in (("32x32.png", 32), ("128x128.png", 128), ("128x128@2x.png", 256), ("icon.png", 512)):
+files = {name: png(size) for name, size in
+         (("32x32.png", 32), ("128x128.png", 128), ("128x128@2x.png", 256), ("icon.png", 512))}
+files["icon.ico"] = ico((16, 24, 32, 48, 64, 256))
+files["icon.icns"] = icns(((b"icp4", 16), (b"icp5", 32), (b"ic07", 128), (b"ic08", 256), (b"ic09", 512),
+                           (b"ic10", 1024)))
+for name, data in files.items():
     with open(os.path.join(OUT, name), "wb") as f:
-        f.write(png(size))
+        f.write(data)

@@ -9,18 +9,24 @@ pub fn run(api: Api, command: EntityCommand) -> Result<(), ApiError> {
     match command {
         EntityCommand::Import { file } => print_json(&api.entity_import(&file)?),
         EntityCommand::Export { out, format } => {
-            let text = if format == "csv" {
+            let csv = format == "csv";
+            let text = if csv {
                 api.entity_export_csv()?
             } else {
                 api.entity_export_json()?
             };
             match out {
-                Some(path) => std::fs::write(&path, text).map_err(|e| {
-                    ApiError::new(
-                        ErrorCode::Storage,
-                        format!("{}: cannot write: {e}", path.display()),
-                    )
-                })?,
+                Some(path) => {
+                    // A CSV file is for a spreadsheet, which must be told it is UTF-8; what is
+                    // printed goes to other programs, which would take the mark for a letter.
+                    let start = if csv { newsroom_api::CSV_FILE_START } else { "" };
+                    std::fs::write(&path, format!("{start}{text}")).map_err(|e| {
+                        ApiError::new(
+                            ErrorCode::Storage,
+                            format!("{}: cannot write: {e}", path.display()),
+                        )
+                    })?
+                }
                 None => print!("{text}"),
             }
         }

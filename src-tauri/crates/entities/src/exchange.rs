@@ -217,6 +217,11 @@ pub fn export_json(conn: &Connection) -> Result<String> {
     Ok(serde_json::to_string_pretty(&inputs).expect("entities always serialise"))
 }
 
+/// What a CSV file starts with so that Excel reads it as UTF-8: without it, Excel on Windows
+/// takes the bytes for the machine's code page and garbles every Vietnamese letter. `import`
+/// skips it.
+pub const CSV_FILE_START: &str = "\u{feff}";
+
 /// Writes the directory to a file, as CSV when its name ends in `.csv`, else JSON.
 pub fn export_file(conn: &Connection, path: &Path) -> Result<()> {
     let csv = path
@@ -224,7 +229,7 @@ pub fn export_file(conn: &Connection, path: &Path) -> Result<()> {
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let text = if csv {
-        export_csv(conn)?
+        format!("{CSV_FILE_START}{}", export_csv(conn)?)
     } else {
         export_json(conn)?
     };

@@ -404,19 +404,25 @@ pub fn document(
     serde_json::to_value(doc).expect("ninjs documents always serialise")
 }
 
-/// Bytes a URL path keeps as they are: RFC 3986 unreserved characters and `/`.
+/// Turns a local path into a `file:` URL, percent-encoding what a URL cannot hold, in the
+/// platform's own form: `file:///home/…` on Linux and macOS, `file:///C:/Users/…` on Windows
+/// (a drive and backslashes pasted after `file://` make a URL no reader opens).
+pub fn file_url(path: &std::path::Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match url::Url::from_file_path(&absolute) {
+        Ok(url) => url.into(),
+        // Only a path with no root at all gets here; name it relative to the document.
+        Err(()) => percent_encoding::utf8_percent_encode(&path.to_string_lossy(), PATH).to_string(),
+    }
+}
+
+/// Bytes a relative URL path keeps as they are: RFC 3986 unreserved characters and `/`.
 const PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'_')
     .remove(b'.')
     .remove(b'~')
     .remove(b'/');
-
-/// Turns a local path into a `file:` URL, percent-encoding what a URL cannot hold.
-pub fn file_url(path: &std::path::Path) -> String {
-    let path = path.to_string_lossy();
-    format!("file://{}", percent_encoding::utf8_percent_encode(&path, PATH))
-}
 
 /// A picture's rendition as the stored file in the photo library, by `file:` URL: what an
 /// export names when no backend has the picture.
@@ -435,4 +441,27 @@ pub fn stored_rendition(
         height,
         size,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_url;
+
+    /// A photo's path in a Vietnamese folder becomes a URL a reader opens: three slashes, the
+    /// letters and spaces percent-encoded as UTF-8, and on Windows the drive as `C:` with
+    /// forward slashes.
+    #[test]
+    fn file_urls_open_on_every_platform() {
+        if cfg!(windows) {
+            assert_eq!(
+                file_url(std::path::Path::new(r"C:\Users\Thu\Ảnh mới\a.jpg")),
+                "file:///C:/Users/Thu/%E1%BA%A2nh%20m%E1%BB%9Bi/a.jpg"
+            );
+        } else {
+            assert_eq!(
+                file_url(std::path::Path::new("/home/thu/Ảnh mới/a.jpg")),
+                "file:///home/thu/%E1%BA%A2nh%20m%E1%BB%9Bi/a.jpg"
+            );
+        }
+    }
 }
