@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use crate::style::with_placement;
 use crate::{Result, SpellingError, TonePlacement};
 
-/// Where the dictionary is looked for, after `$NEWSROOM_HUNSPELL_DIR`.
+/// Where the dictionary is looked for on Linux, after `$NEWSROOM_HUNSPELL_DIR` and the
+/// program's own folders.
 const DIRS: [&str; 3] = [
     "/usr/share/hunspell",
     "/usr/share/myspell/dicts",
@@ -25,11 +26,22 @@ pub struct Dictionary {
     by_fold: HashMap<String, Vec<String>>,
 }
 
+/// The folders beside the program that a build for Windows (the portable zip, the installer)
+/// or macOS (the `.app`'s resources) puts the dictionary in: those systems have no package
+/// that installs one.
+fn beside_the_program() -> Vec<PathBuf> {
+    let Some(dir) = std::env::current_exe().ok().and_then(|exe| exe.parent().map(Path::to_path_buf)) else {
+        return Vec::new();
+    };
+    vec![dir.join("dictionaries"), dir.join("../Resources/dictionaries")]
+}
+
 /// The folder the dictionary is in, if it is installed.
 pub fn find_dictionary() -> Result<PathBuf> {
     let candidates: Vec<PathBuf> = std::env::var_os(DICTIONARY_DIR_ENV)
         .map(PathBuf::from)
         .into_iter()
+        .chain(beside_the_program())
         .chain(DIRS.iter().map(PathBuf::from))
         .collect();
     candidates
@@ -38,7 +50,7 @@ pub fn find_dictionary() -> Result<PathBuf> {
         .cloned()
         .ok_or_else(|| {
             SpellingError::DictionaryMissing(format!(
-                "vi_VN.aff and vi_VN.dic are not in {} (install Debian's hunspell-vi)",
+                "vi_VN.aff and vi_VN.dic are not in {} (on Debian or Ubuntu, install hunspell-vi)",
                 candidates
                     .iter()
                     .map(|d| d.display().to_string())
