@@ -30,7 +30,10 @@ pub struct Dictionary {
 /// or macOS (the `.app`'s resources) puts the dictionary in: those systems have no package
 /// that installs one.
 fn beside_the_program() -> Vec<PathBuf> {
-    let Some(dir) = std::env::current_exe().ok().and_then(|exe| exe.parent().map(Path::to_path_buf)) else {
+    let Some(dir) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(Path::to_path_buf))
+    else {
         return Vec::new();
     };
     vec![dir.join("dictionaries"), dir.join("../Resources/dictionaries")]
