@@ -185,7 +185,12 @@ impl Api {
     /// on the pieces this machine has, with their reviews.
     pub fn sync_pull(&self) -> ApiResult<Vec<Pulled>> {
         let conn = self.network_conn()?;
-        let pulled = newsroom_sync::pull_everywhere(&conn, &self.photos_dir(), pull_scope(&conn))?;
+        let pulled = newsroom_sync::pull_everywhere(
+            &conn,
+            &self.photos_dir(),
+            pull_scope(&conn),
+            newsroom_sync::SiteChecks::Always,
+        )?;
         self.directory_changed();
         Ok(pulled)
     }

@@ -36,6 +36,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0013_sections_and_people.sql"),
     include_str!("../migrations/0014_after_publication.sql"),
     include_str!("../migrations/0015_outbox_unanswered.sql"),
+    include_str!("../migrations/0016_site_checked_at.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

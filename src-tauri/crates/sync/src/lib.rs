@@ -27,6 +27,7 @@ mod sections;
 mod send_state;
 mod sending;
 mod shared_review;
+mod site_checks;
 mod wordpress;
 mod worker;
 
@@ -48,6 +49,7 @@ pub use sections::{check_section, refresh_sections, site_sections};
 pub use send_state::{send_state, send_states, unsent_count, SendStage, SendState};
 pub use sending::{drain, drain_in_lanes, send_all, JobProgress, Passwords, PARALLEL_SENDS};
 pub use shared_review::{desk_support, known_support, sync_review, takeovers};
+pub use site_checks::{SiteChecks, SITE_CHECK_EVERY};
 pub use wordpress::{
     reachable, RemoteMedia, RemotePost, SiteRights, WordPress, CONNECT_TIMEOUT, STALL_TIMEOUT,
     UPLOAD_STALL_TIMEOUT,

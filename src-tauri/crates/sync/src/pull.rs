@@ -21,9 +21,9 @@ use serde::Serialize;
 
 use crate::merge::{merge, resolve, save_merged, ArticleText};
 use crate::push::{site_byline, site_version};
-use crate::shared_review::{desk_support, sync_review};
+use crate::shared_review::sync_review;
+use crate::site_checks::{self, SiteChecks};
 use crate::wordpress::{RemoteMedia, RemotePost, WordPress};
-use crate::DeskSupport;
 use crate::{timestamp, Backend, Result};
 
 /// The largest photo a pull downloads (the import's own limit).
@@ -399,8 +399,14 @@ pub enum PullScope {
     Known,
 }
 
-/// Pulls from every WordPress backend, with the passwords from the OS keychain.
-pub fn pull_everywhere(conn: &Connection, photos_dir: &Path, scope: PullScope) -> Result<Vec<Pulled>> {
+/// Pulls from every WordPress backend, with the passwords from the OS keychain; `checks` says
+/// whether the site is asked again what rarely changes (see [`SiteChecks`]).
+pub fn pull_everywhere(
+    conn: &Connection,
+    photos_dir: &Path,
+    scope: PullScope,
+    checks: SiteChecks,
+) -> Result<Vec<Pulled>> {
     let mut pulled = Vec::new();
     for backend in crate::backends(conn)? {
         if backend.kind != "wordpress" {
@@ -408,7 +414,9 @@ pub fn pull_everywhere(conn: &Connection, photos_dir: &Path, scope: PullScope) -
         }
         let secret = crate::password(&backend.id)?;
         let wp = WordPress::new(&backend.url, &backend.username, &secret);
-        pulled.extend(pull_site(conn, photos_dir, &backend, &wp, scope)?);
+        pulled.extend(pull_site_checking(
+            conn, photos_dir, &backend, &wp, scope, checks,
+        )?);
     }
     Ok(pulled)
 }
@@ -424,11 +432,35 @@ pub fn pull_site(
     wp: &WordPress,
     scope: PullScope,
 ) -> Result<Vec<Pulled>> {
+    pull_site_checking(conn, photos_dir, backend, wp, scope, SiteChecks::Always)
+}
+
+pub(crate) fn pull_site_checking(
+    conn: &Connection,
+    photos_dir: &Path,
+    backend: &Backend,
+    wp: &WordPress,
+    scope: PullScope,
+    checks: SiteChecks,
+) -> Result<Vec<Pulled>> {
     let _one_at_a_time = crate::duplicates::pull_lock(conn)?;
-    let desk = desk_support(conn, backend, wp)? == DeskSupport::Active;
-    // The sections only advise the editor and guard submitting: a pull whose refresh of them
-    // fails (a passing fault) keeps the last list and goes on with the pieces.
-    let _ = crate::sections::refresh_sections(conn, backend, wp);
+    let desk = site_checks::desk_active(conn, backend, wp, checks, Utc::now())?;
+    let pulled = pull_pieces(conn, photos_dir, backend, wp, scope, desk);
+    if pulled.is_err() {
+        site_checks::forget(conn, backend)?;
+    }
+    pulled
+}
+
+/// The pieces of one pull, the site's plugin known to be active (`desk`) or not.
+fn pull_pieces(
+    conn: &Connection,
+    photos_dir: &Path,
+    backend: &Backend,
+    wp: &WordPress,
+    scope: PullScope,
+    desk: bool,
+) -> Result<Vec<Pulled>> {
     let mut pulled = Vec::new();
     // Without the plugin, the pending posts are the only way a piece's changes arrive. They
     // are taken in page by page, newest first: what a page brought is kept when a later page

@@ -262,7 +262,7 @@ fn run(
                         crate::PullScope::DeskQueue => crate::PullScope::DeskQueueAtMost(NEW_PER_PULL),
                         other => other,
                     };
-                    match crate::pull_everywhere(conn, photos_dir, scope) {
+                    match crate::pull_everywhere(conn, photos_dir, scope, crate::SiteChecks::WhenStale) {
                         Ok(pulled) if pulled.iter().any(crate::Pulled::changed) => changed(),
                         Ok(_) => {}
                         Err(SyncError::Network(_)) => {

@@ -163,3 +163,49 @@ fn a_pulled_post_with_a_broken_photo_still_arrives_and_says_what_was_left() {
         article.body
     );
 }
+
+/// A newsroom's machines pull every minute: a scheduled pull costs the site one request (the
+/// feed of changed reviews) while what rarely changes (the plugin, the sections, the rights)
+/// is asked once a quarter of an hour, by every pull asked by hand, and again right after a
+/// pull that failed.
+#[test]
+fn scheduled_pulls_ask_the_site_what_rarely_changes_once_a_quarter_of_an_hour() {
+    use crate::pull::pull_site_checking;
+    use crate::SiteChecks::{Always, WhenStale};
+    let Some(site) = site() else { return };
+    let machine = newsroom(&site);
+    let photos = newsroom_photos::photos_dir(&machine.root);
+    let wp = WordPress::new(&site.url, &site.user, &site.password);
+    let requests = |checks| {
+        let before = wp.answered();
+        pull_site_checking(
+            &machine.conn,
+            &photos,
+            &machine.backend,
+            &wp,
+            PullScope::Known,
+            checks,
+        )
+        .unwrap();
+        wp.answered() - before
+    };
+    // The first asks everything: the plugin's about, the sections, the account, the feed.
+    assert_eq!(requests(WhenStale), 4);
+    assert_eq!(requests(WhenStale), 1);
+    assert_eq!(requests(WhenStale), 1);
+    assert_eq!(requests(Always), 4);
+    assert_eq!(requests(WhenStale), 1);
+    // A revoked password makes a scheduled pull fail; the next one asks everything again.
+    let revoked = WordPress::new(&site.url, &site.user, "sai mật khẩu");
+    assert!(pull_site_checking(
+        &machine.conn,
+        &photos,
+        &machine.backend,
+        &revoked,
+        PullScope::Known,
+        WhenStale
+    )
+    .is_err());
+    assert_eq!(requests(WhenStale), 4);
+    assert!(!crate::site_sections(&machine.conn).unwrap().is_empty());
+}
