@@ -49,10 +49,39 @@ pub(crate) fn internal(err: impl std::fmt::Display) -> ApiError {
 }
 
 /// This process's CPU time so far (user + system).
+#[cfg(unix)]
 pub(crate) fn cpu_time() -> Duration {
     let usage = rusage(libc::RUSAGE_SELF);
     let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, (t.tv_usec as u32) * 1000);
     time(usage.ru_utime) + time(usage.ru_stime)
+}
+
+/// This process's CPU time so far (user + system).
+#[cfg(windows)]
+pub(crate) fn cpu_time() -> Duration {
+    use windows_sys::Win32::Foundation::FILETIME;
+    use windows_sys::Win32::System::Threading::{GetCurrentProcess, GetProcessTimes};
+    let zero = FILETIME {
+        dwLowDateTime: 0,
+        dwHighDateTime: 0,
+    };
+    let (mut created, mut exited, mut kernel, mut user) = (zero, zero, zero, zero);
+    // SAFETY: GetProcessTimes only writes the four structs it is given; the pseudo handle of
+    // the current process needs no closing.
+    unsafe {
+        GetProcessTimes(
+            GetCurrentProcess(),
+            &mut created,
+            &mut exited,
+            &mut kernel,
+            &mut user,
+        )
+    };
+    // FILETIME counts 100-nanosecond intervals.
+    let time = |t: FILETIME| {
+        Duration::from_nanos(((u64::from(t.dwHighDateTime) << 32) | u64::from(t.dwLowDateTime)) * 100)
+    };
+    time(kernel) + time(user)
 }
 
 /// A number that differs between runs, so repeated benchmarks never meet their own photos.
@@ -64,16 +93,24 @@ pub(crate) fn uuid_like() -> u64 {
 }
 
 /// Resource use of this process (`RUSAGE_SELF`) or of its finished children.
-pub(crate) fn rusage(who: libc::c_int) -> libc::rusage {
+#[cfg(unix)]
+fn rusage(who: libc::c_int) -> libc::rusage {
     // SAFETY: getrusage only writes the struct it is given.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     unsafe { libc::getrusage(who, &mut usage) };
     usage
 }
 
-/// The peak resident memory of finished child processes, in MiB.
-pub(crate) fn children_peak_mib() -> f64 {
-    rusage(libc::RUSAGE_CHILDREN).ru_maxrss as f64 / 1024.0
+/// The peak resident memory of finished child processes, in MiB, where the system keeps it
+/// (Windows does not, for processes already gone).
+#[cfg(unix)]
+pub(crate) fn children_peak_mib() -> Option<f64> {
+    Some(rusage(libc::RUSAGE_CHILDREN).ru_maxrss as f64 / 1024.0)
+}
+
+#[cfg(windows)]
+pub(crate) fn children_peak_mib() -> Option<f64> {
+    None
 }
 
 /// `git diff --no-index --word-diff` of two files, as a process: what a newsroom would run

@@ -114,8 +114,22 @@ fn mariadb_load(site_dir: &Path) -> Option<(BTreeMap<String, u64>, Duration)> {
     // Fields 14 and 15 (user and system time, in clock ticks) after the command's parentheses.
     let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
     let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
-    let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as u64;
-    Some((counters, Duration::from_millis(ticks * 1000 / per_second)))
+    Some((
+        counters,
+        Duration::from_millis(ticks * 1000 / clock_ticks_per_second()?),
+    ))
+}
+
+/// The unit of /proc's process times (Linux only, as /proc is).
+#[cfg(unix)]
+fn clock_ticks_per_second() -> Option<u64> {
+    // SAFETY: sysconf only reads a system constant.
+    Some(unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as u64)
+}
+
+#[cfg(not(unix))]
+fn clock_ticks_per_second() -> Option<u64> {
+    None
 }
 
 pub(crate) fn bench_site_load(load: Load) -> Result<(), ApiError> {
