@@ -10,7 +10,9 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    target: "safari15",
+    // Safari 17 (macOS 14) is the oldest WebKit with the popover API the overlays use;
+    // WebView2 and Debian's WebKitGTK are newer.
+    target: "safari17",
     // Script files only (the entry and the chunks loaded after the list paints), no inline
     // modules, so the strict CSP (script-src 'self') holds.
     modulePreload: { polyfill: false },

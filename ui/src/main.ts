@@ -1,5 +1,6 @@
 import { mount } from "svelte";
 import App from "./app/App.svelte";
+import "./app/fonts.css";
 import "./app/app.css";
 import { restoreZoom } from "./app/zoom";
 
