@@ -2,6 +2,7 @@
 //! behaviour lives in the Tauri-free crates under `src-tauri/crates/`.
 
 mod commands;
+mod log_file;
 
 use newsroom_api::{Api, ApiError, ApiResult, OpenOptions};
 use tauri::{Emitter, Manager};
@@ -128,6 +129,9 @@ fn backups(handle: &tauri::AppHandle) {
 
 pub fn run() {
     startup_stage("main");
+    if let Ok(dir) = newsroom_api::data_dir(None) {
+        log_file::to_file_without_console(&dir);
+    }
     #[cfg(target_os = "linux")]
     paint_without_compositing_where_there_is_no_gpu();
     // A search index to build (after an upgrade) is built in the background with progress

@@ -66,7 +66,7 @@ pub use newsroom_review::{
 pub use newsroom_spelling::{
     HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind,
 };
-pub use newsroom_store::DATA_DIR_ENV;
+pub use newsroom_store::{data_dir, DATA_DIR_ENV};
 pub use newsroom_suggestions::{OrganisationSuggestion, PersonSuggestion, Suggestions};
 pub use newsroom_sync::{
     ArticleText, Backend, Choice, Connectivity, DeskSupport, Field, JobState, LockState, MergedDuplicate,
