@@ -163,7 +163,11 @@ const REPEAT_WAIT: Duration = Duration::from_millis(400);
 /// stall limit, and the outbox's backoff decides when to try that site again.
 fn passing(err: &SyncError) -> bool {
     match err {
-        SyncError::Network(message) => !message.contains("timed out"),
+        // Unix says "timed out"; Windows gives WSAETIMEDOUT (os error 10060) in the system's
+        // own words, which are in the user's language.
+        SyncError::Network(message) => {
+            !(message.contains("timed out") || message.contains("(os error 10060)"))
+        }
         SyncError::Garbage(_) => true,
         SyncError::Remote { status, .. } => *status >= 500 || *status == 429,
         _ => false,
