@@ -1,13 +1,5 @@
 import { mount } from "svelte";
 import App from "./app/App.svelte";
-// The app's own fonts (Fontsource's variable Noto Sans and Noto Serif, upright and italic),
-// so every Vietnamese letter and tone mark is drawn alike on Windows, macOS and Linux. The
-// webview loads them from the app (CSP font-src 'self'), each script's part only when the
-// page has a character in its range.
-import "@fontsource-variable/noto-sans/wght.css";
-import "@fontsource-variable/noto-sans/wght-italic.css";
-import "@fontsource-variable/noto-serif/wght.css";
-import "@fontsource-variable/noto-serif/wght-italic.css";
 import "./app/app.css";
 import { restoreZoom } from "./app/zoom";
 
