@@ -7,7 +7,7 @@
 use std::path::Path;
 
 /// A log past this size is set aside at the next start, so it never grows without end.
-#[cfg_attr(not(windows), allow(dead_code))]
+#[cfg(windows)]
 const SET_ASIDE_AFTER: u64 = 1024 * 1024;
 
 #[cfg(windows)]
@@ -32,7 +32,7 @@ pub fn to_file_without_console(data_dir: &Path) {
 #[cfg(not(windows))]
 pub fn to_file_without_console(_data_dir: &Path) {}
 
-#[cfg_attr(not(windows), allow(dead_code))]
+#[cfg(windows)]
 fn open_log(data_dir: &Path) -> Option<std::fs::File> {
     std::fs::create_dir_all(data_dir).ok()?;
     let path = data_dir.join("newsroom.log");
