@@ -59,13 +59,16 @@ pub struct SyncJob {
     pub remote_url: String,
 }
 
+/// The wait before the second attempt, before the random factor.
+pub(crate) const FIRST_BACKOFF: Duration = Duration::from_secs(5);
+
 /// The longest wait between two attempts.
 const MAX_DELAY: Duration = Duration::from_secs(3600);
 
 /// The wait before attempt `attempts + 1`: 5 s doubling, at most an hour, times a random
 /// factor in [0.5, 1.5) so many laptops coming back online do not retry in step.
 pub fn backoff(attempts: u32) -> Duration {
-    let base = Duration::from_secs(5).saturating_mul(1u32 << attempts.min(20));
+    let base = FIRST_BACKOFF.saturating_mul(1u32 << attempts.min(20));
     base.min(MAX_DELAY).mul_f64(0.5 + fastrand::f64())
 }
 
