@@ -176,7 +176,7 @@ impl From<newsroom_sync::SyncError> for ApiError {
             SyncError::Unauthorized(_) => ErrorCode::Unauthorized,
             SyncError::Forbidden(_) => ErrorCode::Forbidden,
             SyncError::Review(inner) => return inner.into(),
-            SyncError::Network(_) => ErrorCode::Network,
+            SyncError::Network { .. } => ErrorCode::Network,
             SyncError::Remote { .. } | SyncError::Garbage(_) => ErrorCode::Remote,
             SyncError::Conflict { .. } => ErrorCode::Conflict,
             SyncError::Keychain(_) => ErrorCode::Keychain,

@@ -69,8 +69,11 @@ pub enum SyncError {
     Forbidden(String),
     #[error("the site answered {status}: {body}")]
     Remote { status: u16, body: String },
-    #[error("cannot reach the site: {0}")]
-    Network(String),
+    /// The connection failed: refused, reset, cut off, or `stalled` (no byte within the
+    /// limit), which the system says in its own words (the user's language on Windows), so
+    /// it is told by the system error's kind instead.
+    #[error("cannot reach the site: {message}")]
+    Network { message: String, stalled: bool },
     #[error("the site's answer makes no sense: {0}")]
     Garbage(String),
     #[error("the post was changed on the site since the last push (modified {remote}, last pushed {base}) where the article was changed too; nothing was overwritten")]

@@ -104,7 +104,9 @@ fn ask(
         match desk_support(conn, &backend, &wp) {
             Ok(DeskSupport::Active) => {}
             Ok(_) => return Ok(PieceLock::without(LockState::NotShared, &backend.name)),
-            Err(SyncError::Network(_)) => return Ok(PieceLock::without(LockState::Offline, &backend.name)),
+            Err(SyncError::Network { .. }) => {
+                return Ok(PieceLock::without(LockState::Offline, &backend.name))
+            }
             Err(other) => return Err(other),
         }
     }
@@ -116,7 +118,7 @@ fn ask(
             }
             Ok(PieceLock::from_site(lock, &backend.name))
         }
-        Err(SyncError::Network(_)) => Ok(PieceLock::without(LockState::Offline, &backend.name)),
+        Err(SyncError::Network { .. }) => Ok(PieceLock::without(LockState::Offline, &backend.name)),
         Err(SyncError::Forbidden(_)) => Ok(PieceLock::without(LockState::Refused, &backend.name)),
         Err(other) => Err(other),
     }

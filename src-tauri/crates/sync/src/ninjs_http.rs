@@ -69,7 +69,7 @@ impl NinjsHttp {
                 // retried) rather than a success nobody saw.
                 response
                     .into_string()
-                    .map_err(|e| SyncError::Network(format!("the answer was cut off: {e}")))?;
+                    .map_err(|e| crate::wordpress::cut_off("the answer", e))?;
                 Ok(())
             }
             Err(ureq::Error::Status(status, response)) => {
@@ -84,7 +84,7 @@ impl NinjsHttp {
                     _ => SyncError::Remote { status, body },
                 })
             }
-            Err(ureq::Error::Transport(t)) => Err(SyncError::Network(t.to_string())),
+            Err(ureq::Error::Transport(t)) => Err(crate::wordpress::transport_error(t)),
         }
     }
 

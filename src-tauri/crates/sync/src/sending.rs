@@ -64,7 +64,7 @@ fn classify(err: &SyncError) -> (&'static str, bool) {
         // The site's copy of the review is unreadable: trying again reads the same thing.
         SyncError::Review(_) => ("review_unreadable", false),
         SyncError::Conflict { .. } => ("conflict", false),
-        SyncError::Network(_) => ("network", true),
+        SyncError::Network { .. } => ("network", true),
         SyncError::Garbage(_) => ("garbage", true),
         SyncError::Remote { status, .. } if *status >= 500 || *status == 429 || *status == 408 => {
             ("remote", true)

@@ -163,14 +163,50 @@ const REPEAT_WAIT: Duration = Duration::from_millis(400);
 /// stall limit, and the outbox's backoff decides when to try that site again.
 fn passing(err: &SyncError) -> bool {
     match err {
-        // Unix says "timed out"; Windows gives WSAETIMEDOUT (os error 10060) in the system's
-        // own words, which are in the user's language.
-        SyncError::Network(message) => {
-            !(message.contains("timed out") || message.contains("(os error 10060)"))
-        }
+        SyncError::Network { stalled, .. } => !stalled,
         SyncError::Garbage(_) => true,
         SyncError::Remote { status, .. } => *status >= 500 || *status == 429,
         _ => false,
+    }
+}
+
+/// A failed connection as a network error, a stall told by the system error's kind.
+pub(crate) fn transport_error(transport: ureq::Transport) -> SyncError {
+    SyncError::Network {
+        stalled: stalled(&transport),
+        message: transport.to_string(),
+    }
+}
+
+/// An answer (or download) that stopped arriving part way.
+pub(crate) fn cut_off(what: &str, err: std::io::Error) -> SyncError {
+    SyncError::Network {
+        stalled: stalled(&err),
+        message: format!("{what} was cut off: {err}"),
+    }
+}
+
+/// Whether the error, or one it was caused by, is the system's "timed out" (a socket's read
+/// or connect limit: WouldBlock on Unix, TimedOut on Windows).
+fn stalled(err: &(dyn std::error::Error + 'static)) -> bool {
+    std::iter::successors(Some(err), cause).any(|e| {
+        e.downcast_ref::<std::io::Error>().is_some_and(|io| {
+            matches!(
+                io.kind(),
+                std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock
+            )
+        })
+    })
+}
+
+/// The error underneath: an io::Error that wraps another hides it from `source()`, and
+/// `get_ref()` reaches it.
+fn cause<'a>(err: &&'a (dyn std::error::Error + 'static)) -> Option<&'a (dyn std::error::Error + 'static)> {
+    match err.downcast_ref::<std::io::Error>() {
+        Some(io) => io
+            .get_ref()
+            .map(|inner| inner as &(dyn std::error::Error + 'static)),
+        None => err.source(),
     }
 }
 
@@ -441,14 +477,14 @@ impl WordPress {
                 status,
                 body: format!("downloading {url}"),
             },
-            ureq::Error::Transport(t) => SyncError::Network(t.to_string()),
+            ureq::Error::Transport(t) => transport_error(t),
         })?;
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(
             &mut std::io::Read::take(response.into_reader(), limit + 1),
             &mut bytes,
         )
-        .map_err(|e| SyncError::Network(format!("the download was cut off: {e}")))?;
+        .map_err(|e| cut_off("the download", e))?;
         if bytes.len() as u64 > limit {
             return Err(SyncError::Invalid(format!("{url} is larger than {limit} bytes")));
         }
@@ -600,9 +636,7 @@ pub(crate) fn error_message(body: &str) -> String {
 fn read(response: Result<ureq::Response, ureq::Error>) -> Result<Value, SyncError> {
     match response {
         Ok(response) => {
-            let text = response
-                .into_string()
-                .map_err(|e| SyncError::Network(format!("the answer was cut off: {e}")))?;
+            let text = response.into_string().map_err(|e| cut_off("the answer", e))?;
             serde_json::from_str(&text).map_err(|_| {
                 SyncError::Garbage(format!(
                     "not JSON: {}",
@@ -621,6 +655,6 @@ fn read(response: Result<ureq::Response, ureq::Error>) -> Result<Value, SyncErro
                 _ => SyncError::Remote { status, body },
             })
         }
-        Err(ureq::Error::Transport(transport)) => Err(SyncError::Network(transport.to_string())),
+        Err(ureq::Error::Transport(transport)) => Err(transport_error(transport)),
     }
 }

@@ -265,7 +265,7 @@ fn run(
                     match crate::pull_everywhere(conn, photos_dir, scope, crate::SiteChecks::WhenStale) {
                         Ok(pulled) if pulled.iter().any(crate::Pulled::changed) => changed(),
                         Ok(_) => {}
-                        Err(SyncError::Network(_)) => {
+                        Err(SyncError::Network { .. }) => {
                             lock(shared).connectivity = Connectivity::Offline;
                             changed();
                         }
