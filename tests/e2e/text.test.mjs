@@ -52,6 +52,14 @@ test("TCVN3 mojibake pasted into the body is converted, named, and can be put ba
     assert.match(said, /TCVN3 \(ABC\)/);
     assert.match(said, /Đã chuyển \d+ từ/);
     assert.match(said, /“Hµ” → “Hà”|“Néi:” → “Nội:”/);
+    // Drawn in the app's own fonts, which have every Vietnamese letter on every system.
+    const drawn = await app.execute(
+      () =>
+        ["Noto Sans Variable", "Noto Serif Variable"].map((family) =>
+          [...document.fonts].some((f) => f.family.replaceAll('"', "") === family && f.status === "loaded" && /U\+0*1EA0/i.test(f.unicodeRange)),
+        ),
+    );
+    assert.deepEqual(drawn, [true, true]);
 
     await (await app.$("[data-testid=conversion-undo]")).click();
     await until("the paste to be back as it came", async () => (await body.getText()) === TCVN3);
