@@ -19,8 +19,8 @@ after(async () => {
 test("first run shows the demo articles in Vietnamese", async () => {
   const app = await openApp();
   try {
-    const rows = await app.$$("[data-testid=article-row]");
-    assert.ok(rows.length >= 2, `demo articles listed, found ${rows.length}`);
+    // The list is painted first and filled when the store answers.
+    await until("the demo articles listed", async () => (await app.$$("[data-testid=article-row]")).length >= 2);
     const text = await (await app.$("[data-testid=article-list]")).getText();
     assert.match(text, /Bản nháp/);
     assert.match(text, /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/, "times shown as dd/MM/yyyy HH:mm");

@@ -9,7 +9,7 @@ export type { Messages };
 
 /** On a Mac the shortcuts are pressed with ⌘ and ⌥ (the handlers take either key), and the
  * labels say so, as every Mac app's do. */
-const onMac = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? "");
+export const onMac = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? "");
 
 function forThisKeyboard<T>(value: T): T {
   if (!onMac) return value;

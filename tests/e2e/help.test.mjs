@@ -1,0 +1,93 @@
+// Help and printing in the real app: F1 lists every shortcut from the table the keys obey,
+// Ctrl+Shift+P shows and hides the preview, and Ctrl+P prints the piece as the reader sees it.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { closeApp, newArticle, openApp, startDriver, until } from "./app.mjs";
+
+let driver;
+before(async () => {
+  driver = await startDriver();
+});
+after(async () => {
+  await driver?.stop();
+});
+
+test("F1 opens the help with the workflow and every shortcut; Esc closes it", async () => {
+  const app = await openApp();
+  try {
+    await (await app.$("[data-testid=article-list]")).waitForExist();
+    await app.keys(["F1"]);
+    const help = await app.$("[data-testid=help]");
+    await help.waitForDisplayed();
+    assert.match(await help.getText(), /Đường đi của một bài/);
+    const rows = await app.$$("[data-testid=help-shortcut]");
+    assert.ok(rows.length >= 20, `${rows.length} shortcuts listed`);
+    const row = async (name) => (await app.$(`[data-testid=help-shortcut][data-name=${name}]`)).getText();
+    assert.match(await row("newPiece"), /Ctrl\+N\s*Viết bài mới/);
+    assert.match(await row("print"), /Ctrl\+P\s*In bài/);
+    assert.match(await row("preview"), /Ctrl\+Shift\+P/);
+    assert.match(await row("photoNext"), /Ctrl\+Enter \/ Alt\+→/);
+    await app.keys(["Escape"]);
+    await help.waitForExist({ reverse: true });
+
+    // The same screen from the sidebar's button, in English when switched.
+    await (await app.$("[data-testid=lang]")).click();
+    await (await app.$("[data-testid=open-help]")).click();
+    await (await app.$("[data-testid=help]")).waitForDisplayed();
+    assert.match(await row("newPiece"), /Ctrl\+N\s*Write a new piece/);
+    await (await app.$("[data-testid=help-close]")).click();
+    await (await app.$("[data-testid=help]")).waitForExist({ reverse: true });
+    await (await app.$("[data-testid=lang]")).click();
+  } finally {
+    await closeApp(app);
+  }
+});
+
+test("Ctrl+Shift+P shows and hides the preview; Ctrl+P prints the piece as the reader will see it", async () => {
+  const app = await openApp();
+  try {
+    const headline = await newArticle(app);
+    await headline.setValue("Công nhân được hỗ trợ tiền thuê nhà");
+    await (await app.$("[data-testid=sapo]")).setValue("Mỗi người nhận 500.000 đồng một tháng.");
+    const body = await app.$("[data-testid=body]");
+    await body.addValue("Công đoàn quận **hỗ trợ** ngay trong tháng.");
+    const preview = await app.$("[data-testid=preview]");
+    await preview.waitForExist();
+
+    await app.keys(["Control", "Shift", "p"]);
+    await preview.waitForExist({ reverse: true });
+    await app.keys(["Control", "Shift", "p"]);
+    await preview.waitForExist();
+
+    // The system's print dialog is modal and outside the page, where WebDriver cannot reach;
+    // the test stands in for it and reads the sheet it would have printed.
+    await app.execute(() => {
+      window.print = () => {
+        const sheet = document.querySelector(".print-root");
+        window.__printed = {
+          text: sheet?.innerText ?? "",
+          html: sheet?.innerHTML ?? "",
+          // On paper, everything but the sheet is hidden (app.css's print rules).
+          hidesTheApp: [...document.styleSheets].some((sheet) =>
+            [...sheet.cssRules].some(
+              (rule) => rule instanceof CSSMediaRule && rule.media.mediaText === "print" && /body > :not\(\.print-root\)/.test(rule.cssText),
+            ),
+          ),
+        };
+      };
+    });
+    await app.keys(["Control", "p"]);
+    await until("the print", async () => (await app.execute(() => window.__printed ?? null)) !== null);
+    const printed = await app.execute(() => window.__printed);
+    assert.match(printed.text, /Công nhân được hỗ trợ tiền thuê nhà/);
+    assert.match(printed.text, /Mỗi người nhận 500\.000 đồng một tháng\./);
+    assert.match(printed.html, /<strong>hỗ trợ<\/strong>/);
+    assert.ok(printed.hidesTheApp);
+    // Printing left the screen as it was: the preview is still on, the editor still there.
+    assert.equal(await preview.isDisplayed(), true);
+    await app.execute(() => window.dispatchEvent(new Event("afterprint")));
+    await until("the sheet gone after printing", async () => (await app.execute(() => document.querySelector(".print-root") === null)));
+  } finally {
+    await closeApp(app);
+  }
+});
