@@ -151,7 +151,7 @@ test("a pasted photo is captioned, placed in the body, and survives a restart", 
     await until("one photo on the desk", async () => (await count.getText()).startsWith("1 "));
     // Dates are typed and shown as dd/MM/yyyy whatever the machine's locale.
     const to = await app.$("[data-testid=desk-to]");
-    assert.equal(await to.getAttribute("placeholder"), "dd/mm/yyyy");
+    assert.equal(await to.getAttribute("placeholder"), "ngày/tháng/năm");
     await to.setValue("1/1/2020");
     await app.keys(["Enter"]);
     await until("no photo before 2020", async () => (await count.getText()).startsWith("0 "));
