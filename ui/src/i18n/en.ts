@@ -158,6 +158,7 @@ export const en: Messages = {
   resume: "Resume sending",
   paused: "Paused",
   pullPending: "Fetch pieces awaiting review",
+  pullMine: "Update pieces from the site",
   pulling: "Fetching…",
   pulledSummary: "Looked at {n} pieces awaiting review: {created} new, {updated} updated, {conflict} changed in both places.",
   pullOutcomes: {

@@ -171,6 +171,7 @@ export const vi = {
   resume: "Tiếp tục gửi",
   paused: "Đã tạm dừng",
   pullPending: "Lấy bài chờ duyệt",
+  pullMine: "Cập nhật bài từ trang",
   pulling: "Đang lấy bài…",
   pulledSummary: "Đã xem {n} bài chờ duyệt: {created} bài mới, {updated} bài cập nhật, {conflict} bài sửa ở cả hai nơi.",
   pullOutcomes: {
