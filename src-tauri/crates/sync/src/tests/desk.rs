@@ -422,7 +422,9 @@ fn reporter_and_desk_on_two_machines_take_a_piece_from_submission_to_publication
         assert_eq!(review.threads.len(), 1);
         assert_eq!(review.threads[0].comments.len(), 2);
         assert_eq!(review.proposals.len(), 1);
-        assert_eq!(review.moves.len(), 7);
+        // The receipt another test's desk may have added (above) travels with the review too.
+        let receipts = review.moves.iter().filter(|m| m.note == "received").count();
+        assert_eq!((review.moves.len() - receipts, receipts <= 1), (7, true));
     }
     // The review never reaches the public post or its feed.
     let public: Value = ureq::get(&format!("{}/wp-json/wp/v2/posts/{post}", site.url))
