@@ -224,7 +224,24 @@ fn a_version_that_never_existed_is_not_found_and_a_huge_body_still_compares() {
     let huge: String = paragraph.repeat(5 * 1024 * 1024 / paragraph.len() + 1);
     let edited = huge.replacen("tiền lương", "tiền thưởng", 3);
     let segments = review::diff(&huge, &edited, DESK);
-    assert_eq!(review::changed_words(&segments), 6);
+    // Whatever the machine's speed, the comparison is whole: both versions read back from it.
+    let side = |skip: Change| -> String {
+        segments
+            .iter()
+            .filter(|s| s.change != skip)
+            .map(|s| s.text.as_str())
+            .collect()
+    };
+    assert_eq!(side(Change::Insert), huge);
+    assert_eq!(side(Change::Delete), edited);
+    // Within the diff's deadline it is exact: three words out, three in. A machine too slow
+    // for that (an unoptimised build under Wine) marks whole sentences around them instead.
+    let changed = review::changed_words(&segments);
+    if cfg!(debug_assertions) && cfg!(windows) {
+        assert!((6..=200).contains(&changed), "{changed} words marked");
+    } else {
+        assert_eq!(changed, 6);
+    }
 }
 
 #[test]
