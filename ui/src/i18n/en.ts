@@ -12,7 +12,6 @@ import type { Messages } from "./vi";
 export const en: Messages = {
   appTitle: "Newsroom",
   newArticle: "New article",
-  newArticleShortcut: "New article (Ctrl+N)",
   search: "Search, accents optional",
   noArticles: "No articles yet. Press “New article” to start.",
   noResults: "No articles found.",
@@ -34,7 +33,7 @@ export const en: Messages = {
   section: "Section",
   preview: "Preview",
   togglePreview: "Toggle preview",
-  saveNow: "Save (Ctrl+S)",
+  saveNow: "Save",
   saved: "Saved",
   saving: "Saving…",
   unsaved: "Not saved yet",

@@ -25,7 +25,6 @@ import type {
 export const vi = {
   appTitle: "Tòa soạn",
   newArticle: "Bài mới",
-  newArticleShortcut: "Bài mới (Ctrl+N)",
   search: "Tìm bài, không cần dấu",
   noArticles: "Chưa có bài nào. Nhấn “Bài mới” để bắt đầu.",
   noResults: "Không tìm thấy bài nào.",
@@ -47,7 +46,7 @@ export const vi = {
   section: "Chuyên mục",
   preview: "Xem trước",
   togglePreview: "Bật/tắt xem trước",
-  saveNow: "Lưu (Ctrl+S)",
+  saveNow: "Lưu",
   saved: "Đã lưu",
   saving: "Đang lưu…",
   unsaved: "Chưa lưu",
