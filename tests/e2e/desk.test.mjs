@@ -213,6 +213,7 @@ test("reporter and desk take a piece through review, comments and proposals to p
     }
 
     // The history names everyone, with the note.
+    await click(app, "more-actions");
     await click(app, "open-history");
     const history = await app.$("[data-testid=history]");
     await until("the history", async () => (await app.$$("[data-testid=history-row]")).length >= 7);

@@ -117,6 +117,7 @@ test("a piece another desk editor holds opens read-only with their name, and is 
     const after = await site(`/newsroom/v1/posts/${post.id}/lock`, editor);
     assert.equal(after.held, true);
     assert.equal(after.mine, false, "the other editor no longer holds it");
+    await click(app, "more-actions");
     await click(app, "open-history");
     await (await app.$("[data-testid=history-takeover]")).waitForExist({ timeout: 20000 });
     assert.match(await (await app.$("[data-testid=history-takeover]")).getText(), /sửa thay Biên tập viên Minh/);

@@ -168,6 +168,7 @@ test(
       assert.equal((await anonymous(`${WP_URL}/?p=${postId}`)).status, 404, "gone for readers");
 
       // The history tells every move, newest first.
+      await click(app, "more-actions");
       await click(app, "open-history");
       await until("the history", async () => (await app.$$("[data-testid=history-row]")).length >= 9);
       const actions = await app.execute(() =>

@@ -218,6 +218,7 @@ test(
       await pull(app);
       await until("spiked here too", async () => (await status(app)) === "Đã hủy", 60000);
       assert.equal(await untilOnTheSite(app, "draft"), "Đã gỡ khỏi trang");
+      await click(app, "more-actions");
       await click(app, "open-history");
       await until("the spike in the history", async () =>
         app.execute(() =>

@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { closeApp, newArticle, openApp, startDriver, until } from "./app.mjs";
+import { click, closeApp, newArticle, openApp, startDriver, until } from "./app.mjs";
 
 const HEADLINE = "Công đoàn các Khu công nghiệp và chế xuất Hà Nội";
 const BODY = "Người lao động được **hỗ trợ** tiền thuê nhà trọ; Đoàn viên ở Đông Anh, Sóc Sơn.";
@@ -198,23 +198,96 @@ test("the keyboard moves through the list, opens a piece into the editor and jum
   }
 });
 
-test("on a 1024-pixel laptop the side panel folds away and the body keeps a usable width", async () => {
-  const app = await openApp();
-  try {
+test("on a 1024×700 laptop the text has the room: one toolbar row, no preview, a long line and most of the height", async (t) => {
+  let app = await openApp();
+  const laptop = async () => {
     await app.setWindowSize(1024, 700);
-    await until("the window at laptop width", async () => (await app.execute(() => window.innerWidth)) <= 1024);
-    await (await app.$("[data-testid=new-article]")).click();
+    await until("the window at laptop size", async () =>
+      app.execute(() => window.innerWidth <= 1024 && window.innerHeight <= 700),
+    );
+  };
+  try {
+    const form = await app.$("[data-testid=profile-form]");
+    if (await form.isExisting()) {
+      await (await app.$("[data-testid=profile-name]")).setValue("Lê Phóng Viên");
+      await (await app.$("[data-testid=profile-role]")).selectByAttribute("value", "reporter");
+      await (await app.$("[data-testid=profile-save]")).click();
+      await form.waitForExist({ reverse: true });
+    }
+    await laptop();
+    const headline = await newArticle(app);
+    await headline.setValue("Công nhân khu công nghiệp được hỗ trợ tiền thuê nhà");
+    await (await app.$("[data-testid=body]")).addValue("Công đoàn quận hỗ trợ ngay trong tháng. ".repeat(20));
     const side = await app.$("[data-testid=side-panel]");
     await side.waitForExist();
-    assert.match(await side.getAttribute("class"), /collapsed/);
-    const bodyWidth = await app.execute(() => document.querySelector(".body-editor").getBoundingClientRect().width);
-    assert.ok(bodyWidth >= 300, `body ${bodyWidth}px wide`);
-    // Opened by hand, it stays open.
-    await (await app.$("[data-testid=side-fold]")).click();
+    assert.match(await side.getAttribute("class"), /collapsed/, "the side panel folds on a laptop");
+    assert.equal(await (await app.$("[data-testid=preview]")).isExisting(), false, "no preview by default");
+
+    const room = await app.execute(() => {
+      const rect = (el) => el.getBoundingClientRect();
+      // Characters on the body's first line: where the text first wraps.
+      const line = document.querySelector(".cm-line");
+      const text = line.firstChild;
+      const range = document.createRange();
+      let perLine = text.length;
+      const top = (i) => (range.setStart(text, i), range.setEnd(text, i + 1), range.getClientRects()[0]?.top ?? 0);
+      const first = top(0);
+      for (let i = 1; i < text.length; i++) {
+        if (top(i) > first + 4) {
+          perLine = i;
+          break;
+        }
+      }
+      const buttons = [...document.querySelectorAll("[data-testid=toolbar] button")].filter((b) => b.offsetParent);
+      const saveState = rect(document.querySelector("[data-testid=save-state] .shown"));
+      return {
+        height: rect(document.querySelector(".body-editor")).height / window.innerHeight,
+        perLine,
+        rows: new Set(buttons.map((b) => Math.round(rect(b).top))).size,
+        saveStateInside: saveState.width > 0 && saveState.right <= window.innerWidth,
+      };
+    });
+    t.diagnostic(`body ${Math.round(room.height * 100)} % of the height, ${room.perLine} characters a line`);
+    assert.ok(room.height >= 0.6, `the body takes ${Math.round(room.height * 100)} % of the height`);
+    assert.ok(room.perLine >= 45, `${room.perLine} characters a line`);
+    assert.equal(room.rows, 1, "the toolbar is one row");
+    assert.ok(room.saveStateInside, "the save state is on screen, whole");
+
+    // The less frequent tools are one click away, in a menu that stays inside the window.
+    await click(app, "more-actions");
+    const menu = await app.$("[data-testid=more-menu]");
+    await menu.waitForDisplayed();
+    const inside = (selector) =>
+      app.execute((s) => {
+        const r = document.querySelector(s).getBoundingClientRect();
+        return r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
+      }, selector);
+    assert.ok(await inside("[data-testid=more-menu]"), "the menu is inside the window");
+    await click(app, "open-history");
+    await menu.waitForDisplayed({ reverse: true });
+    await (await app.$("[data-testid=history]")).waitForExist();
+    await click(app, "spelling-tools");
+    await (await app.$("[data-testid=spelling-panel]")).waitForDisplayed();
+    assert.ok(await inside("[data-testid=spelling-panel]"), "the spelling panel is inside the window");
+    await click(app, "spelling-tools");
+
+    // Opened by hand, the side panel stays open; folded again, it goes.
+    await click(app, "side-fold");
     await until("the panel open", async () => !/collapsed/.test(await side.getAttribute("class")));
     await (await app.$("[data-testid=add-tag]")).waitForExist();
-    await (await app.$("[data-testid=side-fold]")).click();
+    await click(app, "side-fold");
     await until("folded again", async () => /collapsed/.test(await side.getAttribute("class")));
+
+    // The preview, once asked for, is remembered: the next start shows it at this width too.
+    await app.keys(["Control", "Shift", "p"]);
+    await (await app.$("[data-testid=preview]")).waitForExist();
+    await closeApp(app);
+    app = await openApp();
+    await laptop();
+    await (await app.$("[data-testid=article-row]")).click();
+    await (await app.$("[data-testid=preview]")).waitForExist();
+    await app.keys(["Control", "Shift", "p"]);
+    await (await app.$("[data-testid=preview]")).waitForExist({ reverse: true });
   } finally {
     await app.setWindowSize(1280, 800).catch(() => {});
     await closeApp(app);

@@ -43,6 +43,8 @@ export const en: Messages = {
   updated: "Updated",
   status: "Status",
   revisions: "Revisions",
+  moreActions: "More for this piece",
+  printPiece: "Print",
   noRevisions: "No revisions yet.",
   restore: "Restore",
   restoreConfirm: "Restore this revision? The current text stays in the revision list.",

@@ -56,6 +56,8 @@ export const vi = {
   updated: "Cập nhật",
   status: "Trạng thái",
   revisions: "Phiên bản",
+  moreActions: "Thêm thao tác với bài",
+  printPiece: "In bài",
   noRevisions: "Chưa có phiên bản nào.",
   restore: "Khôi phục",
   restoreConfirm: "Khôi phục phiên bản này? Bản hiện tại vẫn được giữ lại trong danh sách phiên bản.",
