@@ -39,10 +39,12 @@ async function saved(app) {
   await until("autosave", async () => (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved");
 }
 
-/** Submits the open piece; with no site connected the editor first says nothing will leave
- * this machine, and the test submits anyway. */
-async function submit(app) {
+/** Submits the open piece with a note to the desk; with no site connected the editor first
+ * says nothing will leave this machine, and the test submits anyway. */
+async function submit(app, note = "") {
   await click(app, "submit");
+  if (note) await (await app.$("[data-testid=submit-note]")).setValue(note);
+  await click(app, "submit-confirm");
   if (!WP_URL) {
     await click(app, "submit-anyway");
     await until("the no-site state", async () => {
@@ -84,7 +86,7 @@ test("reporter and desk take a piece through review, comments and proposals to p
     await body.addValue("Người lao động được hỗ trợ nhà ở.");
     await saved(app);
     const id = await (await app.$("[data-testid=article-row][aria-current=true]")).getAttribute("data-id");
-    await submit(app);
+    await submit(app, "Ảnh hiện trường gửi sau 15 giờ.");
     await until("submitted", async () => (await status(app)) === "Đã nộp");
     assert.ok(await (await app.$("[data-testid=read-only]")).isExisting(), "read-only for its reporter");
 
@@ -103,6 +105,10 @@ test("reporter and desk take a piece through review, comments and proposals to p
       return states.some(([rowId]) => rowId === id) && states.every(([, state]) => state === "submitted");
     });
     await (await app.$(`[data-testid=article-row][data-id="${id}"]`)).click();
+    // The reporter's note to the desk heads the piece, with who wrote it.
+    const submitted = await app.$("[data-testid=submitted-note]");
+    await submitted.waitForExist();
+    assert.match(await submitted.getText(), /Phóng viên gửi kèm · .*\n?.*Ảnh hiện trường gửi sau 15 giờ\./s);
     await click(app, "take");
     await until("in review", async () => (await status(app)) === "Đang biên tập");
 

@@ -74,6 +74,7 @@ test("a piece another desk editor holds opens read-only with their name, and is 
     await until("autosave", async () => (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved");
     const id = await (await app.$("[data-testid=article-row][aria-current=true]")).getAttribute("data-id");
     await click(app, "submit");
+    await click(app, "submit-confirm");
     assert.equal(await untilOnTheSite(app, "pending"), "Trên trang: chờ duyệt");
     const [post] = await site(`/wp/v2/posts?context=edit&status=pending&search=${unique}`, admin);
     assert.ok(post, "the piece is on the site");

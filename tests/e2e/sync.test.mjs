@@ -65,6 +65,7 @@ test("a submitted piece reaches WordPress by itself; a clash with a desk edit is
     await until("autosave", async () => (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved");
     const id = await (await app.$("[data-testid=article-row][aria-current=true]")).getAttribute("data-id");
     await (await app.$("[data-testid=submit]")).click();
+    await (await app.$("[data-testid=submit-confirm]")).click();
 
     // The worker sends it without being asked; the editor's badge says so.
     assert.equal(await untilOnTheSite(app, "pending"), "Trên trang: chờ duyệt");

@@ -108,6 +108,7 @@ test(
 
       // Submitting with no site says so first; submitted anyway, the piece says it is not sent.
       await click(app, "submit");
+      await click(app, "submit-confirm");
       const warning = await app.$("[data-testid=submit-no-site]");
       await warning.waitForExist();
       assert.match(await warning.getText(), /Chưa kết nối trang nào/);
@@ -143,6 +144,7 @@ test(
       await section.setValue(`Không có trên trang ${unique}`);
       await until("saved", async () => (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved");
       await click(app, "submit");
+      await click(app, "submit-confirm");
       const refused = await app.$("[data-testid=error]");
       await refused.waitForExist({ timeout: 20000 });
       assert.equal(await refused.getAttribute("data-code"), "unknown_section");

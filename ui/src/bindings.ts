@@ -141,7 +141,12 @@ export type StatusChange = { from: Status, to: Status, changed_by: string, note:
 /**
  * The schedule's publication time or the embargo's end; `null` when the move lifted one.
  */
-at_time: string | null, };
+at_time: string | null, 
+/**
+ * The change records a piece received from a site in the state it has there (no person
+ * made it, and its note is not a person's words).
+ */
+received: boolean, };
 
 export type ChecklistRule = "headline_missing" | "headline_too_long" | "sapo_missing" | "byline_missing" | "photo_caption_missing" | "photo_credit_missing" | "photo_alt_missing";
 

@@ -336,6 +336,9 @@ pub struct StatusChange {
     /// The schedule's publication time or the embargo's end; `null` when the move lifted one.
     #[ts(type = "string | null")]
     pub at_time: Option<DateTime<Utc>>,
+    /// The change records a piece received from a site in the state it has there (no person
+    /// made it, and its note is not a person's words).
+    pub received: bool,
 }
 
 /// A correction of a published piece, as its readers see it: what was wrong, and when it was

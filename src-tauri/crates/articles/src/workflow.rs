@@ -192,6 +192,9 @@ pub(crate) fn record_change(
     Ok(article)
 }
 
+/// The note a receipt carries (see `set_received_status`): it marks the change as no person's.
+const RECEIPT_NOTE: &str = "received";
+
 /// Gives a piece received from elsewhere (pulled from a publishing backend) the state it has
 /// there. The checklist ran where it was written, so it is not run again; the change is
 /// recorded like any other, naming where it came from. `uid` names the receipt the same on
@@ -215,7 +218,7 @@ pub fn set_received_status(
             action: Action::Move,
             at_time: None,
             by: received_from,
-            note: "received",
+            note: RECEIPT_NOTE,
             uid: Some(uid),
         };
         record_change(tx, &current, change, now)
@@ -304,13 +307,16 @@ pub fn status_history(conn: &Connection, id: &str) -> Result<Vec<StatusChange>> 
          WHERE article_id = ?1 ORDER BY changed_at, id",
     )?;
     let rows = stmt.query_map([id], |row| {
+        let note: String = row.get(3)?;
+        let action = Action::parse(&row.get::<_, String>(5)?).unwrap_or_default();
         Ok(StatusChange {
             from: parse_status(&row.get::<_, String>(0)?)?,
             to: parse_status(&row.get::<_, String>(1)?)?,
             changed_by: row.get(2)?,
-            note: row.get(3)?,
+            received: action == Action::Move && note == RECEIPT_NOTE,
+            note,
             changed_at: parse_timestamp(&row.get::<_, String>(4)?)?,
-            action: Action::parse(&row.get::<_, String>(5)?).unwrap_or_default(),
+            action,
             at_time: optional_timestamp(row.get(6)?)?,
         })
     })?;

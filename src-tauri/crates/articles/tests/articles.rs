@@ -183,6 +183,7 @@ fn revisions_every_five_minutes_on_manual_save_and_status_change_and_restore_kee
         (Status::Draft, Status::Submitted)
     );
     assert_eq!(history[0].changed_by, "minhan");
+    assert!(!history[0].received, "a person's move is not a receipt");
 
     // Unsaved-to-revision text, then restore the very first revision.
     a = articles::save(

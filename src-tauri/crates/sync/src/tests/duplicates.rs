@@ -96,6 +96,12 @@ fn the_upgrade_merges_two_pieces_of_one_post_keeping_what_each_had() {
         ["Báo thử", "Mai Quý", "Lê Thư", "Trần Biên"],
         "both copies' histories, in time order, the post's receipt told once"
     );
+    let received: Vec<_> = history.iter().map(|c| c.received).collect();
+    assert_eq!(
+        received,
+        [true, false, false, false],
+        "only the receipt is marked as no person's move"
+    );
     let threads = newsroom_review::threads(&conn, "first").unwrap();
     assert_eq!(threads.len(), 2, "both copies' comments are kept");
     let tags = newsroom_entities::article_tags(&conn, "first").unwrap();
