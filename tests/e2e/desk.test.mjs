@@ -111,6 +111,10 @@ test("reporter and desk take a piece through review, comments and proposals to p
     assert.match(await submitted.getText(), /Phóng viên gửi kèm · .*\n?.*Ảnh hiện trường gửi sau 15 giờ\./s);
     await click(app, "take");
     await until("in review", async () => (await status(app)) === "Đang biên tập");
+    // The list never says otherwise: the piece leaves the "submitted" queue at once.
+    await until("the row gone from the submitted queue", async () =>
+      app.execute((rowId) => !document.querySelector(`[data-testid=article-row][data-id="${rowId}"]`), id),
+    );
 
     // An edit of the desk's own, seen in "changes since submitted" with the desk's name.
     const editor = await app.$("[data-testid=body]");
@@ -157,6 +161,7 @@ test("reporter and desk take a piece through review, comments and proposals to p
     await (await app.$("[data-testid=return-note]")).setValue("Bổ sung hình thức hỗ trợ rồi nộp lại.");
     await click(app, "return-confirm");
     await until("returned", async () => (await status(app)) === "Trả lại");
+    assert.equal(await (await app.$("[data-testid=submit]")).isExisting(), false, "only its reporter submits it again");
 
     // The reporter sees the note, what the desk changed, the comment and the proposal.
     await click(app, "queue-all");

@@ -40,15 +40,23 @@ test("suggestions are accepted into tags and the directory, rejections are remem
       );
       return marked.includes("Trần Minh Khoa");
     });
+    // Accepted with the pointer on the panel: the row stays where it was and says so, so the
+    // next suggestion does not slide under the cursor; the lists are redrawn once it leaves.
+    const thinh = await suggestion(app, "Phạm Đức Thịnh");
+    await thinh.waitForExist();
+    const before = await thinh.getLocation("y");
     await (await khoa.$("[data-action=accept]")).click();
-    await until("the tag", async () => (await (await app.$("[data-testid=suggestions]")).getText()).includes("Trần Minh Khoa"));
+    await until("the row says it is tagged", async () => (await khoa.getAttribute("data-settled")) === "accepted");
+    assert.match(await khoa.getText(), /Đã gắn thẻ/);
+    assert.equal(await thinh.getLocation("y"), before, "the next suggestion has not moved");
+    await (await app.$("[data-testid=headline]")).moveTo();
     const tags = await app.$("[data-testid=tags]");
     await tags.waitForExist();
     assert.match(await tags.getText(), /Trần Minh Khoa[\s\S]*Phó Chủ tịch/);
 
-    const thinh = await suggestion(app, "Phạm Đức Thịnh");
-    await thinh.waitForExist();
-    await (await thinh.$("[data-action=reject]")).click();
+    await (await (await suggestion(app, "Phạm Đức Thịnh")).$("[data-action=reject]")).click();
+    await until("the row says it is rejected", async () => (await (await suggestion(app, "Phạm Đức Thịnh")).getAttribute("data-settled")) === "rejected");
+    await (await app.$("[data-testid=headline]")).moveTo();
     await until("the rejected suggestion to go", async () => !(await (await suggestion(app, "Phạm Đức Thịnh")).isExisting()));
     if (process.env.SCREENSHOT_DIR) await app.saveScreenshot(`${process.env.SCREENSHOT_DIR}/tagging.png`);
   } finally {

@@ -65,6 +65,8 @@ export const en: Messages = {
   accept: "Accept",
   reject: "Reject",
   acceptAll: "Accept all",
+  acceptedTag: "✓ Tagged",
+  rejectedTag: "Rejected",
   removeTag: "Remove tag",
   known: "in the directory",
   newEntity: "new",

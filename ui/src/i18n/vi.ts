@@ -78,6 +78,8 @@ export const vi = {
   accept: "Nhận",
   reject: "Bỏ",
   acceptAll: "Nhận tất cả",
+  acceptedTag: "✓ Đã gắn thẻ",
+  rejectedTag: "Đã bỏ",
   removeTag: "Gỡ thẻ",
   known: "có trong danh bạ",
   newEntity: "mới",
