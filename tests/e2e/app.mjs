@@ -1,6 +1,6 @@
 // Drives the real desktop app: Xvfb (started by scripts/test) → tauri-driver → WebKitWebDriver
 // → the app binary in $NEWSROOM_APP. Each test file gets its own data directory and driver.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -278,6 +278,39 @@ export async function click(app, testid) {
   const el = await app.$(`[data-testid=${testid}]`);
   await el.waitForClickable({ timeout: 20000 });
   await el.click();
+}
+
+/** Runs xdotool (X's input and window tool) and says what it printed. */
+function xdotool(...args) {
+  const result = spawnSync("xdotool", args, { encoding: "utf8", timeout: 20000 });
+  if (result.status !== 0) throw new Error(`xdotool ${args.join(" ")}: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+/**
+ * Answers the system's file dialog (GTK's) as a user would: waits for the window whose title
+ * matches `titles`, presses `keys` in it, types `path` and presses Enter. The dialog window
+ * exists a moment before it is mapped, and X refuses to focus an unmapped window (BadMatch),
+ * so it waits for a visible one and retries the focus until X reports it; there is no window
+ * manager under Xvfb, so the dialog is focused directly (XTEST events go to the focused window).
+ */
+export async function answerFileDialog(titles, keys, path) {
+  await until("the file dialog, focused", () => {
+    try {
+      // GTK titles the dialog itself on some versions, so either title will do.
+      const dialog = xdotool("search", "--onlyvisible", "--name", titles).split("\n")[0];
+      if (!dialog) return null;
+      xdotool("windowfocus", "--sync", dialog);
+      return xdotool("getwindowfocus") === dialog ? dialog : null;
+    } catch {
+      return null;
+    }
+  });
+  await new Promise((r) => setTimeout(r, 500));
+  for (const key of keys) xdotool("key", key);
+  xdotool("type", "--delay", "20", path);
+  await new Promise((r) => setTimeout(r, 300));
+  xdotool("key", "Return");
 }
 
 /** The headless CLI built beside the app, on a machine's store (the same keychain as the app). */

@@ -1,8 +1,12 @@
-// Help and printing in the real app: F1 lists every shortcut from the table the keys obey,
+// Help, printing and the Word file in the real app: F1 lists every shortcut from the table the keys obey,
 // Ctrl+Shift+P shows and hides the preview, and Ctrl+P prints the piece as the reader sees it.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { closeApp, newArticle, openApp, startDriver, until } from "./app.mjs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { answerFileDialog, click, closeApp, newArticle, openApp, startDriver, until } from "./app.mjs";
 
 let driver;
 before(async () => {
@@ -87,6 +91,39 @@ test("Ctrl+Shift+P shows and hides the preview; Ctrl+P prints the piece as the r
     assert.equal(await preview.isDisplayed(), true);
     await app.execute(() => window.dispatchEvent(new Event("afterprint")));
     await until("the sheet gone after printing", async () => (await app.execute(() => document.querySelector(".print-root") === null)));
+  } finally {
+    await closeApp(app);
+  }
+});
+
+test("⋯ › Save as a Word file writes the piece as a .docx that Word's readers open", async () => {
+  const app = await openApp();
+  try {
+    const headline = await newArticle(app);
+    await headline.setValue("Công nhân được hỗ trợ tiền thuê nhà");
+    await (await app.$("[data-testid=sapo]")).setValue("Mỗi người nhận 500.000 đồng một tháng.");
+    await (await app.$("[data-testid=body]")).addValue("Công đoàn quận **hỗ trợ** ngay trong tháng.");
+    const dir = mkdtempSync(join(tmpdir(), "newsroom-docx-"));
+    const file = join(dir, "bai-viet.docx");
+    await click(app, "more-actions");
+    await click(app, "export-docx");
+    // The name field holds the suggested name (the headline): replaced with a whole path.
+    await answerFileDialog("Save File|Lưu", ["ctrl+a"], file);
+    const said = await app.$("[data-testid=exported]");
+    await said.waitForExist({ timeout: 20000 });
+    // Its text, not getText(): WebDriver's visibility atom reads a line that may end in "…" as hidden.
+    assert.match(await said.getProperty("textContent"), /Đã lưu bài thành tệp Word: .*bai-viet\.docx/);
+    const read = spawnSync(
+      "/usr/bin/python3",
+      ["-c", "import sys, docx; [print(p.text) for p in docx.Document(sys.argv[1]).paragraphs]", file],
+      { encoding: "utf8" },
+    );
+    assert.equal(read.status, 0, read.stderr);
+    assert.deepEqual(read.stdout.trim().split("\n"), [
+      "Công nhân được hỗ trợ tiền thuê nhà",
+      "Mỗi người nhận 500.000 đồng một tháng.",
+      "Công đoàn quận hỗ trợ ngay trong tháng.",
+    ]);
   } finally {
     await closeApp(app);
   }

@@ -5,11 +5,10 @@
 // carries on.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { closeApp, openApp, pastePhoto, startDriver, until } from "./app.mjs";
+import { answerFileDialog, closeApp, openApp, pastePhoto, startDriver, until } from "./app.mjs";
 
 const HEADLINE = "Trao quà cho công nhân Khu công nghiệp Thăng Long";
 const CAPTION = "Chủ tịch Công đoàn cơ sở trao quà cho nữ công nhân có hoàn cảnh khó khăn";
@@ -181,13 +180,6 @@ test("a pasted photo is captioned, placed in the body, and survives a restart", 
   }
 });
 
-/** Types into the focused X window (the system file dialog) with xdotool. */
-function xdotool(...args) {
-  const result = spawnSync("xdotool", args, { encoding: "utf8", timeout: 20000 });
-  if (result.status !== 0) throw new Error(`xdotool ${args.join(" ")}: ${result.stderr}`);
-  return result.stdout.trim();
-}
-
 test("photos are attached through the system file dialog", async () => {
   const app = await openApp();
   try {
@@ -213,26 +205,8 @@ test("photos are attached through the system file dialog", async () => {
     await (await app.$("[data-testid=photo-strip]")).waitForExist();
     const before = (await app.$$("[data-testid=photo-thumb]")).length;
     await (await app.$("[data-testid=add-photos]")).click();
-    // The dialog window exists a moment before it is mapped, and X refuses to focus an unmapped
-    // window (BadMatch), so wait for a visible one and retry the focus until X reports it.
-    // There is no window manager under Xvfb: focus the dialog directly, then type as a user
-    // would (XTEST events go to the focused window). Ctrl+L opens the location field.
-    await until("the file dialog, focused", () => {
-      try {
-        // GTK titles the dialog itself on some versions, so either title will do.
-        const dialog = xdotool("search", "--onlyvisible", "--name", "Chọn ảnh|Open File").split("\n")[0];
-        if (!dialog) return null;
-        xdotool("windowfocus", "--sync", dialog);
-        return xdotool("getwindowfocus") === dialog ? dialog : null;
-      } catch {
-        return null;
-      }
-    });
-    await new Promise((r) => setTimeout(r, 500));
-    xdotool("key", "ctrl+l");
-    xdotool("type", "--delay", "20", file);
-    await new Promise((r) => setTimeout(r, 300));
-    xdotool("key", "Return");
+    // Ctrl+L opens the location field.
+    await answerFileDialog("Chọn ảnh|Open File", ["ctrl+l"], file);
     await until("the new photo in the strip", async () => (await app.$$("[data-testid=photo-thumb]")).length === before + 1, 30000);
   } finally {
     await closeApp(app);

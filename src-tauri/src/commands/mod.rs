@@ -3,6 +3,7 @@
 pub mod app;
 pub mod articles;
 pub mod backup;
+pub mod docx;
 pub mod entities;
 pub mod markdown;
 pub mod photos;

@@ -79,6 +79,10 @@ export const ipc = {
   /** Asks for a folder with the system's dialog; none when the user cancels. */
   backupPickFolder: () =>
     call<string | null>("backup_pick_folder"),
+  // docx
+  /** Asks where to save the piece's Word document (named after its headline) and writes it there; the path written, or none when the dialog was cancelled. */
+  articleExportDocx: (id: string) =>
+    call<string | null>("article_export_docx", { id }),
   // entities
   entityList: (kind: EntityKind | null, query: string) =>
     call<Entity[]>("entity_list", { kind, query }),

@@ -45,6 +45,8 @@ export const en: Messages = {
   revisions: "Revisions",
   moreActions: "More for this piece",
   printPiece: "Print",
+  exportDocx: "Save as a Word file (.docx)",
+  exportedDocx: "Saved as a Word file:",
   noRevisions: "No revisions yet.",
   restore: "Restore",
   restoreConfirm: "Restore this revision? The current text stays in the revision list.",

@@ -58,6 +58,8 @@ export const vi = {
   revisions: "Phiên bản",
   moreActions: "Thêm thao tác với bài",
   printPiece: "In bài",
+  exportDocx: "Lưu thành tệp Word (.docx)",
+  exportedDocx: "Đã lưu bài thành tệp Word:",
   noRevisions: "Chưa có phiên bản nào.",
   restore: "Khôi phục",
   restoreConfirm: "Khôi phục phiên bản này? Bản hiện tại vẫn được giữ lại trong danh sách phiên bản.",

@@ -17,6 +17,7 @@ mod after_publication;
 mod articles;
 mod backup;
 mod bindings;
+mod docx;
 mod entities;
 mod error;
 mod locks;

@@ -225,10 +225,11 @@ pub enum ArticleCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Export an article as IPTC ninjs 2.1 JSON (to standard output without --out).
+    /// Export an article as IPTC ninjs 2.1 JSON (to standard output without --out), or as a
+    /// Word document with its photos (`--format docx`, which needs --out).
     Export {
         id: String,
-        #[arg(long, value_parser = ["ninjs"], default_value = "ninjs")]
+        #[arg(long, value_parser = ["ninjs", "docx"], default_value = "ninjs")]
         format: String,
         #[arg(long)]
         out: Option<PathBuf>,

@@ -181,6 +181,16 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
             let article = api.article_submit_or_publish(&id, true)?;
             println!("{} {}", article.id, article.status.as_str());
         }
+        ArticleCommand::Export { id, format, out } if format == "docx" => {
+            let Some(path) = out else {
+                return Err(ApiError::new(
+                    ErrorCode::InvalidInput,
+                    "a Word document is written to a file: add --out FILE.docx",
+                ));
+            };
+            api.article_docx_file(&id, &path)?;
+            println!("{}", path.display());
+        }
         ArticleCommand::Export { id, format: _, out } => {
             let document = api.article_export_ninjs(&id)?;
             let text = serde_json::to_string_pretty(&document).expect("JSON values serialise");

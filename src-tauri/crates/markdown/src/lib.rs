@@ -11,9 +11,11 @@ use std::sync::OnceLock;
 
 mod blocks;
 mod from_html;
+mod structure;
 
 pub use blocks::blocks;
 pub use from_html::{html_to_markdown, same_html, Converted, FoundFigure};
+pub use structure::{structure, Block, Run};
 
 use comrak::nodes::NodeValue;
 use comrak::{Arena, Options};

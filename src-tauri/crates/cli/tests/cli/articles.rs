@@ -213,6 +213,65 @@ fn article_export_as_ninjs_validates_against_the_official_schema() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "reads the document back with python-docx, which these Windows tests run without"
+)]
+fn article_export_as_docx_carries_the_text_and_the_lead_photo() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let md = "---\nheadline: \"Hà Nội: Trao quà cho đoàn viên\"\nsapo: Sáng nay, LĐLĐ thành phố trao 500 suất quà.\nbyline: Mai Quý\n---\n\nCông đoàn **cơ sở** tổ chức trao quà.\n";
+    let id = import_article(data.path(), files.path(), md);
+    let photo = write(files.path(), "trao-qua.jpg", &jpeg(800, 600));
+    stdout(&newsroom(
+        data.path(),
+        &["photo", "import", &photo, "--article", &id],
+    ));
+
+    let missing = newsroom(data.path(), &["article", "export", &id, "--format", "docx"]);
+    assert_eq!(missing.status.code(), Some(1), "a document needs a file to go to");
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("--out"));
+
+    let out = files.path().join("bài trao quà.docx");
+    let said = stdout(&newsroom(
+        data.path(),
+        &[
+            "article",
+            "export",
+            &id,
+            "--format",
+            "docx",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(said.trim(), out.display().to_string());
+    let read = std::process::Command::new("/usr/bin/python3")
+        .args([
+            "-c",
+            "import sys, docx; d = docx.Document(sys.argv[1]); print(len(d.inline_shapes)); [print(p.text) for p in d.paragraphs]",
+        ])
+        .arg(&out)
+        .output()
+        .expect("python3-docx is installed by scripts/install-deps");
+    assert!(read.status.success(), "{}", String::from_utf8_lossy(&read.stderr));
+    let text = String::from_utf8(read.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "1",
+            "Hà Nội: Trao quà cho đoàn viên",
+            "Mai Quý",
+            "Sáng nay, LĐLĐ thành phố trao 500 suất quà.",
+            "",
+            "Công đoàn cơ sở tổ chức trao quà."
+        ],
+        "the lead photo (first attached) after the sapo, then the body"
+    );
+}
+
+#[test]
 fn old_codes_are_converted_on_import_and_by_text_convert() {
     let data = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
