@@ -18,13 +18,15 @@ const PICKABLE: &[&str] = &[
     "jpg", "jpeg", "JPG", "JPEG", "png", "PNG", "webp", "WEBP", "heic", "HEIC", "heif",
 ];
 
-/// Asks for photos with the system's file dialog; an empty list when the reporter cancels.
+/// Asks for photos with the system's file dialog, titled and filtered in the interface's
+/// words; an empty list when the reporter cancels.
 #[tauri::command]
-pub async fn photo_pick(app: AppHandle) -> ApiResult<Vec<String>> {
+pub async fn photo_pick(app: AppHandle, title: String, filter: String) -> ApiResult<Vec<String>> {
     let picked = app
         .dialog()
         .file()
-        .add_filter("Ảnh / Photos", PICKABLE)
+        .set_title(title)
+        .add_filter(filter, PICKABLE)
         .blocking_pick_files();
     Ok(picked
         .unwrap_or_default()

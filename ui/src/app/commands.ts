@@ -80,9 +80,9 @@ export const ipc = {
   backupPickFolder: () =>
     call<string | null>("backup_pick_folder"),
   // docx
-  /** Asks where to save the piece's Word document (named after its headline) and writes it there; the path written, or none when the dialog was cancelled. */
-  articleExportDocx: (id: string) =>
-    call<string | null>("article_export_docx", { id }),
+  /** Asks where to save the piece's Word document (named after its headline, the dialog titled in the interface's words) and writes it there; the path written, or none when the dialog was cancelled. */
+  articleExportDocx: (id: string, title: string) =>
+    call<string | null>("article_export_docx", { id, title }),
   // entities
   entityList: (kind: EntityKind | null, query: string) =>
     call<Entity[]>("entity_list", { kind, query }),
@@ -114,9 +114,9 @@ export const ipc = {
   markdownRender: (markdown: string, articleId: string | null, sapo: string | null) =>
     call<RenderedMarkdown>("markdown_render", { markdown, articleId, sapo }),
   // photos
-  /** Asks for photos with the system's file dialog; an empty list when the reporter cancels. */
-  photoPick: () =>
-    call<string[]>("photo_pick"),
+  /** Asks for photos with the system's file dialog, titled and filtered in the interface's words; an empty list when the reporter cancels. */
+  photoPick: (title: string, filter: string) =>
+    call<string[]>("photo_pick", { title, filter }),
   /** Imports files off the UI thread, reporting every step of every file on `progress`. */
   photoImportPaths: (paths: string[], articleId: string | null, progress: (message: ImportProgress) => void) =>
     call<number>("photo_import_paths", { paths, articleId, progress: channel(progress) }),

@@ -125,6 +125,7 @@ export const en: Messages = {
   searchDirectory: "Search the directory",
   photos: "Photos",
   addPhotos: "Add photos",
+  pickPhotosTitle: "Choose photos for the piece",
   dropPhotos: "Drop photos here, paste (Ctrl+V) or press “Add photos”",
   importing: "Importing photos",
   importDone: "Done",

@@ -138,6 +138,7 @@ export const vi = {
   searchDirectory: "Tìm trong danh bạ",
   photos: "Ảnh",
   addPhotos: "Thêm ảnh",
+  pickPhotosTitle: "Chọn ảnh cho bài",
   dropPhotos: "Thả ảnh vào đây, dán (Ctrl+V) hoặc nhấn “Thêm ảnh”",
   importing: "Đang nhập ảnh",
   importDone: "Xong",
