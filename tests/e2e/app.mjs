@@ -237,11 +237,22 @@ export async function sendState(app) {
   return (await el.isExisting()) ? [await el.getAttribute("data-stage"), await el.getAttribute("data-site-status")] : [null, null];
 }
 
+/**
+ * The sync badge's words, whole. Read as text, not with getText(): the badge's words may end in
+ * "…" on a narrow status line (whole in the tooltip), and WebDriver's visibility rule then reads
+ * the clipped line as hidden and returns nothing.
+ */
+export async function badgeWords(app) {
+  return app.execute(() =>
+    (document.querySelector("[data-testid=sync-badge]")?.textContent ?? "").replace(/\s+/g, " ").trim(),
+  );
+}
+
 /** Waits until the editor says the site has the open piece with this post status (only once
  *  the site confirmed it does the editor say so), and returns the badge's words. */
 export async function untilOnTheSite(app, status, timeoutMs = 60000) {
   await until(`the piece on the site (${status})`, async () => (await sendState(app)).join() === `on_site,${status}`, timeoutMs);
-  return (await app.$("[data-testid=sync-badge]")).getText();
+  return badgeWords(app);
 }
 
 /**
