@@ -51,7 +51,7 @@ test("suggestions are accepted into tags and the directory, rejections are remem
     assert.equal(await thinh.getLocation("y"), before, "the next suggestion has not moved");
     await (await app.$("[data-testid=headline]")).moveTo();
     const tags = await app.$("[data-testid=tags]");
-    await tags.waitForExist();
+    await tags.waitForExist({ timeout: 15000 });
     assert.match(await tags.getText(), /Trần Minh Khoa[\s\S]*Phó Chủ tịch/);
 
     await (await (await suggestion(app, "Phạm Đức Thịnh")).$("[data-action=reject]")).click();
