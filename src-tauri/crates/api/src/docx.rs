@@ -11,49 +11,34 @@ impl Api {
     pub fn article_docx(&self, id: &str) -> ApiResult<Vec<u8>> {
         let article = self.article_get(id)?;
         let photos = newsroom_photos::article_photos(&*self.conn()?, id)?;
-        let placed = newsroom_markdown::structure(&article.body)
-            .into_iter()
-            .filter_map(|block| match block {
-                newsroom_markdown::Block::Photo { id, .. } => Some(id),
-                _ => None,
-            })
-            .collect::<Vec<_>>();
-        let lead = photos
-            .iter()
-            .find(|p| p.is_lead && !placed.contains(&p.photo.id))
-            .map(|p| p.photo.id.clone());
-        let mut ready = Vec::new();
-        for item in photos
-            .iter()
-            .filter(|p| placed.contains(&p.photo.id) || lead.as_ref() == Some(&p.photo.id))
-        {
-            let path = self.photo_file(&item.photo.id, Rendition::Web)?;
-            let unreadable = |detail: String| {
-                ApiError::new(
-                    ErrorCode::CorruptImage,
-                    format!("photo {}: {detail}", item.photo.original_name),
-                )
-            };
-            let bytes = std::fs::read(&path).map_err(|e| unreadable(e.to_string()))?;
-            let photo = newsroom_docx::Photo::from_image(&bytes, &item.caption, &item.photo.credit)
-                .map_err(|e| unreadable(e.to_string()))?;
-            ready.push((item.photo.id.clone(), photo));
-        }
         let piece = newsroom_docx::Piece {
             headline: &article.headline,
             sapo: &article.sapo,
             byline: &article.byline,
             dateline: &article.dateline,
             body: &article.body,
-            lead: lead.as_deref(),
+            lead: photos.iter().find(|p| p.is_lead).map(|p| p.photo.id.as_str()),
         };
-        let find = |id: &str| {
-            ready
-                .iter()
-                .find(|(p, _)| p == id)
-                .map(|(_, photo)| photo.clone())
+        // Read only for the photos the document shows; a damaged one is named in the error.
+        let photo = |photo_id: &str| {
+            let Some(item) = photos.iter().find(|p| p.photo.id == photo_id) else {
+                return Ok(None);
+            };
+            let path = newsroom_photos::file_path(
+                &self.photos_dir(),
+                &item.photo.sha256,
+                item.photo.format,
+                Rendition::Web,
+            );
+            let bytes = std::fs::read(&path).map_err(|e| newsroom_docx::DocxError::Photo(e.to_string()))?;
+            newsroom_docx::Photo::from_image(&bytes, &item.caption, &item.photo.credit)
+                .map(Some)
+                .map_err(|e| newsroom_docx::DocxError::Photo(format!("{}: {e}", item.photo.original_name)))
         };
-        newsroom_docx::write(&piece, &find).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))
+        newsroom_docx::write(&piece, &photo).map_err(|e| match e {
+            newsroom_docx::DocxError::Photo(_) => ApiError::new(ErrorCode::CorruptImage, e.to_string()),
+            newsroom_docx::DocxError::Write(_) => ApiError::new(ErrorCode::Internal, e.to_string()),
+        })
     }
 
     /// The name a piece's document is offered under: its headline, as files may be named.

@@ -23,7 +23,7 @@ pub struct Piece<'a> {
     pub dateline: &'a str,
     /// The body's Markdown.
     pub body: &'a str,
-    /// The lead photo when the body does not place it: shown after the sapo, as the site shows
+    /// The lead photo: shown after the sapo when the body does not place it, as the site shows
     /// its featured image at the head of the piece.
     pub lead: Option<&'a str>,
 }
@@ -105,9 +105,19 @@ pub fn file_name(headline: &str) -> String {
     format!("{}.docx", if name.is_empty() { "bai-viet" } else { name })
 }
 
-/// The document of `piece`; `photo` gives the photo of a `photo:ID` in the body (a photo it
-/// does not know is left out, as the site leaves it out).
-pub fn write(piece: &Piece<'_>, photo: &dyn Fn(&str) -> Option<Photo>) -> Result<Vec<u8>, DocxError> {
+/// The document of `piece`; `photo` gives the photo of a `photo:ID` in the body, asked only
+/// for the photos the document shows (one it does not know is left out, as the site leaves it
+/// out; one it cannot read fails the document).
+pub fn write(
+    piece: &Piece<'_>,
+    photo: &dyn Fn(&str) -> Result<Option<Photo>, DocxError>,
+) -> Result<Vec<u8>, DocxError> {
+    let blocks = newsroom_markdown::structure(piece.body);
+    let placed = |id: &str| {
+        blocks
+            .iter()
+            .any(|b| matches!(b, Block::Photo { id: p, .. } if p == id))
+    };
     let mut doc = styled(Docx::new());
     doc = doc.add_paragraph(text_paragraph("Title", piece.headline));
     let credit_line = [piece.byline.trim(), piece.dateline.trim()]
@@ -121,10 +131,12 @@ pub fn write(piece: &Piece<'_>, photo: &dyn Fn(&str) -> Option<Photo>) -> Result
     if !piece.sapo.trim().is_empty() {
         doc = doc.add_paragraph(text_paragraph("Sapo", piece.sapo.trim()));
     }
-    if let Some(lead) = piece.lead.and_then(photo) {
-        doc = place_photo(doc, &lead, "");
+    if let Some(lead) = piece.lead.filter(|id| !placed(id)) {
+        if let Some(found) = photo(lead)? {
+            doc = place_photo(doc, &found, "");
+        }
     }
-    for block in newsroom_markdown::structure(piece.body) {
+    for block in blocks {
         doc = match block {
             Block::Heading { level, runs } => {
                 doc.add_paragraph(runs_paragraph(&format!("Heading{}", level.clamp(1, 3)), &runs))
@@ -146,7 +158,7 @@ pub fn write(piece: &Piece<'_>, photo: &dyn Fn(&str) -> Option<Photo>) -> Result
                     None,
                 ))
             }
-            Block::Photo { id, alt } => match photo(&id) {
+            Block::Photo { id, alt } => match photo(&id)? {
                 Some(found) => place_photo(doc, &found, &alt),
                 None => doc,
             },

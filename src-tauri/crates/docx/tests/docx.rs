@@ -84,7 +84,7 @@ fn a_piece_reads_back_whole_with_its_styles_links_and_photos() {
         "Ảnh: Mai Quý",
     )
     .unwrap();
-    let bytes = write(&piece, &|id| (id == "p1").then(|| photo.clone())).unwrap();
+    let bytes = write(&piece, &|id| Ok((id == "p1").then(|| photo.clone()))).unwrap();
     let doc = read_back(&bytes);
 
     let paragraphs = doc["paragraphs"].as_array().unwrap();
@@ -150,7 +150,7 @@ fn a_lead_photo_the_body_does_not_place_heads_the_piece() {
         lead: Some("lead"),
     };
     let photo = Photo::from_image(&photo_jpeg(400, 300), "Đoàn viên nhận quà", "").unwrap();
-    let doc = read_back(&write(&piece, &|id| (id == "lead").then(|| photo.clone())).unwrap());
+    let doc = read_back(&write(&piece, &|id| Ok((id == "lead").then(|| photo.clone()))).unwrap());
     let texts: Vec<&str> = doc["paragraphs"]
         .as_array()
         .unwrap()
