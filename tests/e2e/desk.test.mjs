@@ -6,7 +6,7 @@
 // to the test WordPress; the history names everyone.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { click, closeApp, openApp, startDriver, until } from "./app.mjs";
+import { cli, click, closeApp, openApp, startDriver, until } from "./app.mjs";
 
 const { WP_URL, WP_USER, WP_APP_PASSWORD } = process.env;
 const REPORTER = "Mai Quý";
@@ -109,6 +109,11 @@ test("reporter and desk take a piece through review, comments and proposals to p
     const submitted = await app.$("[data-testid=submitted-note]");
     await submitted.waitForExist();
     assert.match(await submitted.getText(), /Phóng viên gửi kèm · .*\n?.*Ảnh hiện trường gửi sau 15 giờ\./s);
+    const stored = JSON.parse(cli(driver.dataDir, ["article", "history", id, "--json"]));
+    assert.ok(
+      stored.some((c) => c.to === "submitted" && c.note === "Ảnh hiện trường gửi sau 15 giờ." && !c.received),
+      "the note is stored with the reporter's move",
+    );
     await click(app, "take");
     await until("in review", async () => (await status(app)) === "Đang biên tập");
     // The list never says otherwise: the piece leaves the "submitted" queue at once.
