@@ -195,6 +195,12 @@ pub(crate) fn record_change(
 /// The note a receipt carries (see `set_received_status`): it marks the change as no person's.
 const RECEIPT_NOTE: &str = "received";
 
+/// Whether a change of state with this note is a receipt (no person's move, so no note of
+/// anyone's either).
+pub fn is_receipt(note: &str) -> bool {
+    note == RECEIPT_NOTE
+}
+
 /// Gives a piece received from elsewhere (pulled from a publishing backend) the state it has
 /// there. The checklist ran where it was written, so it is not run again; the change is
 /// recorded like any other, naming where it came from. `uid` names the receipt the same on
