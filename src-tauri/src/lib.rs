@@ -157,6 +157,7 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(navigation_guard())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .register_asynchronous_uri_scheme_protocol("photo", commands::photos::serve_photo)
         .manage(AppState { api })
         .setup(|app| {

@@ -329,7 +329,7 @@ to: string | null, limit: number | null, offset: number | null, };
 
 export type PhotoPage = { photos: Array<Photo>, total: number, };
 
-export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "not_deletable" | "in_trash" | "checklist_failed" | "unknown_section" | "state_changed" | "note_required" | "embargoed" | "bad_time" | "not_allowed_on_site" | "orphaned" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "forbidden" | "review_unreadable" | "spelling_unavailable" | "network" | "remote" | "keychain" | "store_too_new" | "storage" | "internal";
+export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "not_deletable" | "in_trash" | "checklist_failed" | "unknown_section" | "state_changed" | "note_required" | "embargoed" | "bad_time" | "not_allowed_on_site" | "orphaned" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "forbidden" | "review_unreadable" | "spelling_unavailable" | "network" | "remote" | "keychain" | "system_notifications_unavailable" | "store_too_new" | "storage" | "internal";
 
 export type ImportStage = "queued" | "processing" | "done" | "failed";
 
@@ -490,6 +490,38 @@ name: string,
  * Short form for badges and the margin (`MQ`); made from the name when left empty.
  */
 initials: string, role: Role, };
+
+export type NotificationKind = "submitted" | "taken" | "returned" | "approved" | "published" | "scheduled" | "updated" | "corrected" | "taken_down" | "comment" | "reply" | "lock_taken";
+
+export type Notification = { id: number, kind: NotificationKind, article_id: string, 
+/**
+ * The piece's headline as it is now (empty when it has none yet).
+ */
+headline: string, 
+/**
+ * Who did it, by the name the history records.
+ */
+actor: string, 
+/**
+ * The note of a move (a return's reason), or the comment's text.
+ */
+note: string, 
+/**
+ * When it happened (RFC 3339, UTC).
+ */
+happened_at: string, read: boolean, };
+
+export type Inbox = { items: Array<Notification>, unread: number, };
+
+export type NotificationSettings = { 
+/**
+ * Whether the operating system shows a notification as well as the inbox.
+ */
+system: boolean, 
+/**
+ * Kinds the person does not want to hear of: neither in the inbox nor from the system.
+ */
+muted: Array<NotificationKind>, };
 
 export type Reason = "start" | "scheduled" | "manual" | "before_restore";
 

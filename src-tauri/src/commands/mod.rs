@@ -6,6 +6,7 @@ pub mod backup;
 pub mod docx;
 pub mod entities;
 pub mod markdown;
+pub mod notifications;
 pub mod photos;
 pub mod profile;
 pub mod review;

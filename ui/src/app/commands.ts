@@ -1,6 +1,6 @@
 // Generated from the shell's command declarations (src-tauri/src/commands/*.rs) by
 // newsroom-ipc-contract. Do not edit: run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-ipc-contract`.
-import type { AcceptSuggestion, ActRequest, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, Backup, BackupPreview, BackupSettings, ChecklistRule, Choice, Conversion, Correction, DirectoryImport, Entity, EntityInput, EntityKind, FieldLimits, HouseStyle, HouseWord, ImportProgress, Imported, IndexProgress, Issue, ListQuery, Normalised, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Restored, Revision, RevisionSummary, SaveRequest, SendState, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, TrashedArticle, VersionRef, WordKind } from "../bindings";
+import type { AcceptSuggestion, ActRequest, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, Backup, BackupPreview, BackupSettings, ChecklistRule, Choice, Conversion, Correction, DirectoryImport, Entity, EntityInput, EntityKind, FieldLimits, HouseStyle, HouseWord, ImportProgress, Imported, Inbox, IndexProgress, Issue, ListQuery, Normalised, Notification, NotificationSettings, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Restored, Revision, RevisionSummary, SaveRequest, SendState, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, TrashedArticle, VersionRef, WordKind } from "../bindings";
 import { call, callRaw, channel } from "./invoke";
 
 export const ipc = {
@@ -113,6 +113,25 @@ export const ipc = {
   /** The live preview: with an article, its photos are placed as figures and the counts are the piece's (its sapo and body). */
   markdownRender: (markdown: string, articleId: string | null, sapo: string | null) =>
     call<RenderedMarkdown>("markdown_render", { markdown, articleId, sapo }),
+  // notifications
+  /** What the history gained since the last look that the person should hear of. */
+  notificationsCollect: () =>
+    call<Notification[]>("notifications_collect"),
+  notificationsInbox: (limit: number) =>
+    call<Inbox>("notifications_inbox", { limit }),
+  notificationRead: (id: number) =>
+    call<number>("notification_read", { id }),
+  notificationsReadPiece: (articleId: string) =>
+    call<number>("notifications_read_piece", { articleId }),
+  notificationsReadAll: () =>
+    call<number>("notifications_read_all"),
+  notificationSettings: () =>
+    call<NotificationSettings>("notification_settings"),
+  notificationSettingsSave: (settings: NotificationSettings) =>
+    call<NotificationSettings>("notification_settings_save", { settings }),
+  /** Shows a notification from the operating system, worded by the UI in its language. Sent from here rather than by the plugin's script API, so the webview needs no permission of the plugin's; a system without a notification service is an error the UI can say. */
+  notificationShowSystem: (title: string, body: string) =>
+    call<null>("notification_show_system", { title, body }),
   // photos
   /** Asks for photos with the system's file dialog, titled and filtered in the interface's words; an empty list when the reporter cancels. */
   photoPick: (title: string, filter: string) =>

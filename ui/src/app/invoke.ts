@@ -32,6 +32,7 @@ const CODES = {
   network: true,
   remote: true,
   keychain: true,
+  system_notifications_unavailable: true,
   store_too_new: true,
   storage: true,
   internal: true,

@@ -28,6 +28,7 @@ use crate::{
 };
 use crate::{Conversion, ConvertedWord, FieldLimits, ImportedArticle, Legacy};
 use crate::{HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind};
+use crate::{Inbox, Notification, NotificationKind, NotificationSettings};
 
 /// The whole generated file.
 pub fn typescript_bindings() -> String {
@@ -116,6 +117,10 @@ pub fn typescript_bindings() -> String {
         PhotoCaption::decl(&cfg),
         Role::decl(&cfg),
         Profile::decl(&cfg),
+        NotificationKind::decl(&cfg),
+        Notification::decl(&cfg),
+        Inbox::decl(&cfg),
+        NotificationSettings::decl(&cfg),
         Reason::decl(&cfg),
         Backup::decl(&cfg),
         BackupSettings::decl(&cfg),

@@ -71,6 +71,9 @@ pub enum ErrorCode {
     Remote,
     /// The OS keychain (Secret Service) is not available, or has no password for a backend.
     Keychain,
+    /// The operating system did not show a notification (no notification service, or the
+    /// user turned them off for the app); the in-app inbox still has it.
+    SystemNotificationsUnavailable,
     /// The store was written by a newer version of the app.
     StoreTooNew,
     /// The store could not be read or written (disk full, permissions, corruption).
@@ -208,6 +211,12 @@ impl From<newsroom_profile::ProfileError> for ApiError {
             newsroom_profile::ProfileError::Sqlite(_) => ErrorCode::Storage,
         };
         ApiError::new(code, err.to_string())
+    }
+}
+
+impl From<newsroom_notifications::NotificationError> for ApiError {
+    fn from(err: newsroom_notifications::NotificationError) -> Self {
+        ApiError::new(ErrorCode::Storage, err.to_string())
     }
 }
 

@@ -23,6 +23,7 @@ mod error;
 mod locks;
 mod markdown;
 mod models;
+mod notifications;
 mod photos;
 mod profile;
 mod review;
@@ -55,6 +56,7 @@ pub use newsroom_entities::{
     AcceptSuggestion, ArticleTag, Entity, EntityInput, EntityKind, EntityRole, ImportProblem, ImportSummary,
     CSV_FILE_START,
 };
+pub use newsroom_notifications::{Inbox, Notification, NotificationKind, NotificationSettings};
 pub use newsroom_photos::{
     ArticlePhoto, CameraFacts, EmbeddedFields, Imported, PersonShown, Photo, PhotoEdit, PhotoFormat,
     PhotoQuery, ReadMetadata, Rendition, RequiredField,

@@ -45,8 +45,8 @@ pub use trash::{
     TRASH_DAYS,
 };
 pub use workflow::{
-    checklist, is_receipt, set_received_status, set_status, settle_times, status_history, take_shared_state, Move,
-    ADVISED_SAPO_CHARS, MAX_HEADLINE_CHARS,
+    checklist, is_receipt, set_received_status, set_status, settle_times, status_history, take_shared_state,
+    Move, ADVISED_SAPO_CHARS, MAX_HEADLINE_CHARS,
 };
 
 pub(crate) use newsroom_store::write;

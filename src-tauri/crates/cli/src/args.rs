@@ -40,6 +40,9 @@ pub enum Command {
     /// Who is acting on this machine (recorded with every change).
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// The inbox: what other people did to one's pieces (the first look starts it).
+    #[command(subcommand)]
+    Notifications(NotificationsCommand),
     /// Spell checking: check a text, the newsroom's dictionary, the house style.
     #[command(subcommand)]
     Spelling(SpellingCommand),
@@ -381,6 +384,52 @@ pub enum PhotoCommand {
         article: Option<String>,
         #[arg(long)]
         json: bool,
+    },
+}
+
+/// What a person can hear of, as the inbox names it.
+const NOTIFICATION_KINDS: [&str; 12] = [
+    "returned",
+    "comment",
+    "reply",
+    "taken",
+    "approved",
+    "published",
+    "scheduled",
+    "updated",
+    "corrected",
+    "taken_down",
+    "lock_taken",
+    "submitted",
+];
+
+#[derive(Subcommand)]
+pub enum NotificationsCommand {
+    /// Looks at the history for what is new, then lists the newest notifications.
+    List {
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Marks notifications read: one by its id, a piece's, or all.
+    Read {
+        #[arg(required_unless_present_any = ["piece", "all"])]
+        id: Option<i64>,
+        #[arg(long, conflicts_with = "id")]
+        piece: Option<String>,
+        #[arg(long, conflicts_with_all = ["id", "piece"])]
+        all: bool,
+    },
+    /// Shows or changes what this person hears of.
+    Settings {
+        /// Whether the operating system shows notifications too.
+        #[arg(long, value_parser = ["on", "off"])]
+        system: Option<String>,
+        #[arg(long, value_parser = NOTIFICATION_KINDS)]
+        mute: Vec<String>,
+        #[arg(long, value_parser = NOTIFICATION_KINDS)]
+        unmute: Vec<String>,
     },
 }
 

@@ -8,6 +8,7 @@ mod backup;
 mod comment;
 mod entity;
 mod io;
+mod notifications;
 mod photo;
 mod publication;
 mod spelling;
@@ -54,6 +55,7 @@ fn run(cli: Cli) -> Result<(), ApiError> {
             io::print_json(&open(cli.data_dir)?.profile_save(&profile)?);
             Ok(())
         }
+        Command::Notifications(command) => notifications::run(open(cli.data_dir)?, command),
         Command::Text(command) => text::run(command),
         Command::Backup(command) => backup::run(open(cli.data_dir)?, command),
         Command::Spelling(command) => spelling::run(open(cli.data_dir)?, command),

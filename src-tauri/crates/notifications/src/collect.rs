@@ -75,9 +75,10 @@ pub fn collect(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Notification
         let mut ids = Vec::new();
         for event in &found {
             let added = tx.execute(
-                "INSERT INTO notifications (source, kind, article_id, actor, note, happened_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (source) DO NOTHING",
+                "INSERT INTO notifications (recipient, source, kind, article_id, actor, note, happened_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (recipient, source) DO NOTHING",
                 params![
+                    me.name,
                     event.source,
                     event.kind.as_str(),
                     event.article_id,
@@ -91,9 +92,9 @@ pub fn collect(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Notification
             }
         }
         tx.execute(
-            "DELETE FROM notifications WHERE read_at IS NOT NULL AND id NOT IN
-               (SELECT id FROM notifications WHERE read_at IS NOT NULL ORDER BY id DESC LIMIT ?1)",
-            [KEEP_READ],
+            "DELETE FROM notifications WHERE recipient = ?2 AND read_at IS NOT NULL AND id NOT IN
+               (SELECT id FROM notifications WHERE recipient = ?2 AND read_at IS NOT NULL ORDER BY id DESC LIMIT ?1)",
+            params![KEEP_READ, me.name],
         )?;
         inbox::by_ids(tx, &ids)
     })
@@ -101,7 +102,14 @@ pub fn collect(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Notification
 
 /// What a change of state means to the person, if anything: owners hear of what the desk did
 /// to their piece; desk editors hear of pieces submitted to the desk.
-fn move_kind(me: &Person, owner: &str, from: &str, to: &str, action: &str, at_time: bool) -> Option<NotificationKind> {
+fn move_kind(
+    me: &Person,
+    owner: &str,
+    from: &str,
+    to: &str,
+    action: &str,
+    at_time: bool,
+) -> Option<NotificationKind> {
     let mine = owner == me.name;
     let kind = match (action, to) {
         ("correct", _) => NotificationKind::Corrected,
@@ -131,7 +139,14 @@ fn a_move(conn: &Connection, me: &Person, id: i64) -> Result<Option<Event>> {
                 Ok((
                     r.get::<_, Option<String>>(0)?,
                     r.get::<_, String>(1)?,
-                    [r.get::<_, String>(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
+                    [
+                        r.get::<_, String>(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                    ],
                     r.get::<_, bool>(8)?,
                     r.get::<_, String>(9)?,
                 ))
@@ -144,14 +159,20 @@ fn a_move(conn: &Connection, me: &Person, id: i64) -> Result<Option<Event>> {
     if by == me.name {
         return Ok(None);
     }
-    Ok(move_kind(me, &owner, &from, &to, &action, at_time).map(|kind| Event {
-        source: format!("move:{}", uid.unwrap_or_else(|| id.to_string())),
-        kind,
-        article_id,
-        actor: by,
-        note: if newsroom_articles::is_receipt(&note) { String::new() } else { note },
-        at,
-    }))
+    Ok(
+        move_kind(me, &owner, &from, &to, &action, at_time).map(|kind| Event {
+            source: format!("move:{}", uid.unwrap_or_else(|| id.to_string())),
+            kind,
+            article_id,
+            actor: by,
+            note: if newsroom_articles::is_receipt(&note) {
+                String::new()
+            } else {
+                note
+            },
+            at,
+        }),
+    )
 }
 
 fn a_comment(conn: &Connection, me: &Person, rowid: i64) -> Result<Option<Event>> {
@@ -182,7 +203,11 @@ fn a_comment(conn: &Connection, me: &Person, rowid: i64) -> Result<Option<Event>
     }
     Ok(Some(Event {
         source: format!("comment:{id}"),
-        kind: if reply { NotificationKind::Reply } else { NotificationKind::Comment },
+        kind: if reply {
+            NotificationKind::Reply
+        } else {
+            NotificationKind::Comment
+        },
         article_id,
         actor: author,
         note: text.chars().take(NOTE_CHARS).collect(),

@@ -6,10 +6,11 @@ use rusqlite::{params, params_from_iter, Connection, Row};
 use crate::models::{Inbox, Notification, NotificationKind, NotificationSettings};
 use crate::Result;
 
-/// The settings key the person's choices are kept under.
-const SETTINGS_KEY: &str = "notifications.settings";
+/// The settings key a person's choices are kept under, followed by their name.
+const SETTINGS_KEY: &str = "notifications.settings:";
 
-const COLUMNS: &str = "n.id, n.kind, n.article_id, a.headline, n.actor, n.note, n.happened_at, n.read_at IS NOT NULL
+const COLUMNS: &str =
+    "n.id, n.kind, n.article_id, a.headline, n.actor, n.note, n.happened_at, n.read_at IS NOT NULL
                        FROM notifications n JOIN articles a ON a.id = n.article_id";
 
 fn notification(row: &Row<'_>) -> rusqlite::Result<Notification> {
@@ -28,11 +29,18 @@ fn notification(row: &Row<'_>) -> rusqlite::Result<Notification> {
     })
 }
 
-/// The newest `limit` notifications and the number unread in all.
+/// Whose inbox this machine shows: the profile's.
+fn recipient(conn: &Connection) -> String {
+    newsroom_profile::actor(conn)
+}
+
+/// The newest `limit` notifications of the person using the machine and the number unread.
 pub fn inbox(conn: &Connection, limit: u32) -> Result<Inbox> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} ORDER BY n.id DESC LIMIT ?1"))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} WHERE n.recipient = ?2 ORDER BY n.id DESC LIMIT ?1"
+    ))?;
     let items = stmt
-        .query_map([limit.clamp(1, 500)], notification)?
+        .query_map(params![limit.clamp(1, 500), recipient(conn)], notification)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Inbox {
         items,
@@ -42,7 +50,11 @@ pub fn inbox(conn: &Connection, limit: u32) -> Result<Inbox> {
 
 /// How many notifications are unread.
 pub fn unread(conn: &Connection) -> Result<u32> {
-    Ok(conn.query_row("SELECT count(*) FROM notifications WHERE read_at IS NULL", [], |r| r.get(0))?)
+    Ok(conn.query_row(
+        "SELECT count(*) FROM notifications WHERE recipient = ?1 AND read_at IS NULL",
+        [recipient(conn)],
+        |r| r.get(0),
+    )?)
 }
 
 /// The notifications with these ids, oldest first.
@@ -61,8 +73,8 @@ pub(crate) fn by_ids(conn: &Connection, ids: &[i64]) -> Result<Vec<Notification>
 /// Marks one notification read; returns the number still unread.
 pub fn mark_read(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<u32> {
     conn.execute(
-        "UPDATE notifications SET read_at = ?2 WHERE id = ?1 AND read_at IS NULL",
-        params![id, newsroom_store::timestamp(now)],
+        "UPDATE notifications SET read_at = ?2 WHERE id = ?1 AND recipient = ?3 AND read_at IS NULL",
+        params![id, newsroom_store::timestamp(now), recipient(conn)],
     )?;
     unread(conn)
 }
@@ -71,8 +83,8 @@ pub fn mark_read(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<u32> 
 /// still unread.
 pub fn mark_piece_read(conn: &Connection, article_id: &str, now: DateTime<Utc>) -> Result<u32> {
     conn.execute(
-        "UPDATE notifications SET read_at = ?2 WHERE article_id = ?1 AND read_at IS NULL",
-        params![article_id, newsroom_store::timestamp(now)],
+        "UPDATE notifications SET read_at = ?2 WHERE article_id = ?1 AND recipient = ?3 AND read_at IS NULL",
+        params![article_id, newsroom_store::timestamp(now), recipient(conn)],
     )?;
     unread(conn)
 }
@@ -80,15 +92,16 @@ pub fn mark_piece_read(conn: &Connection, article_id: &str, now: DateTime<Utc>) 
 /// Marks everything read.
 pub fn mark_all_read(conn: &Connection, now: DateTime<Utc>) -> Result<u32> {
     conn.execute(
-        "UPDATE notifications SET read_at = ?1 WHERE read_at IS NULL",
-        [newsroom_store::timestamp(now)],
+        "UPDATE notifications SET read_at = ?1 WHERE recipient = ?2 AND read_at IS NULL",
+        params![newsroom_store::timestamp(now), recipient(conn)],
     )?;
     unread(conn)
 }
 
-/// The person's choices (all kinds, with the system's notifications, until they choose).
+/// The choices of the person using the machine (all kinds, with the system's notifications, until they choose).
 pub fn settings(conn: &Connection) -> Result<NotificationSettings> {
-    Ok(newsroom_store::setting(conn, SETTINGS_KEY)?.unwrap_or_default())
+    let key = format!("{SETTINGS_KEY}{}", recipient(conn));
+    Ok(newsroom_store::setting(conn, &key)?.unwrap_or_default())
 }
 
 /// Keeps the person's choices; a kind muted is also no longer told from what is already in
@@ -108,11 +121,11 @@ pub fn save_settings(
         muted,
     };
     newsroom_store::write(conn, |tx| {
-        newsroom_store::set_setting(tx, SETTINGS_KEY, &saved)?;
+        newsroom_store::set_setting(tx, &format!("{SETTINGS_KEY}{}", recipient(tx)), &saved)?;
         for kind in &saved.muted {
             tx.execute(
-                "UPDATE notifications SET read_at = ?2 WHERE kind = ?1 AND read_at IS NULL",
-                params![kind.as_str(), newsroom_store::timestamp(now)],
+                "UPDATE notifications SET read_at = ?2 WHERE kind = ?1 AND recipient = ?3 AND read_at IS NULL",
+                params![kind.as_str(), newsroom_store::timestamp(now), recipient(tx)],
             )?;
         }
         Ok::<_, crate::NotificationError>(())

@@ -95,7 +95,7 @@ pub struct Inbox {
     pub unread: u32,
 }
 
-/// What the person wants to hear of, kept per machine (one person's machine).
+/// What a person wants to hear of, kept in the store under their profile's name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct NotificationSettings {
     /// Whether the operating system shows a notification as well as the inbox.

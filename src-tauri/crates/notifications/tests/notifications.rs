@@ -3,7 +3,8 @@
 use chrono::{DateTime, Duration, Utc};
 use newsroom_articles::{ArticleFields, Move, Status};
 use newsroom_notifications::{
-    collect, inbox, mark_all_read, mark_piece_read, save_settings, settings, NotificationKind, NotificationSettings,
+    collect, inbox, mark_all_read, mark_piece_read, save_settings, settings, NotificationKind,
+    NotificationSettings,
 };
 use newsroom_profile::{Profile, Role};
 use rusqlite::Connection;
@@ -19,12 +20,23 @@ struct Machine {
 fn machine(name: &str, role: Role) -> Machine {
     let dir = tempfile::tempdir().unwrap();
     let conn = newsroom_store::open_dir(dir.path()).unwrap();
-    newsroom_profile::save(&conn, &Profile { name: name.into(), initials: String::new(), role }).unwrap();
+    newsroom_profile::save(
+        &conn,
+        &Profile {
+            name: name.into(),
+            initials: String::new(),
+            role,
+        },
+    )
+    .unwrap();
     Machine { _dir: dir, conn }
 }
 
 fn at(minutes: i64) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-12-04T08:00:00Z").unwrap().with_timezone(&Utc) + Duration::minutes(minutes)
+    DateTime::parse_from_rfc3339("2026-12-04T08:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+        + Duration::minutes(minutes)
 }
 
 fn piece(conn: &Connection, by: &str, headline: &str, when: DateTime<Utc>) -> String {
@@ -40,7 +52,18 @@ fn piece(conn: &Connection, by: &str, headline: &str, when: DateTime<Utc>) -> St
 }
 
 fn act(conn: &Connection, id: &str, to: Status, by: &str, note: &str, when: DateTime<Utc>) {
-    newsroom_articles::set_status(conn, id, Move { to, from: None, by, note }, when).unwrap();
+    newsroom_articles::set_status(
+        conn,
+        id,
+        Move {
+            to,
+            from: None,
+            by,
+            note,
+        },
+        when,
+    )
+    .unwrap();
 }
 
 fn kinds(conn: &Connection) -> Vec<(NotificationKind, String, String)> {
@@ -60,14 +83,33 @@ fn a_reporter_hears_what_the_desk_did_to_their_piece_and_nothing_of_their_own_ac
     assert_eq!(inbox(&m.conn, 100).unwrap().unread, 0);
 
     let id = piece(&m.conn, REPORTER, "Công đoàn trao quà Tết", at(1));
-    act(&m.conn, &id, Status::Submitted, REPORTER, "Anh xem giúp đoạn cuối", at(2));
-    assert!(collect(&m.conn, at(2)).unwrap().is_empty(), "one's own submit is not told");
+    act(
+        &m.conn,
+        &id,
+        Status::Submitted,
+        REPORTER,
+        "Anh xem giúp đoạn cuối",
+        at(2),
+    );
+    assert!(
+        collect(&m.conn, at(2)).unwrap().is_empty(),
+        "one's own submit is not told"
+    );
 
     act(&m.conn, &id, Status::InReview, DESK, "", at(3));
-    act(&m.conn, &id, Status::Returned, DESK, "Thiếu nguồn số liệu ở đoạn hai.", at(4));
+    act(
+        &m.conn,
+        &id,
+        Status::Returned,
+        DESK,
+        "Thiếu nguồn số liệu ở đoạn hai.",
+        at(4),
+    );
     let told = collect(&m.conn, at(4)).unwrap();
     assert_eq!(
-        told.iter().map(|n| (n.kind, n.headline.as_str())).collect::<Vec<_>>(),
+        told.iter()
+            .map(|n| (n.kind, n.headline.as_str()))
+            .collect::<Vec<_>>(),
         [
             (NotificationKind::Taken, "Công đoàn trao quà Tết"),
             (NotificationKind::Returned, "Công đoàn trao quà Tết")
@@ -125,7 +167,11 @@ fn the_desk_hears_of_pieces_submitted_and_of_replies_but_not_of_others_pieces_mo
     assert_eq!(
         kinds(&m.conn),
         [
-            (NotificationKind::Submitted, REPORTER.to_owned(), "Có ảnh kèm".to_owned()),
+            (
+                NotificationKind::Submitted,
+                REPORTER.to_owned(),
+                "Có ảnh kèm".to_owned()
+            ),
             (NotificationKind::Reply, REPORTER.to_owned(), "Đã sửa.".to_owned()),
         ]
     );
@@ -146,7 +192,10 @@ fn muted_kinds_are_not_kept_and_the_choice_is_remembered() {
     // Muting "taken" reads the one waiting and keeps the next out; system notifications off.
     let saved = save_settings(
         &m.conn,
-        &NotificationSettings { system: false, muted: vec![NotificationKind::Taken, NotificationKind::Taken] },
+        &NotificationSettings {
+            system: false,
+            muted: vec![NotificationKind::Taken, NotificationKind::Taken],
+        },
         at(4),
     )
     .unwrap();
@@ -156,7 +205,10 @@ fn muted_kinds_are_not_kept_and_the_choice_is_remembered() {
     act(&m.conn, &id, Status::Submitted, REPORTER, "", at(6));
     act(&m.conn, &id, Status::InReview, DESK, "", at(7));
     let told = collect(&m.conn, at(7)).unwrap();
-    assert_eq!(told.iter().map(|n| n.kind).collect::<Vec<_>>(), [NotificationKind::Returned]);
+    assert_eq!(
+        told.iter().map(|n| n.kind).collect::<Vec<_>>(),
+        [NotificationKind::Returned]
+    );
     assert_eq!(settings(&m.conn).unwrap(), saved);
 }
 
@@ -168,12 +220,17 @@ fn a_piece_deleted_for_good_takes_its_notifications_and_later_events_are_still_f
     act(&m.conn, &gone, Status::Submitted, REPORTER, "", at(2));
     act(&m.conn, &gone, Status::InReview, DESK, "", at(3));
     collect(&m.conn, at(3)).unwrap();
-    m.conn.execute("DELETE FROM articles WHERE id = ?1", [&gone]).unwrap();
+    m.conn
+        .execute("DELETE FROM articles WHERE id = ?1", [&gone])
+        .unwrap();
     assert_eq!(inbox(&m.conn, 10).unwrap().items.len(), 0);
     // The deleted rows' numbers are given again by SQLite; the new events are still seen.
     let id = piece(&m.conn, REPORTER, "Bài mới", at(4));
     act(&m.conn, &id, Status::Submitted, REPORTER, "", at(5));
     act(&m.conn, &id, Status::InReview, DESK, "", at(6));
     let told = collect(&m.conn, at(6)).unwrap();
-    assert_eq!(told.iter().map(|n| n.headline.as_str()).collect::<Vec<_>>(), ["Bài mới"]);
+    assert_eq!(
+        told.iter().map(|n| n.headline.as_str()).collect::<Vec<_>>(),
+        ["Bài mới"]
+    );
 }

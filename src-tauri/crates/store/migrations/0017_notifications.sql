@@ -2,19 +2,23 @@
 -- taken, returned, approved, published, corrected or taken down; a comment or a reply; their
 -- edit lock taken over; for the desk, a piece submitted). `newsroom-notifications` finds them
 -- in the history (through `notification_feed`, below) after each change; `source` names the
--- event it came from (a change of state, a comment, a take-over), so none is told twice.
+-- event it came from (a change of state, a comment, a take-over), so none is told twice to the
+-- same person. `recipient` is the profile's name it was found for: a machine two people share
+-- (switching the profile) shows each their own.
 CREATE TABLE notifications (
     id           INTEGER PRIMARY KEY,
-    source       TEXT NOT NULL UNIQUE,
+    recipient    TEXT NOT NULL,
+    source       TEXT NOT NULL,
     kind         TEXT NOT NULL,
     article_id   TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     actor        TEXT NOT NULL,
     note         TEXT NOT NULL DEFAULT '',
     happened_at  TEXT NOT NULL,
-    read_at      TEXT
+    read_at      TEXT,
+    UNIQUE (recipient, source)
 );
-CREATE INDEX notifications_newest ON notifications (id DESC);
-CREATE INDEX notifications_unread ON notifications (id) WHERE read_at IS NULL;
+CREATE INDEX notifications_newest ON notifications (recipient, id DESC);
+CREATE INDEX notifications_unread ON notifications (recipient) WHERE read_at IS NULL;
 
 -- Every row the history gains (a change of state, a comment, a lock take-over), in the order
 -- it arrived, numbered without reuse (a row number freed by a deleted piece is given again by

@@ -6,6 +6,7 @@ mod articles;
 mod backups;
 mod desk;
 mod entities;
+mod notifications;
 mod photos;
 mod publishing;
 mod spelling;
