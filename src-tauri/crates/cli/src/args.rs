@@ -388,20 +388,9 @@ pub enum PhotoCommand {
 }
 
 /// What a person can hear of, as the inbox names it.
-const NOTIFICATION_KINDS: [&str; 12] = [
-    "returned",
-    "comment",
-    "reply",
-    "taken",
-    "approved",
-    "published",
-    "scheduled",
-    "updated",
-    "corrected",
-    "taken_down",
-    "lock_taken",
-    "submitted",
-];
+fn notification_kinds() -> clap::builder::PossibleValuesParser {
+    newsroom_api::NotificationKind::ALL.map(|k| k.as_str()).into()
+}
 
 #[derive(Subcommand)]
 pub enum NotificationsCommand {
@@ -426,9 +415,9 @@ pub enum NotificationsCommand {
         /// Whether the operating system shows notifications too.
         #[arg(long, value_parser = ["on", "off"])]
         system: Option<String>,
-        #[arg(long, value_parser = NOTIFICATION_KINDS)]
+        #[arg(long, value_parser = notification_kinds())]
         mute: Vec<String>,
-        #[arg(long, value_parser = NOTIFICATION_KINDS)]
+        #[arg(long, value_parser = notification_kinds())]
         unmute: Vec<String>,
     },
 }
