@@ -561,6 +561,7 @@ export const en: Messages = {
       "An editor takes the piece (one person edits it at a time), sees what changed, comments and proposes edits.",
       "The editor returns the piece with a note for the reporter to work on, or approves it.",
       "An approved piece is published now or at a set time. After publication it can still be updated, corrected or taken down.",
+      "The bell at the top tells you whenever someone else takes, returns, approves, publishes or takes down your piece, comments on it, or takes over a piece you had open; click a row to open the piece. In the bell's Settings you choose what you hear of.",
     ],
     shortcutsTitle: "Keyboard shortcuts",
     places: {

@@ -575,6 +575,7 @@ export const vi = {
       "Biên tập viên nhận bài (bài được giữ cho một người sửa mỗi lúc), xem những gì đã thay đổi, bình luận và đề xuất sửa.",
       "Biên tập viên trả lại bài kèm ghi chú để phóng viên sửa tiếp, hoặc duyệt bài.",
       "Bài đã duyệt được xuất bản ngay hoặc hẹn giờ. Sau khi đăng vẫn có thể cập nhật, đính chính hoặc gỡ bài.",
+      "Chuông ở góc trên báo mỗi khi người khác nhận, trả lại, duyệt, đăng hay gỡ bài của bạn, góp ý vào bài, hoặc giành quyền sửa bài bạn đang mở; bấm vào một dòng để mở bài. Trong mục Tùy chọn của chuông, bạn chọn những gì muốn được báo.",
     ],
     shortcutsTitle: "Phím tắt",
     places: {
