@@ -35,6 +35,24 @@ async function status(app) {
   return (await app.$("[data-testid=status]")).getText();
 }
 
+/** The rows the editor's toolbar takes at a 1024×700 laptop's size (the window is put back
+ * after): the desk's many buttons must still leave the text its room. */
+async function toolbarRowsOnALaptop(app) {
+  const { width, height } = await app.getWindowSize();
+  await app.setWindowSize(1024, 700);
+  try {
+    await until("the window at laptop size", async () =>
+      app.execute(() => window.innerWidth <= 1024 && window.innerHeight <= 700),
+    );
+    return await app.execute(() => {
+      const buttons = [...document.querySelectorAll("[data-testid=toolbar] button")].filter((b) => b.offsetParent);
+      return new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top))).size;
+    });
+  } finally {
+    await app.setWindowSize(width, height);
+  }
+}
+
 async function saved(app) {
   await until("autosave", async () => (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved");
 }
@@ -116,6 +134,7 @@ test("reporter and desk take a piece through review, comments and proposals to p
     );
     await click(app, "take");
     await until("in review", async () => (await status(app)) === "Đang biên tập");
+    assert.equal(await toolbarRowsOnALaptop(app), 1, "the desk's toolbar is one row at 1024×700");
     // The list never says otherwise: the piece leaves the "submitted" queue at once.
     await until("the row gone from the submitted queue", async () =>
       app.execute((rowId) => !document.querySelector(`[data-testid=article-row][data-id="${rowId}"]`), id),
@@ -204,6 +223,7 @@ test("reporter and desk take a piece through review, comments and proposals to p
     await until("in review again", async () => (await status(app)) === "Đang biên tập");
     await click(app, "approve");
     await until("approved", async () => (await status(app)) === "Đã duyệt");
+    assert.equal(await toolbarRowsOnALaptop(app), 1, "an approved piece's toolbar is one row at 1024×700");
     await click(app, "publish");
     await until("published", async () => (await status(app)) === "Đã xuất bản");
 

@@ -522,6 +522,15 @@ export const en: Messages = {
     invalid_input: "The address or the sign-in details are not in the right form.",
     remote: "The site answers, but not as a WordPress site with its REST API. Check the address.",
   },
+  toolbarShort: {
+    addPhotos: "Photos",
+    take: "Take",
+    changesSinceSubmitted: "Changes",
+    changesByDesk: "Desk edits",
+    suggestMode: "Suggest",
+    schedule: "Schedule",
+    embargo: "Embargo",
+  },
   inbox: {
     open: "Notifications",
     unreadCount: (n: number) => (n === 0 ? "No new notifications" : `${n} unread notification${n === 1 ? "" : "s"}`),

@@ -536,6 +536,15 @@ export const vi = {
     invalid_input: "Địa chỉ hoặc thông tin đăng nhập chưa đúng dạng.",
     remote: "Trang trả lời nhưng không phải như một trang WordPress có REST API. Hãy kiểm tra địa chỉ.",
   } satisfies Partial<Record<ErrorCode, string>>,
+  toolbarShort: {
+    addPhotos: "Ảnh",
+    take: "Nhận bài",
+    changesSinceSubmitted: "Thay đổi",
+    changesByDesk: "Bản sửa",
+    suggestMode: "Đề xuất",
+    schedule: "Hẹn giờ",
+    embargo: "Cấm đăng",
+  },
   inbox: {
     open: "Thông báo",
     unreadCount: (n: number) => (n === 0 ? "Không có thông báo mới" : `${n} thông báo chưa đọc`),
