@@ -127,6 +127,27 @@ fn backups(handle: &tauri::AppHandle) {
     }
 }
 
+/// The browser comes back from a site's approval page to `newsroom://connected`: the
+/// operating system hands the address to the app (on macOS as an event, on Linux and Windows
+/// as the argument of a second launch, which the single-instance plugin passes here).
+fn listen_for_site_approvals(app: &tauri::App) {
+    use tauri_plugin_deep_link::DeepLinkExt;
+    let handle = app.handle().clone();
+    app.deep_link().on_open_url(move |event| {
+        for address in event.urls() {
+            commands::sync::site_approval_returned(&handle, address.to_string());
+        }
+    });
+    // The .deb, the Windows installer and the macOS bundle declare the scheme; a build run
+    // from anywhere else on Linux declares it for this user (a desktop entry of its own).
+    #[cfg(target_os = "linux")]
+    if !app.deep_link().is_registered("newsroom").unwrap_or(false) {
+        if let Err(err) = app.deep_link().register_all() {
+            eprintln!("newsroom: the newsroom:// address could not be declared to the desktop: {err}");
+        }
+    }
+}
+
 pub fn run() {
     startup_stage("main");
     if let Ok(dir) = newsroom_api::data_dir(None) {
@@ -148,12 +169,16 @@ pub fn run() {
     tauri::Builder::default()
         // Must come first: a second launch focuses the running window instead of opening a
         // second writer on the same store.
+        // With its deep-link feature, a second launch given a `newsroom://` address (the
+        // browser coming back from a site's approval page, on Linux and Windows) hands it to
+        // this instance's deep-link listener.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.set_focus();
             }
         }))
+        .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(navigation_guard())
         .plugin(tauri_plugin_dialog::init())
@@ -164,6 +189,7 @@ pub fn run() {
             startup_stage("setup");
             open_main_window(app)?;
             startup_stage("window_built");
+            listen_for_site_approvals(app);
             // The outbox drains in the background for as long as the app runs; the sync screen
             // hears of every change and asks for the overview, or is given the bytes sent.
             if let Ok(api) = app.state::<AppState>().api() {

@@ -2,9 +2,10 @@
 //! wait on the network run on a blocking thread, off the webview's IPC thread.
 
 use newsroom_api::{
-    ApiResult, Backend, Choice, Passage, PieceLock, Pulled, SendState, SyncOverview, TakeOver,
+    ApiResult, Backend, Choice, Passage, PieceLock, Pulled, SendState, SiteApproval, SiteApprovalPage,
+    SyncOverview, TakeOver,
 };
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::AppState;
 
@@ -70,6 +71,40 @@ pub async fn backend_add_wordpress(
         api.backend_add_wordpress(&name, &url, &user, &password)
     })
     .await
+}
+
+/// Starts signing in with a site and opens its approval page in the browser; the UI shows
+/// the page as a link as well, and says so when no browser could be started.
+#[tauri::command]
+pub async fn site_approval_start(app: AppHandle, name: String, url: String) -> ApiResult<SiteApprovalPage> {
+    let mut page = blocking(app, move |api| api.site_approval_start(&name, &url)).await?;
+    match tauri_plugin_opener::open_url(&page.page, None::<&str>) {
+        Ok(()) => page.browser_opened = true,
+        Err(err) => eprintln!("newsroom: the browser did not open the site's approval page: {err}"),
+    }
+    Ok(page)
+}
+
+/// The browser came back to the app's own address (handed over by the operating system):
+/// the sign-in is finished and the UI told how it ended (`site-approval`). The address
+/// carries the new password, so it goes straight to the API and never to the webview.
+pub fn site_approval_returned(app: &AppHandle, address: String) {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let outcome = app
+            .state::<AppState>()
+            .api()
+            .and_then(|api| api.site_approval_finish(&address));
+        let told = match outcome {
+            Ok(backend) => SiteApproval { backend: Some(backend), error: None },
+            Err(error) => SiteApproval { backend: None, error: Some(error) },
+        };
+        let _ = app.emit("site-approval", told);
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.set_focus();
+        }
+    });
 }
 
 #[tauri::command]

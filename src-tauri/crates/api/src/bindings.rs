@@ -24,7 +24,7 @@ use crate::{
 };
 use crate::{
     Backend, Choice, Connectivity, DeskSupport, Field, JobState, LockState, Passage, PieceLock, PullOutcome,
-    Pulled, SendProgress, SendStage, SendState, SyncJob, SyncOverview, TakeOver,
+    Pulled, SendProgress, SendStage, SendState, SiteApproval, SiteApprovalPage, SyncJob, SyncOverview, TakeOver,
 };
 use crate::{Conversion, ConvertedWord, FieldLimits, ImportedArticle, Legacy};
 use crate::{HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind};
@@ -96,6 +96,8 @@ pub fn typescript_bindings() -> String {
         Connectivity::decl(&cfg),
         SendProgress::decl(&cfg),
         SyncOverview::decl(&cfg),
+        SiteApprovalPage::decl(&cfg),
+        SiteApproval::decl(&cfg),
         Field::decl(&cfg),
         Passage::decl(&cfg),
         Choice::decl(&cfg),

@@ -69,6 +69,14 @@ pub enum ErrorCode {
     Network,
     /// The publishing site answered with an error or with something that is not its API.
     Remote,
+    /// The site offers no sign-in for apps: Application Passwords are off there, or the site
+    /// is on plain HTTP (WordPress allows them only over HTTPS, or on a local test site).
+    SiteApprovalUnavailable,
+    /// The person declined the app on the site's approval page.
+    SiteApprovalRefused,
+    /// The browser brought back an approval this app did not ask for (an old link, a restart
+    /// since), or one from another site; nothing was connected.
+    SiteApprovalUnexpected,
     /// The OS keychain (Secret Service) is not available, or has no password for a backend.
     Keychain,
     /// The operating system did not show a notification (no notification service, or the
@@ -184,6 +192,9 @@ impl From<newsroom_sync::SyncError> for ApiError {
             SyncError::Conflict { .. } => ErrorCode::Conflict,
             SyncError::Keychain(_) => ErrorCode::Keychain,
             SyncError::NoBackend(_) => ErrorCode::NotFound,
+            SyncError::ApprovalUnavailable(_) => ErrorCode::SiteApprovalUnavailable,
+            SyncError::ApprovalRefused => ErrorCode::SiteApprovalRefused,
+            SyncError::ApprovalUnexpected(_) => ErrorCode::SiteApprovalUnexpected,
             SyncError::Invalid(_) => ErrorCode::InvalidInput,
             SyncError::UnknownSection { .. } => ErrorCode::UnknownSection,
             SyncError::NotAllowedOnSite { .. } => ErrorCode::NotAllowedOnSite,

@@ -43,7 +43,7 @@ pub use error::{ApiError, ApiResult, ErrorCode};
 pub use markdown::render_markdown;
 pub use models::{
     ActRequest, DirectoryImport, FieldEdit, FieldLimits, ImportProgress, ImportStage, PhotoPage, Queue,
-    RenderedMarkdown, SaveRequest, StatusRequest,
+    RenderedMarkdown, SaveRequest, SiteApproval, SiteApprovalPage, StatusRequest,
 };
 pub use newsroom_articles::parse_newsroom_time;
 pub use newsroom_articles::{
@@ -94,6 +94,9 @@ pub struct Api {
     worker: Mutex<Option<newsroom_sync::SyncWorker>>,
     /// Building the search index in the background: how far it has come, while it runs.
     indexing: Mutex<Option<IndexProgress>>,
+    /// The sign-in with a site asked for and not yet answered (one at a time; kept in memory
+    /// only, as its token must not outlive the app that opened the page).
+    approval: Mutex<Option<newsroom_sync::ApprovalRequest>>,
 }
 
 /// How to open the store.
@@ -138,6 +141,7 @@ impl Api {
             name_words: Default::default(),
             worker: Mutex::new(None),
             indexing: Mutex::new(None),
+            approval: Mutex::new(None),
         })
     }
 

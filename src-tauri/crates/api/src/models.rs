@@ -129,3 +129,23 @@ pub enum DirectoryImport {
         problem: newsroom_entities::ImportProblem,
     },
 }
+
+/// The page where a person approves the app on their site, to open in the browser.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SiteApprovalPage {
+    /// The site's approval page, with the app's name and the address to come back to.
+    pub page: String,
+    /// The site as it will be connected.
+    pub site: String,
+    /// Whether a browser was started on the page (set by the front end that opens it).
+    pub browser_opened: bool,
+}
+
+/// How a sign-in with a site ended, as the shell tells the UI when the browser came back.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SiteApproval {
+    /// The site connected, when it was.
+    pub backend: Option<newsroom_sync::Backend>,
+    /// Why it was not.
+    pub error: Option<crate::ApiError>,
+}

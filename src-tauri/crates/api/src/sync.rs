@@ -7,7 +7,7 @@ use chrono::Utc;
 
 use crate::{
     Api, ApiError, ApiResult, Backend, Choice, ErrorCode, MergedDuplicate, Passage, Pulled, SendProgress,
-    SendState, SyncJob, SyncOverview,
+    SendState, SiteApprovalPage, SyncJob, SyncOverview,
 };
 
 impl Api {
@@ -35,6 +35,57 @@ impl Api {
         // again when this fails.
         let _ = newsroom_sync::refresh_sections(&conn, &backend, &wp);
         Ok(backend)
+    }
+
+    /// Starts signing in with a WordPress site: asks the site for its approval page and gives
+    /// the address to open in the browser. The answer comes back through the app's own
+    /// address ([`Api::site_approval_finish`]); an earlier request not yet answered is
+    /// forgotten, so only the latest page can connect.
+    pub fn site_approval_start(&self, name: &str, url: &str) -> ApiResult<SiteApprovalPage> {
+        if newsroom_sync::backends(&*self.conn()?)?.iter().any(|b| b.name == name.trim()) {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("a site named {} is connected already", name.trim()),
+            ));
+        }
+        // Each approval makes a new Application Password, and WordPress wants each of a user's
+        // to have its own name: the person's name and the time tell them apart in wp-admin.
+        let who = newsroom_profile::get(&*self.conn()?)?
+            .map(|p| p.name)
+            .filter(|n| !n.trim().is_empty());
+        let at = Utc::now()
+            .with_timezone(&newsroom_articles::newsroom_clock())
+            .format("%d/%m/%Y %H:%M:%S");
+        let app_name = match who {
+            Some(who) => format!("Tòa soạn · {who} · {at}"),
+            None => format!("Tòa soạn · {at}"),
+        };
+        let request = newsroom_sync::request_approval(name, url, &app_name)?;
+        let page = SiteApprovalPage {
+            page: request.page.clone(),
+            site: request.site.clone(),
+            browser_opened: false,
+        };
+        *self.approval.lock().map_err(|_| ApiError::new(ErrorCode::Internal, "the sign-in lock is poisoned"))? = Some(request);
+        Ok(page)
+    }
+
+    /// Finishes signing in with the address the site sent the browser back to: checks that it
+    /// answers the request this app made, then connects the site with the new Application
+    /// Password as [`Api::backend_add_wordpress`] does. The request is used up either way.
+    pub fn site_approval_finish(&self, address: &str) -> ApiResult<Backend> {
+        let request = self
+            .approval
+            .lock()
+            .map_err(|_| ApiError::new(ErrorCode::Internal, "the sign-in lock is poisoned"))?
+            .take()
+            .ok_or_else(|| {
+                ApiError::from(newsroom_sync::SyncError::ApprovalUnexpected(
+                    "no sign-in is waiting for an answer (the app was restarted, or the sign-in was already finished); start it again".into(),
+                ))
+            })?;
+        let approved = newsroom_sync::read_approval(&request, address)?;
+        self.backend_add_wordpress(&request.name, &request.site, &approved.user_login, &approved.password)
     }
 
     /// Adds a system that takes ninjs documents over HTTP; `secret` signs every request

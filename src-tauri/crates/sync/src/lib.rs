@@ -11,6 +11,7 @@
 //!   the one recorded at the last push is a conflict, and nothing is written.
 //! - Passwords never reach this crate's tables; callers pass them in.
 
+mod authorize;
 mod backends;
 mod credentials;
 mod desk_plugin;
@@ -31,6 +32,7 @@ mod site_checks;
 mod wordpress;
 mod worker;
 
+pub use authorize::{read_approval, request_approval, Approved, ApprovalRequest, APPROVAL_RETURN, APP_ID};
 pub use backends::{add_backend, backend, backends, connect_backend, remove_backend, Backend, BACKEND_KINDS};
 pub use credentials::{delete_password, password, store_password};
 pub use desk_plugin::{ChangedReview, ChangedReviews, DeskSupport, SiteLock, SiteReview, Stored, TakeOver};
@@ -85,6 +87,16 @@ pub enum SyncError {
     },
     #[error("the keychain cannot be used: {0}")]
     Keychain(String),
+    /// The site offers no sign-in for apps (Application Passwords off, or plain HTTP on a
+    /// site that is not a local one).
+    #[error("{0}")]
+    ApprovalUnavailable(String),
+    /// The person declined the app on the site's approval page.
+    #[error("the app was not approved on the site")]
+    ApprovalRefused,
+    /// The browser brought back an approval this app did not ask for, or from another site.
+    #[error("{0}")]
+    ApprovalUnexpected(String),
     #[error("no backend named {0}")]
     NoBackend(String),
     #[error("{0}")]

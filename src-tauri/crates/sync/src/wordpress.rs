@@ -593,6 +593,17 @@ pub fn reachable(url: &str) -> bool {
     }
 }
 
+/// A site's REST index (`/wp-json/`), read without signing in: it names what the site offers,
+/// such as the page where an app is approved.
+pub(crate) fn site_index(url: &str) -> Result<Value, SyncError> {
+    read(
+        agent()
+            .get(&format!("{}/wp-json/", url.trim_end_matches('/')))
+            .set("Accept", "application/json")
+            .call(),
+    )
+}
+
 /// A request body that reports how much of it has been read (sent).
 pub(crate) struct Counted<'a> {
     bytes: &'a [u8],
