@@ -329,7 +329,7 @@ to: string | null, limit: number | null, offset: number | null, };
 
 export type PhotoPage = { photos: Array<Photo>, total: number, };
 
-export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "not_deletable" | "in_trash" | "checklist_failed" | "unknown_section" | "state_changed" | "note_required" | "embargoed" | "bad_time" | "not_allowed_on_site" | "orphaned" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "forbidden" | "review_unreadable" | "spelling_unavailable" | "network" | "remote" | "keychain" | "system_notifications_unavailable" | "store_too_new" | "storage" | "internal";
+export type ErrorCode = "not_found" | "conflict" | "too_large" | "invalid_input" | "invalid_transition" | "not_deletable" | "in_trash" | "checklist_failed" | "unknown_section" | "state_changed" | "note_required" | "embargoed" | "bad_time" | "not_allowed_on_site" | "orphaned" | "file_missing" | "not_an_image" | "unsupported_format" | "corrupt_image" | "unauthorized" | "forbidden" | "review_unreadable" | "spelling_unavailable" | "network" | "remote" | "site_approval_unavailable" | "site_approval_refused" | "site_approval_unexpected" | "keychain" | "system_notifications_unavailable" | "store_too_new" | "storage" | "internal";
 
 export type ImportStage = "queued" | "processing" | "done" | "failed";
 
@@ -369,6 +369,30 @@ running: boolean, jobs: Array<SyncJob>,
  * The bytes sent of each job that is sending photos.
  */
 progress: Array<SendProgress>, };
+
+export type SiteApprovalPage = { 
+/**
+ * The site's approval page, with the app's name and the address to come back to.
+ */
+page: string, 
+/**
+ * The site as it will be connected.
+ */
+site: string, 
+/**
+ * Whether a browser was started on the page (set by the front end that opens it).
+ */
+browser_opened: boolean, };
+
+export type SiteApproval = { 
+/**
+ * The site connected, when it was.
+ */
+backend: Backend | null, 
+/**
+ * Why it was not.
+ */
+error: ApiError | null, };
 
 export type Field = "headline" | "sapo" | "body";
 

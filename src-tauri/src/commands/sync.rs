@@ -96,8 +96,14 @@ pub fn site_approval_returned(app: &AppHandle, address: String) {
             .api()
             .and_then(|api| api.site_approval_finish(&address));
         let told = match outcome {
-            Ok(backend) => SiteApproval { backend: Some(backend), error: None },
-            Err(error) => SiteApproval { backend: None, error: Some(error) },
+            Ok(backend) => SiteApproval {
+                backend: Some(backend),
+                error: None,
+            },
+            Err(error) => SiteApproval {
+                backend: None,
+                error: Some(error),
+            },
         };
         let _ = app.emit("site-approval", told);
         if let Some(window) = app.get_webview_window("main") {

@@ -1,6 +1,6 @@
 // Generated from the shell's command declarations (src-tauri/src/commands/*.rs) by
 // newsroom-ipc-contract. Do not edit: run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-ipc-contract`.
-import type { AcceptSuggestion, ActRequest, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, Backup, BackupPreview, BackupSettings, ChecklistRule, Choice, Conversion, Correction, DirectoryImport, Entity, EntityInput, EntityKind, FieldLimits, HouseStyle, HouseWord, ImportProgress, Imported, Inbox, IndexProgress, Issue, ListQuery, Normalised, Notification, NotificationSettings, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Restored, Revision, RevisionSummary, SaveRequest, SendState, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, TrashedArticle, VersionRef, WordKind } from "../bindings";
+import type { AcceptSuggestion, ActRequest, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, Backup, BackupPreview, BackupSettings, ChecklistRule, Choice, Conversion, Correction, DirectoryImport, Entity, EntityInput, EntityKind, FieldLimits, HouseStyle, HouseWord, ImportProgress, Imported, Inbox, IndexProgress, Issue, ListQuery, Normalised, Notification, NotificationSettings, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Restored, Revision, RevisionSummary, SaveRequest, SendState, SiteApprovalPage, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, TrashedArticle, VersionRef, WordKind } from "../bindings";
 import { call, callRaw, channel } from "./invoke";
 
 export const ipc = {
@@ -249,6 +249,9 @@ export const ipc = {
     call<Backend[]>("backend_list"),
   backendAddWordpress: (name: string, url: string, user: string, password: string) =>
     call<Backend>("backend_add_wordpress", { name, url, user, password }),
+  /** Starts signing in with a site and opens its approval page in the browser; the UI shows the page as a link as well, and says so when no browser could be started. */
+  siteApprovalStart: (name: string, url: string) =>
+    call<SiteApprovalPage>("site_approval_start", { name, url }),
   backendRemove: (id: string) =>
     call<null>("backend_remove", { id }),
   syncQueue: (articleId: string) =>

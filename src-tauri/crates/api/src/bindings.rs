@@ -24,7 +24,8 @@ use crate::{
 };
 use crate::{
     Backend, Choice, Connectivity, DeskSupport, Field, JobState, LockState, Passage, PieceLock, PullOutcome,
-    Pulled, SendProgress, SendStage, SendState, SiteApproval, SiteApprovalPage, SyncJob, SyncOverview, TakeOver,
+    Pulled, SendProgress, SendStage, SendState, SiteApproval, SiteApprovalPage, SyncJob, SyncOverview,
+    TakeOver,
 };
 use crate::{Conversion, ConvertedWord, FieldLimits, ImportedArticle, Legacy};
 use crate::{HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind};

@@ -42,7 +42,10 @@ impl Api {
     /// address ([`Api::site_approval_finish`]); an earlier request not yet answered is
     /// forgotten, so only the latest page can connect.
     pub fn site_approval_start(&self, name: &str, url: &str) -> ApiResult<SiteApprovalPage> {
-        if newsroom_sync::backends(&*self.conn()?)?.iter().any(|b| b.name == name.trim()) {
+        if newsroom_sync::backends(&*self.conn()?)?
+            .iter()
+            .any(|b| b.name == name.trim())
+        {
             return Err(ApiError::new(
                 ErrorCode::InvalidInput,
                 format!("a site named {} is connected already", name.trim()),
@@ -66,7 +69,10 @@ impl Api {
             site: request.site.clone(),
             browser_opened: false,
         };
-        *self.approval.lock().map_err(|_| ApiError::new(ErrorCode::Internal, "the sign-in lock is poisoned"))? = Some(request);
+        *self
+            .approval
+            .lock()
+            .map_err(|_| ApiError::new(ErrorCode::Internal, "the sign-in lock is poisoned"))? = Some(request);
         Ok(page)
     }
 
@@ -85,7 +91,12 @@ impl Api {
                 ))
             })?;
         let approved = newsroom_sync::read_approval(&request, address)?;
-        self.backend_add_wordpress(&request.name, &request.site, &approved.user_login, &approved.password)
+        self.backend_add_wordpress(
+            &request.name,
+            &request.site,
+            &approved.user_login,
+            &approved.password,
+        )
     }
 
     /// Adds a system that takes ninjs documents over HTTP; `secret` signs every request

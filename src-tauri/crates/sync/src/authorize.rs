@@ -51,7 +51,9 @@ pub fn request_approval(name: &str, site: &str, app_name: &str) -> Result<Approv
     let name = name.trim();
     let site = site.trim().trim_end_matches('/');
     if name.is_empty() || !(site.starts_with("http://") || site.starts_with("https://")) {
-        return Err(SyncError::Invalid("a site needs a name and an http(s) address".into()));
+        return Err(SyncError::Invalid(
+            "a site needs a name and an http(s) address".into(),
+        ));
     }
     let index = wordpress::site_index(site)?;
     let endpoint = approval_page(&index).ok_or_else(|| {
@@ -89,9 +91,15 @@ fn approval_page(index: &Value) -> Option<String> {
 /// Reads the address the browser was sent back to, for the approval asked for: the token
 /// must be the one made for it, and the site that answered the one asked.
 pub fn read_approval(request: &ApprovalRequest, address: &str) -> Result<Approved, SyncError> {
-    let address = url::Url::parse(address)
-        .map_err(|_| SyncError::ApprovalUnexpected("the address the browser opened is not one the app reads".into()))?;
-    if format!("{}://{}", address.scheme(), address.host_str().unwrap_or_default()) != APPROVAL_RETURN {
+    let address = url::Url::parse(address).map_err(|_| {
+        SyncError::ApprovalUnexpected("the address the browser opened is not one the app reads".into())
+    })?;
+    if format!(
+        "{}://{}",
+        address.scheme(),
+        address.host_str().unwrap_or_default()
+    ) != APPROVAL_RETURN
+    {
         return Err(SyncError::ApprovalUnexpected(
             "the address the browser opened is not the app's sign-in return".into(),
         ));

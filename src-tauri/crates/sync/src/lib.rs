@@ -32,7 +32,7 @@ mod site_checks;
 mod wordpress;
 mod worker;
 
-pub use authorize::{read_approval, request_approval, Approved, ApprovalRequest, APPROVAL_RETURN, APP_ID};
+pub use authorize::{read_approval, request_approval, ApprovalRequest, Approved, APPROVAL_RETURN, APP_ID};
 pub use backends::{add_backend, backend, backends, connect_backend, remove_backend, Backend, BACKEND_KINDS};
 pub use credentials::{delete_password, password, store_password};
 pub use desk_plugin::{ChangedReview, ChangedReviews, DeskSupport, SiteLock, SiteReview, Stored, TakeOver};
