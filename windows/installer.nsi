@@ -17,6 +17,7 @@ SetCompressor /SOLID lzma
 
 !define PRODUCT "Newsroom"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\vn.newsroom.editor"
+!define SCHEME_KEY "Software\Classes\newsroom"
 ; WebView2 Runtime's product code: its `pv` value is the installed version, per machine
 ; (WOW6432Node on 64-bit Windows) or per user.
 !define WEBVIEW2_KEY "Microsoft\EdgeUpdate\Clients\{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}"
@@ -99,6 +100,13 @@ Section "Newsroom"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoModify" 1
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
+  ; The app's own address, newsroom://: the browser comes back to it from a site's page where
+  ; the person approved the app, and Windows starts the program with the address, which hands
+  ; it to the running window.
+  WriteRegStr HKCU "${SCHEME_KEY}" "" "URL:${PRODUCT}"
+  WriteRegStr HKCU "${SCHEME_KEY}" "URL Protocol" ""
+  WriteRegStr HKCU "${SCHEME_KEY}\DefaultIcon" "" "$INSTDIR\newsroom-desktop.exe,0"
+  WriteRegStr HKCU "${SCHEME_KEY}\shell\open\command" "" '"$INSTDIR\newsroom-desktop.exe" "%1"'
 
   Call CheckWebView2
 SectionEnd
@@ -113,5 +121,6 @@ Section "Uninstall"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
+  DeleteRegKey HKCU "${SCHEME_KEY}"
   DetailPrint "$(KeptData)"
 SectionEnd
