@@ -2,6 +2,8 @@
 //! behaviour lives in the Tauri-free crates under `src-tauri/crates/`.
 
 mod commands;
+#[cfg(target_os = "linux")]
+mod dialog_language;
 mod log_file;
 
 use newsroom_api::{Api, ApiError, ApiResult, OpenOptions};
@@ -162,8 +164,13 @@ pub fn run() {
         seed_demo_content: true,
         index_in_background: true,
     });
-    if let Err(err) = &api {
-        eprintln!("newsroom: cannot open the store: {err}");
+    match &api {
+        Err(err) => eprintln!("newsroom: cannot open the store: {err}"),
+        // Before GTK starts: its dialogs take their words from the process's locale.
+        #[cfg(target_os = "linux")]
+        Ok(api) => dialog_language::speak(api.language_get().unwrap_or_default()),
+        #[cfg(not(target_os = "linux"))]
+        Ok(_) => {}
     }
     startup_stage("store_open");
     tauri::Builder::default()

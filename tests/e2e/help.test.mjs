@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { answerFileDialog, click, closeApp, newArticle, openApp, startDriver, until } from "./app.mjs";
+import { answerFileDialog, cli, click, closeApp, newArticle, openApp, startDriver, until } from "./app.mjs";
 
 let driver;
 before(async () => {
@@ -39,9 +39,12 @@ test("F1 opens the help with the workflow and every shortcut; Esc closes it", as
     await (await app.$("[data-testid=open-help]")).click();
     await (await app.$("[data-testid=help]")).waitForDisplayed();
     assert.match(await row("newPiece"), /Ctrl\+N\s*Write a new piece/);
+    // The choice is kept where the shell reads it at start, for the system's own dialogs.
+    await until("English kept for the dialogs", () => cli(driver.dataDir, ["profile", "language"]) === '"en"');
     await (await app.$("[data-testid=help-close]")).click();
     await (await app.$("[data-testid=help]")).waitForExist({ reverse: true });
     await (await app.$("[data-testid=lang]")).click();
+    await until("Vietnamese kept for the dialogs", () => cli(driver.dataDir, ["profile", "language"]) === '"vi"');
   } finally {
     await closeApp(app);
   }

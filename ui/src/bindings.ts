@@ -515,6 +515,8 @@ name: string,
  */
 initials: string, role: Role, };
 
+export type Language = "vi" | "en";
+
 export type NotificationKind = "submitted" | "taken" | "returned" | "approved" | "published" | "scheduled" | "updated" | "corrected" | "taken_down" | "comment" | "reply" | "lock_taken";
 
 export type Notification = { id: number, kind: NotificationKind, article_id: string, 

@@ -1,4 +1,5 @@
 import { catalogues, type Lang, type Messages } from "./messages";
+import { ipc } from "../app/commands";
 
 const STORAGE_KEY = "newsroom.lang";
 
@@ -16,6 +17,13 @@ class I18n {
     this.lang = this.lang === "vi" ? "en" : "vi";
     localStorage.setItem(STORAGE_KEY, this.lang);
     document.documentElement.lang = this.lang;
+    this.share();
+  }
+
+  /** Tells the shell the language, which the system's own dialogs (open and save a file)
+   *  follow from the app's next start: they are worded before any page loads. */
+  share() {
+    ipc.languageSave(this.lang).catch((err: unknown) => console.warn("the language was not kept for the system's dialogs", err));
   }
 }
 

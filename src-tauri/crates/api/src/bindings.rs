@@ -18,9 +18,9 @@ use crate::{
     ActRequest, Action, Backup, BackupPreview, BackupSettings, Correction, PiecePreview, Reason, Restored,
 };
 use crate::{
-    Anchor, ArticleDiff, CaptionDiff, Change, Comment, DiffField, FieldDiff, Found, IndexProgress, ListQuery,
-    PhotoCaption, Profile, Proposal, ProposalState, Queue, Role, Segment, StatusCount, Thread, VersionInfo,
-    VersionRef,
+    Anchor, ArticleDiff, CaptionDiff, Change, Comment, DiffField, FieldDiff, Found, IndexProgress, Language,
+    ListQuery, PhotoCaption, Profile, Proposal, ProposalState, Queue, Role, Segment, StatusCount, Thread,
+    VersionInfo, VersionRef,
 };
 use crate::{
     Backend, Choice, Connectivity, DeskSupport, Field, JobState, LockState, Passage, PieceLock, PullOutcome,
@@ -120,6 +120,7 @@ pub fn typescript_bindings() -> String {
         PhotoCaption::decl(&cfg),
         Role::decl(&cfg),
         Profile::decl(&cfg),
+        Language::decl(&cfg),
         NotificationKind::decl(&cfg),
         Notification::decl(&cfg),
         Inbox::decl(&cfg),

@@ -61,7 +61,7 @@ pub use newsroom_photos::{
     ArticlePhoto, CameraFacts, EmbeddedFields, Imported, PersonShown, Photo, PhotoEdit, PhotoFormat,
     PhotoQuery, ReadMetadata, Rendition, RequiredField,
 };
-pub use newsroom_profile::{Profile, Role};
+pub use newsroom_profile::{Language, Profile, Role};
 pub use newsroom_review::{
     Anchor, ArticleDiff, CaptionDiff, Change, Comment, DiffField, FieldDiff, Found, Proposal, ProposalState,
     Segment, Thread, VersionInfo, VersionRef,

@@ -1,6 +1,6 @@
 //! Who is acting on this machine (`newsroom-profile`).
 
-use crate::{Api, ApiResult, Profile};
+use crate::{Api, ApiResult, Language, Profile};
 
 impl Api {
     /// The profile, or none before the person has given one (the app asks on first run).
@@ -15,5 +15,14 @@ impl Api {
 
     pub fn profile_save(&self, profile: &Profile) -> ApiResult<Profile> {
         Ok(newsroom_profile::save(&*self.conn()?, profile)?)
+    }
+
+    /// The interface's language as last chosen, read by the shell before its window opens.
+    pub fn language_get(&self) -> ApiResult<Language> {
+        Ok(newsroom_profile::language(&*self.conn()?)?)
+    }
+
+    pub fn language_save(&self, language: Language) -> ApiResult<()> {
+        Ok(newsroom_profile::save_language(&*self.conn()?, language)?)
     }
 }

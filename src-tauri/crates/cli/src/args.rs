@@ -435,6 +435,11 @@ pub enum ProfileCommand {
         #[arg(long, value_parser = ["reporter", "photo_editor", "desk_editor"], default_value = "reporter")]
         role: String,
     },
+    /// The interface's language (what the app's system dialogs follow), or sets it.
+    Language {
+        #[arg(value_parser = ["vi", "en"])]
+        language: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]

@@ -55,6 +55,16 @@ fn run(cli: Cli) -> Result<(), ApiError> {
             io::print_json(&open(cli.data_dir)?.profile_save(&profile)?);
             Ok(())
         }
+        Command::Profile(ProfileCommand::Language { language }) => {
+            let api = open(cli.data_dir)?;
+            if let Some(language) = language {
+                let language = serde_json::from_value(serde_json::Value::String(language))
+                    .map_err(|e| ApiError::new(newsroom_api::ErrorCode::InvalidInput, e.to_string()))?;
+                api.language_save(language)?;
+            }
+            io::print_json(&api.language_get()?);
+            Ok(())
+        }
         Command::Notifications(command) => notifications::run(open(cli.data_dir)?, command),
         Command::Text(command) => text::run(command),
         Command::Backup(command) => backup::run(open(cli.data_dir)?, command),

@@ -11,6 +11,8 @@ use ts_rs::TS;
 const PROFILE_KEY: &str = "profile";
 /// The settings key of a name the person is known by elsewhere (a connected site's user).
 const OFFERED_KEY: &str = "profile.offered_name";
+/// The interface's language, kept where the shell can read it before any window opens.
+const LANGUAGE_KEY: &str = "ui.language";
 
 /// What the person does in the newsroom; it decides what the app offers them first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -40,6 +42,35 @@ pub enum ProfileError {
 }
 
 pub type Result<T, E = ProfileError> = std::result::Result<T, E>;
+
+/// The language the person reads the interface in: Vietnamese unless they switched.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Language {
+    /// The language's code as gettext and the system's own dialogs know it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Vi => "vi",
+            Language::En => "en",
+        }
+    }
+}
+
+/// The interface's language as last chosen (Vietnamese before any choice).
+pub fn language(conn: &Connection) -> Result<Language> {
+    Ok(newsroom_store::setting(conn, LANGUAGE_KEY)?.unwrap_or_default())
+}
+
+/// Keeps the interface's language, which the system's own dialogs follow from the next start.
+pub fn save_language(conn: &Connection, language: Language) -> Result<()> {
+    Ok(newsroom_store::set_setting(conn, LANGUAGE_KEY, &language)?)
+}
 
 /// The profile, once the person has given one.
 pub fn get(conn: &Connection) -> Result<Option<Profile>> {
