@@ -106,3 +106,12 @@ fn review_comment_diff_return_and_history_as_a_process() {
     assert_eq!(threads[0]["quote"], "nhà ở");
     assert_eq!(threads[0]["comments"][0]["text"], "Hỗ trợ bao nhiêu?");
 }
+
+#[test]
+fn the_interface_language_is_vietnamese_until_switched_and_kept() {
+    let data = tempfile::tempdir().unwrap();
+    assert_eq!(said(data.path(), &["profile", "language"]), "\"vi\"");
+    assert_eq!(said(data.path(), &["profile", "language", "en"]), "\"en\"");
+    assert_eq!(said(data.path(), &["profile", "language"]), "\"en\"");
+    assert!(!newsroom(data.path(), &["profile", "language", "fr"]).status.success());
+}
