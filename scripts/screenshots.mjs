@@ -61,12 +61,16 @@ try {
       await app.saveScreenshot(file);
       shots.push(file);
     };
-    // The list with the first demo piece open in the editor, with its preview.
+    // The list with the first demo piece open in the editor, with its preview where the
+    // window is wide enough to show it by default.
     const row = await app.$("[data-testid=article-row]");
     await row.waitForExist();
     await row.click();
     await (await app.$("[data-testid=headline]")).waitForExist();
-    await until("the preview", async () => (await (await app.$("[data-testid=preview-body]")).getText()) !== "");
+    await (await app.$(".cm-content")).waitForExist();
+    if (await (await app.$("[data-testid=preview]")).isExisting()) {
+      await until("the preview", async () => (await (await app.$("[data-testid=preview-body]")).getText()) !== "");
+    }
     await shot("editor");
     // The spelling panel open over the editor.
     await (await app.$("[data-testid=spelling-tools]")).click();
