@@ -64,9 +64,12 @@ async function stopDriver() {
  * its own WebKitWebDriver) with this directory in its environment: a driver reused after the
  * app was killed or closed mid-save can wait on the old browser and never start the next one.
  */
-export async function startDriver(again = null) {
+export async function startDriver(again = null, { examples = true } = {}) {
   // A test of two machines goes back to the first one's store by naming its directory.
   const dataDir = again ?? mkdtempSync(join(tmpdir(), "newsroom-e2e-"));
+  // The app adds its example pieces only when asked; most tests start from them, as a person
+  // trying the editor does after "Thử với bài mẫu".
+  if (!again && examples) cli(dataDir, ["demo", "add"]);
   await stopDriver();
   await untilNoApp();
   currentDataDir = dataDir;

@@ -19,7 +19,7 @@ const listed = () => JSON.parse(cli(driver.dataDir, ["backup", "list", "--json"]
 test("a purged piece comes back from a backup the app made, after a preview that names it", async () => {
   const app = await openApp();
   try {
-    // The first start holds the demo content: the app backs it up by itself.
+    // The first start holds the example pieces: the app backs them up by itself.
     await until("the backup at start", () => listed().some((b) => b.reason === "start"), 60000);
 
     const headline = await newArticle(app);

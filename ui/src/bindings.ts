@@ -384,6 +384,12 @@ site: string,
  */
 browser_opened: boolean, };
 
+export type DemoRemoved = { removed: number, 
+/**
+ * Examples kept because they went further than a draft (submitted, or on a site).
+ */
+kept: number, };
+
 export type SiteApproval = { 
 /**
  * The site connected, when it was.

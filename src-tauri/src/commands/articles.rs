@@ -1,8 +1,9 @@
 //! Commands of the articles capability (`src-tauri/crates/articles`, UI in `ui/src/articles`).
 
 use newsroom_api::{
-    ActRequest, ApiResult, Article, ArticleFields, ArticleSummary, ChecklistRule, Correction, IndexProgress,
-    ListQuery, Queue, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest, TrashedArticle,
+    ActRequest, ApiResult, Article, ArticleFields, ArticleSummary, ChecklistRule, Correction, DemoRemoved,
+    IndexProgress, ListQuery, Queue, Revision, RevisionSummary, SaveRequest, StatusChange, StatusRequest,
+    TrashedArticle,
 };
 use tauri::State;
 
@@ -119,4 +120,22 @@ pub async fn revision_get(state: State<'_, AppState>, revision_id: i64) -> ApiRe
 #[tauri::command]
 pub async fn revision_restore(state: State<'_, AppState>, revision_id: i64) -> ApiResult<Article> {
     state.api()?.revision_restore(revision_id)
+}
+
+/// How many example pieces the store holds as they were added.
+#[tauri::command]
+pub async fn demo_count(state: State<'_, AppState>) -> ApiResult<u32> {
+    state.api()?.demo_count()
+}
+
+/// Adds the example pieces (the first run's "try with examples").
+#[tauri::command]
+pub async fn demo_add(state: State<'_, AppState>) -> ApiResult<u32> {
+    state.api()?.demo_add()
+}
+
+/// Removes the example pieces for good, keeping any that went further than a draft.
+#[tauri::command]
+pub async fn demo_remove(state: State<'_, AppState>) -> ApiResult<DemoRemoved> {
+    state.api()?.demo_remove()
 }

@@ -515,6 +515,14 @@ export const en: Messages = {
     emptied: (n: number) => `Deleted ${n} pieces for good.`,
   },
   technicalDetail: "Technical detail",
+  examples: {
+    empty: "No pieces yet. Click “New piece” to write, or try the editor with three example pieces (removed in one click).",
+    try: "Try with examples",
+    present: (n: number) => `${n} example pieces are in the list.`,
+    remove: "Remove examples",
+    removeConfirm: (n: number) => `Remove the ${n} example pieces for good? Any edits made in them go too.`,
+    kept: (n: number) => `Kept ${n} example pieces that were submitted or sent to a site: they are the newsroom's now.`,
+  },
   siteSignIn: {
     start: "Sign in with the paper's site",
     asking: "Asking the site…",

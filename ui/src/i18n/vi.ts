@@ -529,6 +529,14 @@ export const vi = {
     emptied: (n: number) => `Đã xóa vĩnh viễn ${n} bài.`,
   },
   technicalDetail: "Chi tiết kỹ thuật",
+  examples: {
+    empty: "Chưa có bài nào. Bấm “Bài mới” để viết, hoặc xem thử trình soạn thảo với ba bài mẫu (gỡ được bằng một lần bấm).",
+    try: "Thử với bài mẫu",
+    present: (n: number) => `Đang có ${n} bài mẫu trong danh sách.`,
+    remove: "Gỡ bài mẫu",
+    removeConfirm: (n: number) => `Gỡ hẳn ${n} bài mẫu? Những gì đã sửa trong các bài đó cũng mất.`,
+    kept: (n: number) => `Giữ lại ${n} bài mẫu đã nộp hoặc đã gửi lên trang: chúng đã là bài của tòa soạn.`,
+  },
   siteSignIn: {
     start: "Đăng nhập bằng trang của báo",
     asking: "Đang hỏi trang…",

@@ -8,9 +8,9 @@ use chrono::Utc;
 use newsroom_profile::actor;
 
 use crate::{
-    Api, ApiResult, Article, ArticleFields, ArticlePhoto, ArticleSummary, ChecklistRule, FieldLimits,
-    ImportedArticle, IndexProgress, ListQuery, Queue, Rendition, Revision, RevisionSummary, SaveRequest,
-    Status, StatusChange, StatusRequest, TrashedArticle,
+    Api, ApiResult, Article, ArticleFields, ArticlePhoto, ArticleSummary, ChecklistRule, DemoRemoved,
+    FieldLimits, ImportedArticle, IndexProgress, ListQuery, Queue, Rendition, Revision, RevisionSummary,
+    SaveRequest, Status, StatusChange, StatusRequest, TrashedArticle,
 };
 
 impl Api {
@@ -99,6 +99,24 @@ impl Api {
             &actor(&conn),
             Utc::now(),
         )?)
+    }
+
+    /// How many example pieces the store holds as they were added (the UI offers to remove them).
+    pub fn demo_count(&self) -> ApiResult<u32> {
+        Ok(newsroom_articles::demo_pieces(&*self.conn()?)?.len() as u32)
+    }
+
+    /// Adds the example pieces ("try with examples"), unless they are there already; returns
+    /// how many were added.
+    pub fn demo_add(&self) -> ApiResult<u32> {
+        let added = newsroom_articles::add_demo_content(&*self.conn()?, Utc::now())?;
+        Ok(added as u32)
+    }
+
+    /// Removes the example pieces for good, keeping any that went further than a draft.
+    pub fn demo_remove(&self) -> ApiResult<DemoRemoved> {
+        let (removed, kept) = newsroom_articles::remove_demo_content(&*self.conn()?, Utc::now())?;
+        Ok(DemoRemoved { removed, kept })
     }
 
     /// Moves a draft no site has to the trash; any other piece is spiked instead.

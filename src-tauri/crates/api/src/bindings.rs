@@ -6,6 +6,7 @@
 
 use ts_rs::{Config, TS};
 
+use crate::DemoRemoved;
 use crate::{
     AcceptSuggestion, ApiError, Article, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag,
     CameraFacts, ChecklistRule, DirectoryImport, EmbeddedFields, Entity, EntityInput, EntityKind, EntityRole,
@@ -98,6 +99,7 @@ pub fn typescript_bindings() -> String {
         SendProgress::decl(&cfg),
         SyncOverview::decl(&cfg),
         SiteApprovalPage::decl(&cfg),
+        DemoRemoved::decl(&cfg),
         SiteApproval::decl(&cfg),
         Field::decl(&cfg),
         Passage::decl(&cfg),

@@ -42,8 +42,8 @@ pub use bindings::typescript_bindings;
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use markdown::render_markdown;
 pub use models::{
-    ActRequest, DirectoryImport, FieldEdit, FieldLimits, ImportProgress, ImportStage, PhotoPage, Queue,
-    RenderedMarkdown, SaveRequest, SiteApproval, SiteApprovalPage, StatusRequest,
+    ActRequest, DemoRemoved, DirectoryImport, FieldEdit, FieldLimits, ImportProgress, ImportStage, PhotoPage,
+    Queue, RenderedMarkdown, SaveRequest, SiteApproval, SiteApprovalPage, StatusRequest,
 };
 pub use newsroom_articles::parse_newsroom_time;
 pub use newsroom_articles::{
@@ -104,8 +104,6 @@ pub struct Api {
 pub struct OpenOptions {
     /// The data directory; `None` uses `NEWSROOM_DATA_DIR`, then the OS app-data directory.
     pub data_dir: Option<PathBuf>,
-    /// Add the demo articles to a store that has never held any (the desktop app's first run).
-    pub seed_demo_content: bool,
     /// Leave building a missing search index to [`Api::search_index_build`], so a front end
     /// that shows progress (the app) can open at once; otherwise it is built before `open`
     /// returns.
@@ -128,9 +126,6 @@ impl Api {
         let conn = newsroom_store::open_dir(&data_dir)?;
         if !options.index_in_background {
             newsroom_articles::ensure_search_index(&conn)?;
-        }
-        if options.seed_demo_content {
-            newsroom_articles::seed_demo_content(&conn, Utc::now())?;
         }
         newsroom_articles::empty_expired_trash(&conn, Utc::now())?;
         Ok(Api {

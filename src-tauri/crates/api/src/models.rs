@@ -149,3 +149,11 @@ pub struct SiteApproval {
     /// Why it was not.
     pub error: Option<crate::ApiError>,
 }
+
+/// What removing the example pieces did.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct DemoRemoved {
+    pub removed: u32,
+    /// Examples kept because they went further than a draft (submitted, or on a site).
+    pub kept: u32,
+}

@@ -88,7 +88,6 @@ fn a_store_opened_without_its_index_builds_it_in_the_background_with_progress() 
     drop(conn);
     let api = Api::open(&OpenOptions {
         data_dir: Some(dir.path().to_path_buf()),
-        seed_demo_content: false,
         index_in_background: true,
     })
     .unwrap();

@@ -87,7 +87,6 @@ fn the_worker_sends_by_itself_waits_out_an_outage_and_resumes_when_the_site_is_b
     let data = tempfile::tempdir().unwrap();
     let api = Api::open(&OpenOptions {
         data_dir: Some(data.path().to_path_buf()),
-        seed_demo_content: false,
         index_in_background: false,
     })
     .unwrap();

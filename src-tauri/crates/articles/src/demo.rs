@@ -1,14 +1,14 @@
-//! The first-run demo content: three pieces written for this project, so a new installation
-//! shows what the editor is for. They are ordinary drafts and can be edited or spiked.
+//! The example pieces: three written for this project, so a new installation can show what the
+//! editor is for. They are added only when asked (the first run's "try with examples", or
+//! `newsroom demo add`), never into a newsroom's store by themselves, and removed in one step.
+//! While added they are ordinary drafts; one whose headline was changed is the person's own.
 
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 use crate::edit::create_with_reason;
 use crate::models::{ArticleFields, RevisionReason};
 use crate::{write, Result};
-
-const DEMO_SEEDED_KEY: &str = "demo_content_seeded";
 
 fn demo_articles() -> Vec<ArticleFields> {
     vec![
@@ -74,31 +74,48 @@ fn demo_articles() -> Vec<ArticleFields> {
     ]
 }
 
-/// On a store that has never held anything, adds the demo articles once. Returns how many
-/// were added. A store whose articles were all deleted stays empty.
-pub fn seed_demo_content(conn: &Connection, now: DateTime<Utc>) -> Result<usize> {
-    let seeded: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            [DEMO_SEEDED_KEY],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let has_articles: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM articles)", [], |r| r.get(0))?;
-    if seeded.is_some() || has_articles {
+/// The example pieces still in the store as they were added (their headline unchanged, made by
+/// no one, outside the trash), oldest first.
+pub fn demo_pieces(conn: &Connection) -> Result<Vec<String>> {
+    let headlines: Vec<String> = demo_articles().into_iter().map(|a| a.headline).collect();
+    let mut stmt = conn.prepare(
+        "SELECT id FROM articles WHERE created_by = '' AND trashed_at IS NULL
+         AND headline IN (?1, ?2, ?3) ORDER BY seq",
+    )?;
+    let ids = stmt
+        .query_map(rusqlite::params_from_iter(headlines.iter()), |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(ids)
+}
+
+/// Adds the example pieces, unless they are there already. Returns how many were added.
+pub fn add_demo_content(conn: &Connection, now: DateTime<Utc>) -> Result<usize> {
+    if !demo_pieces(conn)?.is_empty() {
         return Ok(0);
     }
     write(conn, |tx| {
         let articles = demo_articles();
-        // Spread the times so the list shows a natural newest-first order.
         for (i, fields) in articles.iter().enumerate() {
             let at = now - Duration::minutes(10 * (articles.len() - i) as i64);
             create_with_reason(tx, fields, "", at, RevisionReason::Created)?;
         }
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, '1')",
-            [DEMO_SEEDED_KEY],
-        )?;
         Ok(articles.len())
     })
+}
+
+/// Removes the example pieces for good. One that has gone further than a draft, or that a site
+/// has, is the newsroom's now and is kept. Returns how many were removed and how many kept.
+pub fn remove_demo_content(conn: &Connection, now: DateTime<Utc>) -> Result<(u32, u32)> {
+    let (mut removed, mut kept) = (0, 0);
+    for id in demo_pieces(conn)? {
+        match crate::trash::trash(conn, &id, now) {
+            Ok(()) => {
+                crate::trash::delete_from_trash(conn, &id)?;
+                removed += 1;
+            }
+            Err(crate::ArticleError::NotDeletable { .. }) => kept += 1,
+            Err(other) => return Err(other),
+        }
+    }
+    Ok((removed, kept))
 }

@@ -28,7 +28,7 @@ pub use after_publication::{
     act, correction_notices, corrections, newsroom_clock, parse_newsroom_time, published_on_schedule, Act,
     MAX_DAYS_AHEAD,
 };
-pub use demo::seed_demo_content;
+pub use demo::{add_demo_content, demo_pieces, remove_demo_content};
 pub use edit::{create, delete, discard_if_blank, list, save, tagged_with, with_photo};
 pub use error::{ArticleError, Result};
 pub use import::{import_markdown, parse_markdown_file, ImportedArticle, ParsedFile};

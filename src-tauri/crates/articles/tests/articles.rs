@@ -325,22 +325,35 @@ fn a_store_at_every_earlier_schema_upgrades_with_its_articles_searchable() {
 }
 
 #[test]
-fn demo_content_appears_once_on_a_new_store_only() {
+fn example_pieces_come_when_asked_and_go_in_one_step_keeping_what_became_the_newsrooms() {
     let dir = tempfile::tempdir().unwrap();
     let conn = open(dir.path());
-    articles::seed_demo_content(&conn, Utc::now()).unwrap();
-    let demo = articles::list(&conn).unwrap();
-    assert!((2..=3).contains(&demo.len()));
-    assert!(demo.iter().all(|a| !a.headline.is_empty() && a.word_count > 50));
-    for a in &demo {
-        articles::delete(&conn, &a.id).unwrap();
-    }
-    drop(conn);
-    let conn = open(dir.path());
-    articles::seed_demo_content(&conn, Utc::now()).unwrap();
     assert!(
         articles::list(&conn).unwrap().is_empty(),
-        "deleted demo pieces do not come back"
+        "a new store holds nothing"
+    );
+    assert_eq!(articles::add_demo_content(&conn, Utc::now()).unwrap(), 3);
+    assert_eq!(
+        articles::add_demo_content(&conn, Utc::now()).unwrap(),
+        0,
+        "not twice"
+    );
+    let demo = articles::list(&conn).unwrap();
+    assert_eq!(demo.len(), 3);
+    assert!(demo.iter().all(|a| !a.headline.is_empty() && a.word_count > 50));
+
+    // One example submitted is the newsroom's piece now: removing the examples keeps it.
+    let examples = articles::demo_pieces(&conn).unwrap();
+    act(&conn, &examples[0], Status::Draft, Status::Submitted, "Lan", "").unwrap();
+    let (removed, kept) = articles::remove_demo_content(&conn, Utc::now()).unwrap();
+    assert_eq!((removed, kept), (2, 1));
+    let left = articles::list(&conn).unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].id, examples[0]);
+    assert_eq!(
+        articles::trash_count(&conn).unwrap(),
+        0,
+        "removed for good, not to the trash"
     );
 }
 

@@ -85,7 +85,6 @@ fn p99(mut samples: Vec<Duration>) -> Duration {
 fn open_seeded() -> Result<Api, ApiError> {
     let api = Api::open(&OpenOptions {
         data_dir: None,
-        seed_demo_content: false,
         index_in_background: false,
     })?;
     println!(

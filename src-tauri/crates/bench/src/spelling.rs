@@ -53,7 +53,6 @@ pub(crate) fn bench_spelling(words: usize, runs: usize) -> Result<(), ApiError> 
     let dir = tempfile::tempdir().map_err(internal)?;
     let api = Api::open(&OpenOptions {
         data_dir: Some(dir.path().to_path_buf()),
-        seed_demo_content: false,
         index_in_background: false,
     })?;
     api.spelling_check("khởi động")?;

@@ -53,7 +53,6 @@ pub(crate) fn bench_save(words: usize, runs: usize) -> Result<(), ApiError> {
     let dir = tempfile::tempdir().map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
     let api = Api::open(&OpenOptions {
         data_dir: Some(dir.path().to_path_buf()),
-        seed_demo_content: false,
         index_in_background: false,
     })?;
     let mut fields = ArticleFields {
@@ -129,7 +128,6 @@ pub(crate) fn bench_suggest(words: usize, entities: usize, runs: usize) -> Resul
         .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
     let api = Api::open(&OpenOptions {
         data_dir: Some(dir.path().join("store")),
-        seed_demo_content: false,
         index_in_background: false,
     })?;
     let t = Instant::now();

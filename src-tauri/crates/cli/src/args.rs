@@ -40,6 +40,9 @@ pub enum Command {
     /// Who is acting on this machine (recorded with every change).
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// The example pieces: add them to try the editor, remove them in one step.
+    #[command(subcommand)]
+    Demo(DemoCommand),
     /// The inbox: what other people did to one's pieces (the first look starts it).
     #[command(subcommand)]
     Notifications(NotificationsCommand),
@@ -420,6 +423,16 @@ pub enum NotificationsCommand {
         #[arg(long, value_parser = notification_kinds())]
         unmute: Vec<String>,
     },
+}
+
+#[derive(Subcommand)]
+pub enum DemoCommand {
+    /// Adds the three example pieces (none when they are there already).
+    Add,
+    /// Removes them for good, keeping any that went further than a draft.
+    Remove,
+    /// How many are in the store.
+    Count,
 }
 
 #[derive(Subcommand)]

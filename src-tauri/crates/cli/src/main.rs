@@ -22,12 +22,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use newsroom_api::{Api, ApiError, OpenOptions};
 
-use args::{Cli, Command, ProfileCommand, TagCommand};
+use args::{Cli, Command, DemoCommand, ProfileCommand, TagCommand};
 
 fn open(data_dir: Option<PathBuf>) -> Result<Api, ApiError> {
     let api = Api::open(&OpenOptions {
         data_dir,
-        seed_demo_content: false,
         index_in_background: false,
     })?;
     api.sweep_photo_library();
@@ -63,6 +62,18 @@ fn run(cli: Cli) -> Result<(), ApiError> {
                 api.language_save(language)?;
             }
             io::print_json(&api.language_get()?);
+            Ok(())
+        }
+        Command::Demo(command) => {
+            let api = open(cli.data_dir)?;
+            match command {
+                DemoCommand::Add => println!("{} example pieces added", api.demo_add()?),
+                DemoCommand::Remove => {
+                    let done = api.demo_remove()?;
+                    println!("{} example pieces removed, {} kept", done.removed, done.kept);
+                }
+                DemoCommand::Count => println!("{}", api.demo_count()?),
+            }
             Ok(())
         }
         Command::Notifications(command) => notifications::run(open(cli.data_dir)?, command),

@@ -6,7 +6,6 @@ use newsroom_api::{Api, OpenOptions};
 pub fn open(dir: &std::path::Path) -> Api {
     Api::open(&OpenOptions {
         data_dir: Some(dir.to_path_buf()),
-        seed_demo_content: false,
         index_in_background: false,
     })
     .unwrap()

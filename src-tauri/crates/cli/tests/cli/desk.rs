@@ -113,5 +113,7 @@ fn the_interface_language_is_vietnamese_until_switched_and_kept() {
     assert_eq!(said(data.path(), &["profile", "language"]), "\"vi\"");
     assert_eq!(said(data.path(), &["profile", "language", "en"]), "\"en\"");
     assert_eq!(said(data.path(), &["profile", "language"]), "\"en\"");
-    assert!(!newsroom(data.path(), &["profile", "language", "fr"]).status.success());
+    assert!(!newsroom(data.path(), &["profile", "language", "fr"])
+        .status
+        .success());
 }
