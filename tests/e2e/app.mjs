@@ -327,6 +327,19 @@ export async function answerFileDialog(titles, keys, path) {
   xdotool("key", "Return");
 }
 
+/** Acts as a person from here on: the profile form (open on a first run, else opened from
+ * the sidebar) filled in and saved. */
+export async function beAs(app, name, role = "reporter") {
+  const form = await app.$("[data-testid=profile-form]");
+  if (!(await form.isExisting())) await (await app.$("[data-testid=open-profile]")).click();
+  await form.waitForExist();
+  await (await app.$("[data-testid=profile-name]")).setValue(name);
+  await (await app.$("[data-testid=profile-initials]")).clearValue();
+  await (await app.$("[data-testid=profile-role]")).selectByAttribute("value", role);
+  await (await app.$("[data-testid=profile-save]")).click();
+  await until("the profile to be saved", async () => !(await form.isExisting()));
+}
+
 /** The headless CLI built beside the app, on a machine's store (the same keychain as the app). */
 export function cli(dataDir, args, env = {}) {
   const binary = join(dirname(process.env.NEWSROOM_APP ?? "."), "newsroom");

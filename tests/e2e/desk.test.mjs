@@ -6,7 +6,7 @@
 // to the test WordPress; the history names everyone.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cli, click, closeApp, openApp, startDriver, until } from "./app.mjs";
+import { beAs, cli, click, closeApp, openApp, startDriver, until } from "./app.mjs";
 
 const { WP_URL, WP_USER, WP_APP_PASSWORD } = process.env;
 const REPORTER = "Mai Quý";
@@ -19,17 +19,6 @@ before(async () => {
 after(async () => {
   await driver?.stop();
 });
-
-async function beAs(app, name, role) {
-  const form = await app.$("[data-testid=profile-form]");
-  if (!(await form.isExisting())) await (await app.$("[data-testid=open-profile]")).click();
-  await form.waitForExist();
-  await (await app.$("[data-testid=profile-name]")).setValue(name);
-  await (await app.$("[data-testid=profile-initials]")).clearValue();
-  await (await app.$("[data-testid=profile-role]")).selectByAttribute("value", role);
-  await (await app.$("[data-testid=profile-save]")).click();
-  await until("the profile to be saved", async () => !(await form.isExisting()));
-}
 
 async function status(app) {
   return (await app.$("[data-testid=status]")).getText();

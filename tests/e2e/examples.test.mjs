@@ -3,7 +3,7 @@
 // open one with them), leaving the store as it was.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cli, click, closeApp, openApp, startDriver, until } from "./app.mjs";
+import { beAs, cli, click, closeApp, openApp, startDriver, until } from "./app.mjs";
 
 let driver;
 before(async () => {
@@ -18,12 +18,7 @@ const rows = async (app) => (await app.$$("[data-testid=article-row]")).length;
 test("a new store has no pieces nobody wrote; examples come when asked and go in one click", async () => {
   const app = await openApp();
   try {
-    const form = await app.$("[data-testid=profile-form]");
-    if (await form.isExisting()) {
-      await (await app.$("[data-testid=profile-name]")).setValue("Lê Phóng Viên");
-      await (await app.$("[data-testid=profile-save]")).click();
-      await form.waitForExist({ reverse: true });
-    }
+    await beAs(app, "Lê Phóng Viên");
     await (await app.$("[data-testid=examples-offer]")).waitForExist();
     assert.equal(await rows(app), 0, "the first run adds nothing by itself");
     assert.equal(cli(driver.dataDir, ["demo", "count"]), "0");

@@ -15,7 +15,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { click, closeApp, openApp, startDriver, until } from "./app.mjs";
+import { beAs, click, closeApp, openApp, startDriver, until } from "./app.mjs";
 
 const { WP_URL, WP_USER, WP_LOGIN_PASSWORD, WP_APP_PASSWORD } = process.env;
 const skip = WP_URL && WP_LOGIN_PASSWORD ? false : "needs the test WordPress (scripts/wordpress/run)";
@@ -114,12 +114,7 @@ async function startSignIn(app, name) {
 test("a site connected by signing in on it: approved in the browser, the password handed back to the app", { skip }, async () => {
   const app = await openApp();
   try {
-    const form = await app.$("[data-testid=profile-form]");
-    if (await form.isExisting()) {
-      await (await app.$("[data-testid=profile-name]")).setValue("Lê Phóng Viên");
-      await (await app.$("[data-testid=profile-save]")).click();
-      await form.waitForExist({ reverse: true });
-    }
+    await beAs(app, "Lê Phóng Viên");
     await click(app, "open-sync");
     const cookie = await signInToWpAdmin();
 

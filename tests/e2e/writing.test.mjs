@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { click, closeApp, newArticle, openApp, startDriver, until } from "./app.mjs";
+import { beAs, click, closeApp, newArticle, openApp, startDriver, until } from "./app.mjs";
 
 const HEADLINE = "Công đoàn các Khu công nghiệp và chế xuất Hà Nội";
 const BODY = "Người lao động được **hỗ trợ** tiền thuê nhà trọ; Đoàn viên ở Đông Anh, Sóc Sơn.";
@@ -207,13 +207,7 @@ test("on a 1024×700 laptop the text has the room: one toolbar row, no preview, 
     );
   };
   try {
-    const form = await app.$("[data-testid=profile-form]");
-    if (await form.isExisting()) {
-      await (await app.$("[data-testid=profile-name]")).setValue("Lê Phóng Viên");
-      await (await app.$("[data-testid=profile-role]")).selectByAttribute("value", "reporter");
-      await (await app.$("[data-testid=profile-save]")).click();
-      await form.waitForExist({ reverse: true });
-    }
+    await beAs(app, "Lê Phóng Viên");
     await laptop();
     const headline = await newArticle(app);
     await headline.setValue("Công nhân khu công nghiệp được hỗ trợ tiền thuê nhà");
