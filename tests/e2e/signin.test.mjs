@@ -15,7 +15,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beAs, click, closeApp, openApp, startDriver, until } from "./app.mjs";
+import { beAs, cli, click, closeApp, openApp, startDriver, until } from "./app.mjs";
 
 const { WP_URL, WP_USER, WP_LOGIN_PASSWORD, WP_APP_PASSWORD } = process.env;
 const skip = WP_URL && WP_LOGIN_PASSWORD ? false : "needs the test WordPress (scripts/wordpress/run)";
@@ -142,6 +142,8 @@ test("a site connected by signing in on it: approved in the browser, the passwor
     await until("the site listed", async () => (await app.$$("[data-testid=backend]")).length === 1);
     const listed = await app.$("[data-testid=backend]");
     assert.match(await listed.getText(), new RegExp(`Báo thử \\(đăng nhập\\) — ${WP_URL}\\s?\\(${WP_USER}\\)`));
+    // The store has the site, under the user WordPress named; its password went to the keychain.
+    assert.match(cli(driver.dataDir, ["backend", "list"]), new RegExp(`Báo thử \\(đăng nhập\\).*${WP_USER}`, "s"));
     // Signed requests with the new password reached the companion plugin.
     assert.equal(await (await listed.$("[data-testid=desk-support]")).getAttribute("data-state"), "active");
 
