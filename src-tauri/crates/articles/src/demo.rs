@@ -78,10 +78,12 @@ fn demo_articles() -> Vec<ArticleFields> {
 /// no one, outside the trash), oldest first.
 pub fn demo_pieces(conn: &Connection) -> Result<Vec<String>> {
     let headlines: Vec<String> = demo_articles().into_iter().map(|a| a.headline).collect();
-    let mut stmt = conn.prepare(
+    // One placeholder per example, so the query follows the list if it grows or shrinks.
+    let placeholders = vec!["?"; headlines.len()].join(", ");
+    let mut stmt = conn.prepare(&format!(
         "SELECT id FROM articles WHERE created_by = '' AND trashed_at IS NULL
-         AND headline IN (?1, ?2, ?3) ORDER BY seq",
-    )?;
+         AND headline IN ({placeholders}) ORDER BY seq"
+    ))?;
     let ids = stmt
         .query_map(rusqlite::params_from_iter(headlines.iter()), |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<String>>>()?;
