@@ -207,9 +207,9 @@ export async function newArticle(app) {
 /** Pastes a file named `name` into the editor the way the clipboard delivers it (a paste event
  *  with files): a real JPEG made by the webview's own encoder (`kind` "jpeg"), or text that
  *  only calls itself one ("text"). */
-export async function pastePhoto(app, name, kind) {
+export async function pastePhoto(app, name, kind, where = "[data-testid=editor]") {
   await app.execute(
-    async (name, kind) => {
+    async (name, kind, where) => {
       let blob;
       if (kind === "jpeg") {
         const canvas = document.createElement("canvas");
@@ -226,11 +226,12 @@ export async function pastePhoto(app, name, kind) {
       }
       const data = new DataTransfer();
       data.items.add(new File([blob], name, { type: "image/jpeg" }));
-      const target = document.querySelector("[data-testid=editor]");
+      const target = document.querySelector(where);
       target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
     },
     name,
     kind,
+    where,
   );
 }
 

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { answerFileDialog, closeApp, openApp, pastePhoto, startDriver, until } from "./app.mjs";
+import { answerFileDialog, cli, closeApp, openApp, pastePhoto, startDriver, until } from "./app.mjs";
 
 const HEADLINE = "Trao quà cho công nhân Khu công nghiệp Thăng Long";
 const CAPTION = "Chủ tịch Công đoàn cơ sở trao quà cho nữ công nhân có hoàn cảnh khó khăn";
@@ -66,6 +66,10 @@ test("a pasted photo is captioned, placed in the body, and survives a restart", 
     const description = await app.$("[data-testid=photo-description]");
     await description.waitForExist();
     await description.setValue(CAPTION);
+    // The piece's caption starts as the archive description, in a field of its own that says so.
+    assert.equal(await (await app.$("[data-testid=photo-article-caption]")).getValue(), CAPTION);
+    assert.match(await (await app.$("[data-testid=caption-from-archive]")).getText(), /mô tả lưu trữ/);
+    assert.equal(await (await app.$("[data-testid=insert-photo]")).getText(), "Chèn");
     await (await app.$("[data-testid=photo-credit]")).setValue(CREDIT);
     await (await app.$("[data-testid=photo-alt]")).setValue(ALT);
     // Leaving the field saves it.
@@ -208,6 +212,30 @@ test("photos are attached through the system file dialog", async () => {
     // Ctrl+L opens the location field.
     await answerFileDialog("Chọn ảnh|Open File", ["ctrl+l"], file);
     await until("the new photo in the strip", async () => (await app.$$("[data-testid=photo-thumb]")).length === before + 1, 30000);
+  } finally {
+    await closeApp(app);
+  }
+});
+
+test("a photo pasted into the text is placed where the cursor is, as a figure", async () => {
+  const app = await openApp();
+  try {
+    await (await app.$("[data-testid=new-article]")).click();
+    const headline = await app.$("[data-testid=headline]");
+    await headline.waitForExist();
+    await headline.addValue("Ảnh dán vào giữa bài");
+    const body = await app.$("[data-testid=body]");
+    await body.click();
+    await body.addValue("Đoạn một.");
+    await app.keys(["Enter"]);
+    await pastePhoto(app, "dan-vao-bai.jpg", "jpeg", ".cm-content");
+    await (await app.$("[data-testid=body-photo]")).waitForExist({ timeout: 30000 });
+    await until("the placement stored", async () =>
+      (await (await app.$("[data-testid=save-state]")).getAttribute("data-state")) === "saved",
+    );
+    const id = await (await app.$("[data-testid=article-row][aria-current=true]")).getAttribute("data-id");
+    const stored = JSON.parse(cli(driver.dataDir, ["article", "show", id, "--json"]));
+    assert.match(stored.body, /^Đoạn một\.\n+!\[\]\(photo:[0-9a-f-]+\)\n/, stored.body);
   } finally {
     await closeApp(app);
   }

@@ -143,6 +143,8 @@ export const en: Messages = {
   insertPhoto: "Place in body",
   editPhoto: "Edit photo details",
   caption: "Caption",
+  photoTools: { lead: "Lead", insert: "Insert", remove: "Remove" },
+  captionFromArchive: "Starts from the photo's archive description; editing it here changes the caption in this piece only.",
   articleCaption: "Caption in this article",
   archiveDescription: "Archive description (shared by every article)",
   useArchiveCaption: "Use the archive description",
