@@ -261,13 +261,21 @@ credit: string, creator: string, copyright: string, alt_text: string, headline: 
 /**
  * Required fields that are empty.
  */
-missing: Array<RequiredField>, imported_at: string, updated_at: string, };
+missing: Array<RequiredField>, 
+/**
+ * 0 (unrated) to 5 stars.
+ */
+rating: number, pick: Pick, label: ColourLabel, imported_at: string, updated_at: string, };
 
 export type PhotoEdit = { description: string | null, credit: string | null, creator: string | null, copyright: string | null, alt_text: string | null, headline: string | null, keywords: Array<string> | null, date_created: string | null, 
 /**
  * The people shown, by name: each is found in the directory or added to it.
  */
-people: Array<string> | null, };
+people: Array<string> | null, 
+/**
+ * 0 to 5 stars.
+ */
+rating: number | null, pick: Pick | null, label: ColourLabel | null, };
 
 export type ArticlePhoto = { photo: Photo, 
 /**
@@ -287,7 +295,15 @@ export type EmbeddedFields = { caption: string, creator: string, credit: string,
 /**
  * ISO 8601 as the file gives it (`2021-05-17T11:16:00+07:00`, or a date alone).
  */
-date_created: string, alt_text: string, people_shown: Array<string>, organisations_shown: Array<string>, };
+date_created: string, alt_text: string, people_shown: Array<string>, organisations_shown: Array<string>, 
+/**
+ * `xmp:Rating`: 1–5 stars, 0 unrated, -1 rejected (as the XMP specification defines it).
+ */
+rating: number, 
+/**
+ * `xmp:Label` as culling tools write it (`Red`, `Yellow`, `Green`, `Blue`, `Purple`).
+ */
+label: string, };
 
 export type CameraFacts = { 
 /**
@@ -313,6 +329,12 @@ created: boolean, metadata: ReadMetadata, };
 
 export type Rendition = "original" | "web" | "thumb";
 
+export type Pick = "unmarked" | "picked" | "rejected";
+
+export type ColourLabel = "none" | "red" | "yellow" | "green" | "blue" | "purple";
+
+export type PhotoSort = "imported" | "taken" | "name" | "rating";
+
 export type PhotoQuery = { 
 /**
  * Only photos missing this field (any required field when `any_missing`).
@@ -325,7 +347,19 @@ from: string | null,
 /**
  * Imported on or before this day.
  */
-to: string | null, limit: number | null, offset: number | null, };
+to: string | null, 
+/**
+ * Only photos with at least this many stars.
+ */
+min_stars: number | null, 
+/**
+ * Only picked (or only rejected, or only unmarked) photos.
+ */
+pick: Pick | null, 
+/**
+ * Leave rejected photos out (the desk's default view hides them once culled).
+ */
+hide_rejected: boolean, label: ColourLabel | null, sort: PhotoSort, limit: number | null, offset: number | null, };
 
 export type PhotoPage = { photos: Array<Photo>, total: number, };
 

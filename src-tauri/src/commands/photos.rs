@@ -126,6 +126,16 @@ pub async fn photo_edit(state: State<'_, AppState>, id: String, change: PhotoEdi
     state.api()?.photo_edit(&id, &change)
 }
 
+/// One change (fields, stars, pick, label) applied to a selection of photos, all or none.
+#[tauri::command]
+pub async fn photo_edit_many(
+    state: State<'_, AppState>,
+    ids: Vec<String>,
+    change: PhotoEdit,
+) -> ApiResult<Vec<Photo>> {
+    state.api()?.photo_edit_many(&ids, &change)
+}
+
 #[tauri::command]
 pub async fn photo_list(state: State<'_, AppState>, query: PhotoQuery) -> ApiResult<PhotoPage> {
     state.api()?.photo_list(&query)

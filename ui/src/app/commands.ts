@@ -158,6 +158,9 @@ export const ipc = {
     call<ArticleSummary[]>("photo_articles", { id }),
   photoEdit: (id: string, change: PhotoEdit) =>
     call<Photo>("photo_edit", { id, change }),
+  /** One change (fields, stars, pick, label) applied to a selection of photos, all or none. */
+  photoEditMany: (ids: string[], change: PhotoEdit) =>
+    call<Photo[]>("photo_edit_many", { ids, change }),
   photoList: (query: PhotoQuery) =>
     call<PhotoPage>("photo_list", { query }),
   /** Asks where to save, then writes the photo with its caption fields inside. Returns the path written, or nothing when the reporter cancels. */

@@ -28,6 +28,7 @@ use crate::{
     Pulled, SendProgress, SendStage, SendState, SiteApproval, SiteApprovalPage, SyncJob, SyncOverview,
     TakeOver,
 };
+use crate::{ColourLabel, PhotoSort, Pick};
 use crate::{Conversion, ConvertedWord, FieldLimits, ImportedArticle, Legacy};
 use crate::{HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind};
 use crate::{Inbox, Notification, NotificationKind, NotificationSettings};
@@ -86,6 +87,9 @@ pub fn typescript_bindings() -> String {
         ReadMetadata::decl(&cfg),
         Imported::decl(&cfg),
         Rendition::decl(&cfg),
+        Pick::decl(&cfg),
+        ColourLabel::decl(&cfg),
+        PhotoSort::decl(&cfg),
         PhotoQuery::decl(&cfg),
         PhotoPage::decl(&cfg),
         ErrorCode::decl(&cfg),

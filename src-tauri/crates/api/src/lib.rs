@@ -58,8 +58,8 @@ pub use newsroom_entities::{
 };
 pub use newsroom_notifications::{Inbox, Notification, NotificationKind, NotificationSettings};
 pub use newsroom_photos::{
-    ArticlePhoto, CameraFacts, EmbeddedFields, Imported, PersonShown, Photo, PhotoEdit, PhotoFormat,
-    PhotoQuery, ReadMetadata, Rendition, RequiredField,
+    ArticlePhoto, CameraFacts, ColourLabel, EmbeddedFields, Imported, PersonShown, Photo, PhotoEdit,
+    PhotoFormat, PhotoQuery, PhotoSort, Pick, ReadMetadata, Rendition, RequiredField,
 };
 pub use newsroom_profile::{Language, Profile, Role};
 pub use newsroom_review::{

@@ -102,6 +102,15 @@ impl Api {
         Ok(photo)
     }
 
+    /// Applies one change (fields, stars, pick, label) to a selection of photos, all or none.
+    pub fn photo_edit_many(&self, ids: &[String], change: &PhotoEdit) -> ApiResult<Vec<Photo>> {
+        let photos = newsroom_photos::edit_many(&*self.conn()?, ids, change, Utc::now())?;
+        if change.people.is_some() {
+            self.directory_changed();
+        }
+        Ok(photos)
+    }
+
     /// The photo desk: photos matching the query, and how many match in all.
     pub fn photo_list(&self, query: &PhotoQuery) -> ApiResult<PhotoPage> {
         let conn = self.conn()?;

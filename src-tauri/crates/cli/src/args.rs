@@ -349,11 +349,15 @@ pub enum PhotoCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Set a photo's caption fields (only the ones given change).
+    /// Set the caption fields of one photo or several (only the fields given change; every
+    /// photo named gets the same values, all or none).
     Caption {
-        id: String,
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
         #[arg(long)]
         caption: Option<String>,
+        #[arg(long)]
+        headline: Option<String>,
         #[arg(long)]
         credit: Option<String>,
         #[arg(long)]
@@ -378,13 +382,66 @@ pub enum PhotoCommand {
         #[arg(long)]
         article: Option<String>,
     },
-    /// List photos, newest first.
+    /// Give photos 0 to 5 stars.
+    Rate {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=5))]
+        stars: u8,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark photos as picks.
+    Pick {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark photos as rejects (kept in the library, written as rating -1 on export).
+    Reject {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take the pick or reject mark off photos.
+    Unmark {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Give photos a colour label (`none` takes it off).
+    Label {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[arg(long, value_parser = ["red", "yellow", "green", "blue", "purple", "none"])]
+        colour: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List photos (newest import first unless sorted otherwise).
     List {
         /// Only photos missing this field.
         #[arg(long, value_parser = ["caption", "credit", "alt"])]
         missing: Option<String>,
         #[arg(long)]
         article: Option<String>,
+        /// Only photos with at least this many stars.
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=5))]
+        min_stars: Option<u8>,
+        /// Only picks, only rejects, or only unmarked photos.
+        #[arg(long, value_parser = ["picked", "rejected", "unmarked"])]
+        pick: Option<String>,
+        /// Leave rejects out.
+        #[arg(long)]
+        hide_rejected: bool,
+        #[arg(long, value_parser = ["red", "yellow", "green", "blue", "purple"])]
+        label: Option<String>,
+        /// imported (newest first), taken (capture time, the event's order), name, rating.
+        #[arg(long, default_value = "imported", value_parser = ["imported", "taken", "name", "rating"])]
+        sort: String,
         #[arg(long)]
         json: bool,
     },

@@ -1,6 +1,6 @@
 //! `newsroom photo …`: import, caption, export and list photos.
 
-use newsroom_api::{Api, ApiError, ErrorCode};
+use newsroom_api::{Api, ApiError, ColourLabel, ErrorCode, Photo, PhotoEdit, PhotoSort, Pick};
 use serde::Serialize;
 
 use crate::args::PhotoCommand;
@@ -79,8 +79,9 @@ pub fn run(api: Api, command: PhotoCommand) -> Result<(), ApiError> {
             }
         }
         PhotoCommand::Caption {
-            id,
+            ids,
             caption,
+            headline,
             credit,
             creator,
             copyright,
@@ -90,6 +91,7 @@ pub fn run(api: Api, command: PhotoCommand) -> Result<(), ApiError> {
         } => {
             let change = newsroom_api::PhotoEdit {
                 description: caption,
+                headline,
                 credit,
                 creator,
                 copyright,
@@ -97,12 +99,24 @@ pub fn run(api: Api, command: PhotoCommand) -> Result<(), ApiError> {
                 people: (!people.is_empty()).then_some(people),
                 ..Default::default()
             };
-            let photo = api.photo_edit(&id, &change)?;
-            if json {
-                print_json(&photo);
-            } else {
-                println!("{}", photo.id);
-            }
+            changed(&api, &ids, &change, json)?;
+        }
+        PhotoCommand::Rate { ids, stars, json } => {
+            let change = PhotoEdit {
+                rating: Some(stars),
+                ..Default::default()
+            };
+            changed(&api, &ids, &change, json)?;
+        }
+        PhotoCommand::Pick { ids, json } => marked(&api, &ids, Pick::Picked, json)?,
+        PhotoCommand::Reject { ids, json } => marked(&api, &ids, Pick::Rejected, json)?,
+        PhotoCommand::Unmark { ids, json } => marked(&api, &ids, Pick::Unmarked, json)?,
+        PhotoCommand::Label { ids, colour, json } => {
+            let change = PhotoEdit {
+                label: ColourLabel::parse(&colour),
+                ..Default::default()
+            };
+            changed(&api, &ids, &change, json)?;
         }
         PhotoCommand::Export {
             id,
@@ -117,25 +131,69 @@ pub fn run(api: Api, command: PhotoCommand) -> Result<(), ApiError> {
         PhotoCommand::List {
             missing,
             article,
+            min_stars,
+            pick,
+            hide_rejected,
+            label,
+            sort,
             json,
         } => {
             let query = newsroom_api::PhotoQuery {
                 missing: missing.as_deref().and_then(newsroom_api::RequiredField::parse),
                 article_id: article,
+                min_stars,
+                pick: pick.as_deref().map(|p| match p {
+                    "picked" => Pick::Picked,
+                    "rejected" => Pick::Rejected,
+                    _ => Pick::Unmarked,
+                }),
+                hide_rejected,
+                label: label.as_deref().and_then(ColourLabel::parse),
+                sort: PhotoSort::parse(&sort).unwrap_or_default(),
                 ..Default::default()
             };
             let page = api.photo_list(&query)?;
-            if json {
-                print_json(&page.photos);
-            } else {
-                for photo in &page.photos {
-                    println!(
-                        "{}  {}×{}  {}  {}",
-                        photo.id, photo.width, photo.height, photo.original_name, photo.description
-                    );
-                }
-            }
+            print_photos(&page.photos, json);
         }
     }
     Ok(())
+}
+
+/// Applies one change to every photo named and prints them as changed.
+fn changed(api: &Api, ids: &[String], change: &PhotoEdit, json: bool) -> Result<(), ApiError> {
+    let photos = api.photo_edit_many(ids, change)?;
+    print_photos(&photos, json);
+    Ok(())
+}
+
+fn marked(api: &Api, ids: &[String], pick: Pick, json: bool) -> Result<(), ApiError> {
+    let change = PhotoEdit {
+        pick: Some(pick),
+        ..Default::default()
+    };
+    changed(api, ids, &change, json)
+}
+
+/// One line a photo: id, size, stars, mark, label, file name and caption.
+fn print_photos(photos: &[Photo], json: bool) {
+    if json {
+        print_json(&photos);
+        return;
+    }
+    for photo in photos {
+        let stars = "★".repeat(photo.rating as usize) + &"☆".repeat(5 - photo.rating.min(5) as usize);
+        let mark = match photo.pick {
+            Pick::Picked => "picked",
+            Pick::Rejected => "rejected",
+            Pick::Unmarked => "-",
+        };
+        let label = match photo.label.as_str() {
+            "" => "-",
+            colour => colour,
+        };
+        println!(
+            "{}  {}×{}  {stars}  {mark}  {label}  {}  {}",
+            photo.id, photo.width, photo.height, photo.original_name, photo.description
+        );
+    }
 }

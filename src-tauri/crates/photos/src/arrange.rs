@@ -110,15 +110,15 @@ pub fn article_photos(conn: &Connection, article_id: &str) -> Result<Vec<Article
     let mut found = stmt
         .query_map([article_id], |row| {
             let photo = photo_from_row(row)?;
-            let own: Option<String> = row.get(20)?;
+            let own: Option<String> = row.get(PHOTO_COLUMN_COUNT)?;
             let caption = own.clone().unwrap_or_else(|| photo.description.clone());
             Ok(ArticlePhoto {
                 missing: missing_fields(&caption, &photo.credit, &photo.alt_text),
                 photo,
                 caption,
                 own_caption: own.is_some(),
-                is_lead: row.get(21)?,
-                position: row.get(22)?,
+                is_lead: row.get(PHOTO_COLUMN_COUNT + 1)?,
+                position: row.get(PHOTO_COLUMN_COUNT + 2)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

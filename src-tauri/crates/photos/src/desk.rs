@@ -1,4 +1,5 @@
-//! The photo desk: changing a photo's archive fields, and the photos missing a field.
+//! The photo desk: changing a photo's archive fields and its rating, one photo or a selection,
+//! and finding photos by what they lack, their rating, pick and label, in the desk's order.
 
 use chrono::{DateTime, Utc};
 use newsroom_store::{timestamp, write};
@@ -10,48 +11,83 @@ use crate::Result;
 
 /// Changes a photo's archive fields.
 pub fn edit(conn: &Connection, id: &str, change: &PhotoEdit, now: DateTime<Utc>) -> Result<Photo> {
+    write(conn, |tx| edit_one(tx, id, change, now))
+}
+
+/// Applies one change to every photo of a selection, all or none (an unknown id changes
+/// nothing); returns the photos as changed, in the order given.
+pub fn edit_many(
+    conn: &Connection,
+    ids: &[String],
+    change: &PhotoEdit,
+    now: DateTime<Utc>,
+) -> Result<Vec<Photo>> {
     write(conn, |tx| {
-        get(tx, id)?;
-        let text_fields = [
-            ("description", &change.description),
-            ("credit", &change.credit),
-            ("creator", &change.creator),
-            ("copyright", &change.copyright),
-            ("alt_text", &change.alt_text),
-            ("headline", &change.headline),
-            ("date_created", &change.date_created),
-        ];
-        for (column, value) in text_fields {
-            if let Some(value) = value {
-                tx.execute(
-                    &format!("UPDATE photos SET {column} = ?2 WHERE id = ?1"),
-                    params![id, clean(value)],
-                )?;
-            }
-        }
-        if let Some(keywords) = &change.keywords {
-            let keywords: Vec<String> = keywords
-                .iter()
-                .map(|k| clean(k))
-                .filter(|k| !k.is_empty())
-                .collect();
+        ids.iter()
+            .map(|id| edit_one(tx, id, change, now))
+            .collect::<Result<Vec<_>>>()
+    })
+}
+
+fn edit_one(tx: &Connection, id: &str, change: &PhotoEdit, now: DateTime<Utc>) -> Result<Photo> {
+    if change.rating.is_some_and(|stars| stars > 5) {
+        return Err(crate::PhotoError::Invalid("a rating is 0 to 5 stars".to_owned()));
+    }
+    get(tx, id)?;
+    let text_fields = [
+        ("description", &change.description),
+        ("credit", &change.credit),
+        ("creator", &change.creator),
+        ("copyright", &change.copyright),
+        ("alt_text", &change.alt_text),
+        ("headline", &change.headline),
+        ("date_created", &change.date_created),
+    ];
+    for (column, value) in text_fields {
+        if let Some(value) = value {
             tx.execute(
-                "UPDATE photos SET keywords = ?2 WHERE id = ?1",
-                params![
-                    id,
-                    serde_json::to_string(&keywords).unwrap_or_else(|_| "[]".into())
-                ],
+                &format!("UPDATE photos SET {column} = ?2 WHERE id = ?1"),
+                params![id, clean(value)],
             )?;
         }
-        if let Some(names) = &change.people {
-            set_people(tx, id, names, now)?;
-        }
+    }
+    if let Some(keywords) = &change.keywords {
+        let keywords: Vec<String> = keywords
+            .iter()
+            .map(|k| clean(k))
+            .filter(|k| !k.is_empty())
+            .collect();
         tx.execute(
-            "UPDATE photos SET updated_at = ?2 WHERE id = ?1",
-            params![id, timestamp(now)],
+            "UPDATE photos SET keywords = ?2 WHERE id = ?1",
+            params![
+                id,
+                serde_json::to_string(&keywords).unwrap_or_else(|_| "[]".into())
+            ],
         )?;
-        get(tx, id)
-    })
+    }
+    if let Some(names) = &change.people {
+        set_people(tx, id, names, now)?;
+    }
+    if let Some(stars) = change.rating {
+        tx.execute("UPDATE photos SET rating = ?2 WHERE id = ?1", params![id, stars])?;
+    }
+    if let Some(pick) = change.pick {
+        tx.execute(
+            "UPDATE photos SET pick = ?2 WHERE id = ?1",
+            params![id, pick.as_number()],
+        )?;
+    }
+    if let Some(label) = change.label {
+        tx.execute(
+            "UPDATE photos SET label = ?2 WHERE id = ?1",
+            params![id, label.as_str()],
+        )?;
+    }
+    tx.execute(
+        "UPDATE photos SET updated_at = ?2 WHERE id = ?1",
+        params![id, timestamp(now)],
+    )?;
+    get(tx, id)
 }
 
 fn where_clause(query: &PhotoQuery) -> (String, Vec<String>) {
@@ -93,6 +129,18 @@ fn where_clause(query: &PhotoQuery) -> (String, Vec<String>) {
         values.push(to.clone());
         conditions.push(format!("{day} <= ?{}", values.len()));
     }
+    if let Some(stars) = query.min_stars.filter(|s| *s > 0) {
+        conditions.push(format!("p.rating >= {}", stars.min(5)));
+    }
+    if let Some(pick) = query.pick {
+        conditions.push(format!("p.pick = {}", pick.as_number()));
+    } else if query.hide_rejected {
+        conditions.push("p.pick <> -1".to_owned());
+    }
+    if let Some(label) = query.label {
+        values.push(label.as_str().to_owned());
+        conditions.push(format!("p.label = ?{}", values.len()));
+    }
     let clause = if conditions.is_empty() {
         String::new()
     } else {
@@ -101,13 +149,20 @@ fn where_clause(query: &PhotoQuery) -> (String, Vec<String>) {
     (clause, values)
 }
 
-/// Photos matching the query, newest import first.
+/// Photos matching the query, in the order it asks for (newest import first by default).
 pub fn list(conn: &Connection, query: &PhotoQuery) -> Result<Vec<Photo>> {
     let (clause, values) = where_clause(query);
     let limit = query.limit.unwrap_or(u32::MAX);
     let offset = query.offset.unwrap_or(0);
+    // Capture time as recorded (ISO 8601 sorts as text); a photo without one goes last.
+    let order = match query.sort {
+        PhotoSort::Imported => "p.seq DESC",
+        PhotoSort::Taken => "p.date_created = '', p.date_created, p.original_name COLLATE NOCASE, p.seq",
+        PhotoSort::Name => "p.original_name COLLATE NOCASE, p.seq",
+        PhotoSort::Rating => "p.rating DESC, p.seq DESC",
+    };
     let mut stmt = conn.prepare(&format!(
-        "SELECT {PHOTO_COLUMNS} FROM photos p {clause} ORDER BY p.seq DESC LIMIT {limit} OFFSET {offset}"
+        "SELECT {PHOTO_COLUMNS} FROM photos p {clause} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
     ))?;
     let mut photos = stmt
         .query_map(rusqlite::params_from_iter(values.iter()), photo_from_row)?

@@ -26,6 +26,12 @@ pub fn embedded_fields(photo: &Photo, caption: Option<&str>) -> EmbeddedFields {
         alt_text: photo.alt_text.clone(),
         people_shown: photo.people.iter().map(|p| p.name.clone()).collect(),
         organisations_shown: Vec::new(),
+        rating: if photo.pick == Pick::Rejected {
+            -1
+        } else {
+            photo.rating as i8
+        },
+        label: photo.label.xmp().to_owned(),
     }
 }
 

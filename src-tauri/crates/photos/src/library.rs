@@ -166,7 +166,10 @@ pub fn prepare(dir: &Path, original_name: &str, bytes: &[u8], sha256: String) ->
 pub(crate) const PHOTO_COLUMNS: &str =
     "p.id, p.sha256, p.original_name, p.format, p.byte_size, p.width, p.height,
     p.description, p.credit, p.creator, p.copyright, p.alt_text, p.headline, p.keywords, p.date_created,
-    p.camera, p.gps_latitude, p.gps_longitude, p.imported_at, p.updated_at";
+    p.camera, p.gps_latitude, p.gps_longitude, p.imported_at, p.updated_at, p.rating, p.pick, p.label";
+
+/// How many columns `PHOTO_COLUMNS` selects: a query that selects more reads them after these.
+pub(crate) const PHOTO_COLUMN_COUNT: usize = 23;
 
 pub(crate) fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
     let keywords: String = row.get(13)?;
@@ -193,6 +196,9 @@ pub(crate) fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
         missing: Vec::new(),
         imported_at: row.get(18)?,
         updated_at: row.get(19)?,
+        rating: row.get(20)?,
+        pick: Pick::from_number(row.get(21)?),
+        label: ColourLabel::parse(&row.get::<_, String>(22)?).unwrap_or_default(),
     };
     photo.missing = missing_fields(&photo.description, &photo.credit, &photo.alt_text);
     Ok(photo)
@@ -334,9 +340,10 @@ pub fn commit(
                 tx.execute(
                     "INSERT INTO photos (id, sha256, original_name, format, byte_size, width, height,
                         orientation, description, credit, creator, copyright, alt_text, headline, keywords,
-                        date_created, camera, gps_latitude, gps_longitude, imported_at, updated_at)
+                        date_created, camera, gps_latitude, gps_longitude, imported_at, updated_at,
+                        rating, pick, label)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                        ?18, ?19, ?20, ?20)",
+                        ?18, ?19, ?20, ?20, ?21, ?22, ?23)",
                     params![
                         id,
                         prepared.sha256,
@@ -358,6 +365,14 @@ pub fn commit(
                         camera.gps_latitude,
                         camera.gps_longitude,
                         timestamp(now),
+                        fields.rating.clamp(0, 5),
+                        if fields.rating < 0 {
+                            Pick::Rejected
+                        } else {
+                            Pick::Unmarked
+                        }
+                        .as_number(),
+                        ColourLabel::parse(&fields.label).unwrap_or_default().as_str(),
                     ],
                 )?;
                 set_people(tx, &id, &fields.people_shown, now)?;

@@ -155,6 +155,10 @@ fn merge(into: &mut EmbeddedFields, from: EmbeddedFields) {
     if !from.organisations_shown.is_empty() {
         into.organisations_shown = from.organisations_shown;
     }
+    if from.rating != 0 {
+        into.rating = from.rating;
+    }
+    text(&mut into.label, from.label);
 }
 
 fn exif_facts(raw: Vec<u8>) -> CameraFacts {

@@ -18,6 +18,92 @@ pub struct EmbeddedFields {
     pub alt_text: String,
     pub people_shown: Vec<String>,
     pub organisations_shown: Vec<String>,
+    /// `xmp:Rating`: 1–5 stars, 0 unrated, -1 rejected (as the XMP specification defines it).
+    #[serde(default)]
+    pub rating: i8,
+    /// `xmp:Label` as culling tools write it (`Red`, `Yellow`, `Green`, `Blue`, `Purple`).
+    #[serde(default)]
+    pub label: String,
+}
+
+/// A photo editor's verdict on a frame, besides its stars.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Pick {
+    #[default]
+    Unmarked,
+    Picked,
+    Rejected,
+}
+
+impl Pick {
+    pub fn as_number(self) -> i64 {
+        match self {
+            Pick::Unmarked => 0,
+            Pick::Picked => 1,
+            Pick::Rejected => -1,
+        }
+    }
+
+    pub fn from_number(number: i64) -> Pick {
+        match number {
+            1 => Pick::Picked,
+            -1 => Pick::Rejected,
+            _ => Pick::Unmarked,
+        }
+    }
+}
+
+/// The colour labels culling tools share (Adobe Bridge's and Photo Mechanic's default five).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ColourLabel {
+    #[default]
+    None,
+    Red,
+    Yellow,
+    Green,
+    Blue,
+    Purple,
+}
+
+impl ColourLabel {
+    /// The stored form (empty for none).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColourLabel::None => "",
+            ColourLabel::Red => "red",
+            ColourLabel::Yellow => "yellow",
+            ColourLabel::Green => "green",
+            ColourLabel::Blue => "blue",
+            ColourLabel::Purple => "purple",
+        }
+    }
+
+    /// Reads the stored form, an `xmp:Label` value in any case, or a Vietnamese colour name.
+    pub fn parse(text: &str) -> Option<ColourLabel> {
+        match newsroom_text::nfc(text.trim()).to_lowercase().as_str() {
+            "" | "none" | "không" => Some(ColourLabel::None),
+            "red" | "đỏ" => Some(ColourLabel::Red),
+            "yellow" | "vàng" => Some(ColourLabel::Yellow),
+            "green" | "xanh lá" => Some(ColourLabel::Green),
+            "blue" | "xanh" | "xanh dương" => Some(ColourLabel::Blue),
+            "purple" | "tím" => Some(ColourLabel::Purple),
+            _ => None,
+        }
+    }
+
+    /// The value written to `xmp:Label`.
+    pub fn xmp(self) -> &'static str {
+        match self {
+            ColourLabel::None => "",
+            ColourLabel::Red => "Red",
+            ColourLabel::Yellow => "Yellow",
+            ColourLabel::Green => "Green",
+            ColourLabel::Blue => "Blue",
+            ColourLabel::Purple => "Purple",
+        }
+    }
 }
 
 /// What the camera recorded (EXIF).
@@ -142,6 +228,10 @@ pub struct Photo {
     pub people: Vec<PersonShown>,
     /// Required fields that are empty.
     pub missing: Vec<RequiredField>,
+    /// 0 (unrated) to 5 stars.
+    pub rating: u8,
+    pub pick: Pick,
+    pub label: ColourLabel,
     pub imported_at: String,
     pub updated_at: String,
 }
@@ -168,6 +258,13 @@ pub struct PhotoEdit {
     /// The people shown, by name: each is found in the directory or added to it.
     #[serde(default)]
     pub people: Option<Vec<String>>,
+    /// 0 to 5 stars.
+    #[serde(default)]
+    pub rating: Option<u8>,
+    #[serde(default)]
+    pub pick: Option<Pick>,
+    #[serde(default)]
+    pub label: Option<ColourLabel>,
 }
 
 /// A photo as one article uses it.
@@ -213,6 +310,33 @@ impl Rendition {
     }
 }
 
+/// The order of the photo desk and `photo list`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PhotoSort {
+    /// Newest import first.
+    #[default]
+    Imported,
+    /// By capture time, earliest first (the order of the event), then by file name.
+    Taken,
+    /// By file name, as a card's numbering runs.
+    Name,
+    /// Most stars first, then newest import.
+    Rating,
+}
+
+impl PhotoSort {
+    pub fn parse(text: &str) -> Option<PhotoSort> {
+        match text {
+            "imported" | "import" => Some(PhotoSort::Imported),
+            "taken" | "time" | "capture" => Some(PhotoSort::Taken),
+            "name" | "file" => Some(PhotoSort::Name),
+            "rating" | "stars" => Some(PhotoSort::Rating),
+            _ => None,
+        }
+    }
+}
+
 /// Filters for the photo desk and `photo list`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PhotoQuery {
@@ -229,6 +353,19 @@ pub struct PhotoQuery {
     /// Imported on or before this day.
     #[serde(default)]
     pub to: Option<String>,
+    /// Only photos with at least this many stars.
+    #[serde(default)]
+    pub min_stars: Option<u8>,
+    /// Only picked (or only rejected, or only unmarked) photos.
+    #[serde(default)]
+    pub pick: Option<Pick>,
+    /// Leave rejected photos out (the desk's default view hides them once culled).
+    #[serde(default)]
+    pub hide_rejected: bool,
+    #[serde(default)]
+    pub label: Option<ColourLabel>,
+    #[serde(default)]
+    pub sort: PhotoSort,
     #[serde(default)]
     pub limit: Option<u32>,
     #[serde(default)]

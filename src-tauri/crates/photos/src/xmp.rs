@@ -17,6 +17,7 @@ const DC: &[u8] = b"http://purl.org/dc/elements/1.1/";
 const PHOTOSHOP: &[u8] = b"http://ns.adobe.com/photoshop/1.0/";
 const IPTC_CORE: &[u8] = b"http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/";
 const IPTC_EXT: &[u8] = b"http://iptc.org/std/Iptc4xmpExt/2008-02-29/";
+const XMP_BASIC: &[u8] = b"http://ns.adobe.com/xap/1.0/";
 const XML: &[u8] = b"http://www.w3.org/XML/1998/namespace";
 
 /// Packets larger than this are not read: no real caption needs it, and it bounds the work
@@ -38,6 +39,8 @@ enum Property {
     AltText,
     PersonInImage,
     OrganisationInImage,
+    Rating,
+    Label,
 }
 
 fn property(namespace: &[u8], local: &[u8]) -> Option<Property> {
@@ -52,6 +55,8 @@ fn property(namespace: &[u8], local: &[u8]) -> Option<Property> {
         (IPTC_CORE, b"AltTextAccessibility") => Some(Property::AltText),
         (IPTC_EXT, b"PersonInImage") => Some(Property::PersonInImage),
         (IPTC_EXT, b"OrganisationInImageName") => Some(Property::OrganisationInImage),
+        (XMP_BASIC, b"Rating") => Some(Property::Rating),
+        (XMP_BASIC, b"Label") => Some(Property::Label),
         _ => None,
     }
 }
@@ -97,6 +102,18 @@ fn store(fields: &mut EmbeddedFields, property: Property, values: &Values) {
         Property::OrganisationInImage => {
             fields.organisations_shown = values.list().into_iter().map(clean).collect()
         }
+        // Tools write the rating as an integer or a real ("3.0"); anything else is unrated.
+        Property::Rating => {
+            fields.rating = values
+                .preferred()
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|r| r.is_finite())
+                .map(|r| r.round().clamp(-1.0, 5.0) as i8)
+                .unwrap_or(0)
+        }
+        Property::Label => fields.label = clean(values.preferred()),
     }
 }
 
@@ -242,6 +259,7 @@ pub fn packet(fields: &EmbeddedFields) -> String {
          \x20   xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n\
          \x20   xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\"\n\
          \x20   xmlns:Iptc4xmpCore=\"http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/\"\n\
+         \x20   xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n\
          \x20   xmlns:Iptc4xmpExt=\"http://iptc.org/std/Iptc4xmpExt/2008-02-29/\">\n",
     );
     alt(&mut out, "dc:description", &fields.caption);
@@ -264,6 +282,10 @@ pub fn packet(fields: &EmbeddedFields) -> String {
         "Bag",
         &fields.organisations_shown,
     );
+    if fields.rating != 0 {
+        simple(&mut out, "xmp:Rating", &fields.rating.to_string());
+    }
+    simple(&mut out, "xmp:Label", &fields.label);
     out.push_str("  </rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n");
     // Padding lets editors grow the packet without rewriting the file (XMP spec, part 1).
     for _ in 0..20 {
@@ -290,6 +312,8 @@ mod tests {
             alt_text: "Một người phụ nữ nhận túi quà từ hai cán bộ công đoàn".into(),
             people_shown: vec!["Nguyễn Phi Thường".into()],
             organisations_shown: vec!["Liên đoàn Lao động thành phố Hà Nội".into()],
+            rating: 4,
+            label: "Green".into(),
         }
     }
 

@@ -145,3 +145,78 @@ fn temporary_files_a_killed_import_left_are_swept_when_the_store_opens() {
         assert!(folder.join(&name).exists(), "{name:?} kept");
     }
 }
+
+#[test]
+fn a_card_is_culled_from_the_command_line_several_photos_at_a_time() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let paths: Vec<String> = (1..=4)
+        .map(|n| write(files.path(), &format!("IMG_000{n}.jpg"), &jpeg(64 + n * 8, 48)))
+        .collect();
+    let mut args = vec!["photo", "import", "--json"];
+    args.extend(paths.iter().map(String::as_str));
+    let imported: serde_json::Value = serde_json::from_str(&stdout(&newsroom(data.path(), &args))).unwrap();
+    let ids: Vec<String> = imported
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|line| line["id"].as_str().unwrap().to_owned())
+        .collect();
+
+    stdout(&newsroom(
+        data.path(),
+        &["photo", "rate", &ids[0], &ids[2], "--stars", "4"],
+    ));
+    stdout(&newsroom(data.path(), &["photo", "pick", &ids[2]]));
+    stdout(&newsroom(data.path(), &["photo", "reject", &ids[3]]));
+    stdout(&newsroom(
+        data.path(),
+        &["photo", "label", &ids[0], "--colour", "red"],
+    ));
+    stdout(&newsroom(
+        data.path(),
+        &["photo", "caption", &ids[0], &ids[1], "--credit", "Ảnh: Mai Quý"],
+    ));
+
+    let list = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let mut args = vec!["photo", "list", "--json"];
+        args.extend_from_slice(extra);
+        serde_json::from_str::<serde_json::Value>(&stdout(&newsroom(data.path(), &args)))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let names = |photos: &[serde_json::Value]| -> Vec<String> {
+        photos
+            .iter()
+            .map(|p| p["original_name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let four_up = list(&["--min-stars", "4", "--sort", "name"]);
+    assert_eq!(names(&four_up), ["IMG_0001.jpg", "IMG_0003.jpg"]);
+    assert_eq!(four_up[0]["label"], "red");
+    assert_eq!(four_up[1]["pick"], "picked");
+    assert_eq!(names(&list(&["--pick", "picked"])), ["IMG_0003.jpg"]);
+    assert_eq!(list(&["--hide-rejected"]).len(), 3);
+    let by_rating = list(&["--sort", "rating"]);
+    assert_eq!(by_rating[0]["rating"], 4);
+    let credited: Vec<_> = list(&["--sort", "name"])
+        .into_iter()
+        .map(|p| p["credit"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(credited[..2], ["Ảnh: Mai Quý", "Ảnh: Mai Quý"]);
+
+    let refused = newsroom(data.path(), &["photo", "rate", &ids[0], "--stars", "6"]);
+    assert_eq!(refused.status.code(), Some(2), "clap refuses six stars");
+    let unknown = newsroom(
+        data.path(),
+        &["photo", "rate", &ids[1], "no-such-photo", "--stars", "5"],
+    );
+    assert_ne!(unknown.status.code(), Some(0));
+    assert_eq!(
+        list(&["--min-stars", "5"]).len(),
+        0,
+        "all or none: nothing was rated"
+    );
+}

@@ -44,6 +44,7 @@ fn exported_files_carry_every_field_exactly_as_exiftool_reads_them() {
         keywords: Some(vec!["công đoàn".into(), "Hà Nội".into()]),
         date_created: Some("2021-05-17T11:16:00+07:00".into()),
         people: Some(vec!["Nguyễn Phi Thường".into(), "Phạm Văn Đức".into()]),
+        ..Default::default()
     };
     let photo = edit(&fixture.conn, &imported.photo.id, &change, now()).unwrap();
     assert_eq!(photo.people.len(), 2);

@@ -14,6 +14,7 @@ mod arranging;
 mod bad_input;
 mod exporting;
 mod importing;
+mod rating;
 
 pub(super) struct Fixture {
     _dir: tempfile::TempDir,
