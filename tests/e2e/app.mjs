@@ -11,7 +11,8 @@ import { remote } from "webdriverio";
 const APP = process.env.NEWSROOM_APP;
 if (!APP) throw new Error("set NEWSROOM_APP to the newsroom-desktop binary");
 
-const PORT = 4444;
+// Another port lets a developer run one file while a full run uses the default.
+const PORT = Number(process.env.NEWSROOM_E2E_PORT ?? 4444);
 /** The data directory of the running driver; its app instances are found through it. */
 let currentDataDir = null;
 

@@ -240,3 +240,95 @@ test("a photo pasted into the text is placed where the cursor is, as a figure", 
     await closeApp(app);
   }
 });
+
+test("a card is culled on the photo desk by key: stars, reject, a selection picked and labelled", async () => {
+  const app = await openApp();
+  try {
+    // Four real JPEGs of different colours (so four photos, not one reused), made by the
+    // webview's encoder and imported by the CLI as a card would be.
+    const files = await app.execute(async () => {
+      const out = [];
+      for (const colour of ["#c0392b", "#2980b9", "#8e44ad", "#16a085"]) {
+        const canvas = document.createElement("canvas");
+        canvas.width = 640;
+        canvas.height = 427;
+        const g = canvas.getContext("2d");
+        g.fillStyle = colour;
+        g.fillRect(0, 0, 640, 427);
+        const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        let text = "";
+        for (const b of bytes) text += String.fromCharCode(b);
+        out.push(btoa(text));
+      }
+      return out;
+    });
+    const dir = mkdtempSync(join(tmpdir(), "newsroom-card-"));
+    const paths = files.map((base64, i) => {
+      const path = join(dir, `cull-${i + 1}.jpg`);
+      writeFileSync(path, Buffer.from(base64, "base64"));
+      return path;
+    });
+    cli(driver.dataDir, ["photo", "import", ...paths]);
+
+    await (await app.$("[data-testid=open-photo-desk]")).click();
+    await (await app.$("[data-testid=desk-missing]")).selectByAttribute("value", "all");
+    await (await app.$("[data-testid=desk-sort]")).selectByAttribute("value", "name");
+    const cell = (i) => app.$(`[data-testid=desk-cell][data-index="${i}"]`);
+    const cellState = async (i, name) => (await cell(i)).getAttribute(`data-${name}`);
+    const cellText = (i) =>
+      app.execute((i) => document.querySelector(`[data-testid=desk-cell][data-index="${i}"]`)?.textContent ?? "", i);
+    await until("the card first, by file name", async () => (await cellText(3)).includes("cull-4.jpg"));
+
+    // Open the first, close it: the keys now act on the grid, on that photo.
+    await (await cell(0)).click();
+    await (await app.$("[data-testid=desk-viewer]")).waitForExist();
+    await app.keys(["Escape"]);
+    await until("the viewer closed", async () => !(await (await app.$("[data-testid=desk-viewer]")).isExisting()));
+    await until("the first photo focused", () => app.execute(() => document.activeElement?.getAttribute("data-index") === "0"));
+    await app.keys(["4"]);
+    await until("four stars", async () => (await cellState(0, "rating")) === "4");
+    await app.keys(["ArrowRight"]);
+    await app.keys(["x"]);
+    await until("the second rejected", async () => (await cellState(1, "pick")) === "rejected");
+    // A selection: the third, Shift+click on the fourth; P and 8 reach both.
+    await app.keys(["ArrowRight"]);
+    await app.execute(() =>
+      document
+        .querySelector('[data-testid=desk-cell][data-index="3"]')
+        .dispatchEvent(new MouseEvent("click", { bubbles: true, shiftKey: true })),
+    );
+    await until("two chosen", async () => (await (await app.$("[data-testid=desk-selected]")).getText()).includes("2"));
+    await app.keys(["p"]);
+    await app.keys(["8"]);
+    await until("both picked and green", async () =>
+      (await cellState(2, "pick")) === "picked" &&
+      (await cellState(3, "pick")) === "picked" &&
+      (await cellState(2, "label")) === "green" &&
+      (await cellState(3, "label")) === "green",
+    );
+
+    // The store agrees, as the CLI reads it.
+    const list = (...args) => JSON.parse(cli(driver.dataDir, ["photo", "list", "--json", "--sort", "name", ...args]));
+    const names = (photos) => photos.map((p) => p.original_name).filter((n) => n.startsWith("cull-"));
+    assert.deepEqual(names(list("--min-stars", "4")), ["cull-1.jpg"]);
+    assert.deepEqual(names(list("--pick", "rejected")), ["cull-2.jpg"]);
+    assert.deepEqual(names(list("--pick", "picked", "--label", "green")), ["cull-3.jpg", "cull-4.jpg"]);
+
+    // The filters: rejects hidden, then four stars and up.
+    const count = await app.$("[data-testid=desk-count]");
+    const before = Number.parseInt(await count.getText(), 10);
+    await (await app.$("[data-testid=desk-mark]")).selectByAttribute("value", "hide");
+    await until("the reject hidden", async () => Number.parseInt(await count.getText(), 10) === before - 1);
+    await (await app.$("[data-testid=desk-mark]")).selectByAttribute("value", "any");
+    await (await app.$("[data-testid=desk-stars]")).selectByAttribute("value", "4");
+    await until("one photo with four stars", async () => Number.parseInt(await count.getText(), 10) === 1);
+    // In the viewer, the stars are buttons as well.
+    await (await cell(0)).click();
+    await (await app.$("[data-testid=rate-5]")).click();
+    await until("five stars shown", async () => (await (await app.$("[data-testid=photo-rating]")).getAttribute("data-rating")) === "5");
+    assert.deepEqual(names(list("--min-stars", "5")), ["cull-1.jpg"]);
+  } finally {
+    await closeApp(app);
+  }
+});

@@ -40,6 +40,20 @@ export const SHORTCUTS = {
   photoNext: { place: "photos", chords: [{ ctrl: true, key: "Enter" }, { alt: true, key: "ArrowRight" }] },
   photoPrevious: { place: "photos", chords: [{ alt: true, key: "ArrowLeft" }] },
   photoClose: { place: "photos", chords: [{ key: "Escape" }] },
+  photoMove: {
+    place: "photos",
+    chords: [{ key: "ArrowRight" }, { key: "ArrowLeft" }, { key: "ArrowDown" }, { key: "ArrowUp" }],
+  },
+  photoOpen: { place: "photos", chords: [{ key: "Enter" }] },
+  photoSelectAll: { place: "photos", chords: [{ ctrl: true, key: "a" }] },
+  photoStars: {
+    place: "photos",
+    chords: [{ key: "0" }, { key: "1" }, { key: "2" }, { key: "3" }, { key: "4" }, { key: "5" }],
+  },
+  photoPick: { place: "photos", chords: [{ key: "p" }] },
+  photoReject: { place: "photos", chords: [{ key: "x" }] },
+  photoUnmark: { place: "photos", chords: [{ key: "u" }] },
+  photoLabel: { place: "photos", chords: [{ key: "6" }, { key: "7" }, { key: "8" }, { key: "9" }] },
   menuMove: { place: "menu", chords: [{ key: "ArrowDown" }, { key: "ArrowUp" }] },
   menuClose: { place: "menu", chords: [{ key: "Escape" }] },
 } as const satisfies Record<string, { place: Place; chords: readonly Chord[] }>;

@@ -45,6 +45,15 @@ export function vietnamTime(iso: string): string {
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
+/** A photo's capture time as the camera recorded it (its own clock, not converted), as
+ *  `dd/MM/yyyy HH:mm`, or the date alone; text in another shape is shown as it is. */
+export function captureTime(recorded: string): string {
+  const found = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(recorded);
+  if (!found) return recorded;
+  const [, year, month, day, hour, minute] = found;
+  return hour ? `${day}/${month}/${year} ${hour}:${minute}` : `${day}/${month}/${year}`;
+}
+
 const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
 
 /** A stored UTC time as a `datetime-local` field's value on the newsroom's clock (UTC+7). */
