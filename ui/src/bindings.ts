@@ -329,6 +329,10 @@ created: boolean, metadata: ReadMetadata, };
 
 export type Rendition = "original" | "web" | "thumb";
 
+export type Shortcut = { code: string, text: string, };
+
+export type ShortcutImport = { added: number, changed: number, unchanged: number, };
+
 export type Pick = "unmarked" | "picked" | "rejected";
 
 export type ColourLabel = "none" | "red" | "yellow" | "green" | "blue" | "purple";

@@ -10,6 +10,7 @@ pub mod notifications;
 pub mod photos;
 pub mod profile;
 pub mod review;
+pub mod shortcuts;
 pub mod spelling;
 pub mod suggestions;
 pub mod sync;

@@ -1,6 +1,6 @@
 // Generated from the shell's command declarations (src-tauri/src/commands/*.rs) by
 // newsroom-ipc-contract. Do not edit: run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-ipc-contract`.
-import type { AcceptSuggestion, ActRequest, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, Backup, BackupPreview, BackupSettings, ChecklistRule, Choice, Conversion, Correction, DemoRemoved, DirectoryImport, Entity, EntityInput, EntityKind, FieldLimits, HouseStyle, HouseWord, ImportProgress, Imported, Inbox, IndexProgress, Issue, Language, ListQuery, Normalised, Notification, NotificationSettings, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Restored, Revision, RevisionSummary, SaveRequest, SendState, SiteApprovalPage, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, TrashedArticle, VersionRef, WordKind } from "../bindings";
+import type { AcceptSuggestion, ActRequest, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, Backup, BackupPreview, BackupSettings, ChecklistRule, Choice, Conversion, Correction, DemoRemoved, DirectoryImport, Entity, EntityInput, EntityKind, FieldLimits, HouseStyle, HouseWord, ImportProgress, Imported, Inbox, IndexProgress, Issue, Language, ListQuery, Normalised, Notification, NotificationSettings, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Restored, Revision, RevisionSummary, SaveRequest, SendState, Shortcut, ShortcutImport, SiteApprovalPage, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, TrashedArticle, VersionRef, WordKind } from "../bindings";
 import { call, callRaw, channel } from "./invoke";
 
 export const ipc = {
@@ -215,6 +215,20 @@ export const ipc = {
     call<Article>("proposal_settle", { proposalId, accept }),
   proposalSettleAll: (articleId: string, accept: boolean) =>
     call<Article>("proposal_settle_all", { articleId, accept }),
+  // shortcuts
+  /** Every code, for the fields that expand them as the user types. */
+  shortcutList: () =>
+    call<Shortcut[]>("shortcut_list"),
+  shortcutSave: (code: string, text: string) =>
+    call<Shortcut>("shortcut_save", { code, text }),
+  shortcutRemove: (code: string) =>
+    call<null>("shortcut_remove", { code }),
+  /** Saves the list to a file the user picks, for the other machines; the path, or none when the dialog was cancelled. */
+  shortcutExportFile: () =>
+    call<string | null>("shortcut_export_file"),
+  /** Merges a list exported on another machine; what it added and changed, or none when the dialog was cancelled. */
+  shortcutImportFile: () =>
+    call<ShortcutImport | null>("shortcut_import_file"),
   // spelling
   /** The marked words of a headline, sapo or body (code-point offsets). */
   spellingCheck: (text: string) =>

@@ -28,7 +28,7 @@ use crate::{
     Pulled, SendProgress, SendStage, SendState, SiteApproval, SiteApprovalPage, SyncJob, SyncOverview,
     TakeOver,
 };
-use crate::{ColourLabel, PhotoSort, Pick};
+use crate::{ColourLabel, PhotoSort, Pick, Shortcut, ShortcutImport};
 use crate::{Conversion, ConvertedWord, FieldLimits, ImportedArticle, Legacy};
 use crate::{HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind};
 use crate::{Inbox, Notification, NotificationKind, NotificationSettings};
@@ -87,6 +87,8 @@ pub fn typescript_bindings() -> String {
         ReadMetadata::decl(&cfg),
         Imported::decl(&cfg),
         Rendition::decl(&cfg),
+        Shortcut::decl(&cfg),
+        ShortcutImport::decl(&cfg),
         Pick::decl(&cfg),
         ColourLabel::decl(&cfg),
         PhotoSort::decl(&cfg),

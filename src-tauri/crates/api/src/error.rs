@@ -231,6 +231,21 @@ impl From<newsroom_notifications::NotificationError> for ApiError {
     }
 }
 
+impl From<newsroom_shortcuts::ShortcutError> for ApiError {
+    fn from(err: newsroom_shortcuts::ShortcutError) -> Self {
+        use newsroom_shortcuts::ShortcutError;
+        let code = match err {
+            ShortcutError::BadCode(_)
+            | ShortcutError::EmptyText
+            | ShortcutError::TextTooLong
+            | ShortcutError::BadImport(_) => ErrorCode::InvalidInput,
+            ShortcutError::NotFound(_) => ErrorCode::NotFound,
+            ShortcutError::Sqlite(_) => ErrorCode::Storage,
+        };
+        ApiError::new(code, err.to_string())
+    }
+}
+
 impl From<newsroom_spelling::SpellingError> for ApiError {
     fn from(err: newsroom_spelling::SpellingError) -> Self {
         use newsroom_spelling::SpellingError;

@@ -27,6 +27,7 @@ mod notifications;
 mod photos;
 mod profile;
 mod review;
+mod shortcuts;
 mod spelling;
 mod suggestions;
 mod sync;
@@ -66,6 +67,7 @@ pub use newsroom_review::{
     Anchor, ArticleDiff, CaptionDiff, Change, Comment, DiffField, FieldDiff, Found, Proposal, ProposalState,
     Segment, Thread, VersionInfo, VersionRef,
 };
+pub use newsroom_shortcuts::{Shortcut, ShortcutImport};
 pub use newsroom_spelling::{
     HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind,
 };

@@ -43,6 +43,9 @@ pub enum Command {
     /// The example pieces: add them to try the editor, remove them in one step.
     #[command(subcommand)]
     Demo(DemoCommand),
+    /// Code replacements: short codes written =code= that expand to their text (=hn= → Hà Nội).
+    #[command(subcommand)]
+    Shortcut(ShortcutCommand),
     /// The inbox: what other people did to one's pieces (the first look starts it).
     #[command(subcommand)]
     Notifications(NotificationsCommand),
@@ -445,6 +448,25 @@ pub enum PhotoCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum ShortcutCommand {
+    /// Add a code, or give an existing one a new text: `shortcut add hn "Hà Nội"`.
+    Add { code: String, text: String },
+    /// Every code and its text.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a code out of the list.
+    Remove { code: String },
+    /// Print a text with its codes expanded.
+    Expand { text: String },
+    /// Write the list as JSON (to a file or standard output), for the other machines.
+    Export { file: Option<PathBuf> },
+    /// Merge a list exported on another machine (all or none).
+    Import { file: PathBuf },
 }
 
 /// What a person can hear of, as the inbox names it.

@@ -11,6 +11,7 @@ mod io;
 mod notifications;
 mod photo;
 mod publication;
+mod shortcut;
 mod spelling;
 mod sync;
 mod tag;
@@ -77,6 +78,7 @@ fn run(cli: Cli) -> Result<(), ApiError> {
             Ok(())
         }
         Command::Notifications(command) => notifications::run(open(cli.data_dir)?, command),
+        Command::Shortcut(command) => shortcut::run(open(cli.data_dir)?, command),
         Command::Text(command) => text::run(command),
         Command::Backup(command) => backup::run(open(cli.data_dir)?, command),
         Command::Spelling(command) => spelling::run(open(cli.data_dir)?, command),

@@ -89,13 +89,15 @@ pub fn run(api: Api, command: PhotoCommand) -> Result<(), ApiError> {
             people,
             json,
         } => {
+            // The newsroom's codes expand here as they do in the app's fields (`=hn=` → Hà Nội).
+            let expand = |field: Option<String>| field.map(|text| api.shortcut_expand(&text)).transpose();
             let change = newsroom_api::PhotoEdit {
-                description: caption,
-                headline,
-                credit,
-                creator,
-                copyright,
-                alt_text: alt,
+                description: expand(caption)?,
+                headline: expand(headline)?,
+                credit: expand(credit)?,
+                creator: expand(creator)?,
+                copyright: expand(copyright)?,
+                alt_text: expand(alt)?,
                 people: (!people.is_empty()).then_some(people),
                 ..Default::default()
             };

@@ -39,6 +39,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0016_site_checked_at.sql"),
     include_str!("../migrations/0017_notifications.sql"),
     include_str!("../migrations/0018_photo_ratings.sql"),
+    include_str!("../migrations/0019_shortcuts.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -220,3 +220,61 @@ fn a_card_is_culled_from_the_command_line_several_photos_at_a_time() {
         "all or none: nothing was rated"
     );
 }
+
+#[test]
+fn codes_expand_in_captions_set_from_the_command_line_and_travel_as_json() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    stdout(&newsroom(data.path(), &["shortcut", "add", "hn", "Hà Nội"]));
+    stdout(&newsroom(data.path(), &["shortcut", "add", "MQ", "Ảnh: Mai Quý"]));
+    let bad = newsroom(data.path(), &["shortcut", "add", "hà nội", "x"]);
+    assert_ne!(bad.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("cannot be a code"));
+
+    let good = write(files.path(), "le-hoi.jpg", &jpeg(64, 48));
+    let imported: serde_json::Value = serde_json::from_str(&stdout(&newsroom(
+        data.path(),
+        &["photo", "import", &good, "--json"],
+    )))
+    .unwrap();
+    let id = imported[0]["id"].as_str().unwrap().to_owned();
+    let photo: serde_json::Value = serde_json::from_str(&stdout(&newsroom(
+        data.path(),
+        &[
+            "photo",
+            "caption",
+            &id,
+            "--caption",
+            "Người dân =hn= xem bắn pháo hoa; a == b",
+            "--credit",
+            "=mq=",
+            "--json",
+        ],
+    )))
+    .unwrap();
+    assert_eq!(
+        photo[0]["description"],
+        "Người dân Hà Nội xem bắn pháo hoa; a == b"
+    );
+    assert_eq!(photo[0]["credit"], "Ảnh: Mai Quý");
+
+    let exported = files.path().join("ma-viet-tat.json");
+    stdout(&newsroom(
+        data.path(),
+        &["shortcut", "export", exported.to_str().unwrap()],
+    ));
+    let other = tempfile::tempdir().unwrap();
+    let merged = stdout(&newsroom(
+        other.path(),
+        &["shortcut", "import", exported.to_str().unwrap()],
+    ));
+    assert!(merged.starts_with("2 added"), "{merged}");
+    assert_eq!(
+        stdout(&newsroom(other.path(), &["shortcut", "expand", "=HN= và =mq="])).trim(),
+        "Hà Nội và Ảnh: Mai Quý"
+    );
+    stdout(&newsroom(other.path(), &["shortcut", "remove", "hn"]));
+    let left: serde_json::Value =
+        serde_json::from_str(&stdout(&newsroom(other.path(), &["shortcut", "list", "--json"]))).unwrap();
+    assert_eq!(left.as_array().unwrap().len(), 1);
+}
