@@ -241,34 +241,39 @@ test("a photo pasted into the text is placed where the cursor is, as a figure", 
   }
 });
 
+/** Real JPEG files of these colours, made by the webview's own encoder: `prefix-1.jpg`… */
+async function jpegFiles(app, prefix, colours) {
+  const files = await app.execute(async (colours) => {
+    const out = [];
+    for (const colour of colours) {
+      const canvas = document.createElement("canvas");
+      canvas.width = 640;
+      canvas.height = 427;
+      const g = canvas.getContext("2d");
+      g.fillStyle = colour;
+      g.fillRect(0, 0, 640, 427);
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let text = "";
+      for (const b of bytes) text += String.fromCharCode(b);
+      out.push(btoa(text));
+    }
+    return out;
+  }, colours);
+  const dir = mkdtempSync(join(tmpdir(), "newsroom-card-"));
+  return files.map((base64, i) => {
+    const path = join(dir, `${prefix}-${i + 1}.jpg`);
+    writeFileSync(path, Buffer.from(base64, "base64"));
+    return path;
+  });
+}
+
 test("a card is culled on the photo desk by key: stars, reject, a selection picked and labelled", async () => {
   const app = await openApp();
   try {
-    // Four real JPEGs of different colours (so four photos, not one reused), made by the
-    // webview's encoder and imported by the CLI as a card would be.
-    const files = await app.execute(async () => {
-      const out = [];
-      for (const colour of ["#c0392b", "#2980b9", "#8e44ad", "#16a085"]) {
-        const canvas = document.createElement("canvas");
-        canvas.width = 640;
-        canvas.height = 427;
-        const g = canvas.getContext("2d");
-        g.fillStyle = colour;
-        g.fillRect(0, 0, 640, 427);
-        const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
-        const bytes = new Uint8Array(await blob.arrayBuffer());
-        let text = "";
-        for (const b of bytes) text += String.fromCharCode(b);
-        out.push(btoa(text));
-      }
-      return out;
-    });
-    const dir = mkdtempSync(join(tmpdir(), "newsroom-card-"));
-    const paths = files.map((base64, i) => {
-      const path = join(dir, `cull-${i + 1}.jpg`);
-      writeFileSync(path, Buffer.from(base64, "base64"));
-      return path;
-    });
+    // Four real JPEGs of different colours (so four photos, not one reused), imported by the
+    // CLI as a card would be.
+    const paths = await jpegFiles(app, "cull", ["#c0392b", "#2980b9", "#8e44ad", "#16a085"]);
     cli(driver.dataDir, ["photo", "import", ...paths]);
 
     await (await app.$("[data-testid=open-photo-desk]")).click();
@@ -328,6 +333,45 @@ test("a card is culled on the photo desk by key: stars, reject, a selection pick
     await (await app.$("[data-testid=rate-5]")).click();
     await until("five stars shown", async () => (await (await app.$("[data-testid=photo-rating]")).getAttribute("data-rating")) === "5");
     assert.deepEqual(names(list("--min-stars", "5")), ["cull-1.jpg"]);
+  } finally {
+    await closeApp(app);
+  }
+});
+
+test("a newsroom code typed in a caption or the body becomes its text", async () => {
+  const app = await openApp();
+  try {
+    cli(driver.dataDir, ["photo", "import", ...(await jpegFiles(app, "le-hoi", ["#f1c40f"]))]);
+    await (await app.$("[data-testid=open-photo-desk]")).click();
+    await (await app.$("[data-testid=open-shortcuts]")).click();
+    await (await app.$("[data-testid=shortcut-code]")).setValue("hn");
+    await (await app.$("[data-testid=shortcut-text]")).setValue("Hà Nội");
+    await (await app.$("[data-testid=shortcut-add]")).click();
+    await (await app.$("[data-testid=shortcut-row][data-code=hn]")).waitForExist();
+    // A code that cannot be one is refused in words, and nothing is added.
+    await (await app.$("[data-testid=shortcut-code]")).setValue("hà nội");
+    await (await app.$("[data-testid=shortcut-text]")).setValue("x");
+    await (await app.$("[data-testid=shortcut-add]")).click();
+    await (await app.$("[data-testid=shortcut-error]")).waitForExist();
+    assert.equal((await app.$$("[data-testid=shortcut-row]")).length, 1);
+    assert.match(cli(driver.dataDir, ["shortcut", "list"]), /^=hn=\s+Hà Nội$/);
+
+    // In a photo's caption on the desk.
+    await (await app.$("[data-testid=desk-missing]")).selectByAttribute("value", "all");
+    await until("a photo on the desk", async () => (await app.$$("[data-testid=desk-cell]")).length > 0);
+    await (await app.$("[data-testid=desk-cell]")).click();
+    const caption = await app.$("[data-testid=desk-viewer] [data-testid=photo-description]");
+    await caption.waitForExist();
+    await caption.setValue("Người dân =hn= xem pháo hoa; a == b");
+    await until("the code expanded in the caption", async () => (await caption.getValue()) === "Người dân Hà Nội xem pháo hoa; a == b");
+    await app.keys(["Escape"]);
+
+    // In the body of a piece.
+    await (await app.$("[data-testid=new-article]")).click();
+    const body = await app.$(".cm-content");
+    await body.waitForExist();
+    await body.addValue("Tại =HN= hôm qua");
+    await until("the code expanded in the body", async () => (await body.getText()).includes("Tại Hà Nội hôm qua"));
   } finally {
     await closeApp(app);
   }
