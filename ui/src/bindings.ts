@@ -329,6 +329,14 @@ created: boolean, metadata: ReadMetadata, };
 
 export type Rendition = "original" | "web" | "thumb";
 
+export type TemplateFields = { description: string, headline: string, credit: string, creator: string, copyright: string, alt_text: string, 
+/**
+ * Added to each photo's keywords (never removing one).
+ */
+keywords: Array<string>, };
+
+export type PhotoTemplate = { name: string, fields: TemplateFields, };
+
 export type Shortcut = { code: string, text: string, };
 
 export type ShortcutImport = { added: number, changed: number, unchanged: number, };
@@ -375,7 +383,12 @@ export type ImportProgress = {
 /**
  * The file's place in the batch (0-based) and the batch size.
  */
-index: number, total: number, file: string, stage: ImportStage, photo: Photo | null, error: ApiError | null, };
+index: number, total: number, file: string, stage: ImportStage, photo: Photo | null, 
+/**
+ * Once done: false when the same file was already in the library (it is not copied or
+ * templated again, and the photo desk says so).
+ */
+created: boolean | null, error: ApiError | null, };
 
 export type ApiError = { code: ErrorCode, message: string, };
 

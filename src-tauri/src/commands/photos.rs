@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use newsroom_api::{
     ApiError, ApiResult, ArticlePhoto, ErrorCode, ImportProgress, Imported, Photo, PhotoEdit, PhotoPage,
-    PhotoQuery, Rendition,
+    PhotoQuery, PhotoTemplate, Rendition,
 };
 use tauri::ipc::{Channel, InvokeBody, Request};
 use tauri::{AppHandle, Manager, State};
@@ -36,22 +36,34 @@ pub async fn photo_pick(app: AppHandle, title: String, filter: String) -> ApiRes
         .collect())
 }
 
-/// Imports files off the UI thread, reporting every step of every file on `progress`.
+/// Asks for a folder (a memory card, or a folder of an event's photos) with the system's
+/// dialog; none when cancelled.
+#[tauri::command]
+pub async fn photo_pick_folder(app: AppHandle, title: String) -> ApiResult<Option<String>> {
+    let picked = app.dialog().file().set_title(title).blocking_pick_folder();
+    Ok(picked
+        .and_then(|p| p.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
+/// Imports files (a folder stands for the images in it) off the UI thread, reporting every
+/// step of every file on `progress`; with a template, each new photo gets it.
 #[tauri::command]
 pub async fn photo_import_paths(
     app: AppHandle,
     paths: Vec<String>,
     article_id: Option<String>,
+    template: Option<String>,
     progress: Channel<ImportProgress>,
 ) -> ApiResult<u32> {
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
-        let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
-        let outcomes = state
-            .api()?
-            .photo_import_batch(&paths, article_id.as_deref(), &mut |p| {
-                let _ = progress.send(p);
-            });
+        let api = state.api()?;
+        let picked: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+        let paths = api.photo_files(&picked)?;
+        let outcomes = api.photo_import_batch(&paths, article_id.as_deref(), template.as_deref(), &mut |p| {
+            let _ = progress.send(p);
+        });
         Ok(outcomes.iter().filter(|o| o.is_ok()).count() as u32)
     })
     .await
@@ -263,4 +275,70 @@ pub fn serve_photo<R: tauri::Runtime>(
         };
         responder.respond(response.expect("static headers are valid"));
     });
+}
+
+/// The photo desk's metadata templates.
+#[tauri::command]
+pub async fn photo_templates(state: State<'_, AppState>) -> ApiResult<Vec<PhotoTemplate>> {
+    state.api()?.photo_templates()
+}
+
+#[tauri::command]
+pub async fn photo_template_save(
+    state: State<'_, AppState>,
+    template: PhotoTemplate,
+) -> ApiResult<PhotoTemplate> {
+    state.api()?.photo_template_save(&template)
+}
+
+#[tauri::command]
+pub async fn photo_template_remove(state: State<'_, AppState>, name: String) -> ApiResult<()> {
+    state.api()?.photo_template_remove(&name)
+}
+
+/// Applies a template to a selection of photos, in the order given; all or none.
+#[tauri::command]
+pub async fn photo_template_apply(
+    state: State<'_, AppState>,
+    name: String,
+    ids: Vec<String>,
+) -> ApiResult<Vec<Photo>> {
+    state.api()?.photo_template_apply(&name, &ids)
+}
+
+/// Saves every template to a file the user picks; the path, or none when cancelled.
+#[tauri::command]
+pub async fn photo_templates_export_file(app: AppHandle) -> ApiResult<Option<String>> {
+    let target = app
+        .dialog()
+        .file()
+        .add_filter("JSON", &["json"])
+        .set_file_name("mau-thong-tin-anh.json")
+        .blocking_save_file();
+    let Some(target) = target else { return Ok(None) };
+    let path = target
+        .into_path()
+        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))?;
+    app.state::<AppState>()
+        .api()?
+        .photo_templates_export_file(&path)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Merges templates from a file exported on another machine; how many, or none when cancelled.
+#[tauri::command]
+pub async fn photo_templates_import_file(app: AppHandle) -> ApiResult<Option<u32>> {
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("JSON", &["json"])
+        .blocking_pick_file();
+    let Some(picked) = picked else { return Ok(None) };
+    let path = picked
+        .into_path()
+        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))?;
+    app.state::<AppState>()
+        .api()?
+        .photo_templates_import_file(&path)
+        .map(Some)
 }

@@ -1,6 +1,6 @@
 // Generated from the shell's command declarations (src-tauri/src/commands/*.rs) by
 // newsroom-ipc-contract. Do not edit: run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-ipc-contract`.
-import type { AcceptSuggestion, ActRequest, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, Backup, BackupPreview, BackupSettings, ChecklistRule, Choice, Conversion, Correction, DemoRemoved, DirectoryImport, Entity, EntityInput, EntityKind, FieldLimits, HouseStyle, HouseWord, ImportProgress, Imported, Inbox, IndexProgress, Issue, Language, ListQuery, Normalised, Notification, NotificationSettings, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Restored, Revision, RevisionSummary, SaveRequest, SendState, Shortcut, ShortcutImport, SiteApprovalPage, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, TrashedArticle, VersionRef, WordKind } from "../bindings";
+import type { AcceptSuggestion, ActRequest, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, Backup, BackupPreview, BackupSettings, ChecklistRule, Choice, Conversion, Correction, DemoRemoved, DirectoryImport, Entity, EntityInput, EntityKind, FieldLimits, HouseStyle, HouseWord, ImportProgress, Imported, Inbox, IndexProgress, Issue, Language, ListQuery, Normalised, Notification, NotificationSettings, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PhotoTemplate, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Restored, Revision, RevisionSummary, SaveRequest, SendState, Shortcut, ShortcutImport, SiteApprovalPage, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, TrashedArticle, VersionRef, WordKind } from "../bindings";
 import { call, callRaw, channel } from "./invoke";
 
 export const ipc = {
@@ -145,9 +145,12 @@ export const ipc = {
   /** Asks for photos with the system's file dialog, titled and filtered in the interface's words; an empty list when the reporter cancels. */
   photoPick: (title: string, filter: string) =>
     call<string[]>("photo_pick", { title, filter }),
-  /** Imports files off the UI thread, reporting every step of every file on `progress`. */
-  photoImportPaths: (paths: string[], articleId: string | null, progress: (message: ImportProgress) => void) =>
-    call<number>("photo_import_paths", { paths, articleId, progress: channel(progress) }),
+  /** Asks for a folder (a memory card, or a folder of an event's photos) with the system's dialog; none when cancelled. */
+  photoPickFolder: (title: string) =>
+    call<string | null>("photo_pick_folder", { title }),
+  /** Imports files (a folder stands for the images in it) off the UI thread, reporting every step of every file on `progress`; with a template, each new photo gets it. */
+  photoImportPaths: (paths: string[], articleId: string | null, template: string | null, progress: (message: ImportProgress) => void) =>
+    call<number>("photo_import_paths", { paths, articleId, template, progress: channel(progress) }),
   /** Imports a pasted image, sent as the raw request body (no JSON), named by the `x-file-name` header and attached to the article named by `x-article-id`. */
   photoImportBytes: (body: Uint8Array, headers: Record<string, string>) =>
     callRaw<Imported>("photo_import_bytes", body, headers),
@@ -180,6 +183,22 @@ export const ipc = {
     call<ArticlePhoto[]>("article_photo_caption", { articleId, photoId, caption }),
   entityPhotos: (entityId: string) =>
     call<Photo[]>("entity_photos", { entityId }),
+  /** The photo desk's metadata templates. */
+  photoTemplates: () =>
+    call<PhotoTemplate[]>("photo_templates"),
+  photoTemplateSave: (template: PhotoTemplate) =>
+    call<PhotoTemplate>("photo_template_save", { template }),
+  photoTemplateRemove: (name: string) =>
+    call<null>("photo_template_remove", { name }),
+  /** Applies a template to a selection of photos, in the order given; all or none. */
+  photoTemplateApply: (name: string, ids: string[]) =>
+    call<Photo[]>("photo_template_apply", { name, ids }),
+  /** Saves every template to a file the user picks; the path, or none when cancelled. */
+  photoTemplatesExportFile: () =>
+    call<string | null>("photo_templates_export_file"),
+  /** Merges templates from a file exported on another machine; how many, or none when cancelled. */
+  photoTemplatesImportFile: () =>
+    call<number | null>("photo_templates_import_file"),
   // profile
   /** The person using the app, or none before the first-run question is answered. */
   profileGet: () =>

@@ -28,7 +28,7 @@ use crate::{
     Pulled, SendProgress, SendStage, SendState, SiteApproval, SiteApprovalPage, SyncJob, SyncOverview,
     TakeOver,
 };
-use crate::{ColourLabel, PhotoSort, Pick, Shortcut, ShortcutImport};
+use crate::{ColourLabel, PhotoSort, PhotoTemplate, Pick, Shortcut, ShortcutImport, TemplateFields};
 use crate::{Conversion, ConvertedWord, FieldLimits, ImportedArticle, Legacy};
 use crate::{HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind};
 use crate::{Inbox, Notification, NotificationKind, NotificationSettings};
@@ -87,6 +87,8 @@ pub fn typescript_bindings() -> String {
         ReadMetadata::decl(&cfg),
         Imported::decl(&cfg),
         Rendition::decl(&cfg),
+        TemplateFields::decl(&cfg),
+        PhotoTemplate::decl(&cfg),
         Shortcut::decl(&cfg),
         ShortcutImport::decl(&cfg),
         Pick::decl(&cfg),

@@ -60,7 +60,8 @@ pub use newsroom_entities::{
 pub use newsroom_notifications::{Inbox, Notification, NotificationKind, NotificationSettings};
 pub use newsroom_photos::{
     ArticlePhoto, CameraFacts, ColourLabel, EmbeddedFields, Imported, PersonShown, Photo, PhotoEdit,
-    PhotoFormat, PhotoQuery, PhotoSort, Pick, ReadMetadata, Rendition, RequiredField,
+    PhotoFormat, PhotoQuery, PhotoSort, PhotoTemplate, Pick, ReadMetadata, Rendition, RequiredField,
+    TemplateFields,
 };
 pub use newsroom_profile::{Language, Profile, Role};
 pub use newsroom_review::{

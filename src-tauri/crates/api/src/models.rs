@@ -105,6 +105,9 @@ pub struct ImportProgress {
     pub file: String,
     pub stage: ImportStage,
     pub photo: Option<newsroom_photos::Photo>,
+    /// Once done: false when the same file was already in the library (it is not copied or
+    /// templated again, and the photo desk says so).
+    pub created: Option<bool>,
     pub error: Option<crate::ApiError>,
 }
 

@@ -6,7 +6,7 @@ use chrono::Utc;
 
 use crate::{
     Api, ApiError, ApiResult, ArticlePhoto, ImportProgress, ImportStage, Imported, Photo, PhotoEdit,
-    PhotoPage, PhotoQuery, Rendition,
+    PhotoPage, PhotoQuery, PhotoTemplate, Rendition, TemplateFields,
 };
 
 impl Api {
@@ -31,12 +31,29 @@ impl Api {
         Ok(imported)
     }
 
+    /// The files to import for what was picked: a folder (a card) stands for the image files
+    /// in it and its folders, in shooting order.
+    pub fn photo_files(&self, picked: &[PathBuf]) -> ApiResult<Vec<PathBuf>> {
+        let mut files = Vec::new();
+        for path in picked {
+            if path.is_dir() {
+                files.extend(newsroom_photos::images_in_folder(path)?);
+            } else {
+                files.push(path.clone());
+            }
+        }
+        Ok(files)
+    }
+
     /// Imports files one after another, reporting each step of each file to `progress`; a
-    /// file that fails is reported and the rest still import.
+    /// file that fails is reported and the rest still import. With a template, each photo new
+    /// to the library gets it (`{seq}` counts them in the batch's order); one already there
+    /// keeps its fields.
     pub fn photo_import_batch(
         &self,
         paths: &[PathBuf],
         article_id: Option<&str>,
+        template: Option<&str>,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Vec<ApiResult<Imported>> {
         let total = paths.len() as u32;
@@ -46,24 +63,45 @@ impl Api {
                 total,
                 file: paths[index].display().to_string(),
                 stage,
+                created: None,
                 photo,
                 error,
             }
         };
+        let fields = match template
+            .map(|name| self.photo_template_expanded(name))
+            .transpose()
+        {
+            Ok(fields) => fields,
+            Err(err) => {
+                for index in 0..paths.len() {
+                    progress(report(index, ImportStage::Failed, None, Some(err.clone())));
+                }
+                return paths.iter().map(|_| Err(err.clone())).collect();
+            }
+        };
+        let mut seq = 0;
         for index in 0..paths.len() {
             progress(report(index, ImportStage::Queued, None, None));
         }
         let mut outcomes = Vec::with_capacity(paths.len());
         for (index, path) in paths.iter().enumerate() {
             progress(report(index, ImportStage::Processing, None, None));
-            let outcome = self.photo_import_file(path, article_id);
+            let mut outcome = self.photo_import_file(path, article_id);
+            if let (Ok(imported), Some(fields)) = (&mut outcome, &fields) {
+                if imported.created {
+                    seq += 1;
+                    match self.photo_template_fill(fields, &imported.photo.id, seq) {
+                        Ok(photo) => imported.photo = photo,
+                        Err(err) => outcome = Err(err),
+                    }
+                }
+            }
             match &outcome {
-                Ok(imported) => progress(report(
-                    index,
-                    ImportStage::Done,
-                    Some(imported.photo.clone()),
-                    None,
-                )),
+                Ok(imported) => progress(ImportProgress {
+                    created: Some(imported.created),
+                    ..report(index, ImportStage::Done, Some(imported.photo.clone()), None)
+                }),
                 Err(err) => progress(report(index, ImportStage::Failed, None, Some(err.clone()))),
             }
             outcomes.push(outcome);
@@ -202,5 +240,91 @@ impl Api {
         let conn = self.conn()?;
         newsroom_photos::set_article_caption(&conn, article_id, photo_id, caption)?;
         Ok(newsroom_photos::article_photos(&conn, article_id)?)
+    }
+}
+
+/// Metadata templates (`newsroom_photos::template`): saved, shared, applied.
+impl Api {
+    pub fn photo_templates(&self) -> ApiResult<Vec<PhotoTemplate>> {
+        Ok(newsroom_photos::templates(&*self.conn()?)?)
+    }
+
+    pub fn photo_template_save(&self, template: &PhotoTemplate) -> ApiResult<PhotoTemplate> {
+        Ok(newsroom_photos::save_template(
+            &*self.conn()?,
+            template,
+            Utc::now(),
+        )?)
+    }
+
+    pub fn photo_template_remove(&self, name: &str) -> ApiResult<()> {
+        Ok(newsroom_photos::remove_template(&*self.conn()?, name)?)
+    }
+
+    /// A template's fields with the newsroom's codes expanded (`=hn=` → Hà Nội).
+    fn photo_template_expanded(&self, name: &str) -> ApiResult<TemplateFields> {
+        let conn = self.conn()?;
+        let fields = newsroom_photos::template(&conn, name)?.fields;
+        let codes = newsroom_shortcuts::codes(&conn)?;
+        let expand = |text: &str| newsroom_shortcuts::expand(text, &codes);
+        Ok(TemplateFields {
+            description: expand(&fields.description),
+            headline: expand(&fields.headline),
+            credit: expand(&fields.credit),
+            creator: expand(&fields.creator),
+            copyright: expand(&fields.copyright),
+            alt_text: expand(&fields.alt_text),
+            keywords: fields.keywords.iter().map(|k| expand(k)).collect(),
+        })
+    }
+
+    /// Fills one photo from a template as the `seq`-th of its batch.
+    fn photo_template_fill(&self, fields: &TemplateFields, id: &str, seq: usize) -> ApiResult<Photo> {
+        let photos =
+            newsroom_photos::apply_template_from(&*self.conn()?, fields, &[id.to_owned()], seq, Utc::now())?;
+        photos
+            .into_iter()
+            .next()
+            .ok_or_else(|| ApiError::new(crate::ErrorCode::Internal, "the template changed no photo"))
+    }
+
+    /// Applies a saved template to a selection of photos, in the order given; all or none.
+    pub fn photo_template_apply(&self, name: &str, ids: &[String]) -> ApiResult<Vec<Photo>> {
+        let fields = self.photo_template_expanded(name)?;
+        Ok(newsroom_photos::apply_template(
+            &*self.conn()?,
+            &fields,
+            ids,
+            Utc::now(),
+        )?)
+    }
+
+    pub fn photo_templates_export(&self) -> ApiResult<String> {
+        Ok(newsroom_photos::export_templates(&*self.conn()?)?)
+    }
+
+    pub fn photo_templates_export_file(&self, path: &Path) -> ApiResult<()> {
+        let json = self.photo_templates_export()?;
+        std::fs::write(path, json).map_err(|e| {
+            ApiError::new(
+                crate::ErrorCode::Storage,
+                format!("{}: cannot write: {e}", path.display()),
+            )
+        })
+    }
+
+    /// Merges templates exported on another machine; how many were read.
+    pub fn photo_templates_import_file(&self, path: &Path) -> ApiResult<u32> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            ApiError::new(
+                crate::ErrorCode::InvalidInput,
+                format!("{}: cannot read: {e}", path.display()),
+            )
+        })?;
+        let (json, _) = crate::text_decode(&path.display().to_string(), &bytes, None)?;
+        newsroom_photos::import_templates(&*self.conn()?, &json, Utc::now()).map_err(|e| {
+            let e = ApiError::from(e);
+            ApiError::new(e.code, format!("{}: {}", path.display(), e.message))
+        })
     }
 }

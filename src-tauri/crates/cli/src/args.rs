@@ -341,14 +341,18 @@ pub enum SyncCommand {
 
 #[derive(Subcommand)]
 pub enum PhotoCommand {
-    /// Import image files (JPEG, PNG, WebP); each is reported on its own, and one bad file
-    /// does not stop the rest. Exits non-zero when any file failed.
+    /// Import image files (JPEG, PNG, WebP), or folders of them (a memory card: its folders
+    /// too, in shooting order); each file is reported on its own, and one bad file does not
+    /// stop the rest. A file already in the library is said so. Exits non-zero when any failed.
     Import {
-        #[arg(required = true)]
+        #[arg(required = true, value_name = "FILE|DIR")]
         files: Vec<PathBuf>,
         /// Attach the photos to this article.
         #[arg(long)]
         article: Option<String>,
+        /// Fill each new photo from this metadata template.
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -385,6 +389,10 @@ pub enum PhotoCommand {
         #[arg(long)]
         article: Option<String>,
     },
+    /// Metadata templates: named caption fields with variables ({date} {time} {creator} {seq}
+    /// {file}), applied on import or to photos.
+    #[command(subcommand)]
+    Template(TemplateCommand),
     /// Give photos 0 to 5 stars.
     Rate {
         #[arg(required = true, value_name = "ID")]
@@ -467,6 +475,54 @@ pub enum ShortcutCommand {
     Export { file: Option<PathBuf> },
     /// Merge a list exported on another machine (all or none).
     Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+pub enum TemplateCommand {
+    /// Save a template (only the fields given are set by it; codes like =hn= expand when it
+    /// is applied).
+    Save {
+        name: String,
+        #[arg(long)]
+        caption: Option<String>,
+        #[arg(long)]
+        headline: Option<String>,
+        #[arg(long)]
+        credit: Option<String>,
+        #[arg(long)]
+        creator: Option<String>,
+        #[arg(long)]
+        copyright: Option<String>,
+        #[arg(long)]
+        alt: Option<String>,
+        /// A keyword added to each photo (repeatable).
+        #[arg(long = "keyword", value_name = "WORD")]
+        keywords: Vec<String>,
+    },
+    /// Every template.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fill photos from a template, in the order given ({seq} counts from 1).
+    Apply {
+        name: String,
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    Remove {
+        name: String,
+    },
+    /// Write every template as JSON (to a file or standard output), for the other machines.
+    Export {
+        file: Option<PathBuf>,
+    },
+    /// Merge templates exported on another machine (all or none).
+    Import {
+        file: PathBuf,
+    },
 }
 
 /// What a person can hear of, as the inbox names it.

@@ -26,10 +26,18 @@ struct ImportLine {
 
 pub fn run(api: Api, command: PhotoCommand) -> Result<(), ApiError> {
     match command {
-        PhotoCommand::Import { files, article, json } => {
+        PhotoCommand::Import {
+            files,
+            article,
+            template,
+            json,
+        } => {
+            let files = api.photo_files(&files)?;
+            let outcomes =
+                api.photo_import_batch(&files, article.as_deref(), template.as_deref(), &mut |_| {});
             let mut lines = Vec::new();
-            for file in &files {
-                let line = match api.photo_import_file(file, article.as_deref()) {
+            for (file, outcome) in files.iter().zip(outcomes) {
+                let line = match outcome {
                     Ok(imported) => ImportLine {
                         file: file.display().to_string(),
                         id: Some(imported.photo.id.clone()),
@@ -52,10 +60,15 @@ pub fn run(api: Api, command: PhotoCommand) -> Result<(), ApiError> {
                 if !json {
                     match (&line.id, &line.error) {
                         (Some(id), _) => println!(
-                            "{id}  {}×{}  {}",
+                            "{id}  {}×{}  {}{}",
                             line.width.unwrap_or(0),
                             line.height.unwrap_or(0),
-                            line.file
+                            line.file,
+                            if line.created == Some(false) {
+                                "  (already in the library)"
+                            } else {
+                                ""
+                            }
                         ),
                         (_, Some(error)) => eprintln!("error: {}", error.message),
                         _ => {}
@@ -103,6 +116,7 @@ pub fn run(api: Api, command: PhotoCommand) -> Result<(), ApiError> {
             };
             changed(&api, &ids, &change, json)?;
         }
+        PhotoCommand::Template(command) => crate::photo_template::run(&api, command)?,
         PhotoCommand::Rate { ids, stars, json } => {
             let change = PhotoEdit {
                 rating: Some(stars),

@@ -21,6 +21,7 @@ mod library;
 mod metadata;
 mod models;
 mod render;
+mod template;
 mod xmp;
 
 pub use arrange::*;
@@ -32,6 +33,7 @@ pub use library::*;
 pub use metadata::{read as read_metadata, sniff};
 pub use models::*;
 pub use render::{renditions, scaled_size, Renditions, MAX_PIXELS, THUMB_EDGE, WEB_EDGE};
+pub use template::*;
 
 /// The metadata readers, exposed for the fuzz targets.
 pub mod fuzzing {

@@ -278,3 +278,96 @@ fn codes_expand_in_captions_set_from_the_command_line_and_travel_as_json() {
         serde_json::from_str(&stdout(&newsroom(other.path(), &["shortcut", "list", "--json"]))).unwrap();
     assert_eq!(left.as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn a_card_is_ingested_with_a_template_and_photos_already_there_are_said_and_left_alone() {
+    let data = tempfile::tempdir().unwrap();
+    let card = tempfile::tempdir().unwrap();
+    let dcim = card.path().join("DCIM").join("100CANON");
+    std::fs::create_dir_all(&dcim).unwrap();
+    for n in 1..=3u16 {
+        write(&dcim, &format!("IMG_000{n}.JPG"), &jpeg(64 + n * 8, 48));
+    }
+    stdout(&newsroom(data.path(), &["shortcut", "add", "hn", "Hà Nội"]));
+    stdout(&newsroom(
+        data.path(),
+        &[
+            "photo",
+            "template",
+            "save",
+            "Lễ hội",
+            "--caption",
+            "Lễ hội đường phố tại =hn=, ảnh {seq}",
+            "--credit",
+            "Ảnh: Thu Quỳnh",
+            "--keyword",
+            "lễ hội",
+        ],
+    ));
+    // One photo of the card is already in the library, captioned by hand.
+    let first = dcim.join("IMG_0001.JPG");
+    let before: serde_json::Value = serde_json::from_str(&stdout(&newsroom(
+        data.path(),
+        &["photo", "import", first.to_str().unwrap(), "--json"],
+    )))
+    .unwrap();
+    let first_id = before[0]["id"].as_str().unwrap().to_owned();
+    stdout(&newsroom(
+        data.path(),
+        &["photo", "caption", &first_id, "--caption", "Chú thích riêng"],
+    ));
+
+    let out = newsroom(
+        data.path(),
+        &[
+            "photo",
+            "import",
+            card.path().to_str().unwrap(),
+            "--template",
+            "Lễ hội",
+        ],
+    );
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(
+        text.lines().next().unwrap().ends_with("(already in the library)"),
+        "{text}"
+    );
+    let photos: serde_json::Value = serde_json::from_str(&stdout(&newsroom(
+        data.path(),
+        &["photo", "list", "--sort", "name", "--json"],
+    )))
+    .unwrap();
+    let captions: Vec<&str> = photos
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["description"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        captions,
+        [
+            "Chú thích riêng",
+            "Lễ hội đường phố tại Hà Nội, ảnh 1",
+            "Lễ hội đường phố tại Hà Nội, ảnh 2"
+        ]
+    );
+    assert_eq!(photos[1]["keywords"][0], "lễ hội");
+
+    // An unknown template imports nothing and says why.
+    let other = tempfile::tempdir().unwrap();
+    let refused = newsroom(
+        other.path(),
+        &[
+            "photo",
+            "import",
+            card.path().to_str().unwrap(),
+            "--template",
+            "Không có",
+        ],
+    );
+    assert_ne!(refused.status.code(), Some(0));
+    let none: serde_json::Value =
+        serde_json::from_str(&stdout(&newsroom(other.path(), &["photo", "list", "--json"]))).unwrap();
+    assert_eq!(none.as_array().unwrap().len(), 0);
+}

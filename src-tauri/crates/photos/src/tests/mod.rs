@@ -15,6 +15,7 @@ mod bad_input;
 mod exporting;
 mod importing;
 mod rating;
+mod templating;
 
 pub(super) struct Fixture {
     _dir: tempfile::TempDir,
