@@ -309,8 +309,9 @@ function xdotool(...args) {
  * exists a moment before it is mapped, and X refuses to focus an unmapped window (BadMatch),
  * so it waits for a visible one and retries the focus until X reports it; there is no window
  * manager under Xvfb, so the dialog is focused directly (XTEST events go to the focused window).
+ * Keys in `then` are pressed after that, a moment apart.
  */
-export async function answerFileDialog(titles, keys, path) {
+export async function answerFileDialog(titles, keys, path, then = []) {
   await until("the file dialog, focused", () => {
     try {
       // GTK titles the dialog itself on some versions, so either title will do.
@@ -327,6 +328,12 @@ export async function answerFileDialog(titles, keys, path) {
   xdotool("type", "--delay", "20", path);
   await new Promise((r) => setTimeout(r, 300));
   xdotool("key", "Return");
+  // A folder dialog goes into the folder typed on the first Enter; `then` answers it there
+  // (its Select button is "_Chọn" in Vietnamese: Alt+C).
+  for (const key of then) {
+    await new Promise((r) => setTimeout(r, 500));
+    xdotool("key", key);
+  }
 }
 
 /** Acts as a person from here on: the profile form (open on a first run, else opened from

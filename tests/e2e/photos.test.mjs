@@ -5,7 +5,7 @@
 // carries on.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { answerFileDialog, cli, closeApp, openApp, pastePhoto, startDriver, until } from "./app.mjs";
@@ -372,6 +372,62 @@ test("a newsroom code typed in a caption or the body becomes its text", async ()
     await body.waitForExist();
     await body.addValue("Tại =HN= hôm qua");
     await until("the code expanded in the body", async () => (await body.getText()).includes("Tại Hà Nội hôm qua"));
+  } finally {
+    await closeApp(app);
+  }
+});
+
+test("photos are ingested on the photo desk with a template; a photo already there is said and kept", async () => {
+  const app = await openApp();
+  try {
+    const paths = await jpegFiles(app, "IMG_000", ["#e67e22", "#2c3e50"]);
+    const card = mkdtempSync(join(tmpdir(), "newsroom-the-card-"));
+    const dcim = join(card, "DCIM", "100CANON");
+    mkdirSync(dcim, { recursive: true });
+    paths.forEach((path, i) => copyFileSync(path, join(dcim, `IMG_000${i + 1}.JPG`)));
+    // The first frame was imported before and captioned by hand.
+    const before = JSON.parse(cli(driver.dataDir, ["photo", "import", join(dcim, "IMG_0001.JPG"), "--json"]));
+    cli(driver.dataDir, ["photo", "caption", before[0].id, "--caption", "Chú thích của phóng viên"]);
+    cli(driver.dataDir, ["shortcut", "add", "hn", "Hà Nội"]);
+
+    await (await app.$("[data-testid=open-photo-desk]")).click();
+    await (await app.$("[data-testid=open-templates]")).click();
+    await (await app.$("[data-testid=template-name]")).setValue("Lễ hội đường phố");
+    await (await app.$("[data-testid=template-caption]")).setValue("Lễ hội đường phố tại =hn=, ảnh {seq}");
+    await (await app.$("[data-testid=template-credit]")).setValue("Ảnh: Thu Quỳnh");
+    await (await app.$("[data-testid=template-save]")).click();
+    await (await app.$("[data-testid=template-said]")).waitForExist();
+    await until("the template offered on import", async () =>
+      (await (await app.$("[data-testid=ingest-template]")).getText()).includes("Lễ hội đường phố"),
+    );
+    await (await app.$("[data-testid=ingest-template]")).selectByAttribute("value", "Lễ hội đường phố");
+    // The system's folder dialog is not driven here (the same import of a folder is tested
+    // through the CLI); files picked in the file dialog take the same way in.
+    const ingest = async (file) => {
+      await (await app.$("[data-testid=ingest-files]")).click();
+      await answerFileDialog("Chọn ảnh để nhập|Open File", ["ctrl+l"], file);
+      const summary = await app.$("[data-testid=ingest-summary]");
+      await until("the import's summary", async () => (await summary.isExisting()) && (await summary.getAttribute("data-file")) === file.split("/").pop(), 60000);
+      return summary;
+    };
+    let summary = await ingest(join(dcim, "IMG_0001.JPG"));
+    assert.equal(await summary.getAttribute("data-created"), "0");
+    assert.equal(await summary.getAttribute("data-known"), "1");
+    assert.match(await (await app.$("[data-testid=ingest-known]")).getText(), /IMG_0001\.JPG/);
+    summary = await ingest(join(dcim, "IMG_0002.JPG"));
+    assert.equal(await summary.getAttribute("data-created"), "1");
+    assert.equal(await summary.getAttribute("data-failed"), "0");
+
+    const photos = JSON.parse(cli(driver.dataDir, ["photo", "list", "--json", "--sort", "name"])).filter((p) =>
+      /^IMG_000\d\.JPG$/.test(p.original_name),
+    );
+    assert.deepEqual(
+      photos.map((p) => [p.original_name, p.description, p.credit]),
+      [
+        ["IMG_0001.JPG", "Chú thích của phóng viên", ""],
+        ["IMG_0002.JPG", "Lễ hội đường phố tại Hà Nội, ảnh 1", "Ảnh: Thu Quỳnh"],
+      ],
+    );
   } finally {
     await closeApp(app);
   }
