@@ -265,7 +265,7 @@ missing: Array<RequiredField>,
 /**
  * 0 (unrated) to 5 stars.
  */
-rating: number, pick: Pick, label: ColourLabel, imported_at: string, updated_at: string, };
+rating: number, framing: Framing, pick: Pick, label: ColourLabel, imported_at: string, updated_at: string, };
 
 export type PhotoEdit = { description: string | null, credit: string | null, creator: string | null, copyright: string | null, alt_text: string | null, headline: string | null, keywords: Array<string> | null, date_created: string | null, 
 /**
@@ -328,6 +328,22 @@ export type Imported = { photo: Photo,
 created: boolean, metadata: ReadMetadata, };
 
 export type Rendition = "original" | "web" | "thumb";
+
+export type Crop = { x: number, y: number, width: number, height: number, };
+
+export type Focal = { x: number, y: number, };
+
+export type Framing = { 
+/**
+ * Quarter turns clockwise on top of the camera's orientation: 0, 90, 180 or 270.
+ */
+rotation: number, crop: Crop | null, focal: Focal | null, };
+
+export type CropRequest = { rect: Crop | null, 
+/**
+ * Width and height of the ratio (16:9 is `[16, 9]`).
+ */
+aspect: [number, number] | null, focal: Focal | null, };
 
 export type TemplateFields = { description: string, headline: string, credit: string, creator: string, copyright: string, alt_text: string, 
 /**

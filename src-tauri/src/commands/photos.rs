@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use newsroom_api::{
-    ApiError, ApiResult, ArticlePhoto, ErrorCode, ImportProgress, Imported, Photo, PhotoEdit, PhotoPage,
-    PhotoQuery, PhotoTemplate, Rendition,
+    ApiError, ApiResult, ArticlePhoto, CropRequest, ErrorCode, ImportProgress, Imported, Photo, PhotoEdit,
+    PhotoPage, PhotoQuery, PhotoTemplate, Rendition,
 };
 use tauri::ipc::{Channel, InvokeBody, Request};
 use tauri::{AppHandle, Manager, State};
@@ -341,4 +341,20 @@ pub async fn photo_templates_import_file(app: AppHandle) -> ApiResult<Option<u32
         .api()?
         .photo_templates_import_file(&path)
         .map(Some)
+}
+
+/// Turns a photo clockwise by 90, 180 or 270 degrees; the renditions are made again.
+#[tauri::command]
+pub async fn photo_rotate(app: AppHandle, id: String, degrees: i32) -> ApiResult<Photo> {
+    tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().api()?.photo_rotate(&id, degrees))
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
+}
+
+/// Crops a photo (a rectangle, or a ratio around its focal point), or takes the crop off.
+#[tauri::command]
+pub async fn photo_crop(app: AppHandle, id: String, request: CropRequest) -> ApiResult<Photo> {
+    tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().api()?.photo_crop(&id, &request))
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
 }

@@ -1,6 +1,6 @@
 // Generated from the shell's command declarations (src-tauri/src/commands/*.rs) by
 // newsroom-ipc-contract. Do not edit: run `NEWSROOM_UPDATE_BINDINGS=1 cargo test -p newsroom-ipc-contract`.
-import type { AcceptSuggestion, ActRequest, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, Backup, BackupPreview, BackupSettings, ChecklistRule, Choice, Conversion, Correction, DemoRemoved, DirectoryImport, Entity, EntityInput, EntityKind, FieldLimits, HouseStyle, HouseWord, ImportProgress, Imported, Inbox, IndexProgress, Issue, Language, ListQuery, Normalised, Notification, NotificationSettings, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PhotoTemplate, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Restored, Revision, RevisionSummary, SaveRequest, SendState, Shortcut, ShortcutImport, SiteApprovalPage, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, TrashedArticle, VersionRef, WordKind } from "../bindings";
+import type { AcceptSuggestion, ActRequest, Anchor, Article, ArticleDiff, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag, Backend, Backup, BackupPreview, BackupSettings, ChecklistRule, Choice, Conversion, Correction, CropRequest, DemoRemoved, DirectoryImport, Entity, EntityInput, EntityKind, FieldLimits, HouseStyle, HouseWord, ImportProgress, Imported, Inbox, IndexProgress, Issue, Language, ListQuery, Normalised, Notification, NotificationSettings, Passage, Photo, PhotoEdit, PhotoPage, PhotoQuery, PhotoTemplate, PieceLock, Profile, Proposal, Pulled, Queue, RenderedMarkdown, Rendition, Restored, Revision, RevisionSummary, SaveRequest, SendState, Shortcut, ShortcutImport, SiteApprovalPage, StatusChange, StatusRequest, Suggestions, SyncOverview, TakeOver, Thread, TrashedArticle, VersionRef, WordKind } from "../bindings";
 import { call, callRaw, channel } from "./invoke";
 
 export const ipc = {
@@ -199,6 +199,12 @@ export const ipc = {
   /** Merges templates from a file exported on another machine; how many, or none when cancelled. */
   photoTemplatesImportFile: () =>
     call<number | null>("photo_templates_import_file"),
+  /** Turns a photo clockwise by 90, 180 or 270 degrees; the renditions are made again. */
+  photoRotate: (id: string, degrees: number) =>
+    call<Photo>("photo_rotate", { id, degrees }),
+  /** Crops a photo (a rectangle, or a ratio around its focal point), or takes the crop off. */
+  photoCrop: (id: string, request: CropRequest) =>
+    call<Photo>("photo_crop", { id, request }),
   // profile
   /** The person using the app, or none before the first-run question is answered. */
   profileGet: () =>

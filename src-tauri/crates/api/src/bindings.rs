@@ -28,7 +28,10 @@ use crate::{
     Pulled, SendProgress, SendStage, SendState, SiteApproval, SiteApprovalPage, SyncJob, SyncOverview,
     TakeOver,
 };
-use crate::{ColourLabel, PhotoSort, PhotoTemplate, Pick, Shortcut, ShortcutImport, TemplateFields};
+use crate::{
+    ColourLabel, Crop, CropRequest, Focal, Framing, PhotoSort, PhotoTemplate, Pick, Shortcut, ShortcutImport,
+    TemplateFields,
+};
 use crate::{Conversion, ConvertedWord, FieldLimits, ImportedArticle, Legacy};
 use crate::{HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind};
 use crate::{Inbox, Notification, NotificationKind, NotificationSettings};
@@ -87,6 +90,10 @@ pub fn typescript_bindings() -> String {
         ReadMetadata::decl(&cfg),
         Imported::decl(&cfg),
         Rendition::decl(&cfg),
+        Crop::decl(&cfg),
+        Focal::decl(&cfg),
+        Framing::decl(&cfg),
+        CropRequest::decl(&cfg),
         TemplateFields::decl(&cfg),
         PhotoTemplate::decl(&cfg),
         Shortcut::decl(&cfg),

@@ -59,9 +59,9 @@ pub use newsroom_entities::{
 };
 pub use newsroom_notifications::{Inbox, Notification, NotificationKind, NotificationSettings};
 pub use newsroom_photos::{
-    ArticlePhoto, CameraFacts, ColourLabel, EmbeddedFields, Imported, PersonShown, Photo, PhotoEdit,
-    PhotoFormat, PhotoQuery, PhotoSort, PhotoTemplate, Pick, ReadMetadata, Rendition, RequiredField,
-    TemplateFields,
+    ArticlePhoto, CameraFacts, ColourLabel, Crop, CropRequest, EmbeddedFields, Focal, Framing, Imported,
+    PersonShown, Photo, PhotoEdit, PhotoFormat, PhotoQuery, PhotoSort, PhotoTemplate, Pick, ReadMetadata,
+    Rendition, RequiredField, TemplateFields,
 };
 pub use newsroom_profile::{Language, Profile, Role};
 pub use newsroom_review::{

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 
 use crate::{
-    Api, ApiError, ApiResult, ArticlePhoto, ImportProgress, ImportStage, Imported, Photo, PhotoEdit,
-    PhotoPage, PhotoQuery, PhotoTemplate, Rendition, TemplateFields,
+    Api, ApiError, ApiResult, ArticlePhoto, CropRequest, Framing, ImportProgress, ImportStage, Imported,
+    Photo, PhotoEdit, PhotoPage, PhotoQuery, PhotoTemplate, Rendition, TemplateFields,
 };
 
 impl Api {
@@ -326,5 +326,42 @@ impl Api {
             let e = ApiError::from(e);
             ApiError::new(e.code, format!("{}: {}", path.display(), e.message))
         })
+    }
+}
+
+/// Framing (`newsroom_photos::frame`): the renditions are made again from the original without
+/// holding the store, which is only taken to read the photo and to record the result.
+impl Api {
+    pub fn photo_frame(&self, id: &str, framing: &Framing) -> ApiResult<Photo> {
+        let (photo, orientation) = {
+            let conn = self.conn()?;
+            (
+                newsroom_photos::get(&conn, id)?,
+                newsroom_photos::orientation(&conn, id)?,
+            )
+        };
+        let renditions = newsroom_photos::render_framing(&self.photos_dir(), &photo, framing, orientation)?;
+        Ok(newsroom_photos::store_framing(
+            &*self.conn()?,
+            &self.photos_dir(),
+            id,
+            framing,
+            &renditions,
+            Utc::now(),
+        )?)
+    }
+
+    /// Turns a photo clockwise by a multiple of 90 degrees (its crop turns with it).
+    pub fn photo_rotate(&self, id: &str, degrees: i32) -> ApiResult<Photo> {
+        let photo = self.photo_get(id)?;
+        let framing = newsroom_photos::turned(&photo, &photo.framing, degrees)?;
+        self.photo_frame(id, &framing)
+    }
+
+    /// Crops a photo to a rectangle or a ratio around its focal point, or takes the crop off.
+    pub fn photo_crop(&self, id: &str, request: &CropRequest) -> ApiResult<Photo> {
+        let photo = self.photo_get(id)?;
+        let framing = newsroom_photos::cropped(&photo, request)?;
+        self.photo_frame(id, &framing)
     }
 }

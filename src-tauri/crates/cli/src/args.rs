@@ -393,6 +393,33 @@ pub enum PhotoCommand {
     /// {file}), applied on import or to photos.
     #[command(subcommand)]
     Template(TemplateCommand),
+    /// Crop a photo (the original is kept; its renditions, and what the site receives, are the
+    /// cropped picture): a rectangle of the upright picture, or a ratio around the focal point.
+    Crop {
+        id: String,
+        /// X,Y,WIDTH,HEIGHT in pixels of the upright (and turned) picture.
+        #[arg(long, value_name = "X,Y,W,H", conflicts_with_all = ["aspect", "none"])]
+        rect: Option<String>,
+        /// A ratio such as 16:9, 4:3, 1:1 or 3:2, as large as the picture allows.
+        #[arg(long, value_name = "W:H", conflicts_with = "none")]
+        aspect: Option<String>,
+        /// The subject, from 0 to 1 across and down the picture (0.5,0.5 is the middle).
+        #[arg(long, value_name = "X,Y")]
+        focal: Option<String>,
+        /// Take the crop off.
+        #[arg(long)]
+        none: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Turn a photo clockwise (its crop turns with it).
+    Rotate {
+        id: String,
+        #[arg(long, value_parser = ["90", "180", "270", "-90"])]
+        degrees: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Give photos 0 to 5 stars.
     Rate {
         #[arg(required = true, value_name = "ID")]

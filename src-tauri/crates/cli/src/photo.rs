@@ -1,6 +1,8 @@
 //! `newsroom photo …`: import, caption, export and list photos.
 
-use newsroom_api::{Api, ApiError, ColourLabel, ErrorCode, Photo, PhotoEdit, PhotoSort, Pick};
+use newsroom_api::{
+    Api, ApiError, ColourLabel, Crop, CropRequest, ErrorCode, Focal, Photo, PhotoEdit, PhotoSort, Pick,
+};
 use serde::Serialize;
 
 use crate::args::PhotoCommand;
@@ -117,6 +119,37 @@ pub fn run(api: Api, command: PhotoCommand) -> Result<(), ApiError> {
             changed(&api, &ids, &change, json)?;
         }
         PhotoCommand::Template(command) => crate::photo_template::run(&api, command)?,
+        PhotoCommand::Crop {
+            id,
+            rect,
+            aspect,
+            focal,
+            none,
+            json,
+        } => {
+            if rect.is_none() && aspect.is_none() && focal.is_none() && !none {
+                return Err(ApiError::new(
+                    ErrorCode::InvalidInput,
+                    "say how to crop: --rect X,Y,W,H, --aspect W:H, --focal X,Y or --none",
+                ));
+            }
+            let photo = api.photo_get(&id)?;
+            let request = CropRequest {
+                rect: rect.as_deref().map(parse_rect).transpose()?,
+                aspect: match (aspect.as_deref(), none) {
+                    (Some(aspect), _) => Some(parse_pair(aspect, ':')?),
+                    // A focal point alone moves the crop already there (same size) onto it.
+                    (None, false) if rect.is_none() => photo.framing.crop.map(|c| (c.width, c.height)),
+                    _ => None,
+                },
+                focal: focal.as_deref().map(parse_focal).transpose()?,
+            };
+            print_photos(&[api.photo_crop(&id, &request)?], json);
+        }
+        PhotoCommand::Rotate { id, degrees, json } => {
+            let degrees: i32 = degrees.parse().unwrap_or(90);
+            print_photos(&[api.photo_rotate(&id, degrees)?], json);
+        }
         PhotoCommand::Rate { ids, stars, json } => {
             let change = PhotoEdit {
                 rating: Some(stars),
@@ -190,7 +223,7 @@ fn marked(api: &Api, ids: &[String], pick: Pick, json: bool) -> Result<(), ApiEr
     changed(api, ids, &change, json)
 }
 
-/// One line a photo: id, size, stars, mark, label, file name and caption.
+/// One line a photo: id, framed size, stars, mark, label, file name and caption.
 fn print_photos(photos: &[Photo], json: bool) {
     if json {
         print_json(&photos);
@@ -207,9 +240,52 @@ fn print_photos(photos: &[Photo], json: bool) {
             "" => "-",
             colour => colour,
         };
+        // The size the site receives: the framed picture's.
+        let (width, height) = photo.framing.framed_size(photo.width, photo.height);
         println!(
-            "{}  {}×{}  {stars}  {mark}  {label}  {}  {}",
-            photo.id, photo.width, photo.height, photo.original_name, photo.description
+            "{}  {width}×{height}  {stars}  {mark}  {label}  {}  {}",
+            photo.id, photo.original_name, photo.description
         );
     }
+}
+
+fn invalid(message: String) -> ApiError {
+    ApiError::new(ErrorCode::InvalidInput, message)
+}
+
+/// `16:9` → (16, 9).
+fn parse_pair(text: &str, separator: char) -> Result<(u32, u32), ApiError> {
+    let (a, b) = text
+        .split_once(separator)
+        .ok_or_else(|| invalid(format!("“{text}”: write two numbers joined by {separator}")))?;
+    match (a.trim().parse(), b.trim().parse()) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        _ => Err(invalid(format!(
+            "“{text}”: write two whole numbers joined by {separator}"
+        ))),
+    }
+}
+
+/// `X,Y,W,H` in pixels.
+fn parse_rect(text: &str) -> Result<Crop, ApiError> {
+    let numbers: Vec<u32> = text
+        .split(',')
+        .map(|n| n.trim().parse())
+        .collect::<Result<_, _>>()
+        .map_err(|_| invalid(format!("“{text}”: write X,Y,WIDTH,HEIGHT in whole pixels")))?;
+    match numbers[..] {
+        [x, y, width, height] => Ok(Crop { x, y, width, height }),
+        _ => Err(invalid(format!(
+            "“{text}”: write X,Y,WIDTH,HEIGHT in whole pixels"
+        ))),
+    }
+}
+
+/// `X,Y` from 0 to 1.
+fn parse_focal(text: &str) -> Result<Focal, ApiError> {
+    let (x, y) = text
+        .split_once(',')
+        .and_then(|(x, y)| Some((x.trim().parse().ok()?, y.trim().parse().ok()?)))
+        .ok_or_else(|| invalid(format!("“{text}”: write X,Y from 0 to 1, such as 0.5,0.4")))?;
+    Ok(Focal { x, y })
 }

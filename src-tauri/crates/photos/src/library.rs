@@ -76,6 +76,11 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     if path.exists() {
         return Ok(());
     }
+    replace_atomically(path, bytes)
+}
+
+/// As [`write_atomically`], replacing a file already there (a rendition made again).
+pub(crate) fn replace_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let folder = path.parent().expect("library paths have a folder");
     std::fs::create_dir_all(folder)?;
     let mut temp = tempfile::NamedTempFile::new_in(folder)?;
@@ -166,10 +171,11 @@ pub fn prepare(dir: &Path, original_name: &str, bytes: &[u8], sha256: String) ->
 pub(crate) const PHOTO_COLUMNS: &str =
     "p.id, p.sha256, p.original_name, p.format, p.byte_size, p.width, p.height,
     p.description, p.credit, p.creator, p.copyright, p.alt_text, p.headline, p.keywords, p.date_created,
-    p.camera, p.gps_latitude, p.gps_longitude, p.imported_at, p.updated_at, p.rating, p.pick, p.label";
+    p.camera, p.gps_latitude, p.gps_longitude, p.imported_at, p.updated_at, p.rating, p.pick, p.label,
+    p.rotation, p.crop_x, p.crop_y, p.crop_width, p.crop_height, p.focal_x, p.focal_y";
 
 /// How many columns `PHOTO_COLUMNS` selects: a query that selects more reads them after these.
-pub(crate) const PHOTO_COLUMN_COUNT: usize = 23;
+pub(crate) const PHOTO_COLUMN_COUNT: usize = 30;
 
 pub(crate) fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
     let keywords: String = row.get(13)?;
@@ -199,6 +205,17 @@ pub(crate) fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
         rating: row.get(20)?,
         pick: Pick::from_number(row.get(21)?),
         label: ColourLabel::parse(&row.get::<_, String>(22)?).unwrap_or_default(),
+        framing: Framing {
+            rotation: row.get(23)?,
+            crop: match (row.get(24)?, row.get(25)?, row.get(26)?, row.get(27)?) {
+                (Some(x), Some(y), Some(width), Some(height)) => Some(Crop { x, y, width, height }),
+                _ => None,
+            },
+            focal: match (row.get(28)?, row.get(29)?) {
+                (Some(x), Some(y)) => Some(Focal { x, y }),
+                _ => None,
+            },
+        },
     };
     photo.missing = missing_fields(&photo.description, &photo.credit, &photo.alt_text);
     Ok(photo)

@@ -163,12 +163,72 @@ impl PhotoFormat {
 }
 
 impl Photo {
-    /// The display size of one of the photo's stored images.
+    /// The display size of one of the photo's stored images: the original as it is, the
+    /// renditions as framed (rotated and cropped).
     pub fn size_of(&self, rendition: Rendition) -> (u32, u32) {
+        let (width, height) = self.framing.framed_size(self.width, self.height);
         match rendition {
             Rendition::Original => (self.width, self.height),
-            Rendition::Web => crate::scaled_size(self.width, self.height, crate::WEB_EDGE),
-            Rendition::Thumb => crate::scaled_size(self.width, self.height, crate::THUMB_EDGE),
+            Rendition::Web => crate::scaled_size(width, height, crate::WEB_EDGE),
+            Rendition::Thumb => crate::scaled_size(width, height, crate::THUMB_EDGE),
+        }
+    }
+}
+
+/// A rectangle of the upright, rotated original, in its pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Crop {
+    pub x: u32,
+    pub y: u32,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Where the picture's subject is, from 0 to 1 across and down the rotated picture (not the
+/// crop, so it stays on the subject whatever the crop).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+pub struct Focal {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// How a photo is framed: the original is never changed, its renditions are made with this.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct Framing {
+    /// Quarter turns clockwise on top of the camera's orientation: 0, 90, 180 or 270.
+    pub rotation: u16,
+    pub crop: Option<Crop>,
+    pub focal: Option<Focal>,
+}
+
+/// A crop as the photo editor asks for it: a rectangle, or a ratio placed around the focal
+/// point; neither takes the crop off. A focal point given here is kept with the photo.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct CropRequest {
+    #[serde(default)]
+    pub rect: Option<Crop>,
+    /// Width and height of the ratio (16:9 is `[16, 9]`).
+    #[serde(default)]
+    pub aspect: Option<(u32, u32)>,
+    #[serde(default)]
+    pub focal: Option<Focal>,
+}
+
+impl Framing {
+    /// The size of the upright original after the rotation.
+    pub fn rotated_size(&self, width: u32, height: u32) -> (u32, u32) {
+        if self.rotation % 180 == 90 {
+            (height, width)
+        } else {
+            (width, height)
+        }
+    }
+
+    /// The size of the framed picture, before any scaling.
+    pub fn framed_size(&self, width: u32, height: u32) -> (u32, u32) {
+        match self.crop {
+            Some(crop) => (crop.width, crop.height),
+            None => self.rotated_size(width, height),
         }
     }
 }
@@ -230,6 +290,7 @@ pub struct Photo {
     pub missing: Vec<RequiredField>,
     /// 0 (unrated) to 5 stars.
     pub rating: u8,
+    pub framing: Framing,
     pub pick: Pick,
     pub label: ColourLabel,
     pub imported_at: String,

@@ -12,7 +12,7 @@ use fast_image_resize::{PixelType, ResizeAlg, ResizeOptions, Resizer};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageFormat, ImageReader, Limits, RgbImage};
 
-use crate::models::PhotoFormat;
+use crate::models::{Framing, PhotoFormat};
 use crate::PhotoError;
 
 /// The long edge of the web rendition.
@@ -62,7 +62,10 @@ pub fn scaled_size(width: u32, height: u32, edge: u32) -> (u32, u32) {
 /// Decodes a JPEG at the smallest DCT scale that still covers `edge` on its long side.
 /// Returns `None` for pixel formats the scaled decoder does not produce as RGB (CMYK, 16-bit),
 /// which then go through the general decoder.
-fn decode_jpeg_scaled(bytes: &[u8], edge: u32) -> Result<Option<(RgbImage, u32, u32)>, PhotoError> {
+fn decode_jpeg_scaled(
+    bytes: &[u8],
+    edge_for: impl Fn(u32, u32) -> u32,
+) -> Result<Option<(RgbImage, u32, u32)>, PhotoError> {
     let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
     decoder.set_max_decoding_buffer_size(MAX_ALLOC as usize);
     decoder
@@ -79,7 +82,7 @@ fn decode_jpeg_scaled(bytes: &[u8], edge: u32) -> Result<Option<(RgbImage, u32, 
     ) {
         return Ok(None);
     }
-    let (want_w, want_h) = scaled_size(width, height, edge);
+    let (want_w, want_h) = scaled_size(width, height, edge_for(width, height));
     let (out_w, out_h) = decoder
         .scale(want_w as u16, want_h as u16)
         .map_err(|err| PhotoError::Corrupt(err.to_string()))?;
@@ -172,9 +175,33 @@ fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, PhotoError> {
 
 /// Decodes the image and makes both renditions, upright.
 pub fn renditions(bytes: &[u8], format: PhotoFormat, orientation: u8) -> Result<Renditions, PhotoError> {
-    // Orientations 5–8 swap the axes, so the stored image's long edge is still the long edge.
+    framed_renditions(bytes, format, orientation, &Framing::default())
+}
+
+/// Decodes the image and makes both renditions, upright and framed (rotated, then cropped).
+/// A JPEG is decoded only as large as the crop needs for a full web rendition, so framing a
+/// 24-megapixel photo does not decode every pixel unless the crop is small.
+pub fn framed_renditions(
+    bytes: &[u8],
+    format: PhotoFormat,
+    orientation: u8,
+    framing: &Framing,
+) -> Result<Renditions, PhotoError> {
+    let swaps = (5..=8).contains(&orientation);
+    // Orientations 5–8 and quarter turns swap the axes, but never change the long edge.
+    let edge_for = |stored_w: u32, stored_h: u32| {
+        let long = stored_w.max(stored_h);
+        match framing.crop {
+            Some(crop) => {
+                let crop_long = u64::from(crop.width.max(crop.height).max(1));
+                let wanted = u64::from(WEB_EDGE) * u64::from(long) / crop_long;
+                (wanted.min(u64::from(long)) as u32).max(WEB_EDGE.min(long))
+            }
+            None => WEB_EDGE,
+        }
+    };
     let scaled = if format == PhotoFormat::Jpeg {
-        decode_jpeg_scaled(bytes, WEB_EDGE)?
+        decode_jpeg_scaled(bytes, edge_for)?
     } else {
         None
     };
@@ -190,14 +217,40 @@ pub fn renditions(bytes: &[u8], format: PhotoFormat, orientation: u8) -> Result<
         DynamicImage::ImageRgb8(rgb) => rgb,
         other => other.to_rgb8(),
     };
-    let (width, height) = if (5..=8).contains(&orientation) {
+    let (width, height) = if swaps {
         (stored_h, stored_w)
     } else {
         (stored_w, stored_h)
     };
-    let web_size = scaled_size(width, height, WEB_EDGE);
-    let web_image = resize(&upright, web_size.0, web_size.1)?;
-    let thumb_size = scaled_size(width, height, THUMB_EDGE);
+    let rotated = match framing.rotation {
+        90 => image::imageops::rotate90(&upright),
+        180 => image::imageops::rotate180(&upright),
+        270 => image::imageops::rotate270(&upright),
+        _ => upright,
+    };
+    let (full_w, _) = framing.rotated_size(width, height);
+    let (framed, framed_w, framed_h) = match framing.crop {
+        Some(crop) => {
+            // The decoded picture may be scaled down from the original: crop at its scale.
+            let scale = f64::from(rotated.width()) / f64::from(full_w);
+            let at = |v: u32| (f64::from(v) * scale).round() as u32;
+            let x = at(crop.x).min(rotated.width() - 1);
+            let y = at(crop.y).min(rotated.height() - 1);
+            let w = at(crop.width).clamp(1, rotated.width() - x);
+            let h = at(crop.height).clamp(1, rotated.height() - y);
+            let cut = image::imageops::crop_imm(&rotated, x, y, w, h).to_image();
+            (cut, crop.width, crop.height)
+        }
+        None => {
+            let (w, h) = framing.rotated_size(width, height);
+            (rotated, w, h)
+        }
+    };
+    let web_size = scaled_size(framed_w, framed_h, WEB_EDGE);
+    // Never enlarge what was decoded: a small crop of a small photo stays its own size.
+    let web_size = (web_size.0.min(framed.width()), web_size.1.min(framed.height()));
+    let web_image = resize(&framed, web_size.0, web_size.1)?;
+    let thumb_size = scaled_size(framed_w, framed_h, THUMB_EDGE);
     let thumb_image = resize(&web_image, thumb_size.0, thumb_size.1)?;
     Ok(Renditions {
         width,

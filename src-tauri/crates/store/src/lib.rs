@@ -41,6 +41,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0018_photo_ratings.sql"),
     include_str!("../migrations/0019_shortcuts.sql"),
     include_str!("../migrations/0020_photo_templates.sql"),
+    include_str!("../migrations/0021_photo_framing.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

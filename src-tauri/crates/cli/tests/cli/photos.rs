@@ -371,3 +371,45 @@ fn a_card_is_ingested_with_a_template_and_photos_already_there_are_said_and_left
         serde_json::from_str(&stdout(&newsroom(other.path(), &["photo", "list", "--json"]))).unwrap();
     assert_eq!(none.as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_photo_is_cropped_to_a_ratio_turned_and_uncropped_from_the_command_line() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let file = write(files.path(), "san-khau.jpg", &jpeg(1600, 1200));
+    let imported: serde_json::Value = serde_json::from_str(&stdout(&newsroom(
+        data.path(),
+        &["photo", "import", &file, "--json"],
+    )))
+    .unwrap();
+    let id = imported[0]["id"].as_str().unwrap().to_owned();
+    let framing = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec!["photo"];
+        all.extend_from_slice(args);
+        all.push("--json");
+        let photos: serde_json::Value = serde_json::from_str(&stdout(&newsroom(data.path(), &all))).unwrap();
+        photos[0]["framing"].clone()
+    };
+    let cropped = framing(&["crop", &id, "--aspect", "16:9", "--focal", "0.5,0.2"]);
+    assert_eq!(cropped["crop"]["width"], 1600);
+    assert_eq!(cropped["crop"]["height"], 900);
+    assert_eq!(
+        cropped["crop"]["y"], 0,
+        "moved up towards the focal point, inside the picture"
+    );
+    let turned = framing(&["rotate", &id, "--degrees", "90"]);
+    assert_eq!(turned["rotation"], 90);
+    assert_eq!(
+        (
+            turned["crop"]["width"].as_u64(),
+            turned["crop"]["height"].as_u64()
+        ),
+        (Some(900), Some(1600))
+    );
+    let whole = framing(&["crop", &id, "--none"]);
+    assert!(whole["crop"].is_null());
+    assert_eq!(whole["rotation"], 90);
+    let bad = newsroom(data.path(), &["photo", "crop", &id, "--rect", "0,0,5000,10"]);
+    assert_ne!(bad.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not inside"));
+}

@@ -13,6 +13,7 @@ use crate::*;
 mod arranging;
 mod bad_input;
 mod exporting;
+mod framing;
 mod importing;
 mod rating;
 mod templating;

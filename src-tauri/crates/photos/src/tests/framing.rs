@@ -1,0 +1,156 @@
+//! Framing on real files: rotation and crops change the renditions (checked by their pixels),
+//! never the original; exports carry the framed size as exiftool reads it.
+
+use super::*;
+
+fn original_bytes(fixture: &Fixture, photo: &Photo) -> Vec<u8> {
+    std::fs::read(file_path(
+        &fixture.photos(),
+        &photo.sha256,
+        photo.format,
+        Rendition::Original,
+    ))
+    .unwrap()
+}
+
+fn web(fixture: &Fixture, photo: &Photo) -> RgbImage {
+    decode(
+        &std::fs::read(file_path(
+            &fixture.photos(),
+            &photo.sha256,
+            photo.format,
+            Rendition::Web,
+        ))
+        .unwrap(),
+    )
+}
+
+#[test]
+fn a_crop_to_16_9_and_a_quarter_turn_remake_the_renditions_from_the_untouched_original() {
+    let fixture = Fixture::new();
+    // 1200×800, top-left quarter red.
+    let photo = fixture
+        .import("hoi-thao.jpg", &jpeg(&marked_image(1200, 800)))
+        .unwrap()
+        .photo;
+    let before = original_bytes(&fixture, &photo);
+
+    let crop = aspect_crop(1200, 800, (16, 9), Some(Focal { x: 0.25, y: 0.25 })).unwrap();
+    assert_eq!((crop.width, crop.height), (1200, 675));
+    assert_eq!(
+        (crop.x, crop.y),
+        (0, 0),
+        "the crop stays inside the picture near its focal point"
+    );
+    let framing = Framing {
+        crop: Some(crop),
+        focal: Some(Focal { x: 0.25, y: 0.25 }),
+        ..Default::default()
+    };
+    let framed = frame(&fixture.conn, &fixture.photos(), &photo.id, &framing, now()).unwrap();
+    assert_eq!(framed.size_of(Rendition::Web), (1200, 675));
+    assert_eq!(framed.size_of(Rendition::Original), (1200, 800));
+    let image = web(&fixture, &framed);
+    assert_eq!((image.width(), image.height()), (1200, 675));
+    assert!(is_red(image.get_pixel(10, 10)));
+
+    // A quarter turn clockwise: the red corner goes to the top right, the crop turns with it.
+    let turned_framing = turned(&framed, &framed.framing, 90).unwrap();
+    assert_eq!(turned_framing.rotation, 90);
+    let crop = turned_framing.crop.unwrap();
+    assert_eq!((crop.x, crop.y, crop.width, crop.height), (125, 0, 675, 1200));
+    let turned_photo = frame(
+        &fixture.conn,
+        &fixture.photos(),
+        &photo.id,
+        &turned_framing,
+        now(),
+    )
+    .unwrap();
+    let image = web(&fixture, &turned_photo);
+    assert_eq!((image.width(), image.height()), (675, 1200));
+    assert!(is_red(image.get_pixel(image.width() - 10, 10)));
+    assert!(!is_red(image.get_pixel(10, image.height() - 10)));
+
+    // Taking the crop off gives the whole (turned) picture back.
+    let whole = Framing {
+        rotation: 90,
+        ..Default::default()
+    };
+    let whole = frame(&fixture.conn, &fixture.photos(), &photo.id, &whole, now()).unwrap();
+    assert_eq!(whole.size_of(Rendition::Web), (800, 1200));
+    assert_eq!(
+        original_bytes(&fixture, &whole),
+        before,
+        "the original's bytes never change"
+    );
+}
+
+#[test]
+fn a_framing_that_does_not_fit_is_refused_and_changes_nothing() {
+    let fixture = Fixture::new();
+    let photo = fixture
+        .import("a.jpg", &jpeg(&marked_image(600, 400)))
+        .unwrap()
+        .photo;
+    let outside = Framing {
+        crop: Some(Crop {
+            x: 500,
+            y: 0,
+            width: 200,
+            height: 100,
+        }),
+        ..Default::default()
+    };
+    assert!(matches!(
+        frame(&fixture.conn, &fixture.photos(), &photo.id, &outside, now()),
+        Err(PhotoError::Invalid(_))
+    ));
+    let askew = Framing {
+        rotation: 45,
+        ..Default::default()
+    };
+    assert!(frame(&fixture.conn, &fixture.photos(), &photo.id, &askew, now()).is_err());
+    assert!(aspect_crop(600, 400, (0, 9), None).is_err());
+    assert_eq!(get(&fixture.conn, &photo.id).unwrap().framing, Framing::default());
+    assert_eq!(web(&fixture, &photo).dimensions(), (600, 400));
+}
+
+#[test]
+#[cfg_attr(
+    windows,
+    ignore = "reads the export back with exiftool, a Perl program these Windows tests run without"
+)]
+fn the_exported_web_rendition_has_the_cropped_size_as_exiftool_reads_it() {
+    let fixture = Fixture::new();
+    let photo = fixture
+        .import("b.jpg", &jpeg(&marked_image(3000, 2000)))
+        .unwrap()
+        .photo;
+    let crop = aspect_crop(3000, 2000, (1, 1), None).unwrap();
+    let framing = Framing {
+        crop: Some(crop),
+        ..Default::default()
+    };
+    frame(&fixture.conn, &fixture.photos(), &photo.id, &framing, now()).unwrap();
+    let out = fixture.root.join("vuong.jpg");
+    export(
+        &fixture.conn,
+        &fixture.photos(),
+        &photo.id,
+        Rendition::Web,
+        None,
+        &out,
+    )
+    .unwrap();
+    let output = Command::new("exiftool")
+        .args(["-j", "-n", "-File:ImageWidth", "-File:ImageHeight"])
+        .arg(&out)
+        .output()
+        .expect("exiftool is installed by scripts/install-deps");
+    let tags: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        (tags[0]["ImageWidth"].as_u64(), tags[0]["ImageHeight"].as_u64()),
+        (Some(2000), Some(2000))
+    );
+}
