@@ -333,6 +333,23 @@ test("a card is culled on the photo desk by key: stars, reject, a selection pick
     await (await app.$("[data-testid=rate-5]")).click();
     await until("five stars shown", async () => (await (await app.$("[data-testid=photo-rating]")).getAttribute("data-rating")) === "5");
     assert.deepEqual(names(list("--min-stars", "5")), ["cull-1.jpg"]);
+
+    // Framing in the viewer: 16:9, then a quarter turn; the preview is the framed picture.
+    const framing = await app.$("[data-testid=photo-framing]");
+    await (await app.$("[data-testid=crop-16-9]")).click();
+    await until("cropped to 16:9", async () => (await framing.getAttribute("data-ratio")) === "16:9");
+    assert.equal(await (await app.$("[data-testid=framed-size]")).getText(), "640×360");
+    await (await app.$("[data-testid=rotate-right]")).click();
+    await until("turned", async () => (await framing.getAttribute("data-rotation")) === "90");
+    assert.equal(await (await app.$("[data-testid=framed-size]")).getText(), "360×640");
+    await until("the preview framed", () =>
+      app.execute(() => {
+        const img = document.querySelector("[data-testid=desk-preview]");
+        return img?.complete && img.naturalWidth === 360 && img.naturalHeight === 640;
+      }),
+    );
+    const framed = list("--min-stars", "5").find((p) => p.original_name === "cull-1.jpg");
+    assert.deepEqual([framed.framing.rotation, framed.framing.crop.width, framed.framing.crop.height], [90, 360, 640]);
   } finally {
     await closeApp(app);
   }

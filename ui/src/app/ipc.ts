@@ -15,7 +15,10 @@ export function importPastedImage(name: string, bytes: Uint8Array, articleId: st
 }
 
 /** Where the webview loads a stored image from (the shell's `photo:` scheme). */
-export function photoUrl(id: string, rendition: Rendition = "thumb"): string {
+export function photoUrl(id: string, rendition: Rendition = "thumb", version = ""): string {
   const windows = navigator.userAgent.includes("Windows");
-  return windows ? `http://photo.localhost/${id}/${rendition}` : `photo://localhost/${id}/${rendition}`;
+  // The version (the photo's last change) makes a framed photo's new renditions load instead
+  // of the webview's cached ones; the scheme reads only the path.
+  const query = version ? `?v=${encodeURIComponent(version)}` : "";
+  return windows ? `http://photo.localhost/${id}/${rendition}${query}` : `photo://localhost/${id}/${rendition}${query}`;
 }

@@ -311,6 +311,12 @@ export const en: Messages = {
   templateApplied: (name: string, n: number) => `Template “${name}” applied to ${n} photos`,
   templatesExported: (path: string) => `Templates written to ${path}`,
   templatesImported: (n: number) => `${n} templates imported`,
+  rotateLeft: "Rotate left 90°",
+  rotateRight: "Rotate right 90°",
+  cropTo: "Crop to a ratio",
+  uncropped: "Uncropped",
+  focalPoint: "Focal point",
+  focalHint: "Click the subject in the picture: the crop centres on it.",
   codesTitle: "Code replacements",
   codesButton: "Codes",
   codesHint:

@@ -327,6 +327,12 @@ export const vi = {
   templateApplied: (name: string, n: number) => `Đã áp dụng mẫu “${name}” cho ${n} ảnh`,
   templatesExported: (path: string) => `Đã ghi các mẫu vào ${path}`,
   templatesImported: (n: number) => `Đã nhập ${n} mẫu`,
+  rotateLeft: "Xoay trái 90°",
+  rotateRight: "Xoay phải 90°",
+  cropTo: "Cắt theo tỉ lệ",
+  uncropped: "Không cắt",
+  focalPoint: "Điểm chính",
+  focalHint: "Bấm vào chủ thể trên ảnh: khung cắt sẽ lấy điểm đó làm tâm.",
   codesTitle: "Mã viết tắt",
   codesButton: "Mã viết tắt",
   codesHint:
