@@ -20,6 +20,7 @@ mod bindings;
 mod docx;
 mod entities;
 mod error;
+mod ingest;
 mod locks;
 mod markdown;
 mod models;

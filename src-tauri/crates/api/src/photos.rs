@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 
 use crate::{
-    Api, ApiError, ApiResult, ArticlePhoto, CropRequest, Framing, ImportProgress, ImportStage, Imported,
-    Photo, PhotoEdit, PhotoPage, PhotoQuery, PhotoTemplate, Rendition, TemplateFields,
+    Api, ApiError, ApiResult, ArticlePhoto, CropRequest, Framing, Imported, Photo, PhotoEdit, PhotoPage,
+    PhotoQuery, PhotoTemplate, Rendition, TemplateFields,
 };
 
 impl Api {
@@ -29,84 +29,6 @@ impl Api {
             self.directory_changed();
         }
         Ok(imported)
-    }
-
-    /// The files to import for what was picked: a folder (a card) stands for the image files
-    /// in it and its folders, in shooting order.
-    pub fn photo_files(&self, picked: &[PathBuf]) -> ApiResult<Vec<PathBuf>> {
-        let mut files = Vec::new();
-        for path in picked {
-            if path.is_dir() {
-                files.extend(newsroom_photos::images_in_folder(path)?);
-            } else {
-                files.push(path.clone());
-            }
-        }
-        Ok(files)
-    }
-
-    /// Imports files one after another, reporting each step of each file to `progress`; a
-    /// file that fails is reported and the rest still import. With a template, each photo new
-    /// to the library gets it (`{seq}` counts them in the batch's order); one already there
-    /// keeps its fields.
-    pub fn photo_import_batch(
-        &self,
-        paths: &[PathBuf],
-        article_id: Option<&str>,
-        template: Option<&str>,
-        progress: &mut dyn FnMut(ImportProgress),
-    ) -> Vec<ApiResult<Imported>> {
-        let total = paths.len() as u32;
-        let report = |index: usize, stage: ImportStage, photo: Option<Photo>, error: Option<ApiError>| {
-            ImportProgress {
-                index: index as u32,
-                total,
-                file: paths[index].display().to_string(),
-                stage,
-                created: None,
-                photo,
-                error,
-            }
-        };
-        let fields = match template
-            .map(|name| self.photo_template_expanded(name))
-            .transpose()
-        {
-            Ok(fields) => fields,
-            Err(err) => {
-                for index in 0..paths.len() {
-                    progress(report(index, ImportStage::Failed, None, Some(err.clone())));
-                }
-                return paths.iter().map(|_| Err(err.clone())).collect();
-            }
-        };
-        let mut seq = 0;
-        for index in 0..paths.len() {
-            progress(report(index, ImportStage::Queued, None, None));
-        }
-        let mut outcomes = Vec::with_capacity(paths.len());
-        for (index, path) in paths.iter().enumerate() {
-            progress(report(index, ImportStage::Processing, None, None));
-            let mut outcome = self.photo_import_file(path, article_id);
-            if let (Ok(imported), Some(fields)) = (&mut outcome, &fields) {
-                if imported.created {
-                    seq += 1;
-                    match self.photo_template_fill(fields, &imported.photo.id, seq) {
-                        Ok(photo) => imported.photo = photo,
-                        Err(err) => outcome = Err(err),
-                    }
-                }
-            }
-            match &outcome {
-                Ok(imported) => progress(ImportProgress {
-                    created: Some(imported.created),
-                    ..report(index, ImportStage::Done, Some(imported.photo.clone()), None)
-                }),
-                Err(err) => progress(report(index, ImportStage::Failed, None, Some(err.clone()))),
-            }
-            outcomes.push(outcome);
-        }
-        outcomes
     }
 
     /// Imports one file; errors name it.
@@ -262,7 +184,7 @@ impl Api {
     }
 
     /// A template's fields with the newsroom's codes expanded (`=hn=` → Hà Nội).
-    fn photo_template_expanded(&self, name: &str) -> ApiResult<TemplateFields> {
+    pub(crate) fn photo_template_expanded(&self, name: &str) -> ApiResult<TemplateFields> {
         let conn = self.conn()?;
         let fields = newsroom_photos::template(&conn, name)?.fields;
         let codes = newsroom_shortcuts::codes(&conn)?;
@@ -279,7 +201,12 @@ impl Api {
     }
 
     /// Fills one photo from a template as the `seq`-th of its batch.
-    fn photo_template_fill(&self, fields: &TemplateFields, id: &str, seq: usize) -> ApiResult<Photo> {
+    pub(crate) fn photo_template_fill(
+        &self,
+        fields: &TemplateFields,
+        id: &str,
+        seq: usize,
+    ) -> ApiResult<Photo> {
         let photos =
             newsroom_photos::apply_template_from(&*self.conn()?, fields, &[id.to_owned()], seq, Utc::now())?;
         photos

@@ -9,6 +9,7 @@
 mod archive;
 mod content;
 mod faults;
+mod ingest;
 mod measure;
 mod photos;
 mod prose;
@@ -81,6 +82,19 @@ enum BenchWhat {
         #[arg(long, default_value_t = 30)]
         batch: usize,
     },
+    /// A card ingested on the photo desk with a template, beside vipsthumbnail + exiftool -j on
+    /// the same files; a template applied to all; exports beside exiftool writing the same
+    /// fields; one 24-megapixel crop re-rendered.
+    Ingest {
+        #[arg(long, default_value_t = 300)]
+        photos: usize,
+        #[arg(long, default_value_t = 6000)]
+        width: u32,
+        #[arg(long, default_value_t = 4000)]
+        height: u32,
+        #[arg(long, default_value_t = 15)]
+        crops: usize,
+    },
     /// The photo desk's queries over a library of distinct photos: one page of 120 thumbnails
     /// (what the windowed grid asks for while scrolling) and the count, at the top, middle
     /// and end of the list.
@@ -146,6 +160,12 @@ pub fn run(args: BenchArgs) -> Result<(), ApiError> {
         BenchWhat::Push { articles, photos } => push::bench_push(articles, photos),
         BenchWhat::Spelling { words, runs } => spelling::bench_spelling(words, runs),
         BenchWhat::Desk { photos, runs } => photos::bench_desk(photos, runs),
+        BenchWhat::Ingest {
+            photos,
+            width,
+            height,
+            crops,
+        } => ingest::bench_ingest(photos, width, height, crops),
         BenchWhat::Photos {
             width,
             height,

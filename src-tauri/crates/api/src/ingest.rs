@@ -1,0 +1,176 @@
+//! Ingest: a batch of files (a folder stands for its images) imported into the photo library,
+//! the slow work (reading, hashing, decoding, renditions, files) on as many threads as the
+//! machine has cores, the store taken only to look a photo up and to record it, in the
+//! batch's order, with a metadata template filling each new photo.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use chrono::Utc;
+
+use crate::{Api, ApiError, ApiResult, ImportProgress, ImportStage, Imported, Photo};
+
+/// Where one file of a batch is once its slow work is done.
+enum Staged {
+    /// The same bytes are in the library already (attached to the piece when one is named).
+    Known(Box<Imported>),
+    Prepared(Box<newsroom_photos::Prepared>),
+}
+
+/// More threads than this gain nothing on a laptop's disk and cost memory (a 24-megapixel
+/// photo takes some 40 MB while it is decoded).
+const MAX_WORKERS: usize = 4;
+
+impl Api {
+    /// The files to import for what was picked: a folder (a card) stands for the image files
+    /// in it and its folders, in shooting order.
+    pub fn photo_files(&self, picked: &[PathBuf]) -> ApiResult<Vec<PathBuf>> {
+        let mut files = Vec::new();
+        for path in picked {
+            if path.is_dir() {
+                files.extend(newsroom_photos::images_in_folder(path)?);
+            } else {
+                files.push(path.clone());
+            }
+        }
+        Ok(files)
+    }
+
+    /// Imports files, reporting each step of each file to `progress`; a file that fails is
+    /// reported and the rest still import. With a template, each photo new to the library gets
+    /// it (`{seq}` counts them in the batch's order); one already there keeps its fields.
+    pub fn photo_import_batch(
+        &self,
+        paths: &[PathBuf],
+        article_id: Option<&str>,
+        template: Option<&str>,
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Vec<ApiResult<Imported>> {
+        let total = paths.len() as u32;
+        let report = |index: usize, stage: ImportStage, photo: Option<Photo>, error: Option<ApiError>| {
+            ImportProgress {
+                index: index as u32,
+                total,
+                file: paths[index].display().to_string(),
+                stage,
+                created: None,
+                photo,
+                error,
+            }
+        };
+        let fields = match template
+            .map(|name| self.photo_template_expanded(name))
+            .transpose()
+        {
+            Ok(fields) => fields,
+            Err(err) => {
+                for index in 0..paths.len() {
+                    progress(report(index, ImportStage::Failed, None, Some(err.clone())));
+                }
+                return paths.iter().map(|_| Err(err.clone())).collect();
+            }
+        };
+        for index in 0..paths.len() {
+            progress(report(index, ImportStage::Queued, None, None));
+        }
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, MAX_WORKERS)
+            .min(paths.len().max(1));
+        let next = AtomicUsize::new(0);
+        let (sender, received) = mpsc::channel::<(usize, ApiResult<Staged>)>();
+        let mut outcomes = Vec::with_capacity(paths.len());
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                let sender = sender.clone();
+                let next = &next;
+                scope.spawn(move || loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = paths.get(index) else { break };
+                    if sender.send((index, self.photo_stage(path, article_id))).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(sender);
+            // Files finish out of order; they are recorded, templated and reported in order.
+            let mut ready = BTreeMap::new();
+            let mut seq = 0;
+            if !paths.is_empty() {
+                progress(report(0, ImportStage::Processing, None, None));
+            }
+            for (index, staged) in received {
+                ready.insert(index, staged);
+                while let Some(staged) = ready.remove(&outcomes.len()) {
+                    let index = outcomes.len();
+                    let path = &paths[index];
+                    let mut outcome = staged.and_then(|staged| self.photo_record(staged, article_id));
+                    if let (Ok(imported), Some(fields)) = (&mut outcome, &fields) {
+                        if imported.created {
+                            seq += 1;
+                            match self.photo_template_fill(fields, &imported.photo.id, seq) {
+                                Ok(photo) => imported.photo = photo,
+                                Err(err) => outcome = Err(err),
+                            }
+                        }
+                    }
+                    let outcome = outcome.map_err(|err| named(path, err));
+                    match &outcome {
+                        Ok(imported) => progress(ImportProgress {
+                            created: Some(imported.created),
+                            ..report(index, ImportStage::Done, Some(imported.photo.clone()), None)
+                        }),
+                        Err(err) => progress(report(index, ImportStage::Failed, None, Some(err.clone()))),
+                    }
+                    outcomes.push(outcome);
+                    if outcomes.len() < paths.len() {
+                        progress(report(outcomes.len(), ImportStage::Processing, None, None));
+                    }
+                }
+            }
+        });
+        outcomes
+    }
+
+    /// The slow part of one file's import, holding the store only to look its bytes up.
+    fn photo_stage(&self, path: &Path, article_id: Option<&str>) -> ApiResult<Staged> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let bytes = newsroom_photos::read_file(path)?;
+        let sha256 = newsroom_photos::sha256_hex(&bytes);
+        if let Some(known) = newsroom_photos::reuse(&*self.conn()?, &sha256, &bytes, article_id)? {
+            return Ok(Staged::Known(Box::new(known)));
+        }
+        Ok(Staged::Prepared(Box::new(newsroom_photos::prepare(
+            &self.photos_dir(),
+            &name,
+            &bytes,
+            sha256,
+        )?)))
+    }
+
+    fn photo_record(&self, staged: Staged, article_id: Option<&str>) -> ApiResult<Imported> {
+        match staged {
+            Staged::Known(known) => Ok(*known),
+            Staged::Prepared(prepared) => {
+                let imported = newsroom_photos::commit(&*self.conn()?, &prepared, article_id, Utc::now())?;
+                if !imported.photo.people.is_empty() {
+                    self.directory_changed();
+                }
+                Ok(imported)
+            }
+        }
+    }
+}
+
+/// An error that names the file it is about.
+fn named(path: &Path, err: ApiError) -> ApiError {
+    if err.message.contains(&path.display().to_string()) {
+        return err;
+    }
+    ApiError::new(err.code, format!("{}: {}", path.display(), err.message))
+}
