@@ -257,7 +257,7 @@ description: string,
 /**
  * As the newsroom writes it: `Ảnh: Mai Quý`.
  */
-credit: string, creator: string, copyright: string, alt_text: string, headline: string, keywords: Array<string>, date_created: string, camera: string, gps_latitude: number | null, gps_longitude: number | null, people: Array<PersonShown>, 
+credit: string, creator: string, copyright: string, alt_text: string, headline: string, keywords: Array<string>, date_created: string, city: string, province: string, country: string, event: string, instructions: string, job_id: string, camera: string, gps_latitude: number | null, gps_longitude: number | null, people: Array<PersonShown>, 
 /**
  * Required fields that are empty.
  */
@@ -267,7 +267,7 @@ missing: Array<RequiredField>,
  */
 rating: number, framing: Framing, pick: Pick, label: ColourLabel, imported_at: string, updated_at: string, };
 
-export type PhotoEdit = { description: string | null, credit: string | null, creator: string | null, copyright: string | null, alt_text: string | null, headline: string | null, keywords: Array<string> | null, date_created: string | null, 
+export type PhotoEdit = { description: string | null, credit: string | null, creator: string | null, copyright: string | null, alt_text: string | null, headline: string | null, keywords: Array<string> | null, date_created: string | null, city: string | null, province: string | null, country: string | null, event: string | null, instructions: string | null, job_id: string | null, 
 /**
  * The people shown, by name: each is found in the directory or added to it.
  */
@@ -300,6 +300,22 @@ date_created: string, alt_text: string, people_shown: Array<string>, organisatio
  * `xmp:Rating`: 1–5 stars, 0 unrated, -1 rejected (as the XMP specification defines it).
  */
 rating: number, 
+/**
+ * Where: IIM City, Province/State and Country, XMP photoshop:City, State, Country.
+ */
+city: string, province: string, country: string, 
+/**
+ * Iptc4xmpExt:Event (XMP only: IIM has no event).
+ */
+event: string, 
+/**
+ * Special instructions to the desk (IIM 2:40, photoshop:Instructions).
+ */
+instructions: string, 
+/**
+ * The job, as the assignment desk names it (IIM 2:103, photoshop:TransmissionReference).
+ */
+job_id: string, 
 /**
  * `xmp:Label` as culling tools write it (`Red`, `Yellow`, `Green`, `Blue`, `Purple`).
  */
@@ -349,7 +365,7 @@ export type TemplateFields = { description: string, headline: string, credit: st
 /**
  * Added to each photo's keywords (never removing one).
  */
-keywords: Array<string>, };
+keywords: Array<string>, city: string, province: string, country: string, event: string, instructions: string, job_id: string, };
 
 export type PhotoTemplate = { name: string, fields: TemplateFields, };
 

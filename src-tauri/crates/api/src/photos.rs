@@ -197,6 +197,12 @@ impl Api {
             copyright: expand(&fields.copyright),
             alt_text: expand(&fields.alt_text),
             keywords: fields.keywords.iter().map(|k| expand(k)).collect(),
+            city: expand(&fields.city),
+            province: expand(&fields.province),
+            country: expand(&fields.country),
+            event: expand(&fields.event),
+            instructions: expand(&fields.instructions),
+            job_id: expand(&fields.job_id),
         })
     }
 

@@ -15,6 +15,8 @@ pub struct Cli {
 }
 
 #[derive(Subcommand)]
+// The arguments are parsed once a run: the size of the largest command does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Work with articles.
     #[command(subcommand)]
@@ -340,6 +342,7 @@ pub enum SyncCommand {
 }
 
 #[derive(Subcommand)]
+#[allow(clippy::large_enum_variant)]
 pub enum PhotoCommand {
     /// Import image files (JPEG, PNG, WebP), or folders of them (a memory card: its folders
     /// too, in shooting order); each file is reported on its own, and one bad file does not
@@ -365,6 +368,21 @@ pub enum PhotoCommand {
         caption: Option<String>,
         #[arg(long)]
         headline: Option<String>,
+        #[arg(long)]
+        city: Option<String>,
+        /// The province or centrally run city (IPTC Province/State).
+        #[arg(long)]
+        province: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        event: Option<String>,
+        /// Instructions to the desk (IPTC Special Instructions).
+        #[arg(long)]
+        instructions: Option<String>,
+        /// The job, as the assignment desk names it (IPTC Transmission Reference).
+        #[arg(long)]
+        job_id: Option<String>,
         #[arg(long)]
         credit: Option<String>,
         #[arg(long)]
@@ -505,6 +523,7 @@ pub enum ShortcutCommand {
 }
 
 #[derive(Subcommand)]
+#[allow(clippy::large_enum_variant)]
 pub enum TemplateCommand {
     /// Save a template (only the fields given are set by it; codes like =hn= expand when it
     /// is applied).
@@ -512,6 +531,18 @@ pub enum TemplateCommand {
         name: String,
         #[arg(long)]
         caption: Option<String>,
+        #[arg(long)]
+        city: Option<String>,
+        #[arg(long)]
+        province: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        event: Option<String>,
+        #[arg(long)]
+        instructions: Option<String>,
+        #[arg(long)]
+        job_id: Option<String>,
         #[arg(long)]
         headline: Option<String>,
         #[arg(long)]

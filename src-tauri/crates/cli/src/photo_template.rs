@@ -10,6 +10,12 @@ pub fn run(api: &Api, command: TemplateCommand) -> Result<(), ApiError> {
         TemplateCommand::Save {
             name,
             caption,
+            city,
+            province,
+            country,
+            event,
+            instructions,
+            job_id,
             headline,
             credit,
             creator,
@@ -27,6 +33,12 @@ pub fn run(api: &Api, command: TemplateCommand) -> Result<(), ApiError> {
                     copyright: copyright.unwrap_or_default(),
                     alt_text: alt.unwrap_or_default(),
                     keywords,
+                    city: city.unwrap_or_default(),
+                    province: province.unwrap_or_default(),
+                    country: country.unwrap_or_default(),
+                    event: event.unwrap_or_default(),
+                    instructions: instructions.unwrap_or_default(),
+                    job_id: job_id.unwrap_or_default(),
                 },
             };
             println!("{}", api.photo_template_save(&template)?.name);

@@ -42,6 +42,12 @@ fn edit_one(tx: &Connection, id: &str, change: &PhotoEdit, now: DateTime<Utc>) -
         ("alt_text", &change.alt_text),
         ("headline", &change.headline),
         ("date_created", &change.date_created),
+        ("city", &change.city),
+        ("province", &change.province),
+        ("country", &change.country),
+        ("event", &change.event),
+        ("instructions", &change.instructions),
+        ("job_id", &change.job_id),
     ];
     for (column, value) in text_fields {
         if let Some(value) = value {

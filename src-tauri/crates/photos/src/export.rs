@@ -26,6 +26,12 @@ pub fn embedded_fields(photo: &Photo, caption: Option<&str>) -> EmbeddedFields {
         alt_text: photo.alt_text.clone(),
         people_shown: photo.people.iter().map(|p| p.name.clone()).collect(),
         organisations_shown: Vec::new(),
+        city: photo.city.clone(),
+        province: photo.province.clone(),
+        country: photo.country.clone(),
+        event: photo.event.clone(),
+        instructions: photo.instructions.clone(),
+        job_id: photo.job_id.clone(),
         rating: if photo.pick == Pick::Rejected {
             -1
         } else {

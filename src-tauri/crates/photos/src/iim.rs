@@ -26,6 +26,11 @@ pub mod dataset {
     pub const CREDIT: (u8, usize) = (110, 32);
     pub const COPYRIGHT: (u8, usize) = (116, 128);
     pub const CAPTION: (u8, usize) = (120, 2000);
+    pub const INSTRUCTIONS: (u8, usize) = (40, 256);
+    pub const CITY: (u8, usize) = (90, 32);
+    pub const PROVINCE: (u8, usize) = (95, 32);
+    pub const COUNTRY: (u8, usize) = (101, 64);
+    pub const JOB_ID: (u8, usize) = (103, 32);
 }
 
 /// One resource of a Photoshop image resource block, kept as raw bytes so resources this
@@ -134,6 +139,11 @@ pub fn parse(iim: &[u8]) -> EmbeddedFields {
             n if n == dataset::CREDIT.0 => fields.credit = text(value),
             n if n == dataset::COPYRIGHT.0 => fields.copyright = text(value),
             n if n == dataset::HEADLINE.0 => fields.headline = text(value),
+            n if n == dataset::INSTRUCTIONS.0 => fields.instructions = text(value),
+            n if n == dataset::CITY.0 => fields.city = text(value),
+            n if n == dataset::PROVINCE.0 => fields.province = text(value),
+            n if n == dataset::COUNTRY.0 => fields.country = text(value),
+            n if n == dataset::JOB_ID.0 => fields.job_id = text(value),
             n if n == dataset::KEYWORDS.0 => {
                 let keyword = text(value);
                 if !keyword.is_empty() {
@@ -201,9 +211,11 @@ pub fn encode(fields: &EmbeddedFields) -> Vec<u8> {
             push_dataset(&mut out, 2, number, cut_to_bytes(value, max).as_bytes());
         }
     };
+    // Datasets in ascending order, as the IIM specification asks.
     for keyword in &fields.keywords {
         text(dataset::KEYWORDS, keyword);
     }
+    text(dataset::INSTRUCTIONS, &fields.instructions);
     if let Some((date, time)) = iim_date_time(&fields.date_created) {
         text(dataset::DATE_CREATED, &date);
         if let Some(time) = time {
@@ -211,6 +223,10 @@ pub fn encode(fields: &EmbeddedFields) -> Vec<u8> {
         }
     }
     text(dataset::BY_LINE, &fields.creator);
+    text(dataset::CITY, &fields.city);
+    text(dataset::PROVINCE, &fields.province);
+    text(dataset::COUNTRY, &fields.country);
+    text(dataset::JOB_ID, &fields.job_id);
     text(dataset::HEADLINE, &fields.headline);
     text(dataset::CREDIT, &fields.credit);
     text(dataset::COPYRIGHT, &fields.copyright);

@@ -172,10 +172,11 @@ pub(crate) const PHOTO_COLUMNS: &str =
     "p.id, p.sha256, p.original_name, p.format, p.byte_size, p.width, p.height,
     p.description, p.credit, p.creator, p.copyright, p.alt_text, p.headline, p.keywords, p.date_created,
     p.camera, p.gps_latitude, p.gps_longitude, p.imported_at, p.updated_at, p.rating, p.pick, p.label,
-    p.rotation, p.crop_x, p.crop_y, p.crop_width, p.crop_height, p.focal_x, p.focal_y";
+    p.rotation, p.crop_x, p.crop_y, p.crop_width, p.crop_height, p.focal_x, p.focal_y,
+    p.city, p.province, p.country, p.event, p.instructions, p.job_id";
 
 /// How many columns `PHOTO_COLUMNS` selects: a query that selects more reads them after these.
-pub(crate) const PHOTO_COLUMN_COUNT: usize = 30;
+pub(crate) const PHOTO_COLUMN_COUNT: usize = 36;
 
 pub(crate) fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
     let keywords: String = row.get(13)?;
@@ -195,6 +196,12 @@ pub(crate) fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
         headline: row.get(12)?,
         keywords: serde_json::from_str(&keywords).unwrap_or_default(),
         date_created: row.get(14)?,
+        city: row.get(30)?,
+        province: row.get(31)?,
+        country: row.get(32)?,
+        event: row.get(33)?,
+        instructions: row.get(34)?,
+        job_id: row.get(35)?,
         camera: row.get(15)?,
         gps_latitude: row.get(16)?,
         gps_longitude: row.get(17)?,
@@ -358,9 +365,9 @@ pub fn commit(
                     "INSERT INTO photos (id, sha256, original_name, format, byte_size, width, height,
                         orientation, description, credit, creator, copyright, alt_text, headline, keywords,
                         date_created, camera, gps_latitude, gps_longitude, imported_at, updated_at,
-                        rating, pick, label)
+                        rating, pick, label, city, province, country, event, instructions, job_id)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                        ?18, ?19, ?20, ?20, ?21, ?22, ?23)",
+                        ?18, ?19, ?20, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
                     params![
                         id,
                         prepared.sha256,
@@ -390,6 +397,12 @@ pub fn commit(
                         }
                         .as_number(),
                         ColourLabel::parse(&fields.label).unwrap_or_default().as_str(),
+                        fields.city,
+                        fields.province,
+                        fields.country,
+                        fields.event,
+                        fields.instructions,
+                        fields.job_id,
                     ],
                 )?;
                 set_people(tx, &id, &fields.people_shown, now)?;

@@ -146,6 +146,12 @@ fn merge(into: &mut EmbeddedFields, from: EmbeddedFields) {
     text(&mut into.headline, from.headline);
     text(&mut into.date_created, from.date_created);
     text(&mut into.alt_text, from.alt_text);
+    text(&mut into.city, from.city);
+    text(&mut into.province, from.province);
+    text(&mut into.country, from.country);
+    text(&mut into.event, from.event);
+    text(&mut into.instructions, from.instructions);
+    text(&mut into.job_id, from.job_id);
     if !from.keywords.is_empty() {
         into.keywords = from.keywords;
     }

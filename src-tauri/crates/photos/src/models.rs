@@ -21,6 +21,22 @@ pub struct EmbeddedFields {
     /// `xmp:Rating`: 1–5 stars, 0 unrated, -1 rejected (as the XMP specification defines it).
     #[serde(default)]
     pub rating: i8,
+    /// Where: IIM City, Province/State and Country, XMP photoshop:City, State, Country.
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub province: String,
+    #[serde(default)]
+    pub country: String,
+    /// Iptc4xmpExt:Event (XMP only: IIM has no event).
+    #[serde(default)]
+    pub event: String,
+    /// Special instructions to the desk (IIM 2:40, photoshop:Instructions).
+    #[serde(default)]
+    pub instructions: String,
+    /// The job, as the assignment desk names it (IIM 2:103, photoshop:TransmissionReference).
+    #[serde(default)]
+    pub job_id: String,
     /// `xmp:Label` as culling tools write it (`Red`, `Yellow`, `Green`, `Blue`, `Purple`).
     #[serde(default)]
     pub label: String,
@@ -282,6 +298,12 @@ pub struct Photo {
     pub headline: String,
     pub keywords: Vec<String>,
     pub date_created: String,
+    pub city: String,
+    pub province: String,
+    pub country: String,
+    pub event: String,
+    pub instructions: String,
+    pub job_id: String,
     pub camera: String,
     pub gps_latitude: Option<f64>,
     pub gps_longitude: Option<f64>,
@@ -316,6 +338,18 @@ pub struct PhotoEdit {
     pub keywords: Option<Vec<String>>,
     #[serde(default)]
     pub date_created: Option<String>,
+    #[serde(default)]
+    pub city: Option<String>,
+    #[serde(default)]
+    pub province: Option<String>,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub event: Option<String>,
+    #[serde(default)]
+    pub instructions: Option<String>,
+    #[serde(default)]
+    pub job_id: Option<String>,
     /// The people shown, by name: each is found in the directory or added to it.
     #[serde(default)]
     pub people: Option<Vec<String>>,

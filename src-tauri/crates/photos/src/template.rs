@@ -33,6 +33,18 @@ pub struct TemplateFields {
     /// Added to each photo's keywords (never removing one).
     #[serde(default)]
     pub keywords: Vec<String>,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub province: String,
+    #[serde(default)]
+    pub country: String,
+    #[serde(default)]
+    pub event: String,
+    #[serde(default)]
+    pub instructions: String,
+    #[serde(default)]
+    pub job_id: String,
 }
 
 /// A named template.
@@ -43,7 +55,7 @@ pub struct PhotoTemplate {
 }
 
 /// The variables a template's text may use, as the help and the form list them.
-pub const TEMPLATE_VARIABLES: &[&str] = &["{date}", "{time}", "{creator}", "{seq}", "{file}"];
+pub const TEMPLATE_VARIABLES: &[&str] = &["{date}", "{time}", "{creator}", "{city}", "{seq}", "{file}"];
 
 const FORMAT: &str = "newsroom-photo-templates";
 
@@ -79,6 +91,12 @@ fn clean_fields(fields: &TemplateFields) -> TemplateFields {
             .map(|k| clean(k))
             .filter(|k| !k.is_empty())
             .collect(),
+        city: clean(&fields.city),
+        province: clean(&fields.province),
+        country: clean(&fields.country),
+        event: clean(&fields.event),
+        instructions: clean(&fields.instructions),
+        job_id: clean(&fields.job_id),
     }
 }
 
@@ -170,8 +188,9 @@ pub fn import_templates(conn: &Connection, json: &str, now: DateTime<Utc>) -> Re
 }
 
 /// The variables of one photo: its capture day and time as recorded (dd/MM/yyyy, HH:mm), its
-/// creator (the template's when it sets one), its place in the batch and its file name.
-fn fill(text: &str, photo: &Photo, creator: &str, seq: usize) -> String {
+/// creator and city (the template's when it sets them), its place in the batch and its file
+/// name.
+fn fill(text: &str, photo: &Photo, creator: &str, city: &str, seq: usize) -> String {
     if !text.contains('{') {
         return text.to_owned();
     }
@@ -184,6 +203,7 @@ fn fill(text: &str, photo: &Photo, creator: &str, seq: usize) -> String {
     text.replace("{date}", &date)
         .replace("{time}", &time)
         .replace("{creator}", creator)
+        .replace("{city}", city)
         .replace("{seq}", &seq.to_string())
         .replace("{file}", &photo.original_name)
 }
@@ -217,7 +237,13 @@ pub fn apply_template_from(
             } else {
                 fields.creator.clone()
             };
-            let set = |text: &str| (!text.is_empty()).then(|| fill(text, &photo, &creator, first + index));
+            let city = if fields.city.is_empty() {
+                photo.city.clone()
+            } else {
+                fields.city.clone()
+            };
+            let set =
+                |text: &str| (!text.is_empty()).then(|| fill(text, &photo, &creator, &city, first + index));
             let keywords = (!fields.keywords.is_empty()).then(|| {
                 let mut all = photo.keywords.clone();
                 for keyword in &fields.keywords {
@@ -234,6 +260,12 @@ pub fn apply_template_from(
                 creator: set(&fields.creator),
                 copyright: set(&fields.copyright),
                 alt_text: set(&fields.alt_text),
+                city: set(&fields.city),
+                province: set(&fields.province),
+                country: set(&fields.country),
+                event: set(&fields.event),
+                instructions: set(&fields.instructions),
+                job_id: set(&fields.job_id),
                 keywords,
                 ..Default::default()
             };

@@ -41,6 +41,12 @@ enum Property {
     OrganisationInImage,
     Rating,
     Label,
+    City,
+    Province,
+    Country,
+    Event,
+    Instructions,
+    JobId,
 }
 
 fn property(namespace: &[u8], local: &[u8]) -> Option<Property> {
@@ -56,6 +62,12 @@ fn property(namespace: &[u8], local: &[u8]) -> Option<Property> {
         (IPTC_EXT, b"PersonInImage") => Some(Property::PersonInImage),
         (IPTC_EXT, b"OrganisationInImageName") => Some(Property::OrganisationInImage),
         (XMP_BASIC, b"Rating") => Some(Property::Rating),
+        (PHOTOSHOP, b"City") => Some(Property::City),
+        (PHOTOSHOP, b"State") => Some(Property::Province),
+        (PHOTOSHOP, b"Country") => Some(Property::Country),
+        (PHOTOSHOP, b"Instructions") => Some(Property::Instructions),
+        (PHOTOSHOP, b"TransmissionReference") => Some(Property::JobId),
+        (IPTC_EXT, b"Event") => Some(Property::Event),
         (XMP_BASIC, b"Label") => Some(Property::Label),
         _ => None,
     }
@@ -114,6 +126,12 @@ fn store(fields: &mut EmbeddedFields, property: Property, values: &Values) {
                 .unwrap_or(0)
         }
         Property::Label => fields.label = clean(values.preferred()),
+        Property::City => fields.city = clean(values.preferred()),
+        Property::Province => fields.province = clean(values.preferred()),
+        Property::Country => fields.country = clean(values.preferred()),
+        Property::Event => fields.event = clean(values.preferred()),
+        Property::Instructions => fields.instructions = clean(values.preferred()),
+        Property::JobId => fields.job_id = clean(values.preferred()),
     }
 }
 
@@ -275,6 +293,12 @@ pub fn packet(fields: &EmbeddedFields) -> String {
     simple(&mut out, "photoshop:Headline", &fields.headline);
     simple(&mut out, "photoshop:DateCreated", &fields.date_created);
     alt(&mut out, "Iptc4xmpCore:AltTextAccessibility", &fields.alt_text);
+    simple(&mut out, "photoshop:City", &fields.city);
+    simple(&mut out, "photoshop:State", &fields.province);
+    simple(&mut out, "photoshop:Country", &fields.country);
+    simple(&mut out, "photoshop:Instructions", &fields.instructions);
+    simple(&mut out, "photoshop:TransmissionReference", &fields.job_id);
+    alt(&mut out, "Iptc4xmpExt:Event", &fields.event);
     list(&mut out, "Iptc4xmpExt:PersonInImage", "Bag", &fields.people_shown);
     list(
         &mut out,
@@ -314,6 +338,12 @@ mod tests {
             organisations_shown: vec!["Liên đoàn Lao động thành phố Hà Nội".into()],
             rating: 4,
             label: "Green".into(),
+            city: "Hà Nội".into(),
+            province: "Hà Nội".into(),
+            country: "Việt Nam".into(),
+            event: "Hội nghị công nhân, viên chức 2026".into(),
+            instructions: "Không dùng cho quảng cáo".into(),
+            job_id: "LĐTĐ-2026-118".into(),
         }
     }
 

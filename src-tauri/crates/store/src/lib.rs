@@ -42,6 +42,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0019_shortcuts.sql"),
     include_str!("../migrations/0020_photo_templates.sql"),
     include_str!("../migrations/0021_photo_framing.sql"),
+    include_str!("../migrations/0022_photo_place_fields.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -44,6 +44,12 @@ fn exported_files_carry_every_field_exactly_as_exiftool_reads_them() {
         keywords: Some(vec!["công đoàn".into(), "Hà Nội".into()]),
         date_created: Some("2021-05-17T11:16:00+07:00".into()),
         people: Some(vec!["Nguyễn Phi Thường".into(), "Phạm Văn Đức".into()]),
+        city: Some("Đông Anh".into()),
+        province: Some("Hà Nội".into()),
+        country: Some("Việt Nam".into()),
+        event: Some("Tháng Công nhân 2021".into()),
+        instructions: Some("Chỉ dùng cho bài về Tháng Công nhân".into()),
+        job_id: Some("LĐTĐ-0517".into()),
         ..Default::default()
     };
     let photo = edit(&fixture.conn, &imported.photo.id, &change, now()).unwrap();
@@ -90,6 +96,29 @@ fn exported_files_carry_every_field_exactly_as_exiftool_reads_them() {
         );
         assert_eq!(tag("XMP-photoshop:DateCreated"), "2021:05:17 11:16:00+07:00");
         assert_eq!(tag("IPTC:DateCreated"), "2021:05:17");
+        for (xmp, iim, value) in [
+            ("XMP-photoshop:City", "IPTC:City", "Đông Anh"),
+            ("XMP-photoshop:State", "IPTC:Province-State", "Hà Nội"),
+            (
+                "XMP-photoshop:Country",
+                "IPTC:Country-PrimaryLocationName",
+                "Việt Nam",
+            ),
+            (
+                "XMP-photoshop:Instructions",
+                "IPTC:SpecialInstructions",
+                "Chỉ dùng cho bài về Tháng Công nhân",
+            ),
+            (
+                "XMP-photoshop:TransmissionReference",
+                "IPTC:OriginalTransmissionReference",
+                "LĐTĐ-0517",
+            ),
+        ] {
+            assert_eq!(tag(xmp), value, "{xmp}");
+            assert_eq!(tag(iim), value, "{iim}");
+        }
+        assert_eq!(tag("XMP-iptcExt:Event"), "Tháng Công nhân 2021");
         let exported = std::fs::read(&out).unwrap();
         if rendition == Rendition::Original {
             // Metadata was inserted; the compressed image data is the original's, byte for byte.
@@ -108,6 +137,9 @@ fn exported_files_carry_every_field_exactly_as_exiftool_reads_them() {
         // What the export says, our own reader reads back the same way.
         let read = read_metadata(&exported, PhotoFormat::Jpeg);
         assert_eq!(read.fields.caption, long_caption.trim());
+        assert_eq!(read.fields.city, "Đông Anh");
+        assert_eq!(read.fields.event, "Tháng Công nhân 2021");
+        assert_eq!(read.fields.job_id, "LĐTĐ-0517");
         assert_eq!(
             read.fields.people_shown,
             vec!["Nguyễn Phi Thường", "Phạm Văn Đức"]
