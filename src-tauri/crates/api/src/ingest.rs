@@ -174,3 +174,92 @@ fn named(path: &Path, err: ApiError) -> ApiError {
     }
     ApiError::new(err.code, format!("{}: {}", path.display(), err.message))
 }
+
+/// Delivery: many photos written to a folder with their fields inside, on every core.
+impl Api {
+    /// Writes photos into a folder, each under its own file name (a name already taken there
+    /// gets a number), with its caption fields inside; one failure does not stop the rest.
+    /// Returns, in the order given, where each went or why it could not be written.
+    pub fn photo_export_dir(
+        &self,
+        ids: &[String],
+        rendition: newsroom_photos::Rendition,
+        dir: &Path,
+    ) -> Vec<ApiResult<PathBuf>> {
+        let targets = match self.export_targets(ids, rendition, dir) {
+            Ok(targets) => targets,
+            Err(err) => return ids.iter().map(|_| Err(err.clone())).collect(),
+        };
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, MAX_WORKERS)
+            .min(ids.len().max(1));
+        let next = AtomicUsize::new(0);
+        let (sender, received) = mpsc::channel::<(usize, ApiResult<PathBuf>)>();
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                let sender = sender.clone();
+                let (next, targets) = (&next, &targets);
+                scope.spawn(move || loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let (Some(id), Some(out)) = (ids.get(index), targets.get(index)) else {
+                        break;
+                    };
+                    let written = self.photo_export(id, rendition, None, out).map(|()| out.clone());
+                    if sender.send((index, written)).is_err() {
+                        break;
+                    }
+                });
+            }
+        });
+        drop(sender);
+        let mut outcomes: Vec<Option<ApiResult<PathBuf>>> = ids.iter().map(|_| None).collect();
+        for (index, written) in received {
+            outcomes[index] = Some(written);
+        }
+        outcomes
+            .into_iter()
+            .map(|o| {
+                o.unwrap_or_else(|| Err(ApiError::new(crate::ErrorCode::Internal, "the export stopped")))
+            })
+            .collect()
+    }
+
+    /// Each photo's file in the folder: its own name (as a JPEG), numbered when taken.
+    fn export_targets(
+        &self,
+        ids: &[String],
+        rendition: newsroom_photos::Rendition,
+        dir: &Path,
+    ) -> ApiResult<Vec<PathBuf>> {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            ApiError::new(
+                crate::ErrorCode::Storage,
+                format!("{}: cannot create: {e}", dir.display()),
+            )
+        })?;
+        let conn = self.conn()?;
+        let mut taken = std::collections::HashSet::new();
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let photo = newsroom_photos::get(&conn, id)?;
+            let stem = Path::new(&photo.original_name)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| photo.id.clone());
+            let extension = match rendition {
+                newsroom_photos::Rendition::Original => photo.format.extension(),
+                _ => "jpg",
+            };
+            let mut name = format!("{stem}.{extension}");
+            let mut n = 1;
+            while taken.contains(&name.to_lowercase()) || dir.join(&name).exists() {
+                n += 1;
+                name = format!("{stem}-{n}.{extension}");
+            }
+            taken.insert(name.to_lowercase());
+            out.push(dir.join(name));
+        }
+        Ok(out)
+    }
+}

@@ -477,6 +477,15 @@ pub enum PhotoCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Write photos into a folder with their caption fields inside, each under its own file
+    /// name (numbered when a name is taken), several at a time.
+    ExportDir {
+        dir: PathBuf,
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[arg(long, default_value = "original", value_parser = ["original", "web"])]
+        rendition: String,
+    },
     /// List photos (newest import first unless sorted otherwise).
     List {
         /// Only photos missing this field.

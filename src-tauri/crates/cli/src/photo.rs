@@ -131,6 +131,28 @@ pub fn run(api: Api, command: PhotoCommand) -> Result<(), ApiError> {
             changed(&api, &ids, &change, json)?;
         }
         PhotoCommand::Template(command) => crate::photo_template::run(&api, command)?,
+        PhotoCommand::ExportDir { dir, ids, rendition } => {
+            let rendition =
+                newsroom_api::Rendition::parse(&rendition).unwrap_or(newsroom_api::Rendition::Original);
+            let outcomes = api.photo_export_dir(&ids, rendition, &dir);
+            let failed = outcomes.iter().filter(|o| o.is_err()).count();
+            for (id, outcome) in ids.iter().zip(&outcomes) {
+                match outcome {
+                    Ok(path) => println!("{id}  {}", path.display()),
+                    Err(err) => eprintln!("error: {id}: {}", err.message),
+                }
+            }
+            if failed > 0 {
+                return Err(ApiError::new(
+                    outcomes
+                        .iter()
+                        .find_map(|o| o.as_ref().err())
+                        .map(|e| e.code)
+                        .unwrap_or(ErrorCode::Internal),
+                    format!("{failed} of {} photos could not be written", ids.len()),
+                ));
+            }
+        }
         PhotoCommand::Crop {
             id,
             rect,

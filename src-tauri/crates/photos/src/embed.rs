@@ -20,6 +20,15 @@ fn segment(out: &mut Vec<u8>, marker: u8, parts: &[&[u8]]) {
 /// The JPEG with its XMP and IIM replaced by `fields`. Other segments (EXIF, ICC profile,
 /// other Photoshop resources) are kept.
 pub fn embed(jpeg: &[u8], fields: &EmbeddedFields) -> Result<Vec<u8>, PhotoError> {
+    let (mut out, scan_start) = embedded_header(jpeg, fields)?;
+    out.extend_from_slice(&jpeg[scan_start..]);
+    Ok(out)
+}
+
+/// The new file's bytes up to its image data, and where the image data starts in `jpeg`
+/// (which needs to hold only the segments before it): the rest is copied unchanged, so a
+/// caller may copy it from the file without reading it.
+pub fn embedded_header(jpeg: &[u8], fields: &EmbeddedFields) -> Result<(Vec<u8>, usize), PhotoError> {
     if jpeg.len() < 4 || jpeg[0] != 0xff || jpeg[1] != 0xd8 {
         return Err(PhotoError::NotAnImage);
     }
@@ -74,7 +83,7 @@ pub fn embed(jpeg: &[u8], fields: &EmbeddedFields) -> Result<Vec<u8>, PhotoError
         // Other Photoshop resources that no longer fit are dropped; the caption matters more.
         block = iim::resource_block(None, &iim::encode(fields));
     }
-    let mut out = Vec::with_capacity(jpeg.len() + packet.len() + block.len() + 64);
+    let mut out = Vec::with_capacity(scan_start + packet.len() + block.len() + 64);
     out.extend_from_slice(&[0xff, 0xd8]);
     // JFIF (APP0) and EXIF (APP1) stay first, as readers expect; the new blocks follow them.
     let leading = kept
@@ -89,6 +98,5 @@ pub fn embed(jpeg: &[u8], fields: &EmbeddedFields) -> Result<Vec<u8>, PhotoError
     for (marker, body) in &kept[leading..] {
         segment(&mut out, *marker, &[body]);
     }
-    out.extend_from_slice(&jpeg[scan_start..]);
-    Ok(out)
+    Ok((out, scan_start))
 }

@@ -1,6 +1,6 @@
 //! Exporting a photo with its caption fields inside the file (XMP and IIM, pixels untouched).
 
-use std::io::Write;
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 use rusqlite::Connection;
@@ -66,8 +66,51 @@ pub fn export_bytes(
     embed(&bytes, &embedded_fields(&photo, caption))
 }
 
-/// Exports a photo to a file (written atomically).
+/// How much of a file is read to find where its image data starts; a header larger than this
+/// (huge embedded previews) is read whole instead.
+const HEADER_READ: usize = 1024 * 1024;
+
+/// Exports a photo to a file (written atomically). Only the segments before the image data
+/// are read and rewritten; the image data is copied from the stored file by the operating
+/// system (`copy_file_range` on Linux), never passing through memory here.
 pub fn export(
+    conn: &Connection,
+    dir: &Path,
+    id: &str,
+    rendition: Rendition,
+    caption: Option<&str>,
+    out: &Path,
+) -> Result<()> {
+    let photo = get(conn, id)?;
+    if rendition == Rendition::Original && photo.format != PhotoFormat::Jpeg {
+        return export_whole(conn, dir, id, rendition, caption, out);
+    }
+    let path = file_path(dir, &photo.sha256, photo.format, rendition);
+    let mut source = std::fs::File::open(&path).map_err(|err| match err.kind() {
+        std::io::ErrorKind::NotFound => PhotoError::FileMissing(path.display().to_string()),
+        _ => PhotoError::Io(err),
+    })?;
+    let mut head = Vec::with_capacity(HEADER_READ);
+    (&mut source).take(HEADER_READ as u64).read_to_end(&mut head)?;
+    let fields = embedded_fields(&photo, caption);
+    let Ok((header, scan_start)) = crate::embed::embedded_header(&head, &fields) else {
+        return export_whole(conn, dir, id, rendition, caption, out);
+    };
+    let folder = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
+    temp.write_all(&header)?;
+    source.seek(SeekFrom::Start(scan_start as u64))?;
+    std::io::copy(&mut source, temp.as_file_mut())?;
+    temp.persist(out).map_err(|err| PhotoError::Io(err.error))?;
+    Ok(())
+}
+
+/// Exports by reading the whole stored file (formats and headers the fast way cannot take,
+/// and the errors they have worded).
+fn export_whole(
     conn: &Connection,
     dir: &Path,
     id: &str,

@@ -219,6 +219,27 @@ fn a_card_is_culled_from_the_command_line_several_photos_at_a_time() {
         0,
         "all or none: nothing was rated"
     );
+
+    // The picks delivered into a folder under their own names; again, numbered beside them.
+    let out = files.path().join("giao-anh");
+    let target = out.to_str().unwrap();
+    stdout(&newsroom(
+        data.path(),
+        &["photo", "export-dir", target, &ids[0], &ids[2]],
+    ));
+    stdout(&newsroom(data.path(), &["photo", "export-dir", target, &ids[0]]));
+    let mut written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["IMG_0001-2.jpg", "IMG_0001.jpg", "IMG_0003.jpg"]);
+    let exported = std::fs::read(out.join("IMG_0001.jpg")).unwrap();
+    let credit = "Ảnh: Mai Quý".as_bytes();
+    assert!(
+        exported.windows(credit.len()).any(|w| w == credit),
+        "the credit is inside"
+    );
 }
 
 #[test]
