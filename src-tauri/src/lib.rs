@@ -4,6 +4,7 @@
 mod commands;
 #[cfg(target_os = "linux")]
 mod dialog_language;
+mod json_dialog;
 mod log_file;
 
 use newsroom_api::{Api, ApiError, ApiResult, OpenOptions};

@@ -309,16 +309,9 @@ pub async fn photo_template_apply(
 /// Saves every template to a file the user picks; the path, or none when cancelled.
 #[tauri::command]
 pub async fn photo_templates_export_file(app: AppHandle) -> ApiResult<Option<String>> {
-    let target = app
-        .dialog()
-        .file()
-        .add_filter("JSON", &["json"])
-        .set_file_name("mau-thong-tin-anh.json")
-        .blocking_save_file();
-    let Some(target) = target else { return Ok(None) };
-    let path = target
-        .into_path()
-        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))?;
+    let Some(path) = crate::json_dialog::save_json(&app, "mau-thong-tin-anh.json")? else {
+        return Ok(None);
+    };
     app.state::<AppState>()
         .api()?
         .photo_templates_export_file(&path)?;
@@ -328,15 +321,9 @@ pub async fn photo_templates_export_file(app: AppHandle) -> ApiResult<Option<Str
 /// Merges templates from a file exported on another machine; how many, or none when cancelled.
 #[tauri::command]
 pub async fn photo_templates_import_file(app: AppHandle) -> ApiResult<Option<u32>> {
-    let picked = app
-        .dialog()
-        .file()
-        .add_filter("JSON", &["json"])
-        .blocking_pick_file();
-    let Some(picked) = picked else { return Ok(None) };
-    let path = picked
-        .into_path()
-        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))?;
+    let Some(path) = crate::json_dialog::pick_json(&app)? else {
+        return Ok(None);
+    };
     app.state::<AppState>()
         .api()?
         .photo_templates_import_file(&path)

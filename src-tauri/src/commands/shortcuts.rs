@@ -26,17 +26,9 @@ pub async fn shortcut_remove(state: State<'_, AppState>, code: String) -> ApiRes
 #[tauri::command]
 pub async fn shortcut_export_file(app: tauri::AppHandle) -> ApiResult<Option<String>> {
     use tauri::Manager;
-    use tauri_plugin_dialog::DialogExt;
-    let target = app
-        .dialog()
-        .file()
-        .add_filter("JSON", &["json"])
-        .set_file_name("ma-viet-tat.json")
-        .blocking_save_file();
-    let Some(target) = target else { return Ok(None) };
-    let path = target
-        .into_path()
-        .map_err(|e| newsroom_api::ApiError::new(newsroom_api::ErrorCode::InvalidInput, e.to_string()))?;
+    let Some(path) = crate::json_dialog::save_json(&app, "ma-viet-tat.json")? else {
+        return Ok(None);
+    };
     app.state::<AppState>().api()?.shortcut_export_file(&path)?;
     Ok(Some(path.display().to_string()))
 }
@@ -46,16 +38,9 @@ pub async fn shortcut_export_file(app: tauri::AppHandle) -> ApiResult<Option<Str
 #[tauri::command]
 pub async fn shortcut_import_file(app: tauri::AppHandle) -> ApiResult<Option<ShortcutImport>> {
     use tauri::Manager;
-    use tauri_plugin_dialog::DialogExt;
-    let picked = app
-        .dialog()
-        .file()
-        .add_filter("JSON", &["json"])
-        .blocking_pick_file();
-    let Some(picked) = picked else { return Ok(None) };
-    let path = picked
-        .into_path()
-        .map_err(|e| newsroom_api::ApiError::new(newsroom_api::ErrorCode::InvalidInput, e.to_string()))?;
+    let Some(path) = crate::json_dialog::pick_json(&app)? else {
+        return Ok(None);
+    };
     app.state::<AppState>()
         .api()?
         .shortcut_import_file(&path)

@@ -48,17 +48,9 @@ pub async fn spelling_set_style(state: State<'_, AppState>, style: HouseStyle) -
 #[tauri::command]
 pub async fn spelling_export_file(app: tauri::AppHandle) -> ApiResult<Option<String>> {
     use tauri::Manager;
-    use tauri_plugin_dialog::DialogExt;
-    let target = app
-        .dialog()
-        .file()
-        .add_filter("JSON", &["json"])
-        .set_file_name("tu-dien-toa-soan.json")
-        .blocking_save_file();
-    let Some(target) = target else { return Ok(None) };
-    let path = target
-        .into_path()
-        .map_err(|e| newsroom_api::ApiError::new(newsroom_api::ErrorCode::InvalidInput, e.to_string()))?;
+    let Some(path) = crate::json_dialog::save_json(&app, "tu-dien-toa-soan.json")? else {
+        return Ok(None);
+    };
     app.state::<AppState>().api()?.spelling_export_file(&path)?;
     Ok(Some(path.display().to_string()))
 }
@@ -68,16 +60,9 @@ pub async fn spelling_export_file(app: tauri::AppHandle) -> ApiResult<Option<Str
 #[tauri::command]
 pub async fn spelling_import_file(app: tauri::AppHandle) -> ApiResult<Option<u32>> {
     use tauri::Manager;
-    use tauri_plugin_dialog::DialogExt;
-    let picked = app
-        .dialog()
-        .file()
-        .add_filter("JSON", &["json"])
-        .blocking_pick_file();
-    let Some(picked) = picked else { return Ok(None) };
-    let path = picked
-        .into_path()
-        .map_err(|e| newsroom_api::ApiError::new(newsroom_api::ErrorCode::InvalidInput, e.to_string()))?;
+    let Some(path) = crate::json_dialog::pick_json(&app)? else {
+        return Ok(None);
+    };
     app.state::<AppState>()
         .api()?
         .spelling_import_file(&path)

@@ -364,33 +364,8 @@ pub enum PhotoCommand {
     Caption {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
-        #[arg(long)]
-        caption: Option<String>,
-        #[arg(long)]
-        headline: Option<String>,
-        #[arg(long)]
-        city: Option<String>,
-        /// The province or centrally run city (IPTC Province/State).
-        #[arg(long)]
-        province: Option<String>,
-        #[arg(long)]
-        country: Option<String>,
-        #[arg(long)]
-        event: Option<String>,
-        /// Instructions to the desk (IPTC Special Instructions).
-        #[arg(long)]
-        instructions: Option<String>,
-        /// The job, as the assignment desk names it (IPTC Transmission Reference).
-        #[arg(long)]
-        job_id: Option<String>,
-        #[arg(long)]
-        credit: Option<String>,
-        #[arg(long)]
-        creator: Option<String>,
-        #[arg(long)]
-        copyright: Option<String>,
-        #[arg(long)]
-        alt: Option<String>,
+        #[command(flatten)]
+        fields: PhotoFieldArgs,
         /// A person shown (repeatable; replaces the list).
         #[arg(long = "person", value_name = "NAME")]
         people: Vec<String>,
@@ -531,6 +506,38 @@ pub enum ShortcutCommand {
     Import { file: PathBuf },
 }
 
+/// A photo's text fields, as `photo caption` sets them and `photo template save` keeps them.
+#[derive(clap::Args)]
+pub struct PhotoFieldArgs {
+    #[arg(long)]
+    pub caption: Option<String>,
+    #[arg(long)]
+    pub headline: Option<String>,
+    #[arg(long)]
+    pub credit: Option<String>,
+    #[arg(long)]
+    pub creator: Option<String>,
+    #[arg(long)]
+    pub copyright: Option<String>,
+    #[arg(long)]
+    pub alt: Option<String>,
+    #[arg(long)]
+    pub city: Option<String>,
+    /// The province or centrally run city (IPTC Province/State).
+    #[arg(long)]
+    pub province: Option<String>,
+    #[arg(long)]
+    pub country: Option<String>,
+    #[arg(long)]
+    pub event: Option<String>,
+    /// Instructions to the desk (IPTC Special Instructions).
+    #[arg(long)]
+    pub instructions: Option<String>,
+    /// The job, as the assignment desk names it (IPTC Transmission Reference).
+    #[arg(long)]
+    pub job_id: Option<String>,
+}
+
 #[derive(Subcommand)]
 #[allow(clippy::large_enum_variant)]
 pub enum TemplateCommand {
@@ -538,30 +545,8 @@ pub enum TemplateCommand {
     /// is applied).
     Save {
         name: String,
-        #[arg(long)]
-        caption: Option<String>,
-        #[arg(long)]
-        city: Option<String>,
-        #[arg(long)]
-        province: Option<String>,
-        #[arg(long)]
-        country: Option<String>,
-        #[arg(long)]
-        event: Option<String>,
-        #[arg(long)]
-        instructions: Option<String>,
-        #[arg(long)]
-        job_id: Option<String>,
-        #[arg(long)]
-        headline: Option<String>,
-        #[arg(long)]
-        credit: Option<String>,
-        #[arg(long)]
-        creator: Option<String>,
-        #[arg(long)]
-        copyright: Option<String>,
-        #[arg(long)]
-        alt: Option<String>,
+        #[command(flatten)]
+        fields: PhotoFieldArgs,
         /// A keyword added to each photo (repeatable).
         #[arg(long = "keyword", value_name = "WORD")]
         keywords: Vec<String>,

@@ -95,36 +95,25 @@ pub fn run(api: Api, command: PhotoCommand) -> Result<(), ApiError> {
         }
         PhotoCommand::Caption {
             ids,
-            caption,
-            headline,
-            city,
-            province,
-            country,
-            event,
-            instructions,
-            job_id,
-            credit,
-            creator,
-            copyright,
-            alt,
+            fields,
             people,
             json,
         } => {
             // The newsroom's codes expand here as they do in the app's fields (`=hn=` → Hà Nội).
             let expand = |field: Option<String>| field.map(|text| api.shortcut_expand(&text)).transpose();
-            let change = newsroom_api::PhotoEdit {
-                description: expand(caption)?,
-                headline: expand(headline)?,
-                credit: expand(credit)?,
-                creator: expand(creator)?,
-                copyright: expand(copyright)?,
-                alt_text: expand(alt)?,
-                city: expand(city)?,
-                province: expand(province)?,
-                country: expand(country)?,
-                event: expand(event)?,
-                instructions: expand(instructions)?,
-                job_id: expand(job_id)?,
+            let change = PhotoEdit {
+                description: expand(fields.caption)?,
+                headline: expand(fields.headline)?,
+                credit: expand(fields.credit)?,
+                creator: expand(fields.creator)?,
+                copyright: expand(fields.copyright)?,
+                alt_text: expand(fields.alt)?,
+                city: expand(fields.city)?,
+                province: expand(fields.province)?,
+                country: expand(fields.country)?,
+                event: expand(fields.event)?,
+                instructions: expand(fields.instructions)?,
+                job_id: expand(fields.job_id)?,
                 people: (!people.is_empty()).then_some(people),
                 ..Default::default()
             };

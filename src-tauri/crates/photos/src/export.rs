@@ -96,11 +96,7 @@ pub fn export(
     let Ok((header, scan_start)) = crate::embed::embedded_header(&head, &fields) else {
         return export_whole(conn, dir, id, rendition, caption, out);
     };
-    let folder = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
+    let mut temp = temp_beside(out)?;
     temp.write_all(&header)?;
     source.seek(SeekFrom::Start(scan_start as u64))?;
     std::io::copy(&mut source, temp.as_file_mut())?;
@@ -119,12 +115,17 @@ fn export_whole(
     out: &Path,
 ) -> Result<()> {
     let bytes = export_bytes(conn, dir, id, rendition, caption)?;
+    let mut temp = temp_beside(out)?;
+    temp.write_all(&bytes)?;
+    temp.persist(out).map_err(|err| PhotoError::Io(err.error))?;
+    Ok(())
+}
+
+/// A temporary file in the folder of `out`, renamed onto it once whole.
+fn temp_beside(out: &Path) -> Result<tempfile::NamedTempFile> {
     let folder = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
-    temp.write_all(&bytes)?;
-    temp.persist(out).map_err(|err| PhotoError::Io(err.error))?;
-    Ok(())
+    Ok(tempfile::NamedTempFile::new_in(folder)?)
 }
