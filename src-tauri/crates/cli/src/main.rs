@@ -10,6 +10,7 @@ mod entity;
 mod io;
 mod notifications;
 mod photo;
+mod photo_args;
 mod photo_template;
 mod publication;
 mod shortcut;
