@@ -369,7 +369,12 @@ keywords: Array<string>, city: string, province: string, country: string, event:
 
 export type PhotoTemplate = { name: string, fields: TemplateFields, };
 
-export type Shortcut = { code: string, text: string, };
+export type Shortcut = { code: string, text: string, 
+/**
+ * A person's short alias in the directory rather than a code of the newsroom's list
+ * (kept in the directory, not here; never exported with the list).
+ */
+from_directory: boolean, };
 
 export type ShortcutImport = { added: number, changed: number, unchanged: number, };
 

@@ -185,9 +185,8 @@ impl Api {
 
     /// A template's fields with the newsroom's codes expanded (`=hn=` → Hà Nội).
     pub(crate) fn photo_template_expanded(&self, name: &str) -> ApiResult<TemplateFields> {
-        let conn = self.conn()?;
-        let fields = newsroom_photos::template(&conn, name)?.fields;
-        let codes = newsroom_shortcuts::codes(&conn)?;
+        let fields = newsroom_photos::template(&*self.conn()?, name)?.fields;
+        let codes = self.shortcut_codes()?;
         let expand = |text: &str| newsroom_shortcuts::expand(text, &codes);
         Ok(TemplateFields {
             description: expand(&fields.description),

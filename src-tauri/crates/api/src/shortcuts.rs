@@ -8,9 +8,23 @@ use newsroom_shortcuts::{Shortcut, ShortcutImport};
 use crate::{Api, ApiError, ApiResult, ErrorCode};
 
 impl Api {
-    /// Every code, in alphabetical order.
+    /// Every code of the newsroom's list (alphabetical), then the directory's people under
+    /// their short aliases (`=npt=` for a person whose alias is "npt").
     pub fn shortcut_list(&self) -> ApiResult<Vec<Shortcut>> {
-        Ok(newsroom_shortcuts::list(&*self.conn()?)?)
+        let conn = self.conn()?;
+        Ok(newsroom_shortcuts::with_people(
+            newsroom_shortcuts::list(&conn)?,
+            newsroom_entities::person_codes(&conn)?,
+        ))
+    }
+
+    /// What `=code=` expands with: the list's codes and the directory's people.
+    pub(crate) fn shortcut_codes(&self) -> ApiResult<std::collections::HashMap<String, String>> {
+        Ok(self
+            .shortcut_list()?
+            .into_iter()
+            .map(|s| (s.code, s.text))
+            .collect())
     }
 
     /// Adds a code, or gives an existing one a new text.
@@ -24,8 +38,7 @@ impl Api {
 
     /// The text with every known `=code=` replaced (what the CLI does to the fields it sets).
     pub fn shortcut_expand(&self, text: &str) -> ApiResult<String> {
-        let codes = newsroom_shortcuts::codes(&*self.conn()?)?;
-        Ok(newsroom_shortcuts::expand(text, &codes))
+        Ok(newsroom_shortcuts::expand(text, &self.shortcut_codes()?))
     }
 
     /// The list as JSON, for another machine.

@@ -17,7 +17,12 @@ pub fn run(api: Api, command: ShortcutCommand) -> Result<(), ApiError> {
                 print_json(&all);
             } else {
                 for shortcut in all {
-                    println!("={}=  {}", shortcut.code, shortcut.text);
+                    let from = if shortcut.from_directory {
+                        "  (directory)"
+                    } else {
+                        ""
+                    };
+                    println!("={}=  {}{from}", shortcut.code, shortcut.text);
                 }
             }
         }

@@ -32,6 +32,27 @@ pub fn name_words(conn: &Connection) -> Result<std::collections::HashSet<String>
     Ok(words)
 }
 
+/// People's short aliases, with the names they stand for: an alias written only in ASCII
+/// letters, digits, `-` or `_` (like "npt") is one a photo editor can type as a code (`=npt=`).
+pub fn person_codes(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT s.spelling, e.name FROM entity_spellings s JOIN entities e ON e.id = s.entity_id
+         WHERE e.kind = 'person' AND s.is_name = 0 ORDER BY e.seq",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter(|(alias, _)| {
+            (1..=32).contains(&alias.len())
+                && alias
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
+        .collect())
+}
+
 /// Loads the directory compiled for suggestions, from the stored folded spellings.
 pub fn load_known(conn: &Connection) -> Result<KnownEntities> {
     let (entities, spellings): (i64, i64) = conn.query_row(

@@ -18,7 +18,7 @@ mod tags;
 
 pub use directory::{delete, find_by_name, get, list, merge, update, upsert};
 pub use exchange::{export_csv, export_file, export_json, import, import_bytes, CSV_FILE_START};
-pub use known::{load_known, name_words, spellings_fingerprint};
+pub use known::{load_known, name_words, person_codes, spellings_fingerprint};
 pub use models::*;
 pub use newsroom_suggestions::{DirectoryEntry, KnownEntities, KnownEntitiesBuilder};
 pub use suggestions::{accept_suggestion, leave_out_settled};

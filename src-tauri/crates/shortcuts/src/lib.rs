@@ -47,6 +47,27 @@ pub type Result<T> = std::result::Result<T, ShortcutError>;
 pub struct Shortcut {
     pub code: String,
     pub text: String,
+    /// A person's short alias in the directory rather than a code of the newsroom's list
+    /// (kept in the directory, not here; never exported with the list).
+    #[serde(default)]
+    pub from_directory: bool,
+}
+
+/// The newsroom's codes, then the directory's people under their short aliases where no
+/// code of the list has that name: what `=code=` expands with.
+pub fn with_people(mut list: Vec<Shortcut>, people: Vec<(String, String)>) -> Vec<Shortcut> {
+    let mut taken: std::collections::HashSet<String> = list.iter().map(|s| s.code.clone()).collect();
+    for (alias, name) in people {
+        let code = alias.to_ascii_lowercase();
+        if taken.insert(code.clone()) {
+            list.push(Shortcut {
+                code,
+                text: name,
+                from_directory: true,
+            });
+        }
+    }
+    list
 }
 
 /// What merging a list from another machine did.
@@ -99,6 +120,7 @@ pub fn list(conn: &Connection) -> Result<Vec<Shortcut>> {
             Ok(Shortcut {
                 code: r.get(0)?,
                 text: r.get(1)?,
+                from_directory: false,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -110,6 +132,7 @@ pub fn save(conn: &Connection, code: &str, text: &str, now: DateTime<Utc>) -> Re
     let shortcut = Shortcut {
         code: normalise_code(code)?,
         text: normalise_text(text)?,
+        from_directory: false,
     };
     conn.execute(
         "INSERT INTO shortcuts (code, text, updated_at) VALUES (?1, ?2, ?3)

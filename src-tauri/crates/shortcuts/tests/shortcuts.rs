@@ -64,7 +64,8 @@ fn a_code_is_checked_stored_once_and_removed() {
         list(&conn).unwrap(),
         [Shortcut {
             code: "hn".into(),
-            text: "Hà Nội".into()
+            text: "Hà Nội".into(),
+            from_directory: false,
         }]
     );
     remove(&conn, "=hn=").unwrap();
@@ -119,4 +120,25 @@ fn a_list_travels_to_another_machine_as_json() {
     .is_err());
     assert_eq!(list(&second).unwrap(), before, "all or none");
     assert!(import(&second, "not json", now()).is_err());
+}
+
+#[test]
+fn the_directorys_people_are_codes_under_their_short_aliases_unless_the_list_has_that_code() {
+    let list = vec![Shortcut {
+        code: "hn".into(),
+        text: "Hà Nội".into(),
+        from_directory: false,
+    }];
+    let people = vec![
+        ("NPT".to_owned(), "Nguyễn Phi Thường".to_owned()),
+        ("hn".to_owned(), "Hoàng Nam".to_owned()),
+    ];
+    let all = with_people(list, people);
+    assert_eq!(all.len(), 2, "the list's own code wins");
+    let codes: std::collections::HashMap<String, String> =
+        all.into_iter().map(|s| (s.code, s.text)).collect();
+    assert_eq!(
+        expand("Ông =npt= phát biểu tại =hn=", &codes),
+        "Ông Nguyễn Phi Thường phát biểu tại Hà Nội"
+    );
 }

@@ -434,3 +434,34 @@ fn a_photo_is_cropped_to_a_ratio_turned_and_uncropped_from_the_command_line() {
     assert_ne!(bad.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not inside"));
 }
+
+#[test]
+fn a_person_with_a_short_alias_in_the_directory_is_a_code() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let csv = write(
+        files.path(),
+        "danh-ba.csv",
+        "kind,name,aliases,parent,title,organisation,uri\nperson,Nguyễn Phi Thường,npt|anh Thường,,,,\n"
+            .as_bytes(),
+    );
+    stdout(&newsroom(data.path(), &["entity", "import", &csv]));
+    stdout(&newsroom(data.path(), &["shortcut", "add", "hn", "Hà Nội"]));
+    assert_eq!(
+        stdout(&newsroom(
+            data.path(),
+            &["shortcut", "expand", "Ông =NPT= tại =hn="]
+        ))
+        .trim(),
+        "Ông Nguyễn Phi Thường tại Hà Nội"
+    );
+    let listed = stdout(&newsroom(data.path(), &["shortcut", "list"]));
+    assert!(
+        listed.contains("=npt=  Nguyễn Phi Thường  (directory)"),
+        "{listed}"
+    );
+    assert!(!listed.contains("anh Thường"), "only ASCII aliases are codes");
+    // The list shared with other machines is the newsroom's own.
+    let json = stdout(&newsroom(data.path(), &["shortcut", "export"]));
+    assert!(!json.contains("npt"));
+}
