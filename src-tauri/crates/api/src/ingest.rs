@@ -13,7 +13,7 @@ use chrono::Utc;
 use crate::{Api, ApiError, ApiResult, ImportProgress, ImportStage, Imported, Photo};
 
 /// Where one file of a batch is once its slow work is done.
-enum Staged {
+pub(crate) enum Staged {
     /// The same bytes are in the library already (attached to the piece when one is named).
     Known(Box<Imported>),
     Prepared(Box<newsroom_photos::Prepared>),
@@ -75,33 +75,17 @@ impl Api {
         for index in 0..paths.len() {
             progress(report(index, ImportStage::Queued, None, None));
         }
-        let workers = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, MAX_WORKERS)
-            .min(paths.len().max(1));
-        let next = AtomicUsize::new(0);
-        let (sender, received) = mpsc::channel::<(usize, ApiResult<Staged>)>();
         let mut outcomes = Vec::with_capacity(paths.len());
-        std::thread::scope(|scope| {
-            for _ in 0..workers {
-                let sender = sender.clone();
-                let next = &next;
-                scope.spawn(move || loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = paths.get(index) else { break };
-                    if sender.send((index, self.photo_stage(path, article_id))).is_err() {
-                        break;
-                    }
-                });
-            }
-            drop(sender);
-            // Files finish out of order; they are recorded, templated and reported in order.
-            let mut ready = BTreeMap::new();
-            let mut seq = 0;
-            if !paths.is_empty() {
-                progress(report(0, ImportStage::Processing, None, None));
-            }
-            for (index, staged) in received {
+        // Files finish out of order; they are recorded, templated and reported in order.
+        let mut ready = BTreeMap::new();
+        let mut seq = 0;
+        if !paths.is_empty() {
+            progress(report(0, ImportStage::Processing, None, None));
+        }
+        on_every_core(
+            paths.len(),
+            |index| self.photo_stage(&paths[index], article_id),
+            |index, staged| {
                 ready.insert(index, staged);
                 while let Some(staged) = ready.remove(&outcomes.len()) {
                     let index = outcomes.len();
@@ -129,31 +113,43 @@ impl Api {
                         progress(report(outcomes.len(), ImportStage::Processing, None, None));
                     }
                 }
-            }
-        });
+            },
+        );
         outcomes
     }
 
-    /// The slow part of one file's import, holding the store only to look its bytes up.
+    /// The slow part of one file's import.
     fn photo_stage(&self, path: &Path, article_id: Option<&str>) -> ApiResult<Staged> {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let bytes = newsroom_photos::read_file(path)?;
-        let sha256 = newsroom_photos::sha256_hex(&bytes);
-        if let Some(known) = newsroom_photos::reuse(&*self.conn()?, &sha256, &bytes, article_id)? {
+        self.photo_stage_bytes(&name, &bytes, article_id)
+    }
+
+    /// The slow part of an import (hashing, decoding, renditions, files), holding the store
+    /// only to look the bytes up: the same bytes imported again reuse the stored photo.
+    pub(crate) fn photo_stage_bytes(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        article_id: Option<&str>,
+    ) -> ApiResult<Staged> {
+        let sha256 = newsroom_photos::sha256_hex(bytes);
+        if let Some(known) = newsroom_photos::reuse(&*self.conn()?, &sha256, bytes, article_id)? {
             return Ok(Staged::Known(Box::new(known)));
         }
         Ok(Staged::Prepared(Box::new(newsroom_photos::prepare(
             &self.photos_dir(),
-            &name,
-            &bytes,
+            name,
+            bytes,
             sha256,
         )?)))
     }
 
-    fn photo_record(&self, staged: Staged, article_id: Option<&str>) -> ApiResult<Imported> {
+    /// Records what was staged (the store taken only for this), in the caller's order.
+    pub(crate) fn photo_record(&self, staged: Staged, article_id: Option<&str>) -> ApiResult<Imported> {
         match staged {
             Staged::Known(known) => Ok(*known),
             Staged::Prepared(prepared) => {
@@ -165,6 +161,33 @@ impl Api {
             }
         }
     }
+}
+
+/// Runs `work` for each index below `count` on up to [`MAX_WORKERS`] threads, and hands each
+/// result to `done` on the calling thread as it arrives (in the order they finish).
+fn on_every_core<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync, mut done: impl FnMut(usize, T)) {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, MAX_WORKERS)
+        .min(count.max(1));
+    let next = AtomicUsize::new(0);
+    let (sender, received) = mpsc::channel::<(usize, T)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let sender = sender.clone();
+            let (next, work) = (&next, &work);
+            scope.spawn(move || loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                if index >= count || sender.send((index, work(index))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(sender);
+        for (index, result) in received {
+            done(index, result);
+        }
+    });
 }
 
 /// An error that names the file it is about.
@@ -190,33 +213,16 @@ impl Api {
             Ok(targets) => targets,
             Err(err) => return ids.iter().map(|_| Err(err.clone())).collect(),
         };
-        let workers = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, MAX_WORKERS)
-            .min(ids.len().max(1));
-        let next = AtomicUsize::new(0);
-        let (sender, received) = mpsc::channel::<(usize, ApiResult<PathBuf>)>();
-        std::thread::scope(|scope| {
-            for _ in 0..workers {
-                let sender = sender.clone();
-                let (next, targets) = (&next, &targets);
-                scope.spawn(move || loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let (Some(id), Some(out)) = (ids.get(index), targets.get(index)) else {
-                        break;
-                    };
-                    let written = self.photo_export(id, rendition, None, out).map(|()| out.clone());
-                    if sender.send((index, written)).is_err() {
-                        break;
-                    }
-                });
-            }
-        });
-        drop(sender);
         let mut outcomes: Vec<Option<ApiResult<PathBuf>>> = ids.iter().map(|_| None).collect();
-        for (index, written) in received {
-            outcomes[index] = Some(written);
-        }
+        on_every_core(
+            ids.len(),
+            |index| {
+                let out = &targets[index];
+                self.photo_export(&ids[index], rendition, None, out)
+                    .map(|()| out.clone())
+            },
+            |index, written| outcomes[index] = Some(written),
+        );
         outcomes
             .into_iter()
             .map(|o| {

@@ -19,27 +19,8 @@ impl Api {
         bytes: &[u8],
         article_id: Option<&str>,
     ) -> ApiResult<Imported> {
-        let sha256 = newsroom_photos::sha256_hex(bytes);
-        if let Some(reused) = newsroom_photos::reuse(&*self.conn()?, &sha256, bytes, article_id)? {
-            return Ok(reused);
-        }
-        let prepared = newsroom_photos::prepare(&self.photos_dir(), name, bytes, sha256)?;
-        let imported = newsroom_photos::commit(&*self.conn()?, &prepared, article_id, Utc::now())?;
-        if !imported.photo.people.is_empty() {
-            self.directory_changed();
-        }
-        Ok(imported)
-    }
-
-    /// Imports one file; errors name it.
-    pub fn photo_import_file(&self, path: &Path, article_id: Option<&str>) -> ApiResult<Imported> {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let named = |err: ApiError| ApiError::new(err.code, format!("{}: {}", path.display(), err.message));
-        let bytes = newsroom_photos::read_file(path).map_err(|e| named(e.into()))?;
-        self.photo_import_bytes(&name, &bytes, article_id).map_err(named)
+        let staged = self.photo_stage_bytes(name, bytes, article_id)?;
+        self.photo_record(staged, article_id)
     }
 
     pub fn photo_get(&self, id: &str) -> ApiResult<Photo> {
@@ -187,22 +168,7 @@ impl Api {
     pub(crate) fn photo_template_expanded(&self, name: &str) -> ApiResult<TemplateFields> {
         let fields = newsroom_photos::template(&*self.conn()?, name)?.fields;
         let codes = self.shortcut_codes()?;
-        let expand = |text: &str| newsroom_shortcuts::expand(text, &codes);
-        Ok(TemplateFields {
-            description: expand(&fields.description),
-            headline: expand(&fields.headline),
-            credit: expand(&fields.credit),
-            creator: expand(&fields.creator),
-            copyright: expand(&fields.copyright),
-            alt_text: expand(&fields.alt_text),
-            keywords: fields.keywords.iter().map(|k| expand(k)).collect(),
-            city: expand(&fields.city),
-            province: expand(&fields.province),
-            country: expand(&fields.country),
-            event: expand(&fields.event),
-            instructions: expand(&fields.instructions),
-            job_id: expand(&fields.job_id),
-        })
+        Ok(fields.map_text(|text| newsroom_shortcuts::expand(text, &codes)))
     }
 
     /// Fills one photo from a template as the `seq`-th of its batch.

@@ -20,11 +20,7 @@ impl Api {
 
     /// What `=code=` expands with: the list's codes and the directory's people.
     pub(crate) fn shortcut_codes(&self) -> ApiResult<std::collections::HashMap<String, String>> {
-        Ok(self
-            .shortcut_list()?
-            .into_iter()
-            .map(|s| (s.code, s.text))
-            .collect())
+        Ok(newsroom_shortcuts::code_map(self.shortcut_list()?))
     }
 
     /// Adds a code, or gives an existing one a new text.

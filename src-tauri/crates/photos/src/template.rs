@@ -47,6 +47,27 @@ pub struct TemplateFields {
     pub job_id: String,
 }
 
+impl TemplateFields {
+    /// The same template with every text (keywords too) passed through `change`.
+    pub fn map_text(&self, change: impl Fn(&str) -> String) -> TemplateFields {
+        TemplateFields {
+            description: change(&self.description),
+            headline: change(&self.headline),
+            credit: change(&self.credit),
+            creator: change(&self.creator),
+            copyright: change(&self.copyright),
+            alt_text: change(&self.alt_text),
+            keywords: self.keywords.iter().map(|k| change(k)).collect(),
+            city: change(&self.city),
+            province: change(&self.province),
+            country: change(&self.country),
+            event: change(&self.event),
+            instructions: change(&self.instructions),
+            job_id: change(&self.job_id),
+        }
+    }
+}
+
 /// A named template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PhotoTemplate {
@@ -77,27 +98,9 @@ fn clean_name(name: &str) -> Result<String> {
 }
 
 fn clean_fields(fields: &TemplateFields) -> TemplateFields {
-    let clean = |text: &str| newsroom_text::nfc(text.trim());
-    TemplateFields {
-        description: clean(&fields.description),
-        headline: clean(&fields.headline),
-        credit: clean(&fields.credit),
-        creator: clean(&fields.creator),
-        copyright: clean(&fields.copyright),
-        alt_text: clean(&fields.alt_text),
-        keywords: fields
-            .keywords
-            .iter()
-            .map(|k| clean(k))
-            .filter(|k| !k.is_empty())
-            .collect(),
-        city: clean(&fields.city),
-        province: clean(&fields.province),
-        country: clean(&fields.country),
-        event: clean(&fields.event),
-        instructions: clean(&fields.instructions),
-        job_id: clean(&fields.job_id),
-    }
+    let mut clean = fields.map_text(|text| newsroom_text::nfc(text.trim()));
+    clean.keywords.retain(|k| !k.is_empty());
+    clean
 }
 
 /// Saves a template under its name (replacing one of the same name).

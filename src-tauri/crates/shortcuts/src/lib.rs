@@ -196,9 +196,9 @@ pub fn import(conn: &Connection, json: &str, now: DateTime<Utc>) -> Result<Short
     })
 }
 
-/// The codes by name, for expanding many texts with one read of the store.
-pub fn codes(conn: &Connection) -> Result<HashMap<String, String>> {
-    Ok(list(conn)?.into_iter().map(|s| (s.code, s.text)).collect())
+/// Codes by name, for expanding many texts with one read of the list.
+pub fn code_map(shortcuts: Vec<Shortcut>) -> HashMap<String, String> {
+    shortcuts.into_iter().map(|s| (s.code, s.text)).collect()
 }
 
 /// The text with every known `=code=` replaced by its text.

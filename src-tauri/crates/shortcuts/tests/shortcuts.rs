@@ -20,7 +20,7 @@ fn codes_expand_in_any_case_and_nothing_else_is_touched() {
     save(&conn, "hn", "Hà Nội", now()).unwrap();
     save(&conn, "=LDLD=", "Liên đoàn Lao động thành phố", now()).unwrap();
     save(&conn, "mq", "Ảnh: Mai Quý", now()).unwrap();
-    let codes = codes(&conn).unwrap();
+    let codes = code_map(list(&conn).unwrap());
     assert_eq!(
         expand("Đoàn viên =LDLD= =HN= nhận quà. =mq=", &codes),
         "Đoàn viên Liên đoàn Lao động thành phố Hà Nội nhận quà. Ảnh: Mai Quý"
@@ -135,8 +135,7 @@ fn the_directorys_people_are_codes_under_their_short_aliases_unless_the_list_has
     ];
     let all = with_people(list, people);
     assert_eq!(all.len(), 2, "the list's own code wins");
-    let codes: std::collections::HashMap<String, String> =
-        all.into_iter().map(|s| (s.code, s.text)).collect();
+    let codes = code_map(all);
     assert_eq!(
         expand("Ông =npt= phát biểu tại =hn=", &codes),
         "Ông Nguyễn Phi Thường phát biểu tại Hà Nội"
