@@ -174,8 +174,15 @@ pub(crate) fn bench_ingest(photos: usize, width: u32, height: u32, crops: usize)
         samples.push(t.elapsed());
     }
     // The same renditions made in memory, to tell decoding and resizing from the files and
-    // the store around them.
-    let mut render_only = Vec::with_capacity(crops);
+    // the store around them: from the edit master (what framing reads when the crop is large
+    // enough) and from the original (what a tight crop needs).
+    let made =
+        newsroom_photos::renditions(&frame, newsroom_photos::PhotoFormat::Jpeg, 1).map_err(internal)?;
+    let edit = made
+        .edit
+        .ok_or_else(|| internal("a 24-megapixel import made no edit master"))?;
+    let mut from_edit = Vec::with_capacity(crops);
+    let mut from_original = Vec::with_capacity(crops);
     for run in 0..crops {
         let (w, h) = ratios[run % ratios.len()];
         let framing = newsroom_api::Framing {
@@ -183,14 +190,39 @@ pub(crate) fn bench_ingest(photos: usize, width: u32, height: u32, crops: usize)
             ..Default::default()
         };
         let t = Instant::now();
+        newsroom_photos::framed_from_edit(&edit, width, height, &framing)
+            .map_err(internal)?
+            .ok_or_else(|| internal("the edit master was refused for a whole-frame crop"))?;
+        from_edit.push(t.elapsed());
+        let t = Instant::now();
         newsroom_photos::framed_renditions(&frame, newsroom_photos::PhotoFormat::Jpeg, 1, &framing)
             .map_err(internal)?;
-        render_only.push(t.elapsed());
+        from_original.push(t.elapsed());
+    }
+    let mut tight = Vec::with_capacity(crops);
+    for _ in 0..crops {
+        let request = CropRequest {
+            rect: Some(newsroom_api::Crop {
+                x: width / 3,
+                y: height / 3,
+                width: width / 4,
+                height: height / 4,
+            }),
+            ..Default::default()
+        };
+        let t = Instant::now();
+        api.photo_crop(&ids[0], &request)?;
+        tight.push(t.elapsed());
     }
     println!(
-        "  crop and re-render one {width}×{height} photo (ratios in turn), {crops} runs: median {} (decode, crop, resize and encode alone: {})",
+        "  crop and re-render one {width}×{height} photo (ratios in turn), {crops} runs: median {}; in memory from the edit master {} (from the original {})",
         ms(median(samples)),
-        ms(median(render_only))
+        ms(median(from_edit)),
+        ms(median(from_original))
+    );
+    println!(
+        "  a crop of a quarter of the width (from the original, the master being too small): median {}",
+        ms(median(tight))
     );
     Ok(())
 }

@@ -7,9 +7,9 @@ use chrono::{DateTime, Utc};
 use newsroom_store::{timestamp, write};
 use rusqlite::{params, Connection};
 
-use crate::library::{file_path, get, read_file, replace_atomically};
+use crate::library::{edit_path, file_path, get, read_file, replace_atomically};
 use crate::models::{Crop, CropRequest, Focal, Framing, Photo, Rendition};
-use crate::render::{framed_renditions, Renditions};
+use crate::render::{framed_from_edit, framed_renditions, Renditions};
 use crate::{PhotoError, Result};
 
 /// The ratios the newsroom's site lays pictures out in, as the crop tools offer them.
@@ -116,9 +116,17 @@ pub fn cropped(photo: &Photo, request: &CropRequest) -> Result<Framing> {
     })
 }
 
-/// Makes the photo's renditions with a framing, from the original file; needs no database.
+/// Makes the photo's renditions with a framing, from the edit master when it has the pixels
+/// the crop needs and from the original file otherwise; needs no database.
 pub fn render_framing(dir: &Path, photo: &Photo, framing: &Framing, orientation: u8) -> Result<Renditions> {
     check_framing(photo, framing)?;
+    // A master that is missing (photos imported before it existed, or small ones) or damaged
+    // only costs time: the original is always there to frame from.
+    if let Ok(edit) = std::fs::read(edit_path(dir, &photo.sha256)) {
+        if let Ok(Some(made)) = framed_from_edit(&edit, photo.width, photo.height, framing) {
+            return Ok(made);
+        }
+    }
     let original = read_file(&file_path(dir, &photo.sha256, photo.format, Rendition::Original))?;
     framed_renditions(&original, photo.format, orientation, framing)
 }

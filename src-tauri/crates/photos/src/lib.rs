@@ -34,7 +34,10 @@ pub use iim::cut_to_bytes;
 pub use library::*;
 pub use metadata::{read as read_metadata, sniff};
 pub use models::*;
-pub use render::{framed_renditions, renditions, scaled_size, Renditions, MAX_PIXELS, THUMB_EDGE, WEB_EDGE};
+pub use render::{
+    framed_from_edit, framed_renditions, renditions, scaled_size, Renditions, MAX_PIXELS, THUMB_EDGE,
+    WEB_EDGE,
+};
 pub use template::*;
 
 /// The metadata readers, exposed for the fuzz targets.

@@ -51,6 +51,14 @@ pub fn file_path(dir: &Path, sha256: &str, format: PhotoFormat, rendition: Rendi
     }
 }
 
+/// The path of a photo's edit master (see `Renditions::edit`), beside its renditions. It is
+/// not a rendition anyone is shown: framing reads it instead of the original when it is
+/// large enough.
+pub fn edit_path(dir: &Path, sha256: &str) -> PathBuf {
+    dir.join(&sha256[..2.min(sha256.len())])
+        .join(format!("{sha256}.edit.jpg"))
+}
+
 /// Reads a whole file, refusing ones too large to be a photo.
 pub fn read_file(path: &Path) -> Result<Vec<u8>> {
     let missing = |err: std::io::Error| {
@@ -156,6 +164,9 @@ pub fn prepare(dir: &Path, original_name: &str, bytes: &[u8], sha256: String) ->
         &renditions.thumb,
     )?;
     write_atomically(&file_path(dir, &sha256, format, Rendition::Web), &renditions.web)?;
+    if let Some(edit) = &renditions.edit {
+        write_atomically(&edit_path(dir, &sha256), edit)?;
+    }
     write_atomically(&file_path(dir, &sha256, format, Rendition::Original), bytes)?;
     Ok(Prepared {
         sha256,

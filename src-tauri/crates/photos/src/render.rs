@@ -25,6 +25,8 @@ pub const MAX_PIXELS: u64 = 200_000_000;
 pub const MAX_ALLOC: u64 = 1024 * 1024 * 1024;
 const WEB_QUALITY: u8 = 85;
 const THUMB_QUALITY: u8 = 80;
+/// The edit master is kept close to the original so renditions made from it match.
+const EDIT_QUALITY: u8 = 92;
 
 /// Both renditions, encoded as JPEG, and the display size of the original.
 pub struct Renditions {
@@ -34,6 +36,10 @@ pub struct Renditions {
     pub web_size: (u32, u32),
     pub thumb: Vec<u8>,
     pub thumb_size: (u32, u32),
+    /// The edit master: the upright picture as large as the import decoded it (half a
+    /// 24-megapixel original), made on import so framing decodes a quarter of the pixels.
+    /// `None` when the original is no larger, or for renditions made by framing.
+    pub edit: Option<Vec<u8>>,
 }
 
 fn check_size(width: u32, height: u32) -> Result<(), PhotoError> {
@@ -161,7 +167,11 @@ fn resize(source: &RgbImage, width: u32, height: u32) -> Result<RgbImage, PhotoE
 
 fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, PhotoError> {
     let mut out = Vec::with_capacity(image.as_raw().len() / 8);
-    let encoder = jpeg_encoder::Encoder::new(&mut out, quality);
+    let mut encoder = jpeg_encoder::Encoder::new(&mut out, quality);
+    // Half-resolution colour, as cameras write it, at every quality: the encoder would keep
+    // full-resolution colour from quality 90, doubling the edit master's encoding and decoding
+    // for nothing the web rendition shows.
+    encoder.set_sampling_factor(jpeg_encoder::SamplingFactor::F_2_2);
     encoder
         .encode(
             image.as_raw(),
@@ -173,9 +183,19 @@ fn encode_jpeg(image: &RgbImage, quality: u8) -> Result<Vec<u8>, PhotoError> {
     Ok(out)
 }
 
-/// Decodes the image and makes both renditions, upright.
+/// Decodes the image and makes both renditions, upright, and the edit master when the
+/// decode was scaled down (see [`Renditions::edit`]).
 pub fn renditions(bytes: &[u8], format: PhotoFormat, orientation: u8) -> Result<Renditions, PhotoError> {
-    framed_renditions(bytes, format, orientation, &Framing::default())
+    let (upright, width, height) = decode_upright(bytes, format, orientation, |_, _| WEB_EDGE)?;
+    // Only a picture decoded smaller than the original saves framing any work.
+    let edit = if upright.width().max(upright.height()) < width.max(height) {
+        Some(encode_jpeg(&upright, EDIT_QUALITY)?)
+    } else {
+        None
+    };
+    let mut made = frame_upright(upright, width, height, &Framing::default())?;
+    made.edit = edit;
+    Ok(made)
 }
 
 /// Decodes the image and makes both renditions, upright and framed (rotated, then cropped).
@@ -187,19 +207,60 @@ pub fn framed_renditions(
     orientation: u8,
     framing: &Framing,
 ) -> Result<Renditions, PhotoError> {
-    let swaps = (5..=8).contains(&orientation);
-    // Orientations 5–8 and quarter turns swap the axes, but never change the long edge.
-    let edge_for = |stored_w: u32, stored_h: u32| {
-        let long = stored_w.max(stored_h);
-        match framing.crop {
-            Some(crop) => {
-                let crop_long = u64::from(crop.width.max(crop.height).max(1));
-                let wanted = u64::from(WEB_EDGE) * u64::from(long) / crop_long;
-                (wanted.min(u64::from(long)) as u32).max(WEB_EDGE.min(long))
-            }
-            None => WEB_EDGE,
+    let (upright, width, height) = decode_upright(bytes, format, orientation, |stored_w, stored_h| {
+        edge_for_crop(stored_w.max(stored_h), framing)
+    })?;
+    frame_upright(upright, width, height, framing)
+}
+
+/// Makes the framed renditions from the edit master of a `width`×`height` (upright) photo, or
+/// `None` when the master has too few pixels for this crop's full web rendition and the
+/// original must be decoded instead.
+pub fn framed_from_edit(
+    edit: &[u8],
+    width: u32,
+    height: u32,
+    framing: &Framing,
+) -> Result<Option<Renditions>, PhotoError> {
+    let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(edit));
+    decoder
+        .read_info()
+        .map_err(|err| PhotoError::Corrupt(err.to_string()))?;
+    let info = decoder
+        .info()
+        .ok_or_else(|| PhotoError::Corrupt("no image header".into()))?;
+    let master_long = u32::from(info.width.max(info.height));
+    let needed = edge_for_crop(width.max(height), framing);
+    // A master a few pixels short still serves (a square crop of a 3:2 master half the
+    // original's size gives a 2000 px web rendition, not 2048); one much shorter would blur.
+    if u64::from(master_long) * 16 < u64::from(needed) * 15 {
+        return Ok(None);
+    }
+    let (upright, _, _) = decode_upright(edit, PhotoFormat::Jpeg, 1, |_, _| needed)?;
+    frame_upright(upright, width, height, framing).map(Some)
+}
+
+/// How long the long edge of the whole picture must be decoded for this framing's crop to
+/// fill a web rendition (never more than the picture has).
+fn edge_for_crop(long: u32, framing: &Framing) -> u32 {
+    match framing.crop {
+        Some(crop) => {
+            let crop_long = u64::from(crop.width.max(crop.height).max(1));
+            let wanted = u64::from(WEB_EDGE) * u64::from(long) / crop_long;
+            (wanted.min(u64::from(long)) as u32).max(WEB_EDGE.min(long))
         }
-    };
+        None => WEB_EDGE.min(long),
+    }
+}
+
+/// Decodes the picture at least `edge_for(stored width, stored height)` on its long side where
+/// the decoder can scale, turned upright. Returns it with the original's upright size.
+fn decode_upright(
+    bytes: &[u8],
+    format: PhotoFormat,
+    orientation: u8,
+    edge_for: impl Fn(u32, u32) -> u32,
+) -> Result<(RgbImage, u32, u32), PhotoError> {
     let scaled = if format == PhotoFormat::Jpeg {
         decode_jpeg_scaled(bytes, edge_for)?
     } else {
@@ -217,11 +278,22 @@ pub fn framed_renditions(
         DynamicImage::ImageRgb8(rgb) => rgb,
         other => other.to_rgb8(),
     };
-    let (width, height) = if swaps {
-        (stored_h, stored_w)
+    // Orientations 5–8 swap the axes.
+    if (5..=8).contains(&orientation) {
+        Ok((upright, stored_h, stored_w))
     } else {
-        (stored_w, stored_h)
-    };
+        Ok((upright, stored_w, stored_h))
+    }
+}
+
+/// Frames an upright picture (possibly scaled down from the `width`×`height` original) and
+/// makes both renditions from it.
+fn frame_upright(
+    upright: RgbImage,
+    width: u32,
+    height: u32,
+    framing: &Framing,
+) -> Result<Renditions, PhotoError> {
     let rotated = match framing.rotation {
         90 => image::imageops::rotate90(&upright),
         180 => image::imageops::rotate180(&upright),
@@ -259,6 +331,7 @@ pub fn framed_renditions(
         web_size,
         thumb: encode_jpeg(&thumb_image, THUMB_QUALITY)?,
         thumb_size,
+        edit: None,
     })
 }
 

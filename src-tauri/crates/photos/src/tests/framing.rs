@@ -154,3 +154,56 @@ fn the_exported_web_rendition_has_the_cropped_size_as_exiftool_reads_it() {
         (Some(2000), Some(2000))
     );
 }
+
+#[test]
+fn a_large_photo_is_framed_from_its_edit_master_and_from_the_original_when_the_master_is_damaged() {
+    let fixture = Fixture::new();
+    // 4800×3200 decodes at half size for its renditions: the import keeps that as the master.
+    let photo = fixture
+        .import("khan-dai.jpg", &jpeg(&marked_image(4800, 3200)))
+        .unwrap()
+        .photo;
+    let master = edit_path(&fixture.photos(), &photo.sha256);
+    let master_image = decode(&std::fs::read(&master).unwrap());
+    assert_eq!((master_image.width(), master_image.height()), (2400, 1600));
+    let before = original_bytes(&fixture, &photo);
+
+    // A 16:9 crop of the whole width: the master has the 2048 px the web rendition needs.
+    let framing = Framing {
+        crop: Some(aspect_crop(4800, 3200, (16, 9), Some(Focal { x: 0.0, y: 0.0 })).unwrap()),
+        ..Default::default()
+    };
+    let framed = frame(&fixture.conn, &fixture.photos(), &photo.id, &framing, now()).unwrap();
+    let image = web(&fixture, &framed);
+    assert_eq!((image.width(), image.height()), (2048, 1152));
+    assert!(is_red(image.get_pixel(20, 20)));
+    assert!(!is_red(image.get_pixel(2030, 1140)));
+
+    // A tight crop needs more pixels than the master has: made from the original, full size.
+    let tight = Framing {
+        crop: Some(Crop {
+            x: 1400,
+            y: 800,
+            width: 2000,
+            height: 1000,
+        }),
+        ..Default::default()
+    };
+    let framed = frame(&fixture.conn, &fixture.photos(), &photo.id, &tight, now()).unwrap();
+    let image = web(&fixture, &framed);
+    assert_eq!((image.width(), image.height()), (2000, 1000));
+    assert!(
+        is_red(image.get_pixel(10, 10)),
+        "the crop's top left is in the red quarter"
+    );
+
+    // A damaged master costs time, never the picture.
+    std::fs::write(&master, b"not a jpeg").unwrap();
+    let framed = frame(&fixture.conn, &fixture.photos(), &photo.id, &framing, now()).unwrap();
+    assert_eq!(web(&fixture, &framed).dimensions(), (2048, 1152));
+    assert_eq!(
+        original_bytes(&fixture, &photo),
+        before,
+        "the original never changes"
+    );
+}
