@@ -329,7 +329,8 @@ export async function answerFileDialog(titles, keys, path, then = []) {
   await new Promise((r) => setTimeout(r, 300));
   xdotool("key", "Return");
   // A folder dialog goes into the folder typed on the first Enter; `then` answers it there
-  // (its Select button is "_Chọn" in Vietnamese: Alt+C).
+  // (its accept button is GTK's "_Mở" in Vietnamese: Alt+M). The app opens its dialogs in a
+  // folder, never on the recent files, where no folder can be chosen.
   for (const key of then) {
     await new Promise((r) => setTimeout(r, 500));
     xdotool("key", key);

@@ -418,8 +418,7 @@ test("photos are ingested on the photo desk with a template; a photo already the
       (await (await app.$("[data-testid=ingest-template]")).getText()).includes("Lễ hội đường phố"),
     );
     await (await app.$("[data-testid=ingest-template]")).selectByAttribute("value", "Lễ hội đường phố");
-    // The system's folder dialog is not driven here (the same import of a folder is tested
-    // through the CLI); files picked in the file dialog take the same way in.
+    // Files picked in the file dialog; the folder dialog is driven in photo-card.test.mjs.
     const ingest = async (file) => {
       await (await app.$("[data-testid=ingest-files]")).click();
       await answerFileDialog("Chọn ảnh để nhập|Open File", ["ctrl+l"], file);

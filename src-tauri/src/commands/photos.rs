@@ -18,16 +18,32 @@ const PICKABLE: &[&str] = &[
     "jpg", "jpeg", "JPG", "JPEG", "png", "PNG", "webp", "WEBP", "heic", "HEIC", "heif",
 ];
 
+/// Where a file dialog opens: the folder asked for when it is there (the UI passes the one
+/// the last import came from, where the next card will be too), else the user's pictures,
+/// else home. Without one the system's dialog opens on its recent files, where a folder
+/// cannot be chosen and photos are listed from everywhere.
+fn starting_folder(app: &AppHandle, start: Option<String>) -> Option<PathBuf> {
+    start
+        .map(PathBuf::from)
+        .filter(|dir| dir.is_dir())
+        .or_else(|| app.path().picture_dir().ok().filter(|dir| dir.is_dir()))
+        .or_else(|| app.path().home_dir().ok())
+}
+
 /// Asks for photos with the system's file dialog, titled and filtered in the interface's
-/// words; an empty list when the reporter cancels.
+/// words, opening in `start` when it is a folder; an empty list when the reporter cancels.
 #[tauri::command]
-pub async fn photo_pick(app: AppHandle, title: String, filter: String) -> ApiResult<Vec<String>> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title(title)
-        .add_filter(filter, PICKABLE)
-        .blocking_pick_files();
+pub async fn photo_pick(
+    app: AppHandle,
+    title: String,
+    filter: String,
+    start: Option<String>,
+) -> ApiResult<Vec<String>> {
+    let mut dialog = app.dialog().file().set_title(title).add_filter(filter, PICKABLE);
+    if let Some(folder) = starting_folder(&app, start) {
+        dialog = dialog.set_directory(folder);
+    }
+    let picked = dialog.blocking_pick_files();
     Ok(picked
         .unwrap_or_default()
         .into_iter()
@@ -37,10 +53,18 @@ pub async fn photo_pick(app: AppHandle, title: String, filter: String) -> ApiRes
 }
 
 /// Asks for a folder (a memory card, or a folder of an event's photos) with the system's
-/// dialog; none when cancelled.
+/// dialog, opening in `start` when it is a folder; none when cancelled.
 #[tauri::command]
-pub async fn photo_pick_folder(app: AppHandle, title: String) -> ApiResult<Option<String>> {
-    let picked = app.dialog().file().set_title(title).blocking_pick_folder();
+pub async fn photo_pick_folder(
+    app: AppHandle,
+    title: String,
+    start: Option<String>,
+) -> ApiResult<Option<String>> {
+    let mut dialog = app.dialog().file().set_title(title);
+    if let Some(folder) = starting_folder(&app, start) {
+        dialog = dialog.set_directory(folder);
+    }
+    let picked = dialog.blocking_pick_folder();
     Ok(picked
         .and_then(|p| p.into_path().ok())
         .map(|p| p.display().to_string()))

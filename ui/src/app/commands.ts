@@ -142,12 +142,12 @@ export const ipc = {
   notificationShowSystem: (title: string, body: string) =>
     call<null>("notification_show_system", { title, body }),
   // photos
-  /** Asks for photos with the system's file dialog, titled and filtered in the interface's words; an empty list when the reporter cancels. */
-  photoPick: (title: string, filter: string) =>
-    call<string[]>("photo_pick", { title, filter }),
-  /** Asks for a folder (a memory card, or a folder of an event's photos) with the system's dialog; none when cancelled. */
-  photoPickFolder: (title: string) =>
-    call<string | null>("photo_pick_folder", { title }),
+  /** Asks for photos with the system's file dialog, titled and filtered in the interface's words, opening in `start` when it is a folder; an empty list when the reporter cancels. */
+  photoPick: (title: string, filter: string, start: string | null) =>
+    call<string[]>("photo_pick", { title, filter, start }),
+  /** Asks for a folder (a memory card, or a folder of an event's photos) with the system's dialog, opening in `start` when it is a folder; none when cancelled. */
+  photoPickFolder: (title: string, start: string | null) =>
+    call<string | null>("photo_pick_folder", { title, start }),
   /** Imports files (a folder stands for the images in it) off the UI thread, reporting every step of every file on `progress`; with a template, each new photo gets it. */
   photoImportPaths: (paths: string[], articleId: string | null, template: string | null, progress: (message: ImportProgress) => void) =>
     call<number>("photo_import_paths", { paths, articleId, template, progress: channel(progress) }),
