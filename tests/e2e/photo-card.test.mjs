@@ -52,6 +52,9 @@ async function card(app) {
   return folder;
 }
 
+/** A photo as the store has it, by the CLI. */
+const stored = (id) => JSON.parse(cli(driver.dataDir, ["photo", "list", "--json"])).find((p) => p.id === id);
+
 const sha256 = (path) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
 test("a card of 30 photos is ingested with a template, captioned with codes, rated, picked, cropped and turned in at most 100 actions", async () => {
@@ -173,6 +176,84 @@ test("a card of 30 photos is ingested with a template, captioned with codes, rat
     cli(driver.dataDir, ["photo", "export", cropped[0].id, web, "--rendition", "web"]);
     const size = JSON.parse(execFileSync("exiftool", ["-j", "-ImageWidth", "-ImageHeight", web], { encoding: "utf8" }))[0];
     assert.deepEqual([size.ImageWidth, size.ImageHeight], [960, 540]);
+  } finally {
+    await closeApp(app);
+  }
+});
+
+test("a photo is straightened with the slider and cropped freely by dragging on the whole picture", async () => {
+  const app = await openApp();
+  try {
+    const [file] = await app.execute(async () => {
+      // A white frame with a dark horizon falling 4° to the right.
+      const canvas = document.createElement("canvas");
+      canvas.width = 1200;
+      canvas.height = 800;
+      const g = canvas.getContext("2d");
+      g.fillStyle = "#f0f0f0";
+      g.fillRect(0, 0, 1200, 800);
+      g.translate(600, 400);
+      g.rotate((4 * Math.PI) / 180);
+      g.fillStyle = "#111";
+      g.fillRect(-800, -6, 1600, 12);
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let text = "";
+      for (const b of bytes) text += String.fromCharCode(b);
+      return [btoa(text)];
+    });
+    const path = join(mkdtempSync(join(tmpdir(), "newsroom-horizon-")), "chan-troi.jpg");
+    writeFileSync(path, Buffer.from(file, "base64"));
+    const [photo] = JSON.parse(cli(driver.dataDir, ["photo", "import", path, "--json"]));
+
+    await (await app.$("[data-testid=open-photo-desk]")).click();
+    await (await app.$("[data-testid=desk-missing]")).selectByAttribute("value", "all");
+    // The newest import comes first.
+    await until("the horizon photo first", async () =>
+      (await app.execute(() => document.querySelector('[data-testid=desk-cell][data-index="0"]')?.textContent ?? "")).includes("chan-troi.jpg"),
+    );
+    await (await app.$('[data-testid=desk-cell][data-index="0"]')).click();
+    await (await app.$("[data-testid=desk-viewer]")).waitForExist();
+
+    // A slider cannot be dragged to an exact value by WebDriver: the value is set and the
+    // browser's own events sent, as a release of the thumb there would.
+    await app.execute(() => {
+      const slider = document.querySelector("[data-testid=straighten]");
+      slider.value = "-4";
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      slider.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await until("the straightening recorded", async () => stored(photo.id).framing.straighten === -4);
+    await until("the angle shown", async () => (await (await app.$("[data-testid=straighten-angle]")).getText()) === "-4.0°");
+    assert.equal(await (await app.$("[data-testid=framed-size]")).getText(), "1200×800", "straightening keeps the size");
+
+    // The free crop: the whole picture shown, a rectangle dragged over its middle.
+    await (await app.$("[data-testid=free-crop]")).click();
+    const whole = await app.$("[data-testid=desk-whole]");
+    await until("the whole picture loaded", () => app.execute(() => (document.querySelector("[data-testid=desk-whole]")?.naturalWidth ?? 0) > 0));
+    const box = await app.execute(() => {
+      const img = document.querySelector("[data-testid=desk-whole]");
+      const r = img.getBoundingClientRect();
+      const scale = Math.min(r.width / img.naturalWidth, r.height / img.naturalHeight);
+      return { w: img.naturalWidth * scale, h: img.naturalHeight * scale };
+    });
+    // From a quarter across and down to three quarters, relative to the element's centre.
+    await app
+      .action("pointer", { parameters: { pointerType: "mouse" } })
+      .move({ origin: whole, x: Math.round(-box.w / 4), y: Math.round(-box.h / 4) })
+      .down()
+      .move({ origin: whole, x: 0, y: 0, duration: 100 })
+      .move({ origin: whole, x: Math.round(box.w / 4), y: Math.round(box.h / 4), duration: 100 })
+      .up()
+      .perform();
+    await until("the crop made", async () => stored(photo.id).framing.crop !== null);
+    const framed = stored(photo.id).framing;
+    const near = (value, want) => Math.abs(value - want) <= 12;
+    assert.ok(near(framed.crop.x, 300) && near(framed.crop.y, 200), `crop at ${framed.crop.x},${framed.crop.y}`);
+    assert.ok(near(framed.crop.width, 600) && near(framed.crop.height, 400), `crop ${framed.crop.width}×${framed.crop.height}`);
+    assert.equal(framed.straighten, -4, "the crop keeps the straightening");
+    await until("the cropped picture shown", async () => await (await app.$("[data-testid=desk-preview]")).isExisting());
+    assert.match(await (await app.$("[data-testid=framed-size]")).getText(), /^\d+×\d+$/);
   } finally {
     await closeApp(app);
   }

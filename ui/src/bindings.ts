@@ -353,7 +353,12 @@ export type Framing = {
 /**
  * Quarter turns clockwise on top of the camera's orientation: 0, 90, 180 or 270.
  */
-rotation: number, crop: Crop | null, focal: Focal | null, };
+rotation: number, 
+/**
+ * A fine rotation in degrees, clockwise, from -45 to 45, after the quarter turns; the
+ * picture keeps its size, enlarged so no corner is empty (see [`Framing::straighten_scale`]).
+ */
+straighten: number, crop: Crop | null, focal: Focal | null, };
 
 export type CropRequest = { rect: Crop | null, 
 /**

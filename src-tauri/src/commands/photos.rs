@@ -280,21 +280,29 @@ pub fn serve_photo<R: tauri::Runtime>(
     tauri::async_runtime::spawn_blocking(move || {
         let mut parts = path.trim_matches('/').split('/');
         let (id, rendition) = (parts.next().unwrap_or(""), parts.next().unwrap_or("thumb"));
-        let found = Rendition::parse(rendition)
-            .and_then(|rendition| app.state::<AppState>().api().ok()?.photo_file(id, rendition).ok())
-            .and_then(|file| std::fs::read(&file).ok().map(|bytes| (file, bytes)));
+        let state = app.state::<AppState>();
+        let api = state.api().ok();
+        // "whole" is the picture the crop tool draws on, made on request; the rest are files.
+        let found = if rendition == "whole" {
+            api.and_then(|api| api.photo_whole(id).ok())
+                .map(|bytes| ("image/jpeg", bytes))
+        } else {
+            Rendition::parse(rendition)
+                .and_then(|rendition| api?.photo_file(id, rendition).ok())
+                .and_then(|file| {
+                    let kind = match file.extension().and_then(|e| e.to_str()) {
+                        Some("png") => "image/png",
+                        Some("webp") => "image/webp",
+                        _ => "image/jpeg",
+                    };
+                    std::fs::read(&file).ok().map(|bytes| (kind, bytes))
+                })
+        };
         let response = match found {
-            Some((file, bytes)) => {
-                let kind = match file.extension().and_then(|e| e.to_str()) {
-                    Some("png") => "image/png",
-                    Some("webp") => "image/webp",
-                    _ => "image/jpeg",
-                };
-                tauri::http::Response::builder()
-                    .header("Content-Type", kind)
-                    .header("Cache-Control", "max-age=31536000, immutable")
-                    .body(bytes)
-            }
+            Some((kind, bytes)) => tauri::http::Response::builder()
+                .header("Content-Type", kind)
+                .header("Cache-Control", "max-age=31536000, immutable")
+                .body(bytes),
             None => tauri::http::Response::builder().status(404).body(Vec::new()),
         };
         responder.respond(response.expect("static headers are valid"));
@@ -360,6 +368,17 @@ pub async fn photo_rotate(app: AppHandle, id: String, degrees: i32) -> ApiResult
     tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().api()?.photo_rotate(&id, degrees))
         .await
         .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
+}
+
+/// Straightens a photo by `degrees` (clockwise, -45 to 45; 0 takes it off), its renditions
+/// made again off the UI thread.
+#[tauri::command]
+pub async fn photo_straighten(app: AppHandle, id: String, degrees: f64) -> ApiResult<Photo> {
+    tauri::async_runtime::spawn_blocking(move || {
+        app.state::<AppState>().api()?.photo_straighten(&id, degrees)
+    })
+    .await
+    .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
 }
 
 /// Crops a photo (a rectangle, or a ratio around its focal point), or takes the crop off.

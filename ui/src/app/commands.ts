@@ -202,6 +202,9 @@ export const ipc = {
   /** Turns a photo clockwise by 90, 180 or 270 degrees; the renditions are made again. */
   photoRotate: (id: string, degrees: number) =>
     call<Photo>("photo_rotate", { id, degrees }),
+  /** Straightens a photo by `degrees` (clockwise, -45 to 45; 0 takes it off), its renditions made again off the UI thread. */
+  photoStraighten: (id: string, degrees: number) =>
+    call<Photo>("photo_straighten", { id, degrees }),
   /** Crops a photo (a rectangle, or a ratio around its focal point), or takes the crop off. */
   photoCrop: (id: string, request: CropRequest) =>
     call<Photo>("photo_crop", { id, request }),

@@ -15,7 +15,13 @@ export function importPastedImage(name: string, bytes: Uint8Array, articleId: st
 }
 
 /** Where the webview loads a stored image from (the shell's `photo:` scheme). */
-export function photoUrl(id: string, rendition: Rendition = "thumb", version = ""): string {
+/** The photo turned and straightened but not cropped, made on request: what the crop tool
+ * draws on. */
+export function wholeUrl(id: string, version = ""): string {
+  return photoUrl(id, "whole", version);
+}
+
+export function photoUrl(id: string, rendition: Rendition | "whole" = "thumb", version = ""): string {
   const windows = navigator.userAgent.includes("Windows");
   // The version (the photo's last change) makes a framed photo's new renditions load instead
   // of the webview's cached ones; the scheme reads only the path.

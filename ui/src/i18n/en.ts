@@ -328,6 +328,10 @@ export const en: Messages = {
   uncropped: "Uncropped",
   focalPoint: "Focal point",
   focalHint: "Click the subject in the picture: the crop centres on it.",
+  straighten: "Straighten",
+  straightenReset: "Undo straightening",
+  freeCrop: "Free crop",
+  freeCropHint: "Drag on the picture to draw the crop; it is made when you let go. Esc to stop.",
   codesTitle: "Code replacements",
   codesButton: "Codes",
   codesHint:

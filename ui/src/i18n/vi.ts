@@ -344,6 +344,10 @@ export const vi = {
   uncropped: "Không cắt",
   focalPoint: "Điểm chính",
   focalHint: "Bấm vào chủ thể trên ảnh: khung cắt sẽ lấy điểm đó làm tâm.",
+  straighten: "Làm thẳng",
+  straightenReset: "Bỏ làm thẳng",
+  freeCrop: "Cắt tự do",
+  freeCropHint: "Kéo trên ảnh để vẽ khung cắt; thả chuột là cắt. Esc để thôi.",
   codesTitle: "Mã viết tắt",
   codesButton: "Mã viết tắt",
   codesHint:

@@ -256,6 +256,30 @@ impl Api {
         self.photo_frame(id, &framing)
     }
 
+    /// The photo turned and straightened but not cropped, as a web-sized JPEG made now: the
+    /// picture the crop tool draws a rectangle on.
+    pub fn photo_whole(&self, id: &str) -> ApiResult<Vec<u8>> {
+        let (photo, orientation) = {
+            let conn = self.conn()?;
+            (
+                newsroom_photos::get(&conn, id)?,
+                newsroom_photos::orientation(&conn, id)?,
+            )
+        };
+        let whole = Framing {
+            crop: None,
+            ..photo.framing
+        };
+        Ok(newsroom_photos::render_framing(&self.photos_dir(), &photo, &whole, orientation)?.web)
+    }
+
+    /// Straightens a photo by `degrees` (clockwise, -45 to 45; 0 takes it off).
+    pub fn photo_straighten(&self, id: &str, degrees: f64) -> ApiResult<Photo> {
+        let photo = self.photo_get(id)?;
+        let framing = newsroom_photos::straightened(&photo, degrees)?;
+        self.photo_frame(id, &framing)
+    }
+
     /// Crops a photo to a rectangle or a ratio around its focal point, or takes the crop off.
     pub fn photo_crop(&self, id: &str, request: &CropRequest) -> ApiResult<Photo> {
         let photo = self.photo_get(id)?;

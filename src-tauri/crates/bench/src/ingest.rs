@@ -224,5 +224,22 @@ pub(crate) fn bench_ingest(photos: usize, width: u32, height: u32, crops: usize)
         "  a crop of a quarter of the width (from the original, the master being too small): median {}",
         ms(median(tight))
     );
+    api.photo_crop(
+        &ids[0],
+        &CropRequest {
+            aspect: Some((16, 9)),
+            ..Default::default()
+        },
+    )?;
+    let mut straighten = Vec::with_capacity(crops);
+    for run in 0..crops {
+        let t = Instant::now();
+        api.photo_straighten(&ids[0], if run % 2 == 0 { -2.5 } else { 1.5 })?;
+        straighten.push(t.elapsed());
+    }
+    println!(
+        "  straighten a 16:9 crop of one {width}×{height} photo, {crops} runs: median {}",
+        ms(median(straighten))
+    );
     Ok(())
 }

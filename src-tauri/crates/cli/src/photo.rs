@@ -173,6 +173,9 @@ pub fn run(api: Api, command: PhotoCommand) -> Result<(), ApiError> {
             let degrees: i32 = degrees.parse().unwrap_or(90);
             print_photos(&[api.photo_rotate(&id, degrees)?], json);
         }
+        PhotoCommand::Straighten { id, degrees, json } => {
+            print_photos(&[api.photo_straighten(&id, degrees)?], json);
+        }
         PhotoCommand::Rate { ids, stars, json } => {
             let change = PhotoEdit {
                 rating: Some(stars),

@@ -77,6 +77,15 @@ pub enum PhotoCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Straighten a photo: a fine turn in degrees, clockwise positive (-45 to 45; 0 takes it
+    /// off), the picture enlarged so no corner is empty. Its crop is kept.
+    Straighten {
+        id: String,
+        #[arg(long, allow_negative_numbers = true)]
+        degrees: f64,
+        #[arg(long)]
+        json: bool,
+    },
     /// Give photos 0 to 5 stars.
     Rate {
         #[arg(required = true, value_name = "ID")]

@@ -23,6 +23,11 @@ pub fn check_framing(photo: &Photo, framing: &Framing) -> Result<()> {
             "a photo turns by 90, 180 or 270 degrees".to_owned(),
         ));
     }
+    if !framing.straighten.is_finite() || framing.straighten.abs() > 45.0 {
+        return Err(PhotoError::Invalid(
+            "a photo is straightened by at most 45 degrees either way".to_owned(),
+        ));
+    }
     let (width, height) = framing.rotated_size(photo.width, photo.height);
     if let Some(crop) = framing.crop {
         let inside = crop.width > 0
@@ -110,10 +115,23 @@ pub fn cropped(photo: &Photo, request: &CropRequest) -> Result<Framing> {
         (None, None) => None,
     };
     Ok(Framing {
-        rotation: photo.framing.rotation,
         crop,
         focal,
+        ..photo.framing
     })
+}
+
+/// The photo's framing straightened by `degrees` (clockwise, -45 to 45, replacing what it
+/// had); its turn, crop and focal point are kept, the crop being in pixels of a picture whose
+/// size straightening does not change.
+pub fn straightened(photo: &Photo, degrees: f64) -> Result<Framing> {
+    let framing = Framing {
+        // A tenth of a degree is finer than anyone sees; rounding keeps stored values tidy.
+        straighten: (degrees * 10.0).round() / 10.0,
+        ..photo.framing
+    };
+    check_framing(photo, &framing)?;
+    Ok(framing)
 }
 
 /// Makes the photo's renditions with a framing, from the edit master when it has the pixels
@@ -151,7 +169,7 @@ pub fn store_framing(
         check_framing(&photo, framing)?;
         tx.execute(
             "UPDATE photos SET rotation = ?2, crop_x = ?3, crop_y = ?4, crop_width = ?5, crop_height = ?6,
-                focal_x = ?7, focal_y = ?8, updated_at = ?9 WHERE id = ?1",
+                focal_x = ?7, focal_y = ?8, updated_at = ?9, straighten = ?10 WHERE id = ?1",
             params![
                 id,
                 framing.rotation,
@@ -162,6 +180,7 @@ pub fn store_framing(
                 framing.focal.map(|f| f.x),
                 framing.focal.map(|f| f.y),
                 timestamp(now),
+                framing.straighten,
             ],
         )?;
         replace_atomically(

@@ -184,10 +184,10 @@ pub(crate) const PHOTO_COLUMNS: &str =
     p.description, p.credit, p.creator, p.copyright, p.alt_text, p.headline, p.keywords, p.date_created,
     p.camera, p.gps_latitude, p.gps_longitude, p.imported_at, p.updated_at, p.rating, p.pick, p.label,
     p.rotation, p.crop_x, p.crop_y, p.crop_width, p.crop_height, p.focal_x, p.focal_y,
-    p.city, p.province, p.country, p.event, p.instructions, p.job_id";
+    p.city, p.province, p.country, p.event, p.instructions, p.job_id, p.straighten";
 
 /// How many columns `PHOTO_COLUMNS` selects: a query that selects more reads them after these.
-pub(crate) const PHOTO_COLUMN_COUNT: usize = 36;
+pub(crate) const PHOTO_COLUMN_COUNT: usize = 37;
 
 pub(crate) fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
     let keywords: String = row.get(13)?;
@@ -225,6 +225,7 @@ pub(crate) fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
         label: ColourLabel::parse(&row.get::<_, String>(22)?).unwrap_or_default(),
         framing: Framing {
             rotation: row.get(23)?,
+            straighten: row.get(36)?,
             crop: match (row.get(24)?, row.get(25)?, row.get(26)?, row.get(27)?) {
                 (Some(x), Some(y), Some(width), Some(height)) => Some(Crop { x, y, width, height }),
                 _ => None,

@@ -213,6 +213,10 @@ pub struct Focal {
 pub struct Framing {
     /// Quarter turns clockwise on top of the camera's orientation: 0, 90, 180 or 270.
     pub rotation: u16,
+    /// A fine rotation in degrees, clockwise, from -45 to 45, after the quarter turns; the
+    /// picture keeps its size, enlarged so no corner is empty (see [`Framing::straighten_scale`]).
+    #[serde(default)]
+    pub straighten: f64,
     pub crop: Option<Crop>,
     pub focal: Option<Focal>,
 }
@@ -238,6 +242,15 @@ impl Framing {
         } else {
             (width, height)
         }
+    }
+
+    /// How much a straightened `width`×`height` picture is enlarged so that, turned by
+    /// `straighten` degrees about its centre, it still covers its own frame: the turned
+    /// frame's bounding box over the frame, on the tighter side.
+    pub fn straighten_scale(&self, width: u32, height: u32) -> f64 {
+        let angle = self.straighten.abs().to_radians();
+        let (w, h) = (f64::from(width.max(1)), f64::from(height.max(1)));
+        angle.cos() + (w / h).max(h / w) * angle.sin()
     }
 
     /// The size of the framed picture, before any scaling.

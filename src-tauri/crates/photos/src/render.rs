@@ -144,6 +144,42 @@ fn decode_general(bytes: &[u8], format: PhotoFormat) -> Result<(RgbImage, u32, u
     Ok((rgb, width, height))
 }
 
+/// The `window` (x, y, width, height) of `source` turned `degrees` clockwise about its centre
+/// and enlarged by `enlarged`, sampled bilinearly: only the window's pixels are computed.
+fn straightened(source: &RgbImage, degrees: f64, enlarged: f64, window: (u32, u32, u32, u32)) -> RgbImage {
+    let (wx, wy, ww, wh) = window;
+    let (cx, cy) = (f64::from(source.width()) / 2.0, f64::from(source.height()) / 2.0);
+    let (sin, cos) = degrees.to_radians().sin_cos();
+    // An output point q shows the source point c + R(-angle)(q - c) / enlarged.
+    let (step_x, step_y) = (cos / enlarged, -sin / enlarged);
+    let (max_x, max_y) = (f64::from(source.width() - 1), f64::from(source.height() - 1));
+    let stride = source.width() as usize * 3;
+    let raw = source.as_raw();
+    let mut out = Vec::with_capacity(ww as usize * wh as usize * 3);
+    for row in 0..wh {
+        let qy = f64::from(wy + row) + 0.5 - cy;
+        let qx = f64::from(wx) + 0.5 - cx;
+        let mut sx = cx + (cos * qx + sin * qy) / enlarged - 0.5;
+        let mut sy = cy + (-sin * qx + cos * qy) / enlarged - 0.5;
+        for _ in 0..ww {
+            let (x, y) = (sx.clamp(0.0, max_x), sy.clamp(0.0, max_y));
+            let (x0, y0) = (x as usize, y as usize);
+            let (fx, fy) = (x - x0 as f64, y - y0 as f64);
+            let x1 = (x0 + 1).min(max_x as usize);
+            let y1 = (y0 + 1).min(max_y as usize);
+            for c in 0..3 {
+                let p = |px: usize, py: usize| f64::from(raw[py * stride + px * 3 + c]);
+                let top = p(x0, y0) + (p(x1, y0) - p(x0, y0)) * fx;
+                let bottom = p(x0, y1) + (p(x1, y1) - p(x0, y1)) * fx;
+                out.push((top + (bottom - top) * fy).round() as u8);
+            }
+            sx += step_x;
+            sy += step_y;
+        }
+    }
+    RgbImage::from_raw(ww, wh, out).expect("the window's pixels were all computed")
+}
+
 fn resize(source: &RgbImage, width: u32, height: u32) -> Result<RgbImage, PhotoError> {
     if source.width() == width && source.height() == height {
         return Ok(source.clone());
@@ -208,7 +244,7 @@ pub fn framed_renditions(
     framing: &Framing,
 ) -> Result<Renditions, PhotoError> {
     let (upright, width, height) = decode_upright(bytes, format, orientation, |stored_w, stored_h| {
-        edge_for_crop(stored_w.max(stored_h), framing)
+        edge_for_crop(stored_w, stored_h, framing)
     })?;
     frame_upright(upright, width, height, framing)
 }
@@ -230,7 +266,7 @@ pub fn framed_from_edit(
         .info()
         .ok_or_else(|| PhotoError::Corrupt("no image header".into()))?;
     let master_long = u32::from(info.width.max(info.height));
-    let needed = edge_for_crop(width.max(height), framing);
+    let needed = edge_for_crop(width, height, framing);
     // A master a few pixels short still serves (a square crop of a 3:2 master half the
     // original's size gives a 2000 px web rendition, not 2048); one much shorter would blur.
     if u64::from(master_long) * 16 < u64::from(needed) * 15 {
@@ -240,17 +276,22 @@ pub fn framed_from_edit(
     frame_upright(upright, width, height, framing).map(Some)
 }
 
-/// How long the long edge of the whole picture must be decoded for this framing's crop to
-/// fill a web rendition (never more than the picture has).
-fn edge_for_crop(long: u32, framing: &Framing) -> u32 {
-    match framing.crop {
+/// How long the long edge of the whole `width`×`height` picture must be decoded for this
+/// framing's crop to fill a web rendition (never more than the picture has). Straightening
+/// enlarges the picture, so it needs that much more.
+fn edge_for_crop(width: u32, height: u32, framing: &Framing) -> u32 {
+    let long = width.max(height);
+    let enlarged = framing.straighten_scale(width, height);
+    let wanted = match framing.crop {
         Some(crop) => {
-            let crop_long = u64::from(crop.width.max(crop.height).max(1));
-            let wanted = u64::from(WEB_EDGE) * u64::from(long) / crop_long;
-            (wanted.min(u64::from(long)) as u32).max(WEB_EDGE.min(long))
+            let crop_long = f64::from(crop.width.max(crop.height).max(1));
+            f64::from(WEB_EDGE) * f64::from(long) / crop_long
         }
-        None => WEB_EDGE.min(long),
-    }
+        None => f64::from(WEB_EDGE),
+    };
+    ((wanted / enlarged).ceil() as u32)
+        .min(long)
+        .max(WEB_EDGE.min(long))
 }
 
 /// Decodes the picture at least `edge_for(stored width, stored height)` on its long side where
@@ -300,23 +341,38 @@ fn frame_upright(
         270 => image::imageops::rotate270(&upright),
         _ => upright,
     };
-    let (full_w, _) = framing.rotated_size(width, height);
-    let (framed, framed_w, framed_h) = match framing.crop {
+    let (full_w, full_h) = framing.rotated_size(width, height);
+    // The decoded picture may be scaled down from the original: crop at its scale.
+    let scale = f64::from(rotated.width()) / f64::from(full_w);
+    let (framed_w, framed_h) = framing.framed_size(width, height);
+    let window = match framing.crop {
         Some(crop) => {
-            // The decoded picture may be scaled down from the original: crop at its scale.
-            let scale = f64::from(rotated.width()) / f64::from(full_w);
             let at = |v: u32| (f64::from(v) * scale).round() as u32;
             let x = at(crop.x).min(rotated.width() - 1);
             let y = at(crop.y).min(rotated.height() - 1);
-            let w = at(crop.width).clamp(1, rotated.width() - x);
-            let h = at(crop.height).clamp(1, rotated.height() - y);
-            let cut = image::imageops::crop_imm(&rotated, x, y, w, h).to_image();
-            (cut, crop.width, crop.height)
+            (
+                x,
+                y,
+                at(crop.width).clamp(1, rotated.width() - x),
+                at(crop.height).clamp(1, rotated.height() - y),
+            )
         }
-        None => {
-            let (w, h) = framing.rotated_size(width, height);
-            (rotated, w, h)
+        None => (0, 0, rotated.width(), rotated.height()),
+    };
+    let framed = if framing.straighten == 0.0 {
+        if framing.crop.is_some() {
+            let (x, y, w, h) = window;
+            image::imageops::crop_imm(&rotated, x, y, w, h).to_image()
+        } else {
+            rotated
         }
+    } else {
+        straightened(
+            &rotated,
+            framing.straighten,
+            framing.straighten_scale(full_w, full_h),
+            window,
+        )
     };
     let web_size = scaled_size(framed_w, framed_h, WEB_EDGE);
     // Never enlarge what was decoded: a small crop of a small photo stays its own size.

@@ -43,6 +43,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0020_photo_templates.sql"),
     include_str!("../migrations/0021_photo_framing.sql"),
     include_str!("../migrations/0022_photo_place_fields.sql"),
+    include_str!("../migrations/0023_photo_straighten.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

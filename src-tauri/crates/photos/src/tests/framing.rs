@@ -207,3 +207,76 @@ fn a_large_photo_is_framed_from_its_edit_master_and_from_the_original_when_the_m
         "the original never changes"
     );
 }
+
+/// A white picture with a dark horizon tilted `degrees` clockwise through its middle.
+fn tilted_horizon(width: u32, height: u32, degrees: f64) -> RgbImage {
+    let slope = degrees.to_radians().tan();
+    let (cx, cy) = (f64::from(width) / 2.0, f64::from(height) / 2.0);
+    RgbImage::from_fn(width, height, |x, y| {
+        let line = cy + (f64::from(x) - cx) * slope;
+        if (f64::from(y) - line).abs() < 6.0 {
+            Rgb([10, 10, 10])
+        } else {
+            Rgb([240, 240, 240])
+        }
+    })
+}
+
+/// The middle row of the dark line in column `x`.
+fn horizon_at(image: &RgbImage, x: u32) -> u32 {
+    let dark: Vec<u32> = (0..image.height())
+        .filter(|&y| image.get_pixel(x, y)[0] < 128)
+        .collect();
+    dark.iter().sum::<u32>() / dark.len().max(1) as u32
+}
+
+#[test]
+fn a_tilted_horizon_is_level_after_straightening_and_the_crop_and_original_are_kept() {
+    let fixture = Fixture::new();
+    let photo = fixture
+        .import("chan-troi.jpg", &jpeg(&tilted_horizon(1200, 800, 4.0)))
+        .unwrap()
+        .photo;
+    let before = original_bytes(&fixture, &photo);
+    let image = web(&fixture, &photo);
+    let tilt = horizon_at(&image, 1100) as i64 - horizon_at(&image, 100) as i64;
+    assert!(tilt > 50, "the horizon falls to the right before: {tilt} px");
+
+    let framing = straightened(&photo, -4.0).unwrap();
+    let framed = frame(&fixture.conn, &fixture.photos(), &photo.id, &framing, now()).unwrap();
+    assert_eq!(framed.framing.straighten, -4.0);
+    assert_eq!(
+        framed.size_of(Rendition::Web),
+        (1200, 800),
+        "straightening keeps the size"
+    );
+    let image = web(&fixture, &framed);
+    let tilt = horizon_at(&image, 1100) as i64 - horizon_at(&image, 100) as i64;
+    assert!(tilt.abs() <= 2, "the horizon is level after: {tilt} px");
+    // No corner is left empty: the corners are the picture's white, not black fill.
+    for (x, y) in [(0, 0), (1199, 0), (0, 799), (1199, 799)] {
+        assert!(image.get_pixel(x, y)[0] > 200, "corner {x},{y}");
+    }
+
+    // A crop made afterwards keeps the straightening, and straightening again keeps the crop.
+    let cropped = newsroom_crop(&fixture, &framed.id, (16, 9));
+    assert_eq!(cropped.framing.straighten, -4.0);
+    let again = straightened(&cropped, -3.5).unwrap();
+    assert_eq!(again.crop, cropped.framing.crop);
+    assert!(straightened(&cropped, 46.0).is_err());
+    assert!(straightened(&cropped, f64::NAN).is_err());
+    assert_eq!(original_bytes(&fixture, &photo), before);
+}
+
+fn newsroom_crop(fixture: &Fixture, id: &str, aspect: (u32, u32)) -> Photo {
+    let photo = get(&fixture.conn, id).unwrap();
+    let framing = cropped(
+        &photo,
+        &CropRequest {
+            aspect: Some(aspect),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    frame(&fixture.conn, &fixture.photos(), id, &framing, now()).unwrap()
+}
