@@ -236,6 +236,40 @@ export async function pastePhoto(app, name, kind, where = "[data-testid=editor]"
   );
 }
 
+/** Real JPEGs encoded by the webview, each drawn from a plain description (WebDriver passes
+ * data to the page, not functions): `{ width, height, background, shapes }`, a shape being
+ * `{ fill, x, y, width, height, degrees }`, turned `degrees` clockwise about the picture's
+ * centre. Returns their bytes. */
+export async function jpegsInPage(app, pictures) {
+  const encoded = await app.execute(async (pictures) => {
+    const out = [];
+    for (const picture of pictures) {
+      const canvas = document.createElement("canvas");
+      canvas.width = picture.width;
+      canvas.height = picture.height;
+      const g = canvas.getContext("2d");
+      g.fillStyle = picture.background;
+      g.fillRect(0, 0, picture.width, picture.height);
+      for (const shape of picture.shapes ?? []) {
+        const [cx, cy] = [picture.width / 2, picture.height / 2];
+        g.save();
+        g.translate(cx, cy);
+        g.rotate(((shape.degrees ?? 0) * Math.PI) / 180);
+        g.fillStyle = shape.fill;
+        g.fillRect(shape.x - cx, shape.y - cy, shape.width, shape.height);
+        g.restore();
+      }
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let text = "";
+      for (const b of bytes) text += String.fromCharCode(b);
+      out.push(btoa(text));
+    }
+    return out;
+  }, pictures);
+  return encoded.map((base64) => Buffer.from(base64, "base64"));
+}
+
 /** Where the open piece stands with the site, as its editor says: `[stage, post status]`. */
 export async function sendState(app) {
   const el = await app.$("[data-testid=send-state]");

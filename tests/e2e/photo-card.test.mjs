@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { answerFileDialog, cli, closeApp, openApp, startDriver, until } from "./app.mjs";
+import { answerFileDialog, cli, closeApp, jpegsInPage, openApp, startDriver, until } from "./app.mjs";
 
 let driver;
 before(async () => {
@@ -26,29 +26,19 @@ const PHOTOS = 30;
 
 /** 30 distinct real JPEGs made by the webview's encoder, written as a camera's card. */
 async function card(app) {
-  const files = await app.execute(async (count) => {
-    const out = [];
-    for (let i = 0; i < count; i++) {
-      const canvas = document.createElement("canvas");
-      canvas.width = 960;
-      canvas.height = 640;
-      const g = canvas.getContext("2d");
-      g.fillStyle = `hsl(${i * 12}, 60%, 45%)`;
-      g.fillRect(0, 0, 960, 640);
-      g.fillStyle = "#fff";
-      g.fillRect(40 + i * 10, 40, 200, 120);
-      const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let text = "";
-      for (const b of bytes) text += String.fromCharCode(b);
-      out.push(btoa(text));
-    }
-    return out;
-  }, PHOTOS);
+  const files = await jpegsInPage(
+    app,
+    Array.from({ length: PHOTOS }, (_, i) => ({
+      width: 960,
+      height: 640,
+      background: `hsl(${i * 12}, 60%, 45%)`,
+      shapes: [{ fill: "#fff", x: 40 + i * 10, y: 40, width: 200, height: 120 }],
+    })),
+  );
   const root = mkdtempSync(join(tmpdir(), "newsroom-card30-"));
   const folder = join(root, "DCIM", "100CANON");
   mkdirSync(folder, { recursive: true });
-  files.forEach((base64, i) => writeFileSync(join(folder, `IMG_${String(i + 1).padStart(4, "0")}.JPG`), Buffer.from(base64, "base64")));
+  files.forEach((bytes, i) => writeFileSync(join(folder, `IMG_${String(i + 1).padStart(4, "0")}.JPG`), bytes));
   return folder;
 }
 
@@ -184,26 +174,12 @@ test("a card of 30 photos is ingested with a template, captioned with codes, rat
 test("a photo is straightened with the slider and cropped freely by dragging on the whole picture", async () => {
   const app = await openApp();
   try {
-    const [file] = await app.execute(async () => {
-      // A white frame with a dark horizon falling 4° to the right.
-      const canvas = document.createElement("canvas");
-      canvas.width = 1200;
-      canvas.height = 800;
-      const g = canvas.getContext("2d");
-      g.fillStyle = "#f0f0f0";
-      g.fillRect(0, 0, 1200, 800);
-      g.translate(600, 400);
-      g.rotate((4 * Math.PI) / 180);
-      g.fillStyle = "#111";
-      g.fillRect(-800, -6, 1600, 12);
-      const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let text = "";
-      for (const b of bytes) text += String.fromCharCode(b);
-      return [btoa(text)];
-    });
+    // A light frame with a dark horizon falling 4° to the right.
+    const [file] = await jpegsInPage(app, [
+      { width: 1200, height: 800, background: "#f0f0f0", shapes: [{ fill: "#111", x: -200, y: 394, width: 1600, height: 12, degrees: 4 }] },
+    ]);
     const path = join(mkdtempSync(join(tmpdir(), "newsroom-horizon-")), "chan-troi.jpg");
-    writeFileSync(path, Buffer.from(file, "base64"));
+    writeFileSync(path, file);
     const [photo] = JSON.parse(cli(driver.dataDir, ["photo", "import", path, "--json"]));
 
     await (await app.$("[data-testid=open-photo-desk]")).click();

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { answerFileDialog, cli, closeApp, openApp, pastePhoto, startDriver, until } from "./app.mjs";
+import { answerFileDialog, cli, closeApp, jpegsInPage, openApp, pastePhoto, startDriver, until } from "./app.mjs";
 
 const HEADLINE = "Trao quà cho công nhân Khu công nghiệp Thăng Long";
 const CAPTION = "Chủ tịch Công đoàn cơ sở trao quà cho nữ công nhân có hoàn cảnh khó khăn";
@@ -188,22 +188,10 @@ test("photos are attached through the system file dialog", async () => {
   const app = await openApp();
   try {
     // A real JPEG written to disk, made by the webview's own encoder.
-    const base64 = await app.execute(async () => {
-      const canvas = document.createElement("canvas");
-      canvas.width = 900;
-      canvas.height = 600;
-      const g = canvas.getContext("2d");
-      g.fillStyle = "#27ae60";
-      g.fillRect(0, 0, 900, 600);
-      const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let text = "";
-      for (const b of bytes) text += String.fromCharCode(b);
-      return btoa(text);
-    });
+    const [jpeg] = await jpegsInPage(app, [{ width: 900, height: 600, background: "#27ae60" }]);
     const dir = mkdtempSync(join(tmpdir(), "newsroom-photos-"));
     const file = join(dir, "hop-bao.jpg");
-    writeFileSync(file, Buffer.from(base64, "base64"));
+    writeFileSync(file, jpeg);
 
     await (await app.$("[data-testid=new-article]")).click();
     await (await app.$("[data-testid=photo-strip]")).waitForExist();
@@ -243,27 +231,14 @@ test("a photo pasted into the text is placed where the cursor is, as a figure", 
 
 /** Real JPEG files of these colours, made by the webview's own encoder: `prefix-1.jpg`… */
 async function jpegFiles(app, prefix, colours) {
-  const files = await app.execute(async (colours) => {
-    const out = [];
-    for (const colour of colours) {
-      const canvas = document.createElement("canvas");
-      canvas.width = 640;
-      canvas.height = 427;
-      const g = canvas.getContext("2d");
-      g.fillStyle = colour;
-      g.fillRect(0, 0, 640, 427);
-      const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let text = "";
-      for (const b of bytes) text += String.fromCharCode(b);
-      out.push(btoa(text));
-    }
-    return out;
-  }, colours);
+  const files = await jpegsInPage(
+    app,
+    colours.map((background) => ({ width: 640, height: 427, background })),
+  );
   const dir = mkdtempSync(join(tmpdir(), "newsroom-card-"));
-  return files.map((base64, i) => {
+  return files.map((bytes, i) => {
     const path = join(dir, `${prefix}-${i + 1}.jpg`);
-    writeFileSync(path, Buffer.from(base64, "base64"));
+    writeFileSync(path, bytes);
     return path;
   });
 }

@@ -370,6 +370,15 @@ pub async fn photo_rotate(app: AppHandle, id: String, degrees: i32) -> ApiResult
         .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
 }
 
+/// Readies an opened photo for framing off the UI thread (its edit master made), so its
+/// first crop is quick; whether framing will read the master.
+#[tauri::command]
+pub async fn photo_prepare_framing(app: AppHandle, id: String) -> ApiResult<bool> {
+    tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().api()?.photo_prepare_framing(&id))
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
+}
+
 /// Straightens a photo by `degrees` (clockwise, -45 to 45; 0 takes it off), its renditions
 /// made again off the UI thread.
 #[tauri::command]

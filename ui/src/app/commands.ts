@@ -202,6 +202,9 @@ export const ipc = {
   /** Turns a photo clockwise by 90, 180 or 270 degrees; the renditions are made again. */
   photoRotate: (id: string, degrees: number) =>
     call<Photo>("photo_rotate", { id, degrees }),
+  /** Readies an opened photo for framing off the UI thread (its edit master made), so its first crop is quick; whether framing will read the master. */
+  photoPrepareFraming: (id: string) =>
+    call<boolean>("photo_prepare_framing", { id }),
   /** Straightens a photo by `degrees` (clockwise, -45 to 45; 0 takes it off), its renditions made again off the UI thread. */
   photoStraighten: (id: string, degrees: number) =>
     call<Photo>("photo_straighten", { id, degrees }),

@@ -256,6 +256,23 @@ impl Api {
         self.photo_frame(id, &framing)
     }
 
+    /// Readies a photo for framing (its edit master made if it wants one), as the photo desk
+    /// asks when a photo is opened; whether framing will read the master.
+    pub fn photo_prepare_framing(&self, id: &str) -> ApiResult<bool> {
+        let (photo, orientation) = {
+            let conn = self.conn()?;
+            (
+                newsroom_photos::get(&conn, id)?,
+                newsroom_photos::orientation(&conn, id)?,
+            )
+        };
+        Ok(newsroom_photos::prepare_framing(
+            &self.photos_dir(),
+            &photo,
+            orientation,
+        )?)
+    }
+
     /// The photo turned and straightened but not cropped, as a web-sized JPEG made now: the
     /// picture the crop tool draws a rectangle on.
     pub fn photo_whole(&self, id: &str) -> ApiResult<Vec<u8>> {

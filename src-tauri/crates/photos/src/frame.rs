@@ -8,8 +8,8 @@ use newsroom_store::{timestamp, write};
 use rusqlite::{params, Connection};
 
 use crate::library::{edit_path, file_path, get, read_file, replace_atomically};
-use crate::models::{Crop, CropRequest, Focal, Framing, Photo, Rendition};
-use crate::render::{framed_from_edit, framed_renditions, Renditions};
+use crate::models::{Crop, CropRequest, Focal, Framing, Photo, PhotoFormat, Rendition};
+use crate::render::{edit_master, framed_from_edit, framed_renditions, Renditions, WEB_EDGE};
 use crate::{PhotoError, Result};
 
 /// The ratios the newsroom's site lays pictures out in, as the crop tools offer them.
@@ -138,15 +138,43 @@ pub fn straightened(photo: &Photo, degrees: f64) -> Result<Framing> {
 /// the crop needs and from the original file otherwise; needs no database.
 pub fn render_framing(dir: &Path, photo: &Photo, framing: &Framing, orientation: u8) -> Result<Renditions> {
     check_framing(photo, framing)?;
-    // A master that is missing (photos imported before it existed, or small ones) or damaged
-    // only costs time: the original is always there to frame from.
-    if let Ok(edit) = std::fs::read(edit_path(dir, &photo.sha256)) {
-        if let Ok(Some(made)) = framed_from_edit(&edit, photo.width, photo.height, framing) {
-            return Ok(made);
+    // A master that cannot be made or read only costs time: the original is always there to
+    // frame from.
+    if let Ok(true) = prepare_framing(dir, photo, orientation) {
+        let path = edit_path(dir, &photo.sha256);
+        match std::fs::read(&path).map(|edit| framed_from_edit(&edit, photo.width, photo.height, framing)) {
+            Ok(Ok(Some(made))) => return Ok(made),
+            // A damaged master is dropped, to be made again next time.
+            Ok(Err(_)) => {
+                let _ = std::fs::remove_file(&path);
+            }
+            _ => {}
         }
     }
     let original = read_file(&file_path(dir, &photo.sha256, photo.format, Rendition::Original))?;
     framed_renditions(&original, photo.format, orientation, framing)
+}
+
+/// Makes the photo's edit master if it has none and is large enough to want one (a JPEG
+/// whose DCT scaling halves it and still covers a web rendition): the photo desk asks for it
+/// when a photo is opened, so its first crop is as quick as the next. Made here rather than
+/// on import, which stays quick for the many photos nobody frames. Whether there is one.
+pub fn prepare_framing(dir: &Path, photo: &Photo, orientation: u8) -> Result<bool> {
+    if photo.format != PhotoFormat::Jpeg || photo.width.max(photo.height) < 2 * WEB_EDGE {
+        return Ok(false);
+    }
+    let path = edit_path(dir, &photo.sha256);
+    if path.exists() {
+        return Ok(true);
+    }
+    let original = read_file(&file_path(dir, &photo.sha256, photo.format, Rendition::Original))?;
+    match edit_master(&original, photo.format, orientation)? {
+        Some(master) => {
+            replace_atomically(&path, &master)?;
+            Ok(true)
+        }
+        None => Ok(false),
+    }
 }
 
 /// The EXIF orientation the photo's renditions are made upright with.

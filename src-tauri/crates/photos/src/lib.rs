@@ -35,8 +35,8 @@ pub use library::*;
 pub use metadata::{read as read_metadata, sniff};
 pub use models::*;
 pub use render::{
-    framed_from_edit, framed_renditions, renditions, scaled_size, Renditions, MAX_PIXELS, THUMB_EDGE,
-    WEB_EDGE,
+    edit_master, framed_from_edit, framed_renditions, renditions, scaled_size, Renditions, MAX_PIXELS,
+    THUMB_EDGE, WEB_EDGE,
 };
 pub use template::*;
 

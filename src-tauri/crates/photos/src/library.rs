@@ -51,8 +51,8 @@ pub fn file_path(dir: &Path, sha256: &str, format: PhotoFormat, rendition: Rendi
     }
 }
 
-/// The path of a photo's edit master (see `Renditions::edit`), beside its renditions. It is
-/// not a rendition anyone is shown: framing reads it instead of the original when it is
+/// The path of a photo's edit master (see `render::edit_master`), beside its renditions. It
+/// is not a rendition anyone is shown: framing reads it instead of the original when it is
 /// large enough.
 pub fn edit_path(dir: &Path, sha256: &str) -> PathBuf {
     dir.join(&sha256[..2.min(sha256.len())])
@@ -164,9 +164,6 @@ pub fn prepare(dir: &Path, original_name: &str, bytes: &[u8], sha256: String) ->
         &renditions.thumb,
     )?;
     write_atomically(&file_path(dir, &sha256, format, Rendition::Web), &renditions.web)?;
-    if let Some(edit) = &renditions.edit {
-        write_atomically(&edit_path(dir, &sha256), edit)?;
-    }
     write_atomically(&file_path(dir, &sha256, format, Rendition::Original), bytes)?;
     Ok(Prepared {
         sha256,

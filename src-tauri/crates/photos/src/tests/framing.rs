@@ -158,12 +158,15 @@ fn the_exported_web_rendition_has_the_cropped_size_as_exiftool_reads_it() {
 #[test]
 fn a_large_photo_is_framed_from_its_edit_master_and_from_the_original_when_the_master_is_damaged() {
     let fixture = Fixture::new();
-    // 4800×3200 decodes at half size for its renditions: the import keeps that as the master.
+    // 4800×3200 decodes at half size for its renditions: readying it for framing (as opening
+    // it on the desk does) keeps that as the master; the import itself makes none.
     let photo = fixture
         .import("khan-dai.jpg", &jpeg(&marked_image(4800, 3200)))
         .unwrap()
         .photo;
     let master = edit_path(&fixture.photos(), &photo.sha256);
+    assert!(!master.exists());
+    assert!(prepare_framing(&fixture.photos(), &photo, 1).unwrap());
     let master_image = decode(&std::fs::read(&master).unwrap());
     assert_eq!((master_image.width(), master_image.height()), (2400, 1600));
     let before = original_bytes(&fixture, &photo);
@@ -197,10 +200,21 @@ fn a_large_photo_is_framed_from_its_edit_master_and_from_the_original_when_the_m
         "the crop's top left is in the red quarter"
     );
 
-    // A damaged master costs time, never the picture.
+    // A damaged master costs time, never the picture, and is made again the next time.
     std::fs::write(&master, b"not a jpeg").unwrap();
     let framed = frame(&fixture.conn, &fixture.photos(), &photo.id, &framing, now()).unwrap();
     assert_eq!(web(&fixture, &framed).dimensions(), (2048, 1152));
+    frame(&fixture.conn, &fixture.photos(), &photo.id, &framing, now()).unwrap();
+    assert_eq!(
+        decode(&std::fs::read(&master).unwrap()).dimensions(),
+        (2400, 1600)
+    );
+    // A photo too small to want one gets none.
+    let small = fixture
+        .import("nho.jpg", &jpeg(&marked_image(1200, 800)))
+        .unwrap()
+        .photo;
+    assert!(!prepare_framing(&fixture.photos(), &small, 1).unwrap());
     assert_eq!(
         original_bytes(&fixture, &photo),
         before,
