@@ -120,6 +120,14 @@ pub const ORG_ABBREVIATIONS: &[(&str, &str)] = &[
     ("TP", "thành phố"),
     ("TP.", "thành phố"),
     ("HĐQT", "Hội đồng quản trị"),
+    // Heads of public bodies as the press abbreviates them.
+    ("TAND", "Tòa án nhân dân"),
+    ("VKSND", "Viện Kiểm sát nhân dân"),
+    ("TTYT", "Trung tâm Y tế"),
+    ("HTX", "Hợp tác xã"),
+    ("CLB", "Câu lạc bộ"),
+    ("BV", "Bệnh viện"),
+    ("ĐH", "Đại học"),
 ];
 
 /// Administrative units, which join an organisation to its place (`quận Hoàn Kiếm`).

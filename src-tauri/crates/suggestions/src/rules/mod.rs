@@ -68,6 +68,13 @@ const ABBREVIATION_HEADS: &[&str] = &[
     "BHXH",
     "BQL",
     "BCH",
+    "TAND",
+    "VKSND",
+    "TTYT",
+    "HTX",
+    "CLB",
+    "BV",
+    "ĐH",
 ];
 const COMPLETE_ABBREVIATIONS: &[&str] = &["TLĐLĐVN", "TLĐ"];
 

@@ -208,7 +208,7 @@ impl Rules<'_, '_> {
         let titled = org.start > 0 && self.title_ends_at(org.start - 1);
         // `Chị Mỹ Hạnh – Bí thư Đoàn Thanh niên Khu công nghiệp Yên Phong cho biết`: a role
         // after a named person's dash ends in the body's name, not in another person's.
-        if titled && self.after_named_dash(org.start - 1) {
+        if titled && (self.after_named_dash(org.start - 1) || self.after_named_comma(org.start - 1)) {
             return;
         }
         let has_proper_before = |s: usize| {
@@ -272,6 +272,38 @@ impl Rules<'_, '_> {
             return false;
         };
         start > 0 && self.doc.gap_before(start).contains(['–', '—']) && self.doc.tokens[start - 1].capitalised
+    }
+
+    /// Whether the title ending at `title_end` is an appositive after a person's name
+    /// (`Bà Quách Thị Vân, Giám đốc HTX Rau sạch Văn Đức`): the person is named already, so
+    /// the body's name does not end in another one (`Văn Đức` is the commune).
+    fn after_named_comma(&self, title_end: usize) -> bool {
+        let Some(start) = (title_end.saturating_sub(6)..=title_end)
+            .find(|&s| self.titles_at(s).iter().any(|len| s + len == title_end + 1))
+        else {
+            return false;
+        };
+        if start == 0 || self.doc.gap_before(start).trim() != "," {
+            return false;
+        }
+        let end = start - 1;
+        let mut first = end;
+        while first > 0 && self.doc.joined(first) && self.doc.tokens[first - 1].capitalised {
+            first -= 1;
+        }
+        // `Bà`, `Ông` at the start of a sentence are capitalised but are no part of the name.
+        while first < end
+            && lexicon::index()
+                .honorific_words
+                .contains(self.doc.tokens[first].lower.as_str())
+        {
+            first += 1;
+        }
+        let len = end + 1 - first;
+        self.doc.tokens[end].capitalised
+            && (2..=4).contains(&len)
+            && is_surname(&self.doc.tokens[first].text)
+            && !self.is_place(first, end)
     }
 
     fn resolve_shared_tails(&self, orgs: &mut [FoundOrg]) {
