@@ -68,10 +68,17 @@ impl Rules<'_, '_> {
                 let lower_word = !t.capitalised && !t.all_caps && !t.has_digit;
                 // A number right after a capitalised word is part of the name (`May 10`,
                 // `Sông Đà 5`); counts and years are written otherwise (`2.000`, `năm 2024`).
+                // Also after a capitalised compound's lower-case syllable (`Nhân dân 115`).
+                let compound_before = k >= 2
+                    && last_proper == Some(k - 2)
+                    && self.doc.tokens[k - 2].capitalised
+                    && self.compound_at(k - 2);
                 let name_number = t.has_digit
                     && t.text.chars().all(|c| c.is_ascii_digit())
                     && t.text.len() <= 4
-                    && (self.doc.tokens[k - 1].capitalised || self.doc.tokens[k - 1].all_caps)
+                    && (self.doc.tokens[k - 1].capitalised
+                        || self.doc.tokens[k - 1].all_caps
+                        || compound_before)
                     && self.doc.joined(k);
                 let proper =
                     t.capitalised || t.all_caps || (t.has_digit && t.text.chars().any(char::is_alphabetic));
