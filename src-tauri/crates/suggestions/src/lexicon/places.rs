@@ -129,3 +129,51 @@ pub const PLACES: &[&str] = &[
     "Malaysia",
     "Indonesia",
 ];
+
+/// Words that make the name after them a place, however much it looks like a person's
+/// (`đường Nguyễn Văn Linh`, `phường Trần Phú`, `khu tái định cư Phạm Văn Đồng`): streets,
+/// administrative units, villages, bridges, parks and estates are named after people.
+pub const PLACE_WORDS: &[&str] = &[
+    "đường",
+    "phố",
+    "phường",
+    "xã",
+    "thôn",
+    "buôn",
+    "bản",
+    "ấp",
+    "làng",
+    "ngõ",
+    "ngách",
+    "hẻm",
+    "cầu",
+    "quận",
+    "huyện",
+    "tỉnh",
+    "đại lộ",
+    "khu phố",
+    "tổ dân phố",
+    "khu đô thị",
+    "khu dân cư",
+    "khu tái định cư",
+    "công viên",
+    "quảng trường",
+    "sân vận động",
+    "bến xe",
+    "chợ",
+];
+
+/// School levels: the name after one is the school's namesake, never a person in the story
+/// (`Trường THPT Chu Văn An`, `Trường Tiểu học Kim Đồng`).
+pub const SCHOOL_LEVELS: &[&str] = &[
+    "THPT",
+    "THCS",
+    "PTTH",
+    "PTCS",
+    "PTDTNT",
+    "tiểu học",
+    "mầm non",
+    "trung học cơ sở",
+    "trung học phổ thông",
+    "phổ thông",
+];

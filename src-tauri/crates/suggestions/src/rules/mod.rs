@@ -326,6 +326,32 @@ impl<'d, 'a> Rules<'d, 'a> {
         end
     }
 
+    /// Whether one of `words` (each one to three words, matched without case) ends right
+    /// before token `start`, in the same phrase.
+    fn after_phrase(&self, start: usize, words: &[&str]) -> bool {
+        start > 0
+            && self.doc.joined(start)
+            && words.iter().any(|phrase| {
+                let parts: Vec<&str> = phrase.split(' ').collect();
+                parts.len() <= start
+                    && parts.iter().rev().enumerate().all(|(back, part)| {
+                        let t = start - 1 - back;
+                        (back == 0 || self.doc.joined(t + 1))
+                            && self.doc.tokens[t].lower == part.to_lowercase()
+                    })
+            })
+    }
+
+    /// `đường Nguyễn Văn Linh`: a name right after a word of place is the place's.
+    fn after_place_word(&self, start: usize) -> bool {
+        self.after_phrase(start, lexicon::PLACE_WORDS)
+    }
+
+    /// `Trường THPT Chu Văn An`: a name right after a school level is the school's namesake.
+    fn after_school_level(&self, start: usize) -> bool {
+        self.after_phrase(start, lexicon::SCHOOL_LEVELS)
+    }
+
     fn is_place(&self, start: usize, end: usize) -> bool {
         // Places are at most four words and start with a known first word; only then is the
         // phrase built and looked up.

@@ -227,7 +227,12 @@ impl Rules<'_, '_> {
         let mut best: Option<(u32, usize)> = None;
         for s in run_start..=end {
             let len = end - s + 1;
-            if !(2..=4).contains(&len) || !is_surname(&self.doc.tokens[s].text) || self.is_place(s, end) {
+            if !(2..=4).contains(&len)
+                || !is_surname(&self.doc.tokens[s].text)
+                || self.is_place(s, end)
+                || self.after_place_word(s)
+                || self.after_school_level(s)
+            {
                 continue;
             }
             // What stays must still be an organisation with a proper part — unless a title

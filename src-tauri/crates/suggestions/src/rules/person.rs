@@ -159,7 +159,8 @@ impl Rules<'_, '_> {
             let clear = s <= run_end
                 && (s..=end).all(|t| !in_org[t] && !self.known[t] && self.usable(t))
                 && !self.quoted(i, run_end)
-                && !self.after_locative(i);
+                && !self.after_locative(i)
+                && !self.after_place_word(s);
             if clear && len >= 2 && !self.is_place(s, end) && self.head_at(s).is_none() {
                 let role = self.role_after(end, orgs);
                 push(&mut people, &mut taken, FoundPerson { start: s, end, role });
