@@ -35,7 +35,7 @@ pub(crate) fn words_and_first_len(text: &str) -> (usize, usize) {
         let next = chars.peek().map(|&(_, n)| n);
         let word_char = is_letter_or_digit(c)
             || (in_word
-                && matches!(c, '-' | '.' | '&' | '\'')
+                && matches!(c, '-' | '.' | '&' | '\'' | '’')
                 && prev.is_some_and(is_letter_or_digit)
                 && next.is_some_and(is_letter_or_digit));
         if word_char && !in_word {
@@ -75,8 +75,9 @@ pub(crate) fn is_word_char(chars: &[char], i: usize) -> bool {
     if is_letter_or_digit(c) {
         return true;
     }
-    // Joiners inside a word: `Covid-19`, `PGS.TS`, `KCN&CX`, `TP.HCM`.
-    matches!(c, '-' | '.' | '&' | '\'')
+    // Joiners inside a word: `Covid-19`, `PGS.TS`, `KCN&CX`, `TP.HCM`, and the apostrophe of
+    // Central Highlands names, straight or as word processors curl it (`H'Linh`, `H’Linh`).
+    matches!(c, '-' | '.' | '&' | '\'' | '’')
         && i > 0
         && i + 1 < chars.len()
         && is_letter_or_digit(chars[i - 1])

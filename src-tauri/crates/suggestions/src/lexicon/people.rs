@@ -63,6 +63,28 @@ pub const HONORIFICS: &[&str] = &[
     "đại tướng",
     "cháu",
     "bé",
+    // Village elders and the trades of sport and the arts, which name people of any origin
+    // (`già làng Y Moan Niê`, `tiền vệ Geovane`).
+    "già làng",
+    "hlv",
+    "tiền đạo",
+    "tiền vệ",
+    "hậu vệ",
+    "trung vệ",
+    "thủ môn",
+    "cầu thủ",
+    "vận động viên",
+    "vđv",
+    "võ sĩ",
+    "võ sư",
+    "kỳ thủ",
+    "ca sĩ",
+    "diễn viên",
+    "đạo diễn",
+    "nhạc sĩ",
+    "họa sĩ",
+    "nhà thơ",
+    "nghệ nhân",
 ];
 
 /// Nouns for people that precede a full name (`công nhân Nguyễn Văn An`) but, unlike an
@@ -92,6 +114,19 @@ pub const MIDDLE_NAMES: &[&str] = &[
     "Bích", "Mai", "Hải", "Tuấn", "Thế", "Khắc", "Viết", "Sỹ", "Sĩ", "Như",
 ];
 
+/// Ministries' short names after `Bộ trưởng` (`Bộ trưởng Ngoại giao Lào`).
+pub const MINISTRY_SHORT_NAMES: &[&str] = &[
+    "Ngoại giao",
+    "Quốc phòng",
+    "Công an",
+    "Nội vụ",
+    "Tài chính",
+    "Thương mại",
+    "Lao động",
+    "Y tế",
+    "Giáo dục",
+];
+
 /// Titles (chức danh) that introduce a role: `Chủ tịch`, `Phó Giám đốc`… A title may be
 /// followed by an organisation and then the name: `Chủ tịch Liên đoàn Lao động thành phố Hà
 /// Nội Nguyễn Phi Thường`. Compared case-insensitively, longest first; `Phó`, `Tổng`,
@@ -110,6 +145,8 @@ pub const TITLES: &[&str] = &[
     "chánh án",
     "chủ nhiệm",
     "bộ trưởng",
+    "đại sứ",
+    "tổng lãnh sự",
     "thứ trưởng",
     "thủ tướng",
     "tổng bí thư",

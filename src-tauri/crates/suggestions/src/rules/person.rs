@@ -57,7 +57,18 @@ impl Rules<'_, '_> {
                 if after >= self.n() || !self.doc.joined(after) {
                     continue;
                 }
+                // `Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper`, `Bộ trưởng Ngoại giao Lào …`: a
+                // post in a country, whose holder may bear a name of any language.
+                let posting = if org_at[after].is_none() {
+                    self.posting_after(after)
+                } else {
+                    None
+                };
                 let (role_end, name_start) = match org_at[after].map(|x| &orgs[x]) {
+                    _ if posting.is_some() => {
+                        let last = posting.expect("checked");
+                        (last, Some(last + 1))
+                    }
                     Some(org) if org.person_from.is_none() => (
                         org.end,
                         (org.end + 1 < self.n() && self.doc.joined(org.end + 1)).then_some(org.end + 1),
@@ -71,7 +82,10 @@ impl Rules<'_, '_> {
                     },
                 };
                 let Some(p) = name_start else { continue };
-                if !self.doc.tokens[p].capitalised || !is_surname(&self.doc.tokens[p].text) || in_org[p] {
+                if !self.doc.tokens[p].capitalised
+                    || !(is_surname(&self.doc.tokens[p].text) || posting.is_some())
+                    || in_org[p]
+                {
                     continue;
                 }
                 let end = self.run_from(p).min(p + 4);
@@ -198,6 +212,36 @@ impl Rules<'_, '_> {
             && is_surname(&self.doc.tokens[name].text)
             && self.run_from(name) > name)
             .then_some(last)
+    }
+
+    /// The last token of a post in a country after a title (`Hoa Kỳ tại Việt Nam`, `Ngoại
+    /// giao Lào`), when a capitalised name follows it.
+    fn posting_after(&self, k: usize) -> Option<usize> {
+        let mut at = k;
+        // A ministry's short name after `Bộ trưởng`.
+        for ministry in lexicon::MINISTRY_SHORT_NAMES {
+            let words: Vec<&str> = ministry.split(' ').collect();
+            if self
+                .doc
+                .words_at(at, &words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>())
+            {
+                at += words.len();
+                break;
+            }
+        }
+        let country = |from: usize| -> Option<usize> {
+            if from >= self.n() || !self.doc.joined(from) {
+                return None;
+            }
+            let run = self.run_from(from).min(from + 2);
+            (from..=run).rev().find(|&e| self.is_place(from, e))
+        };
+        let mut last = country(at)?;
+        if last + 2 < self.n() && self.doc.tokens[last + 1].lower == "tại" && self.doc.joined(last + 1) {
+            last = country(last + 2)?;
+        }
+        let name = last + 1;
+        (name < self.n() && self.doc.joined(name) && self.doc.tokens[name].capitalised).then_some(last)
     }
 
     /// A capitalised run in quotation marks is the title of a work (`"Quan Âm Thị Kính"`).
