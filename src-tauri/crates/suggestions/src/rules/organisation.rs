@@ -14,6 +14,21 @@ impl Rules<'_, '_> {
                 i += 1;
                 continue;
             }
+            // `Hà Nội FC`, `Thể Công Viettel FC`: a club named by its capitalised words and FC.
+            if let Some(fc) = self.club_ending(i) {
+                orgs.push(FoundOrg {
+                    start: i,
+                    end: fc,
+                    name: String::new(),
+                    expanded: None,
+                    person_from: None,
+                    known: false,
+                    generic: false,
+                    bare: false,
+                });
+                i = fc + 1;
+                continue;
+            }
             let Some((head_len, complete)) = self.head_at(i) else {
                 i += 1;
                 continue;
@@ -257,6 +272,32 @@ impl Rules<'_, '_> {
             org.person_from = Some(s);
             org.generic = !has_proper_before(s);
         }
+    }
+
+    /// The `FC` that ends a run of capitalised words starting at `i` (the run's first word,
+    /// not a word inside it), if there is one.
+    fn club_ending(&self, i: usize) -> Option<usize> {
+        let t = &self.doc.tokens[i];
+        if !(t.capitalised || t.all_caps)
+            || (i > 0 && self.doc.joined(i) && {
+                let before = &self.doc.tokens[i - 1];
+                before.capitalised || before.all_caps
+            })
+        {
+            return None;
+        }
+        let mut k = i;
+        while k + 1 < self.n() && self.doc.joined(k + 1) && k - i < 6 {
+            let next = &self.doc.tokens[k + 1];
+            if next.text == "FC" {
+                return (k + 1 > i).then_some(k + 1);
+            }
+            if !(next.capitalised || next.all_caps) {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// Whether the head at `k` goes on with a name of its own (a capital, a number or a
