@@ -394,11 +394,25 @@ pub(crate) fn find(doc: &Document<'_>, known: &[KnownMention]) -> Found {
         .collect();
     // `Khoa Bỏng Bệnh viện Chợ Rẫy`: a department is a body when the body it belongs to is
     // named right after its own name; alone, `Khoa` is more often a given name.
+    // After `Trưởng`, `khoa` and `phòng` in lower case are the department too (`Trưởng khoa
+    // Cấp cứu Bệnh viện Xanh Pôn`), their names' lower-case syllables included.
     for i in 0..doc.tokens.len() {
         let t = &doc.tokens[i];
-        if t.capitalised && lexicon::SUBUNIT_HEADS.contains(&t.text.as_str()) && heads[i].is_none() {
-            let parent = (i + 2..(i + 5).min(doc.tokens.len()))
-                .take_while(|&j| doc.joined(j) && (doc.tokens[j].capitalised || doc.tokens[j].lower == "và"))
+        let after_head_title = i > 0
+            && doc.joined(i)
+            && doc.tokens[i - 1].lower == "trưởng"
+            && matches!(t.lower.as_str(), "khoa" | "phòng");
+        if (after_head_title || t.capitalised && lexicon::SUBUNIT_HEADS.contains(&t.text.as_str()))
+            && heads[i].is_none()
+        {
+            let parent = (i + 2..(i + 6).min(doc.tokens.len()))
+                .take_while(|&j| {
+                    let w = &doc.tokens[j];
+                    doc.joined(j)
+                        && (w.capitalised
+                            || w.lower == "và"
+                            || after_head_title && !w.all_caps && doc.tokens[j - 1].capitalised)
+                })
                 .any(|j| heads[j].is_some());
             if parent && i + 1 < doc.tokens.len() && doc.joined(i + 1) && doc.tokens[i + 1].capitalised {
                 heads[i] = Some((1, false));

@@ -37,7 +37,7 @@ impl Rules<'_, '_> {
             }
             let role_start = (org.start.saturating_sub(6)..org.start)
                 .find(|&s| self.titles_at(s).iter().any(|len| s + len == org.start));
-            let role = role_start.map(|s| self.doc.slice(s, org.end));
+            let role = role_start.map(|s| self.doc.slice(self.first_of_titles(s), org.end));
             push(
                 &mut people,
                 &mut taken,
@@ -64,7 +64,10 @@ impl Rules<'_, '_> {
                 } else {
                     None
                 };
-                let (role_end, name_start) = match org_at[after].map(|x| &orgs[x]) {
+                // `Trưởng khoa Cấp cứu Bệnh viện …`: the title's last word begins the body.
+                let body =
+                    org_at[after].or_else(|| org_at[after - 1].filter(|&x| orgs[x].start == after - 1));
+                let (role_end, name_start) = match body.map(|x| &orgs[x]) {
                     _ if posting.is_some() => {
                         let last = posting.expect("checked");
                         (last, Some(last + 1))
@@ -94,13 +97,13 @@ impl Rules<'_, '_> {
                 }
                 // A bare title before the name (`Thẩm phán X, Chánh án Tòa án…,`) gives way to
                 // the fuller role the apposition after the name gives.
-                let title_only = role_end + 1 == i + len && org_at[after].is_none();
+                let title_only = role_end + 1 == i + len && body.is_none();
                 let apposition = if title_only {
                     self.role_after(end, orgs)
                 } else {
                     None
                 };
-                let role = apposition.or_else(|| Some(self.doc.slice(i, role_end)));
+                let role = apposition.or_else(|| Some(self.doc.slice(self.first_of_titles(i), role_end)));
                 push(&mut people, &mut taken, FoundPerson { start: p, end, role });
                 break;
             }
@@ -212,6 +215,29 @@ impl Rules<'_, '_> {
             && is_surname(&self.doc.tokens[name].text)
             && self.run_from(name) > name)
             .then_some(last)
+    }
+
+    /// Where a run of titles joined by commas ends at the title starting at `i` begins:
+    /// `Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND thành phố … Nguyễn Văn Phong` holds
+    /// both offices. A title is taken back only when the words between it and `i` run
+    /// unbroken to the comma.
+    fn first_of_titles(&self, i: usize) -> usize {
+        let mut first = i;
+        while first > 0 && self.doc.gap_before(first).trim() == "," {
+            let comma = first;
+            let Some(s) = (comma.saturating_sub(10)..comma).find(|&s| {
+                !self.titles_at(s).is_empty()
+                    && (s == 0 || !self.doc.joined(s) || self.doc.sentence_start(s) || {
+                        let before = &self.doc.tokens[s - 1];
+                        !before.capitalised && !before.all_caps
+                    })
+                    && (s + 1..comma).all(|t| self.doc.joined(t))
+            }) else {
+                break;
+            };
+            first = s;
+        }
+        first
     }
 
     /// The last token of a post in a country after a title (`Hoa Kỳ tại Việt Nam`, `Ngoại
