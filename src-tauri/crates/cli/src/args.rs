@@ -489,7 +489,8 @@ pub enum TextCommand {
 #[derive(Subcommand)]
 pub enum SpellingCommand {
     /// Check a text (a file or standard input): one marked word per line, `line:column word`,
-    /// with suggestions; exits 1 when something is marked.
+    /// with suggestions; `--json` also gives each word's `start` and `end` in code points;
+    /// exits 1 when something is marked.
     Check {
         file: Option<PathBuf>,
         #[arg(long)]

@@ -10,6 +10,10 @@ use crate::io::{print_json, read_text};
 struct Marked {
     line: usize,
     column: usize,
+    /// Where the word is in the whole text, in code points (Unicode scalar values) from its
+    /// start, end exclusive: what editors and other programs index by.
+    start: u32,
+    end: u32,
     word: String,
     kind: IssueKind,
     suggestions: Vec<String>,
@@ -37,6 +41,8 @@ pub fn run(api: Api, command: SpellingCommand) -> Result<(), ApiError> {
                 marked.push(Marked {
                     line,
                     column,
+                    start: issue.start,
+                    end: issue.end,
                     word: issue.word,
                     kind: issue.kind,
                     suggestions,

@@ -36,6 +36,15 @@ fn spelling_check_marks_and_suggests_and_the_dictionary_moves_between_machines()
     let marked: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(marked.as_array().unwrap().len(), 1, "{marked}");
     assert_eq!(marked[0]["word"], "hoà");
+    // "Công đoàn giữ gìn " is 18 code points, however many bytes its marks take.
+    assert_eq!(
+        (marked[0]["start"].as_u64(), marked[0]["end"].as_u64()),
+        (Some(18), Some(21))
+    );
+    assert_eq!(
+        (marked[0]["line"].as_u64(), marked[0]["column"].as_u64()),
+        (Some(1), Some(19))
+    );
     assert_eq!(marked[0]["kind"], "style");
     assert_eq!(marked[0]["suggestions"][0], "hòa");
 }
