@@ -91,11 +91,14 @@ impl Dictionary {
         Dictionary::load(&find_dictionary()?)
     }
 
-    /// Whether the dictionary has the word, in either tone placement and any case.
+    /// Whether the dictionary has the word, in either tone placement and any case. Only the
+    /// two placements Vietnamese accepts count (`hòa` and `hoà`): a tone on another vowel
+    /// (`muá` for `múa`, `tíên` for `tiến`) is a misspelling, though it reads the same.
     pub fn knows(&self, word: &str) -> bool {
         self.hunspell.check(word) || self.hunspell.check(&word.to_lowercase()) || {
             let new = with_placement(word, TonePlacement::New);
-            new != word && self.hunspell.check(&new.to_lowercase())
+            let placed = word == new || word == with_placement(word, TonePlacement::Old);
+            placed && new != word && self.hunspell.check(&new.to_lowercase())
         }
     }
 

@@ -88,7 +88,13 @@ impl Speller<'_> {
     /// Suggestions for a word, most likely first, each in the house style.
     pub fn suggest(&self, word: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for s in suggest::suggestions(self.dictionary, word, |w| self.own(w)) {
+        // The same letters and tone with the mark where the spelling puts it (`tíên` →
+        // `tiến`) is surely what was meant, so it comes first.
+        let placed = with_placement(word, TonePlacement::New);
+        let placed = [placed]
+            .into_iter()
+            .filter(|p| p != word && self.dictionary.knows(p));
+        for s in placed.chain(suggest::suggestions(self.dictionary, word, |w| self.own(w))) {
             let s = style::house_form(&s, &self.style, |w| self.dictionary.knows(w)).unwrap_or(s);
             if !out.contains(&s) {
                 out.push(s);

@@ -108,6 +108,28 @@ fn both_tone_placements_are_right_and_the_house_style_marks_the_other() {
 }
 
 #[test]
+fn a_tone_mark_on_a_vowel_no_spelling_puts_it_on_is_marked_and_the_right_place_suggested() {
+    let dictionary = dictionary();
+    let none = HashSet::new();
+    let speller = plain(&dictionary, &none);
+    // `múa` and `tiến` with the mark on the wrong vowel; `hoà` and `hòa` are both right.
+    assert_eq!(
+        marked(&speller, "Đội muá lân tíên vào hội trường, hoà cùng hòa nhạc."),
+        ["muá", "tíên"]
+    );
+    assert!(
+        speller.suggest("muá").iter().take(3).any(|s| s == "múa"),
+        "{:?}",
+        speller.suggest("muá")
+    );
+    assert!(
+        speller.suggest("tíên").iter().take(3).any(|s| s == "tiến"),
+        "{:?}",
+        speller.suggest("tíên")
+    );
+}
+
+#[test]
 fn directory_names_and_the_newsrooms_words_are_never_marked() {
     let dictionary = dictionary();
     let none = HashSet::new();
