@@ -13,6 +13,7 @@
 mod dictionary;
 pub mod house;
 mod models;
+mod press;
 mod style;
 mod suggest;
 mod words;
@@ -50,7 +51,8 @@ pub struct Speller<'a> {
 
 impl Speller<'_> {
     fn own(&self, word: &str) -> bool {
-        self.house_words.contains(word)
+        press::printed(word)
+            || self.house_words.contains(word)
             || self.house_words.contains(&word.to_lowercase())
             || self.name_words.contains(&word.to_lowercase())
     }
@@ -95,6 +97,11 @@ impl Speller<'_> {
             .into_iter()
             .filter(|p| p != word && self.dictionary.knows(p));
         for s in placed.chain(suggest::suggestions(self.dictionary, word, |w| self.own(w))) {
+            // One written word is one word: the dictionary's splits (`vi deo`, `Sam-sung`) are
+            // not what a writer of one token meant.
+            if s.contains([' ', '-']) && !word.contains([' ', '-']) {
+                continue;
+            }
             let s = style::house_form(&s, &self.style, |w| self.dictionary.knows(w)).unwrap_or(s);
             if !out.contains(&s) {
                 out.push(s);
