@@ -34,6 +34,22 @@ pub struct FoundOrg {
     pub bare: bool,
 }
 
+impl FoundOrg {
+    /// An organisation found by rule over tokens `start..=end`, named from the text later.
+    fn spanning(start: usize, end: usize) -> FoundOrg {
+        FoundOrg {
+            start,
+            end,
+            name: String::new(),
+            expanded: None,
+            person_from: None,
+            known: false,
+            generic: false,
+            bare: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct FoundPerson {
     pub start: usize,

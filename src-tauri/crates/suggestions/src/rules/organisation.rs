@@ -16,16 +16,7 @@ impl Rules<'_, '_> {
             }
             // `Hà Nội FC`, `Thể Công Viettel FC`: a club named by its capitalised words and FC.
             if let Some(fc) = self.club_ending(i) {
-                orgs.push(FoundOrg {
-                    start: i,
-                    end: fc,
-                    name: String::new(),
-                    expanded: None,
-                    person_from: None,
-                    known: false,
-                    generic: false,
-                    bare: false,
-                });
+                orgs.push(FoundOrg::spanning(i, fc));
                 i = fc + 1;
                 continue;
             }
@@ -122,29 +113,14 @@ impl Rules<'_, '_> {
                     // A bare head shares the next organisation's tail:
                     // `Ban Quản lý và Công đoàn các KCN…` names two bodies.
                     orgs.push(FoundOrg {
-                        start: i,
-                        end: head_end,
-                        name: String::new(),
-                        expanded: None,
-                        person_from: None,
-                        known: false,
-                        generic: false,
                         bare: true,
+                        ..FoundOrg::spanning(i, head_end)
                     });
                     i = head_end + 1;
                     continue;
                 }
             };
-            let mut org = FoundOrg {
-                start: i,
-                end,
-                name: String::new(),
-                expanded: None,
-                person_from: None,
-                known: false,
-                generic: false,
-                bare: false,
-            };
+            let mut org = FoundOrg::spanning(i, end);
             self.split_trailing_name(&mut org, head_end);
             // Vietnamese capitalises only the first syllable of a compound in a name
             // (`Thành phố`, `Thống kê`): keep its lower-case partner, and the lower-case words
@@ -161,14 +137,9 @@ impl Rules<'_, '_> {
         orgs.retain(|o| !o.bare || !o.name.is_empty());
         for &(start, end) in &self.known_orgs {
             orgs.push(FoundOrg {
-                start,
-                end,
                 name: self.doc.slice(start, end),
-                expanded: None,
-                person_from: None,
                 known: true,
-                generic: false,
-                bare: false,
+                ..FoundOrg::spanning(start, end)
             });
         }
         orgs.sort_by_key(|o| o.start);
