@@ -1,9 +1,10 @@
 //! Commands of the backup capability (`src-tauri/crates/backup`, UI in `ui/src/backup`).
 
-use newsroom_api::{ApiError, ApiResult, Backup, BackupPreview, BackupSettings, ErrorCode, Restored};
-use tauri::{AppHandle, Manager, State};
+use newsroom_api::{ApiResult, Backup, BackupPreview, BackupSettings, Restored};
+use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
+use super::blocking;
 use crate::AppState;
 
 /// Every backup, newest first.
@@ -15,9 +16,7 @@ pub async fn backup_list(state: State<'_, AppState>) -> ApiResult<Vec<Backup>> {
 /// Makes a backup now, off the UI thread (it copies the whole store).
 #[tauri::command]
 pub async fn backup_create(app: AppHandle) -> ApiResult<Backup> {
-    tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().api()?.backup_create())
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
+    blocking(app, move |api| api.backup_create()).await
 }
 
 /// What restoring a backup would bring back, beside the store as it is.
@@ -29,9 +28,7 @@ pub async fn backup_preview(state: State<'_, AppState>, id: String) -> ApiResult
 /// Replaces the store with a backup, after backing the store up as it is.
 #[tauri::command]
 pub async fn backup_restore(app: AppHandle, id: String) -> ApiResult<Restored> {
-    tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().api()?.backup_restore(&id))
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
+    blocking(app, move |api| api.backup_restore(&id)).await
 }
 
 #[tauri::command]

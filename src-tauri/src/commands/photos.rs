@@ -11,6 +11,7 @@ use tauri::ipc::{Channel, InvokeBody, Request};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
+use super::blocking;
 use crate::AppState;
 
 /// The image files a reporter may pick (HEIC is offered so the app can say how to convert it).
@@ -365,35 +366,25 @@ pub async fn photo_templates_import_file(app: AppHandle) -> ApiResult<Option<u32
 /// Turns a photo clockwise by 90, 180 or 270 degrees; the renditions are made again.
 #[tauri::command]
 pub async fn photo_rotate(app: AppHandle, id: String, degrees: i32) -> ApiResult<Photo> {
-    tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().api()?.photo_rotate(&id, degrees))
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
+    blocking(app, move |api| api.photo_rotate(&id, degrees)).await
 }
 
 /// Readies an opened photo for framing off the UI thread (its edit master made), so its
 /// first crop is quick; whether framing will read the master.
 #[tauri::command]
 pub async fn photo_prepare_framing(app: AppHandle, id: String) -> ApiResult<bool> {
-    tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().api()?.photo_prepare_framing(&id))
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
+    blocking(app, move |api| api.photo_prepare_framing(&id)).await
 }
 
 /// Straightens a photo by `degrees` (clockwise, -45 to 45; 0 takes it off), its renditions
 /// made again off the UI thread.
 #[tauri::command]
 pub async fn photo_straighten(app: AppHandle, id: String, degrees: f64) -> ApiResult<Photo> {
-    tauri::async_runtime::spawn_blocking(move || {
-        app.state::<AppState>().api()?.photo_straighten(&id, degrees)
-    })
-    .await
-    .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
+    blocking(app, move |api| api.photo_straighten(&id, degrees)).await
 }
 
 /// Crops a photo (a rectangle, or a ratio around its focal point), or takes the crop off.
 #[tauri::command]
 pub async fn photo_crop(app: AppHandle, id: String, request: CropRequest) -> ApiResult<Photo> {
-    tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().api()?.photo_crop(&id, &request))
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
+    blocking(app, move |api| api.photo_crop(&id, &request)).await
 }

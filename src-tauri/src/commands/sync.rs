@@ -7,17 +7,8 @@ use newsroom_api::{
 };
 use tauri::{AppHandle, Emitter, Manager, State};
 
+use super::blocking;
 use crate::AppState;
-
-/// Runs `work` with the API on a blocking thread.
-async fn blocking<T: Send + 'static>(
-    app: AppHandle,
-    work: impl FnOnce(&newsroom_api::Api) -> ApiResult<T> + Send + 'static,
-) -> ApiResult<T> {
-    tauri::async_runtime::spawn_blocking(move || work(app.state::<AppState>().api()?))
-        .await
-        .map_err(|e| newsroom_api::ApiError::new(newsroom_api::ErrorCode::Internal, e.to_string()))?
-}
 
 #[tauri::command]
 pub async fn sync_overview(state: State<'_, AppState>) -> ApiResult<SyncOverview> {
