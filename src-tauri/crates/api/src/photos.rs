@@ -230,14 +230,18 @@ impl Api {
 /// Framing (`newsroom_photos::frame`): the renditions are made again from the original without
 /// holding the store, which is only taken to read the photo and to record the result.
 impl Api {
+    /// The photo and the EXIF orientation its renditions are made upright with, read under
+    /// one short hold of the store (renditions are made after it is let go).
+    fn photo_with_orientation(&self, id: &str) -> ApiResult<(Photo, u8)> {
+        let conn = self.conn()?;
+        Ok((
+            newsroom_photos::get(&conn, id)?,
+            newsroom_photos::orientation(&conn, id)?,
+        ))
+    }
+
     pub fn photo_frame(&self, id: &str, framing: &Framing) -> ApiResult<Photo> {
-        let (photo, orientation) = {
-            let conn = self.conn()?;
-            (
-                newsroom_photos::get(&conn, id)?,
-                newsroom_photos::orientation(&conn, id)?,
-            )
-        };
+        let (photo, orientation) = self.photo_with_orientation(id)?;
         let renditions = newsroom_photos::render_framing(&self.photos_dir(), &photo, framing, orientation)?;
         Ok(newsroom_photos::store_framing(
             &*self.conn()?,
@@ -259,13 +263,7 @@ impl Api {
     /// Readies a photo for framing (its edit master made if it wants one), as the photo desk
     /// asks when a photo is opened; whether framing will read the master.
     pub fn photo_prepare_framing(&self, id: &str) -> ApiResult<bool> {
-        let (photo, orientation) = {
-            let conn = self.conn()?;
-            (
-                newsroom_photos::get(&conn, id)?,
-                newsroom_photos::orientation(&conn, id)?,
-            )
-        };
+        let (photo, orientation) = self.photo_with_orientation(id)?;
         Ok(newsroom_photos::prepare_framing(
             &self.photos_dir(),
             &photo,
@@ -276,13 +274,7 @@ impl Api {
     /// The photo turned and straightened but not cropped, as a web-sized JPEG made now: the
     /// picture the crop tool draws a rectangle on.
     pub fn photo_whole(&self, id: &str) -> ApiResult<Vec<u8>> {
-        let (photo, orientation) = {
-            let conn = self.conn()?;
-            (
-                newsroom_photos::get(&conn, id)?,
-                newsroom_photos::orientation(&conn, id)?,
-            )
-        };
+        let (photo, orientation) = self.photo_with_orientation(id)?;
         let whole = Framing {
             crop: None,
             ..photo.framing
