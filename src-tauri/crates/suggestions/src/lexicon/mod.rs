@@ -34,6 +34,11 @@ pub struct Index {
     /// First word as written (capitalised) → (lower-case words of the head, complete?).
     pub org_heads: rustc_hash::FxHashMap<&'static str, Vec<(Vec<String>, bool)>>,
     pub honorific_words: rustc_hash::FxHashSet<&'static str>,
+    /// Words of place and school levels split into words, matched as phrases ending right
+    /// before a name.
+    pub place_words: Vec<Vec<&'static str>>,
+    pub school_levels: Vec<Vec<&'static str>>,
+    pub ministries: PhraseIndex,
     /// Two-syllable words of official names, as `"first second"`.
     pub compounds: rustc_hash::FxHashSet<&'static str>,
     pub name_tails: PhraseIndex,
@@ -76,7 +81,11 @@ pub fn index() -> &'static Index {
                 .or_default()
                 .push((words, COMPLETE_ORG_HEADS.contains(head)));
         }
+        let split = |phrases: &[&'static str]| phrases.iter().map(|p| p.split(' ').collect()).collect();
         Index {
+            place_words: split(PLACE_WORDS),
+            school_levels: split(SCHOOL_LEVELS),
+            ministries: PhraseIndex::new(MINISTRY_SHORT_NAMES),
             surnames: SURNAMES.iter().copied().collect(),
             places: PLACES.iter().copied().collect(),
             place_first_words: PLACES.iter().filter_map(|p| p.split(' ').next()).collect(),

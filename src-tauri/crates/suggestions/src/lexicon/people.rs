@@ -114,17 +114,17 @@ pub const MIDDLE_NAMES: &[&str] = &[
     "Bích", "Mai", "Hải", "Tuấn", "Thế", "Khắc", "Viết", "Sỹ", "Sĩ", "Như",
 ];
 
-/// Ministries' short names after `Bộ trưởng` (`Bộ trưởng Ngoại giao Lào`).
+/// Ministries' short names after `Bộ trưởng` (`Bộ trưởng Ngoại giao Lào`), in lower case.
 pub const MINISTRY_SHORT_NAMES: &[&str] = &[
-    "Ngoại giao",
-    "Quốc phòng",
-    "Công an",
-    "Nội vụ",
-    "Tài chính",
-    "Thương mại",
-    "Lao động",
-    "Y tế",
-    "Giáo dục",
+    "ngoại giao",
+    "quốc phòng",
+    "công an",
+    "nội vụ",
+    "tài chính",
+    "thương mại",
+    "lao động",
+    "y tế",
+    "giáo dục",
 ];
 
 /// Titles (chức danh) that introduce a role: `Chủ tịch`, `Phó Giám đốc`… A title may be

@@ -164,13 +164,13 @@ pub const PLACE_WORDS: &[&str] = &[
 ];
 
 /// School levels: the name after one is the school's namesake, never a person in the story
-/// (`Trường THPT Chu Văn An`, `Trường Tiểu học Kim Đồng`).
+/// (`Trường THPT Chu Văn An`, `Trường Tiểu học Kim Đồng`). In lower case, as compared.
 pub const SCHOOL_LEVELS: &[&str] = &[
-    "THPT",
-    "THCS",
-    "PTTH",
-    "PTCS",
-    "PTDTNT",
+    "thpt",
+    "thcs",
+    "ptth",
+    "ptcs",
+    "ptdtnt",
     "tiểu học",
     "mầm non",
     "trung học cơ sở",

@@ -202,6 +202,11 @@ impl<'d, 'a> Rules<'d, 'a> {
         (end.saturating_sub(5)..=end).any(|s| self.titles_at(s).iter().any(|len| s + len == end + 1))
     }
 
+    /// Where the longest title ending at token `end` starts (up to seven tokens back).
+    fn title_start_ending_at(&self, end: usize) -> Option<usize> {
+        (end.saturating_sub(6)..=end).find(|&s| self.titles_at(s).iter().any(|len| s + len == end + 1))
+    }
+
     /// `Sở Lao động – Thương binh và Xã hội`: a spaced dash inside a name, followed by a
     /// capitalised word that starts neither a title nor a person's name.
     fn dash_joins(&self, k: usize) -> bool {
@@ -342,30 +347,28 @@ impl<'d, 'a> Rules<'d, 'a> {
         end
     }
 
-    /// Whether one of `words` (each one to three words, matched without case) ends right
-    /// before token `start`, in the same phrase.
-    fn after_phrase(&self, start: usize, words: &[&str]) -> bool {
+    /// Whether one of `phrases` (lower-case words) ends right before token `start`, in the
+    /// same phrase.
+    fn after_phrase(&self, start: usize, phrases: &[Vec<&str>]) -> bool {
         start > 0
             && self.doc.joined(start)
-            && words.iter().any(|phrase| {
-                let parts: Vec<&str> = phrase.split(' ').collect();
-                parts.len() <= start
-                    && parts.iter().rev().enumerate().all(|(back, part)| {
+            && phrases.iter().any(|words| {
+                words.len() <= start
+                    && words.iter().rev().enumerate().all(|(back, word)| {
                         let t = start - 1 - back;
-                        (back == 0 || self.doc.joined(t + 1))
-                            && self.doc.tokens[t].lower == part.to_lowercase()
+                        (back == 0 || self.doc.joined(t + 1)) && self.doc.tokens[t].lower == *word
                     })
             })
     }
 
     /// `đường Nguyễn Văn Linh`: a name right after a word of place is the place's.
     fn after_place_word(&self, start: usize) -> bool {
-        self.after_phrase(start, lexicon::PLACE_WORDS)
+        self.after_phrase(start, &lexicon::index().place_words)
     }
 
     /// `Trường THPT Chu Văn An`: a name right after a school level is the school's namesake.
     fn after_school_level(&self, start: usize) -> bool {
-        self.after_phrase(start, lexicon::SCHOOL_LEVELS)
+        self.after_phrase(start, &lexicon::index().school_levels)
     }
 
     fn is_place(&self, start: usize, end: usize) -> bool {

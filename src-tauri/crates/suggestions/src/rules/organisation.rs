@@ -290,9 +290,7 @@ impl Rules<'_, '_> {
 
     /// Whether the title ending at `title_end` comes right after `Name –`.
     fn after_named_dash(&self, title_end: usize) -> bool {
-        let Some(start) = (title_end.saturating_sub(6)..=title_end)
-            .find(|&s| self.titles_at(s).iter().any(|len| s + len == title_end + 1))
-        else {
+        let Some(start) = self.title_start_ending_at(title_end) else {
             return false;
         };
         start > 0 && self.doc.gap_before(start).contains(['–', '—']) && self.doc.tokens[start - 1].capitalised
@@ -302,9 +300,7 @@ impl Rules<'_, '_> {
     /// (`Bà Quách Thị Vân, Giám đốc HTX Rau sạch Văn Đức`): the person is named already, so
     /// the body's name does not end in another one (`Văn Đức` is the commune).
     fn after_named_comma(&self, title_end: usize) -> bool {
-        let Some(start) = (title_end.saturating_sub(6)..=title_end)
-            .find(|&s| self.titles_at(s).iter().any(|len| s + len == title_end + 1))
-        else {
+        let Some(start) = self.title_start_ending_at(title_end) else {
             return false;
         };
         if start == 0 || self.doc.gap_before(start).trim() != "," {

@@ -245,15 +245,9 @@ impl Rules<'_, '_> {
     fn posting_after(&self, k: usize) -> Option<usize> {
         let mut at = k;
         // A ministry's short name after `Bộ trưởng`.
-        for ministry in lexicon::MINISTRY_SHORT_NAMES {
-            let words: Vec<&str> = ministry.split(' ').collect();
-            if self
-                .doc
-                .words_at(at, &words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>())
-            {
-                at += words.len();
-                break;
-            }
+        if let Some(token) = self.doc.tokens.get(at) {
+            let ministries = lexicon::index().ministries.starting_with(&token.lower);
+            at += self.doc.longest_at(at, ministries).unwrap_or(0);
         }
         let country = |from: usize| -> Option<usize> {
             if from >= self.n() || !self.doc.joined(from) {
