@@ -246,3 +246,15 @@ fn the_sample_articles_have_only_loanwords_a_foreign_name_and_one_real_typo_mark
         speller.suggest("Thặt")
     );
 }
+
+mod planted;
+
+#[test]
+fn planted_errors_are_caught_by_their_context_and_right_sentences_stay_unmarked() {
+    let dictionary = dictionary();
+    let none = HashSet::new();
+    let speller = plain(&dictionary, &none);
+    println!("planted-error set (tests/planted/sentences.tsv):");
+    let (real_words, non_words, top3, alarms, marked) = planted::score(&speller);
+    println!("{real_words:.2} {non_words:.2} {top3:.2} {alarms:.1} {marked}");
+}
