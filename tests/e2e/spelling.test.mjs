@@ -1,6 +1,7 @@
 // Spelling in the real app with Debian's hunspell-vi: a planted hỏi/ngã error underlined in the
 // body and fixed from its menu, a misspelled headline word underlined, a loanword added to the
-// newsroom's dictionary, and a name from the directory never marked.
+// newsroom's dictionary, a name from the directory never marked, and a real word its neighbours
+// show to be wrong (`sảy ra`) marked and fixed with the word they want.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { closeApp, newArticle, openApp, startDriver, until } from "./app.mjs";
@@ -109,6 +110,37 @@ test("a misspelled headline word is underlined; Vietnamese written right is not"
     const oneLine = (await headline.getSize()).height;
     await headline.addValue(" — công nhân các khu công nghiệp và chế xuất nhận quà Tết sớm hơn mọi năm");
     await until("the headline to grow", async () => (await headline.getSize()).height > oneLine * 1.5);
+  } finally {
+    await closeApp(app);
+  }
+});
+
+test("a real word in the wrong place is marked by its neighbours and the word they want offered first", async () => {
+  const app = await openApp();
+  try {
+    const headline = await newArticle(app);
+    await headline.click();
+    await headline.addValue("Công ty chậm chả lương ba tháng");
+    const inHeadline = await app.$(".headline mark.context");
+    await inHeadline.waitForExist();
+    assert.equal(await inHeadline.getText(), "chả");
+
+    const body = await app.$("[data-testid=body]");
+    await body.click();
+    await body.addValue("Vụ cháy sảy ra lúc 7 giờ sáng, không ai bị thương.");
+    const marked = await app.$(".cm-spelling-context=sảy");
+    await marked.waitForExist();
+    // Every other word is right in its place: one mark in the body.
+    const marks = await app.execute(() => document.querySelectorAll(".cm-spelling-context, .cm-misspelled").length);
+    assert.equal(marks, 1);
+    const menu = await openMenuOn(app, "sảy");
+    assert.match(await menu.getText(), /Có thể dùng nhầm từ ở đây: sảy/);
+    const first = await app.$("[data-testid=spelling-suggestion]");
+    assert.equal(await first.getText(), "xảy");
+    await first.click();
+    await menu.waitForExist({ reverse: true });
+    await until("the fix in the body", async () => (await body.getText()).includes("Vụ cháy xảy ra lúc 7 giờ"));
+    await until("the mark gone", async () => !(await (await app.$(".cm-spelling-context")).isExisting()));
   } finally {
     await closeApp(app);
   }

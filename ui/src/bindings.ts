@@ -13,13 +13,15 @@ export type ImportedArticle = { article: Article, conversion: Conversion | null,
 
 export type FieldLimits = { headline: number, sapo: number, };
 
-export type IssueKind = "misspelled" | "style";
+export type IssueKind = "misspelled" | "style" | "context";
 
 export type Issue = { start: number, end: number, word: string, kind: IssueKind, 
 /**
- * For a style issue, the house form; empty for a misspelling (ask for suggestions).
+ * What to write instead, first among the suggestions: the house form of a style issue,
+ * the word the neighbours want for a context issue or a misspelling whose neighbours say
+ * which word was meant; empty when only the dictionary's suggestions can tell (ask for them).
  */
-house_form: string, };
+replacement: string, };
 
 export type TonePlacement = "either" | "old" | "new";
 

@@ -530,6 +530,7 @@ export const en: Messages = {
     vowels: { either: "Accept both", i: "i: kĩ, lí, mĩ", y: "y: kỹ, lý, mỹ" },
     misspelled: "Misspelled",
     houseStyle: "Not in the house style",
+    context: "Probably the wrong word here",
     looking: "Looking for suggestions…",
     noSuggestions: "No suggestions",
     addWord: "Add to the newsroom's dictionary",

@@ -546,6 +546,7 @@ export const vi = {
     vowels: { either: "Chấp nhận cả hai", i: "i: kĩ, lí, mĩ", y: "y: kỹ, lý, mỹ" } satisfies Record<VowelIY, string>,
     misspelled: "Sai chính tả",
     houseStyle: "Khác quy định chính tả của tòa soạn",
+    context: "Có thể dùng nhầm từ ở đây",
     looking: "Đang tìm gợi ý…",
     noSuggestions: "Không có gợi ý",
     addWord: "Thêm vào từ điển tòa soạn",

@@ -11,7 +11,7 @@ export interface Mark {
   to: number;
   word: string;
   kind: IssueKind;
-  houseForm: string;
+  replacement: string;
 }
 
 class Spelling {
@@ -39,7 +39,7 @@ class Spelling {
       to,
       word: issues[n].word,
       kind: issues[n].kind,
-      houseForm: issues[n].house_form,
+      replacement: issues[n].replacement,
     }));
   }
 

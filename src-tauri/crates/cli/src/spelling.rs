@@ -34,10 +34,15 @@ pub fn run(api: Api, command: SpellingCommand) -> Result<(), ApiError> {
                 let before = &chars[..issue.start as usize];
                 let line = before.iter().filter(|c| **c == '\n').count() + 1;
                 let column = before.iter().rev().take_while(|c| **c != '\n').count() + 1;
-                let suggestions = match issue.kind {
-                    IssueKind::Style => vec![issue.house_form.clone()],
-                    IssueKind::Misspelled => api.spelling_suggest(&issue.word)?,
-                };
+                let mut suggestions: Vec<String> =
+                    Vec::from_iter(Some(issue.replacement.clone()).filter(|r| !r.is_empty()));
+                if issue.kind == IssueKind::Misspelled {
+                    for s in api.spelling_suggest(&issue.word)? {
+                        if !suggestions.contains(&s) {
+                            suggestions.push(s);
+                        }
+                    }
+                }
                 marked.push(Marked {
                     line,
                     column,
@@ -52,10 +57,10 @@ pub fn run(api: Api, command: SpellingCommand) -> Result<(), ApiError> {
                 print_json(&marked);
             } else {
                 for m in &marked {
-                    let note = if m.kind == IssueKind::Style {
-                        " (house style)"
-                    } else {
-                        ""
+                    let note = match m.kind {
+                        IssueKind::Style => " (house style)",
+                        IssueKind::Context => " (wrong word here)",
+                        IssueKind::Misspelled => "",
                     };
                     println!(
                         "{}:{} {}{note} → {}",

@@ -10,6 +10,7 @@
 //! The dictionary is read at run time from Debian's `hunspell-vi`; without it the checker says
 //! so (`DictionaryMissing`) and the editor works unchecked.
 
+mod context;
 mod dictionary;
 pub mod house;
 mod models;
@@ -19,6 +20,8 @@ mod suggest;
 mod words;
 
 use std::collections::HashSet;
+
+use context::Likeness;
 
 pub use dictionary::{find_dictionary, Dictionary, DICTIONARY_DIR_ENV};
 pub use models::{HouseStyle, HouseWord, Issue, IssueKind, Normalised, TonePlacement, VowelIY, WordKind};
@@ -64,24 +67,54 @@ impl Speller<'_> {
 
     /// The marked words of a text (code-point offsets).
     pub fn check(&self, text: &str) -> Vec<Issue> {
+        let words = words::words(text);
+        // Neighbours are words with nothing but spaces between them; a comma, a line break or
+        // a passed-over code ends the phrase.
+        let gap = |a: &words::Word, b: &words::Word| &text[a.bytes.end..b.bytes.start];
+        let joined = |g: &str| !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}');
+        // Each word keyed once, for itself and as its neighbours' neighbour.
+        let keys: Vec<Option<String>> = words.iter().map(|w| context::key(w.text)).collect();
         let mut out = Vec::new();
-        for word in words::words(text) {
-            let kind = if self.own(word.text) {
+        for (i, word) in words.iter().enumerate() {
+            let before = i.checked_sub(1).map(|p| (&words[p], gap(&words[p], word)));
+            let left = before
+                .filter(|(_, g)| joined(g))
+                .and_then(|_| keys[i - 1].as_deref());
+            let right = words
+                .get(i + 1)
+                .filter(|next| joined(gap(word, next)))
+                .and_then(|_| keys[i + 1].as_deref());
+            let wanted = |likeness| {
+                let w = keys[i].as_deref()?;
+                context::wanted(word.text, w, left, right, likeness)
+            };
+            let (kind, replacement) = if press::printed(word.text)
+                || self.house_words.contains(word.text)
+                || self.house_words.contains(&word.text.to_lowercase())
+            {
                 continue;
-            } else if self.dictionary.knows(word.text) {
+            } else if !self.dictionary.knows(word.text) {
+                if self.name_words.contains(&word.text.to_lowercase()) {
+                    continue;
+                }
+                (IssueKind::Misspelled, wanted(Likeness::Shape).unwrap_or_default())
+            } else if let Some(wanted) = (!named(word.text, before.map(|(_, g)| g)))
+                .then(|| wanted(Likeness::Sound))
+                .flatten()
+            {
+                (IssueKind::Context, wanted)
+            } else {
                 match style::house_form(word.text, &self.style, |w| self.dictionary.knows(w)) {
                     Some(form) => (IssueKind::Style, form),
                     None => continue,
                 }
-            } else {
-                (IssueKind::Misspelled, String::new())
             };
             out.push(Issue {
                 start: word.start as u32,
                 end: word.end as u32,
                 word: word.text.to_owned(),
-                kind: kind.0,
-                house_form: kind.1,
+                kind,
+                replacement,
             });
         }
         out
@@ -124,11 +157,19 @@ impl Speller<'_> {
             }
             let (from, to) = (byte(issue.start as usize), byte(issue.end as usize));
             out.push_str(&text[last..from]);
-            out.push_str(&issue.house_form);
+            out.push_str(&issue.replacement);
             last = to;
             changed += 1;
         }
         out.push_str(&text[last..]);
         Normalised { text: out, changed }
     }
+}
+
+/// Whether a word is written as a name: capitalised, and not the first of its sentence (`gap`
+/// is what stands between it and the word before; none at the start of the text).
+fn named(word: &str, gap: Option<&str>) -> bool {
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    let opens = gap.is_none_or(|g| g.contains(['.', '!', '?', '…', ':', '\n', '"', '“', '(', '-', '–', '—']));
+    capital && !opens
 }

@@ -11,6 +11,9 @@ pub enum IssueKind {
     Misspelled,
     /// Right, but not in the house style (tone placement, i/y); the one suggestion is the house form.
     Style,
+    /// A word, but not the one its neighbours make a phrase with (`sảy ra` for `xảy ra`); the
+    /// suggestion is the word they do.
+    Context,
 }
 
 /// A marked word: where it is (code points into the checked text), the word, and why.
@@ -20,8 +23,10 @@ pub struct Issue {
     pub end: u32,
     pub word: String,
     pub kind: IssueKind,
-    /// For a style issue, the house form; empty for a misspelling (ask for suggestions).
-    pub house_form: String,
+    /// What to write instead, first among the suggestions: the house form of a style issue,
+    /// the word the neighbours want for a context issue or a misspelling whose neighbours say
+    /// which word was meant; empty when only the dictionary's suggestions can tell (ask for them).
+    pub replacement: String,
 }
 
 /// Where the tone mark goes in `oa`, `oe`, `uy` without a final consonant.

@@ -8,6 +8,8 @@ use unicode_normalization::char::is_combining_mark;
 pub struct Word<'a> {
     pub start: usize,
     pub end: usize,
+    /// Where the word is in bytes, to read what stands between it and its neighbours.
+    pub bytes: std::ops::Range<usize>,
     pub text: &'a str,
 }
 
@@ -71,6 +73,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         out.push(Word {
             start,
             end: i,
+            bytes: byte_start..byte_end,
             text: word,
         });
     }

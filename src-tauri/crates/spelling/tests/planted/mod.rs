@@ -34,8 +34,8 @@ fn lines(set: &'static str) -> Vec<Line<'static>> {
 /// house form first, then the dictionary's suggestions.
 fn offered(speller: &Speller, issue: &Issue) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    if !issue.house_form.is_empty() {
-        out.push(issue.house_form.clone());
+    if !issue.replacement.is_empty() {
+        out.push(issue.replacement.clone());
     }
     for s in speller.suggest(&issue.word) {
         if !out.contains(&s) {
