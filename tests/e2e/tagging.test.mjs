@@ -1,5 +1,6 @@
 // Tagging in the real app: suggestions from the text (with roles and highlighted mentions),
-// accept and reject, both remembered after a restart, and the directory's entity page.
+// accept and reject, both remembered after a restart, the directory's entity page, and a name the
+// newsroom stops in every piece.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { closeApp, openApp, startDriver, until } from "./app.mjs";
@@ -150,6 +151,46 @@ test("a tag added by hand, from the directory or new; an entry's kind corrected;
     // The organisation picked from the directory was tagged, not made twice.
     await (await app.$("[data-testid=directory-search]")).setValue("tan lap");
     await until("one organisation", async () => (await app.$$("[data-testid=entity-row]")).length === 1);
+  } finally {
+    await closeApp(app);
+  }
+});
+
+test("a name the newsroom stops is offered in no piece, listed in the directory, and can be allowed again", async () => {
+  const app = await openApp();
+  const story = "Bà Nguyễn Thị Lan và ông Trần Văn Bình dự buổi lễ.";
+  const write = async () => {
+    await (await app.$("[data-testid=new-article]")).click();
+    const body = await app.$("[data-testid=body]");
+    await body.waitForExist();
+    await body.click();
+    await body.addValue(story);
+    await (await suggestion(app, "Nguyễn Thị Lan")).waitForExist({ timeout: 10000 });
+  };
+  try {
+    await write();
+    const binh = await suggestion(app, "Trần Văn Bình");
+    await binh.waitForExist();
+    await (await binh.$("[data-action=never]")).click();
+    await until("the row says it will not be suggested", async () => (await binh.getAttribute("data-settled")) === "never");
+    assert.match(await binh.getText(), /Sẽ không gợi ý nữa/);
+
+    // Another piece with the same words: the name is not offered there either.
+    await write();
+    assert.equal(await (await suggestion(app, "Trần Văn Bình")).isExisting(), false);
+
+    await (await app.$("[data-testid=open-directory]")).click();
+    const list = await app.$("[data-testid=never-suggested]");
+    await list.waitForExist();
+    await (await list.$("summary")).click();
+    assert.match(await (await list.$("summary")).getText(), /Tên không gợi ý \(1\)/);
+    const row = await app.$('[data-testid=never-suggested-name][data-name="Trần Văn Bình"]');
+    await row.waitForExist();
+    await (await row.$("[data-testid=suggest-again]")).click();
+    await until("the list empty", async () => /Tên không gợi ý \(0\)/.test(await (await list.$("summary")).getText()));
+
+    await write();
+    await (await suggestion(app, "Trần Văn Bình")).waitForExist({ timeout: 10000 });
   } finally {
     await closeApp(app);
   }

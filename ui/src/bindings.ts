@@ -197,7 +197,17 @@ export type ArticleTag = { entity_id: string, kind: EntityKind, name: string,
  */
 role: string, };
 
-export type ImportSummary = { created: number, updated: number, };
+export type ImportSummary = { created: number, updated: number, 
+/**
+ * Names the file says are never to be suggested that this store did not have yet.
+ */
+never_suggested: number, };
+
+export type NeverSuggested = { kind: EntityKind, name: string, 
+/**
+ * Who said so and when (empty and absent in a file from elsewhere).
+ */
+added_by: string, added_at: string, };
 
 export type PersonSuggestion = { 
 /**

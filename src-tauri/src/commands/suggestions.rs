@@ -1,6 +1,6 @@
 //! Commands of the suggestions capability (`src-tauri/crates/suggestions`, UI in `ui/src/suggestions`).
 
-use newsroom_api::{AcceptSuggestion, ApiResult, ArticleTag, EntityKind, Suggestions};
+use newsroom_api::{AcceptSuggestion, ApiResult, ArticleTag, EntityKind, NeverSuggested, Suggestions};
 use tauri::State;
 
 use crate::AppState;
@@ -30,4 +30,19 @@ pub async fn suggestion_reject(
     name: String,
 ) -> ApiResult<()> {
     state.api()?.suggestion_reject(&article_id, kind, &name)
+}
+
+#[tauri::command]
+pub async fn suggestion_never(state: State<'_, AppState>, kind: EntityKind, name: String) -> ApiResult<()> {
+    state.api()?.suggestion_never(kind, &name)
+}
+
+#[tauri::command]
+pub async fn suggestion_allow(state: State<'_, AppState>, kind: EntityKind, name: String) -> ApiResult<bool> {
+    state.api()?.suggestion_allow(kind, &name)
+}
+
+#[tauri::command]
+pub async fn suggestions_never(state: State<'_, AppState>) -> ApiResult<Vec<NeverSuggested>> {
+    state.api()?.suggestions_never()
 }

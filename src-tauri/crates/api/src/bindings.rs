@@ -10,10 +10,10 @@ use crate::DemoRemoved;
 use crate::{
     AcceptSuggestion, ApiError, Article, ArticleFields, ArticlePhoto, ArticleSummary, ArticleTag,
     CameraFacts, ChecklistRule, DirectoryImport, EmbeddedFields, Entity, EntityInput, EntityKind, EntityRole,
-    ErrorCode, ImportProblem, ImportProgress, ImportStage, ImportSummary, Imported, OrganisationSuggestion,
-    PersonShown, PersonSuggestion, Photo, PhotoEdit, PhotoFormat, PhotoPage, PhotoQuery, ReadMetadata,
-    RenderedMarkdown, Rendition, RequiredField, Revision, RevisionReason, RevisionSummary, SaveKind,
-    SaveRequest, Status, StatusChange, StatusRequest, Suggestions, TrashedArticle,
+    ErrorCode, ImportProblem, ImportProgress, ImportStage, ImportSummary, Imported, NeverSuggested,
+    OrganisationSuggestion, PersonShown, PersonSuggestion, Photo, PhotoEdit, PhotoFormat, PhotoPage,
+    PhotoQuery, ReadMetadata, RenderedMarkdown, Rendition, RequiredField, Revision, RevisionReason,
+    RevisionSummary, SaveKind, SaveRequest, Status, StatusChange, StatusRequest, Suggestions, TrashedArticle,
 };
 use crate::{
     ActRequest, Action, Backup, BackupPreview, BackupSettings, Correction, PiecePreview, Reason, Restored,
@@ -75,6 +75,7 @@ pub fn typescript_bindings() -> String {
         EntityInput::decl(&cfg),
         ArticleTag::decl(&cfg),
         ImportSummary::decl(&cfg),
+        NeverSuggested::decl(&cfg),
         PersonSuggestion::decl(&cfg),
         OrganisationSuggestion::decl(&cfg),
         Suggestions::decl(&cfg),

@@ -56,7 +56,7 @@ pub use newsroom_articles::{
 pub use newsroom_backup::{Backup, BackupPreview, BackupSettings, PiecePreview, Reason, Restored};
 pub use newsroom_entities::{
     AcceptSuggestion, ArticleTag, Entity, EntityInput, EntityKind, EntityRole, ImportProblem, ImportSummary,
-    CSV_FILE_START,
+    NeverSuggested, CSV_FILE_START,
 };
 pub use newsroom_notifications::{Inbox, Notification, NotificationKind, NotificationSettings};
 pub use newsroom_photos::{

@@ -279,6 +279,24 @@ pub enum EntityCommand {
         #[arg(long, default_value = "json", value_parser = ["json", "csv"])]
         format: String,
     },
+    /// Never suggest NAME again in any piece: the newsroom's word that it is no person or
+    /// organisation. Exported with the directory.
+    NeverSuggest {
+        name: String,
+        #[arg(long, value_parser = ["person", "organisation"])]
+        kind: String,
+    },
+    /// Let the suggester offer a stopped NAME again.
+    SuggestAgain {
+        name: String,
+        #[arg(long, value_parser = ["person", "organisation"])]
+        kind: String,
+    },
+    /// The names never suggested, who stopped each and when.
+    NeverSuggested {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]

@@ -1,6 +1,6 @@
 //! `newsroom entity …`: the directory of people and organisations.
 
-use newsroom_api::{Api, ApiError, ErrorCode};
+use newsroom_api::{Api, ApiError, EntityKind, ErrorCode};
 
 use crate::args::EntityCommand;
 use crate::io::print_json;
@@ -30,6 +30,26 @@ pub fn run(api: Api, command: EntityCommand) -> Result<(), ApiError> {
                 None => print!("{text}"),
             }
         }
+        EntityCommand::NeverSuggest { name, kind } => api.suggestion_never(kind_of(&kind), &name)?,
+        EntityCommand::SuggestAgain { name, kind } => {
+            if !api.suggestion_allow(kind_of(&kind), &name)? {
+                return Err(ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("{name} was not stopped as a {kind}"),
+                ));
+            }
+        }
+        EntityCommand::NeverSuggested { json } => {
+            let names = api.suggestions_never()?;
+            if json {
+                print_json(&names);
+            } else {
+                for n in names {
+                    let kind = format!("{:?}", n.kind).to_lowercase();
+                    println!("{kind:<12} {}  ({}, {})", n.name, n.added_by, n.added_at);
+                }
+            }
+        }
         EntityCommand::List { json } => {
             let entities = api.entity_list_all()?;
             if json {
@@ -42,4 +62,13 @@ pub fn run(api: Api, command: EntityCommand) -> Result<(), ApiError> {
         }
     }
     Ok(())
+}
+
+/// The kind clap has already checked.
+fn kind_of(kind: &str) -> EntityKind {
+    if kind == "person" {
+        EntityKind::Person
+    } else {
+        EntityKind::Organisation
+    }
 }

@@ -1,4 +1,6 @@
-//! The directory in and out of files: JSON (an array of entries) and CSV (one row per role).
+//! The directory in and out of files: JSON (the entries and the names never to be suggested;
+//! a bare array of entries is read too) and CSV (one row per role; a row marked `never` in the
+//! `suggest` column is a name never to be suggested).
 
 use std::path::Path;
 
@@ -7,13 +9,15 @@ use newsroom_store::write;
 use rusqlite::Connection;
 
 use crate::{
-    kind_str, list, parse_kind, upsert, EntityError, EntityInput, EntityRole, ImportProblem, ImportSummary,
-    Result,
+    kind_str, list, never_suggest, never_suggested, parse_kind, upsert, EntityError, EntityInput, EntityRole,
+    ImportProblem, ImportSummary, NeverSuggested, Result,
 };
 
-/// Imports entities from a `.json` file (an array of `EntityInput`) or a `.csv` file with the
-/// header `kind,name,aliases,parent,title,organisation,uri` (aliases separated by `|`).
-/// All or nothing: a bad row stops the import and names the file and the row.
+/// Imports entities from a `.json` file (`{"entities": [EntityInput…], "never_suggest":
+/// [NeverSuggested…]}`, or an array of `EntityInput`) or a `.csv` file with the header
+/// `kind,name,aliases,parent,title,organisation,uri[,suggest]` (aliases separated by `|`;
+/// `suggest` = `never` for a name never to be suggested). All or nothing: a bad row stops the
+/// import and names the file and the row.
 pub fn import(conn: &Connection, path: &Path, now: DateTime<Utc>) -> Result<ImportSummary> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| EntityError::Invalid(format!("{name}: cannot read: {e}")))?;
@@ -44,18 +48,28 @@ pub fn import_bytes(
         .unwrap_or_default()
         .to_lowercase();
     // Each entry with the row it came from: the CSV line, or the JSON entry's number.
-    let inputs: Vec<(u32, EntityInput)> = match extension.as_str() {
-        "json" => serde_json::from_str::<Vec<EntityInput>>(text)
-            .map_err(|e| {
+    let (inputs, never): (Vec<(u32, EntityInput)>, Vec<NeverSuggested>) = match extension.as_str() {
+        "json" => {
+            let bad = |e: serde_json::Error| {
                 fail(ImportProblem::BadJson {
                     line: e.line() as u32,
                     column: e.column() as u32,
                 })
-            })?
-            .into_iter()
-            .enumerate()
-            .map(|(i, input)| (i as u32 + 1, input))
-            .collect(),
+            };
+            let file: DirectoryFile = if text.trim_start().starts_with('{') {
+                serde_json::from_str(text).map_err(bad)?
+            } else {
+                DirectoryFile {
+                    entities: serde_json::from_str(text).map_err(bad)?,
+                    never_suggest: Vec::new(),
+                }
+            };
+            let numbered = file.entities.into_iter().enumerate();
+            (
+                numbered.map(|(i, input)| (i as u32 + 1, input)).collect(),
+                file.never_suggest,
+            )
+        }
         "csv" => parse_csv(text).map_err(fail)?,
         _ => return Err(fail(ImportProblem::NotCsvOrJson)),
     };
@@ -75,11 +89,23 @@ pub fn import_bytes(
                 summary.updated += 1;
             }
         }
+        for stopped in never.iter().filter(|n| !n.name.trim().is_empty()) {
+            // Who stopped a name travels with it; a file from elsewhere is its own source.
+            let by = Some(stopped.added_by.as_str())
+                .filter(|b| !b.is_empty())
+                .unwrap_or(name);
+            if never_suggest(tx, stopped.kind, &stopped.name, by, now)? {
+                summary.never_suggested += 1;
+            }
+        }
         Ok(summary)
     })
 }
 
-fn parse_csv(text: &str) -> std::result::Result<Vec<(u32, EntityInput)>, ImportProblem> {
+/// A CSV file's entries with their rows, and its names never to be suggested.
+type CsvRows = (Vec<(u32, EntityInput)>, Vec<NeverSuggested>);
+
+fn parse_csv(text: &str) -> std::result::Result<CsvRows, ImportProblem> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
@@ -99,6 +125,7 @@ fn parse_csv(text: &str) -> std::result::Result<Vec<(u32, EntityInput)>, ImportP
             .unwrap_or_default()
     };
     let mut out = Vec::new();
+    let mut never = Vec::new();
     for (i, record) in reader.records().enumerate() {
         // The line the row starts on (a quoted field may span lines); the header is line 1.
         let row = i as u32 + 2;
@@ -111,6 +138,15 @@ fn parse_csv(text: &str) -> std::result::Result<Vec<(u32, EntityInput)>, ImportP
             row,
             value: kind_text.to_owned(),
         })?;
+        if optional(&record, "suggest").eq_ignore_ascii_case("never") {
+            never.push(NeverSuggested {
+                kind,
+                name: record.get(name_col).unwrap_or_default().to_owned(),
+                added_by: String::new(),
+                added_at: String::new(),
+            });
+            continue;
+        }
         let title = optional(&record, "title");
         out.push((
             row,
@@ -138,7 +174,7 @@ fn parse_csv(text: &str) -> std::result::Result<Vec<(u32, EntityInput)>, ImportP
             },
         ));
     }
-    Ok(out)
+    Ok((out, never))
 }
 
 /// The whole directory as CSV, in the columns `import` reads: one row per role (a person with
@@ -160,6 +196,7 @@ pub fn export_csv(conn: &Connection) -> Result<String> {
             "until",
             "parent",
             "uri",
+            "suggest",
         ])
         .map_err(csv_error)?;
     for entity in &entities {
@@ -188,9 +225,27 @@ pub fn export_csv(conn: &Connection) -> Result<String> {
                     &role.until,
                     &parent,
                     &entity.uri,
+                    "",
                 ])
                 .map_err(csv_error)?;
         }
+    }
+    for name in never_suggested(conn)? {
+        let blank = "";
+        writer
+            .write_record([
+                kind_str(name.kind),
+                &name.name,
+                blank,
+                blank,
+                blank,
+                blank,
+                blank,
+                blank,
+                blank,
+                "never",
+            ])
+            .map_err(csv_error)?;
     }
     let bytes = writer
         .into_inner()
@@ -198,7 +253,16 @@ pub fn export_csv(conn: &Connection) -> Result<String> {
     Ok(String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
 }
 
-/// The whole directory as JSON (the import format), in Vietnamese order.
+/// A directory file in JSON: the entries, and the names never to be suggested.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct DirectoryFile {
+    entities: Vec<EntityInput>,
+    #[serde(default)]
+    never_suggest: Vec<NeverSuggested>,
+}
+
+/// The whole directory as JSON (the import format), in Vietnamese order, with the names the
+/// newsroom never wants suggested.
 pub fn export_json(conn: &Connection) -> Result<String> {
     let entities = list(conn, None, "", usize::MAX >> 1)?;
     let names: std::collections::HashMap<String, String> =
@@ -214,7 +278,11 @@ pub fn export_json(conn: &Connection) -> Result<String> {
             uri: Some(e.uri),
         })
         .collect();
-    Ok(serde_json::to_string_pretty(&inputs).expect("entities always serialise"))
+    let file = DirectoryFile {
+        entities: inputs,
+        never_suggest: never_suggested(conn)?,
+    };
+    Ok(serde_json::to_string_pretty(&file).expect("entities always serialise"))
 }
 
 /// What a CSV file starts with so that Excel reads it as UTF-8: without it, Excel on Windows

@@ -6,6 +6,8 @@
 //!   suggestion matcher loads without re-folding.
 //! - Within a kind, a folded name is one entity: importing a name twice updates, never
 //!   duplicates.
+//! - A name the newsroom has said is not a person or organisation (`never_suggested`) is left
+//!   out of every article's suggestions and travels with the directory's export.
 //! - Merging moves every alias, role, tag and child to the entity kept, and keeps the merged
 //!   entity's name as an alias, so no mention is lost.
 
@@ -13,6 +15,7 @@ mod directory;
 mod exchange;
 mod known;
 mod models;
+mod never;
 mod suggestions;
 mod tags;
 
@@ -20,6 +23,7 @@ pub use directory::{delete, find_by_name, get, list, merge, update, upsert};
 pub use exchange::{export_csv, export_file, export_json, import, import_bytes, CSV_FILE_START};
 pub use known::{load_known, name_words, person_codes, spellings_fingerprint};
 pub use models::*;
+pub use never::{never_suggest, never_suggested, suggest_again};
 pub use newsroom_suggestions::{DirectoryEntry, KnownEntities, KnownEntitiesBuilder};
 pub use suggestions::{accept_suggestion, leave_out_settled};
 pub use tags::{article_tags, fold_name, reject_suggestion, rejected, tag, tag_by_name, untag};

@@ -65,6 +65,20 @@ pub struct ArticleTag {
 pub struct ImportSummary {
     pub created: u32,
     pub updated: u32,
+    /// Names the file says are never to be suggested that this store did not have yet.
+    pub never_suggested: u32,
+}
+
+/// A name the newsroom has said is not a person or organisation: never suggested again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NeverSuggested {
+    pub kind: EntityKind,
+    pub name: String,
+    /// Who said so and when (empty and absent in a file from elsewhere).
+    #[serde(default)]
+    pub added_by: String,
+    #[serde(default)]
+    pub added_at: String,
 }
 
 /// Why a directory file was not imported (nothing of it was), said so that each front end

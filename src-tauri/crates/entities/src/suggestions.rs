@@ -1,25 +1,32 @@
-//! What the directory does with the suggester's findings: leaves out those the reporter has
-//! settled for an article (rejected, or already tagged), and turns an accepted one into a tag
+//! What the directory does with the suggester's findings: leaves out those the newsroom has
+//! said are not names and those the reporter has settled for an article (rejected, or already
+//! tagged), and turns an accepted one into a tag
 //! and, for a person with a role, a role in their entry.
 
 use chrono::{DateTime, Utc};
 use newsroom_suggestions::Suggestions;
 use rusqlite::Connection;
 
+use crate::never::never_set;
 use crate::tags::tag_and_read;
 use crate::{
-    article_tags, fold_name, get, rejected, tag_by_name, update, upsert, AcceptSuggestion, ArticleTag,
-    EntityInput, EntityKind, EntityRole, Result,
+    article_tags, fold_name, get, tag_by_name, update, upsert, AcceptSuggestion, ArticleTag, EntityInput,
+    EntityKind, EntityRole, Result,
 };
 
-/// Removes from `found` every suggestion rejected for the article or already tagged on it (an
-/// organisation also by its expanded name).
-pub fn leave_out_settled(conn: &Connection, article_id: &str, found: &mut Suggestions) -> Result<()> {
-    let rejected = rejected(conn, article_id)?;
-    let tagged: Vec<String> = article_tags(conn, article_id)?
-        .into_iter()
-        .map(|t| fold_name(&t.name))
-        .collect();
+/// Removes from `found` every name the newsroom has stopped and, for an article, every
+/// suggestion rejected for it or already tagged on it (an organisation also by its expanded
+/// name).
+pub fn leave_out_settled(conn: &Connection, article_id: Option<&str>, found: &mut Suggestions) -> Result<()> {
+    let mut rejected = never_set(conn)?;
+    let mut tagged: Vec<String> = Vec::new();
+    if let Some(article_id) = article_id {
+        rejected.extend(crate::rejected(conn, article_id)?);
+        tagged = article_tags(conn, article_id)?
+            .into_iter()
+            .map(|t| fold_name(&t.name))
+            .collect();
+    }
     let keep = |kind: EntityKind, name: &str, expanded: Option<&str>| {
         let names = [Some(name), expanded];
         !names.iter().flatten().any(|n| {

@@ -287,13 +287,25 @@ fn export_round_trip(format: &str) {
         now,
     )
     .unwrap();
+    entities::never_suggest(&conn, EntityKind::Organisation, "Tổ Quốc", "Hoa", now).unwrap();
     let path = dir.path().join(format!("export.{format}"));
     entities::export_file(&conn, &path).unwrap();
     // Excel on Windows reads a CSV file as UTF-8 only when it starts with the byte-order mark.
     let bytes = std::fs::read(&path).unwrap();
     assert_eq!(bytes.starts_with(b"\xEF\xBB\xBF"), format == "csv", "{format}");
     let (_dir2, conn2) = store();
-    entities::import(&conn2, &path, now).unwrap();
+    let summary = entities::import(&conn2, &path, now).unwrap();
+    assert_eq!(summary.never_suggested, 1, "{format}");
+    // The names the newsroom stopped travel with the directory, and who stopped them.
+    let stopped = entities::never_suggested(&conn2).unwrap();
+    assert_eq!(stopped.len(), 1, "{format}");
+    assert_eq!(
+        (stopped[0].kind, stopped[0].name.as_str()),
+        (EntityKind::Organisation, "Tổ Quốc")
+    );
+    if format == "json" {
+        assert_eq!(stopped[0].added_by, "Hoa");
+    }
     let a = entities::list(&conn, None, "", 10).unwrap();
     let b = entities::list(&conn2, None, "", 10).unwrap();
     let shape = |v: &[entities::Entity]| {
@@ -392,4 +404,47 @@ fn an_entry_of_the_wrong_kind_is_corrected_in_place_with_its_tags() {
     let tags = entities::article_tags(&conn, &article.id).unwrap();
     assert_eq!(tags.len(), 1);
     assert_eq!(tags[0].kind, EntityKind::Organisation);
+}
+
+#[test]
+fn a_name_the_newsroom_stopped_is_offered_in_no_article_until_allowed_again() {
+    let (_dir, conn) = store();
+    let now = Utc::now();
+    let (first, second) = (article(&conn), article(&conn));
+    let text = "Ông Nguyễn Văn Sáng nói tại Hội nghị Tổ Quốc Gọi Tên Mình.";
+    let found = || newsroom_suggestions::suggest(text, &newsroom_suggestions::KnownEntities::empty());
+    let people = |article_id: Option<&str>| {
+        let mut s = found();
+        entities::leave_out_settled(&conn, article_id, &mut s).unwrap();
+        s.people.into_iter().map(|p| p.name).collect::<Vec<_>>()
+    };
+    assert!(people(Some(&first.id)).contains(&"Nguyễn Văn Sáng".to_owned()));
+
+    // Dismissed in one article: gone there only.
+    entities::reject_suggestion(&conn, &first.id, EntityKind::Person, "Nguyễn Văn Sáng").unwrap();
+    assert!(!people(Some(&first.id)).contains(&"Nguyễn Văn Sáng".to_owned()));
+    assert!(people(Some(&second.id)).contains(&"Nguyễn Văn Sáng".to_owned()));
+
+    // Stopped by the newsroom: gone everywhere, with or without an article, whatever its case.
+    assert!(entities::never_suggest(&conn, EntityKind::Person, "nguyễn văn sáng", "Hoa", now).unwrap());
+    assert!(!entities::never_suggest(&conn, EntityKind::Person, "Nguyễn Văn Sáng", "Lan", now).unwrap());
+    assert!(!people(Some(&second.id)).contains(&"Nguyễn Văn Sáng".to_owned()));
+    assert!(!people(None).contains(&"Nguyễn Văn Sáng".to_owned()));
+    assert_eq!(entities::never_suggested(&conn).unwrap()[0].added_by, "Hoa");
+
+    assert!(entities::suggest_again(&conn, EntityKind::Person, "Nguyễn Văn Sáng").unwrap());
+    assert!(people(Some(&second.id)).contains(&"Nguyễn Văn Sáng".to_owned()));
+}
+
+#[test]
+fn a_directory_file_of_the_older_shape_still_imports() {
+    let (dir, conn) = store();
+    let path = dir.path().join("old.json");
+    std::fs::write(
+        &path,
+        r#"[{"kind":"person","name":"Trần Thị Mai","aliases":[],"roles":[]}]"#,
+    )
+    .unwrap();
+    let summary = entities::import(&conn, &path, Utc::now()).unwrap();
+    assert_eq!((summary.created, summary.never_suggested), (1, 0));
 }

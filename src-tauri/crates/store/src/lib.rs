@@ -44,6 +44,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0021_photo_framing.sql"),
     include_str!("../migrations/0022_photo_place_fields.sql"),
     include_str!("../migrations/0023_photo_straighten.sql"),
+    include_str!("../migrations/0024_never_suggested.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

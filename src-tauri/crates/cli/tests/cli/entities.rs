@@ -98,4 +98,32 @@ fn entity_import_list_tag_and_suggest_with_the_directory() {
     let org = &s["organisations"][0];
     assert_eq!(org["known"], true);
     assert_eq!(org["name"], "LĐLĐ Hà Nội");
+
+    // The newsroom stops a name: it is offered in no piece, and travels with the export.
+    stdout(&newsroom(
+        data.path(),
+        &["entity", "never-suggest", "Trần Văn Bình", "--kind", "person"],
+    ));
+    let s: serde_json::Value = serde_json::from_str(&stdout(&newsroom(
+        data.path(),
+        &["tag", "suggest", &story, "--json"],
+    )))
+    .unwrap();
+    let people: Vec<&str> = s["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(people, ["Nguyễn Phi Thường"]);
+    let exported: serde_json::Value =
+        serde_json::from_str(&stdout(&newsroom(data.path(), &["entity", "export"]))).unwrap();
+    assert_eq!(exported["never_suggest"][0]["name"], "Trần Văn Bình");
+    assert_eq!(exported["entities"].as_array().unwrap().len(), 4);
+    stdout(&newsroom(
+        data.path(),
+        &["entity", "suggest-again", "Trần Văn Bình", "--kind", "person"],
+    ));
+    let left = stdout(&newsroom(data.path(), &["entity", "never-suggested", "--json"]));
+    assert_eq!(left.trim(), "[]");
 }
