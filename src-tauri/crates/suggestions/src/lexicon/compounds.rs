@@ -7,6 +7,7 @@
 /// runs into the verb after it (`Sông Đà triển khai`).
 pub const COMPOUNDS: &[&str] = &[
     "thành phố",
+    "thư ký",
     "chế xuất",
     "công nghiệp",
     "công nhân",

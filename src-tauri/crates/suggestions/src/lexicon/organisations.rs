@@ -24,6 +24,10 @@ pub const ORG_HEADS: &[&str] = &[
     "Ban Tuyên giáo",
     "Ban Tổ chức",
     "Ban Dân vận",
+    "Ban Thư ký",
+    "Ban Kinh tế",
+    "Ban Nội chính",
+    "Ban Đối ngoại",
     "Ban",
     "Bộ Chỉ huy",
     "Bộ",
@@ -55,6 +59,8 @@ pub const ORG_HEADS: &[&str] = &[
     "Uỷ ban nhân dân",
     "Ủy ban",
     "Uỷ ban",
+    "Ủy hội",
+    "Uỷ hội",
     "Đảng ủy",
     "Đảng uỷ",
     "Thành ủy",
@@ -83,6 +89,11 @@ pub const ORG_HEADS: &[&str] = &[
     "Bảo hiểm xã hội",
     "Nhà xuất bản",
     "Nhà máy",
+    "Hãng phim",
+    "Hãng hàng không",
+    "Hãng thông tấn",
+    "Thông tấn xã",
+    "Hãng",
     "Xí nghiệp",
     "Câu lạc bộ",
     "Hiệp hội",
@@ -101,6 +112,10 @@ pub const COMPLETE_ORG_HEADS: &[&str] = &[
     "Thành đoàn",
     "Kiểm toán Nhà nước",
 ];
+
+/// Complete heads that name one body of the whole nation, never a local one: in a role with no
+/// name after them (`Phó Chủ tịch Quốc hội`) they are still that body.
+pub const NATIONAL_BODIES: &[&str] = &["Quốc hội", "Chính phủ", "Kiểm toán Nhà nước"];
 
 /// Abbreviations used as (parts of) organisation names, with their expansions.
 pub const ORG_ABBREVIATIONS: &[(&str, &str)] = &[
@@ -131,6 +146,44 @@ pub const ORG_ABBREVIATIONS: &[(&str, &str)] = &[
     ("CLB", "Câu lạc bộ"),
     ("BV", "Bệnh viện"),
     ("ĐH", "Đại học"),
+    // The ministries' and departments' fields as the press shortens them (`Bộ GD-ĐT`, `Sở
+    // LĐ-TB&XH`), each in the spellings papers use: hyphen, ampersand, run together.
+    ("GD-ĐT", "Giáo dục và Đào tạo"),
+    ("GD&ĐT", "Giáo dục và Đào tạo"),
+    ("GDĐT", "Giáo dục và Đào tạo"),
+    ("LĐ-TB&XH", "Lao động - Thương binh và Xã hội"),
+    ("LĐTB&XH", "Lao động - Thương binh và Xã hội"),
+    ("LĐ-TBXH", "Lao động - Thương binh và Xã hội"),
+    ("LĐTBXH", "Lao động - Thương binh và Xã hội"),
+    ("NN-PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    ("NN&PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    ("NNPTNT", "Nông nghiệp và Phát triển nông thôn"),
+    ("NN-MT", "Nông nghiệp và Môi trường"),
+    ("NN&MT", "Nông nghiệp và Môi trường"),
+    ("TN-MT", "Tài nguyên và Môi trường"),
+    ("TN&MT", "Tài nguyên và Môi trường"),
+    ("TNMT", "Tài nguyên và Môi trường"),
+    ("KH-ĐT", "Kế hoạch và Đầu tư"),
+    ("KH&ĐT", "Kế hoạch và Đầu tư"),
+    ("KHĐT", "Kế hoạch và Đầu tư"),
+    ("KH-CN", "Khoa học và Công nghệ"),
+    ("KH&CN", "Khoa học và Công nghệ"),
+    ("KHCN", "Khoa học và Công nghệ"),
+    ("TT-TT", "Thông tin và Truyền thông"),
+    ("TT&TT", "Thông tin và Truyền thông"),
+    ("VH-TT-DL", "Văn hóa, Thể thao và Du lịch"),
+    ("VH-TT&DL", "Văn hóa, Thể thao và Du lịch"),
+    ("VHTTDL", "Văn hóa, Thể thao và Du lịch"),
+    ("GTVT", "Giao thông vận tải"),
+    ("XD", "Xây dựng"),
+    ("NHNN", "Ngân hàng Nhà nước"),
+    ("CSGT", "Cảnh sát giao thông"),
+    ("PCCC", "Phòng cháy chữa cháy"),
+    ("ĐHQG", "Đại học Quốc gia"),
+    ("UBKT", "Ủy ban Kiểm tra"),
+    ("BCĐ", "Ban Chỉ đạo"),
+    ("CAND", "Công an nhân dân"),
+    ("QĐND", "Quân đội nhân dân"),
 ];
 
 /// Administrative units, which join an organisation to its place (`quận Hoàn Kiếm`).

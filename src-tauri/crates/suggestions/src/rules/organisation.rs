@@ -25,6 +25,23 @@ impl Rules<'_, '_> {
                 continue;
             };
             let head_end = i + head_len - 1;
+            // `Bộ phim do …`, `Hội nghị diễn ra …` opening a sentence: a one-word head whose
+            // capital is only the sentence's, followed by a lower-case word it makes no name
+            // with, is a common noun.
+            let common_noun = head_len == 1
+                && !complete
+                && self.doc.sentence_start(i)
+                && head_end + 1 < self.n()
+                && self.doc.joined(head_end + 1)
+                && {
+                    let next = &self.doc.tokens[head_end + 1];
+                    !next.capitalised && !next.all_caps && !next.has_digit
+                }
+                && !self.compound_at(i);
+            if common_noun {
+                i += 1;
+                continue;
+            }
             // `Thành ủy viên` is a member's title, not the committee.
             if head_end + 1 < self.n()
                 && self.doc.tokens[head_end + 1].lower == "viên"
@@ -47,6 +64,15 @@ impl Rules<'_, '_> {
                     && k + 1 < self.n()
                     && self.head_at(k + 1).is_some()
                     && self.named_head(k + 1)
+                {
+                    break;
+                }
+                // `… Trung ương Lại Xuân Môn và Phó Chủ tịch Quốc hội …`: after `và` a capitalised
+                // title begins the next person of a list; no body's name goes on into one.
+                if t.lower == "và"
+                    && k + 1 < self.n()
+                    && self.doc.tokens[k + 1].capitalised
+                    && !self.titles_at(k + 1).is_empty()
                 {
                     break;
                 }
@@ -241,7 +267,10 @@ impl Rules<'_, '_> {
         }
         if let Some((_, s)) = best {
             org.person_from = Some(s);
-            org.generic = !has_proper_before(s);
+            // `Phó Chủ tịch Quốc hội Nguyễn Khắc Định`: a head that names one body of the
+            // nation is that body even with no name after it.
+            let national = lexicon::NATIONAL_BODIES.contains(&self.doc.slice(org.start, head_end).as_str());
+            org.generic = !has_proper_before(s) && !national;
         }
     }
 
