@@ -103,6 +103,80 @@ pub const ORG_HEADS: &[&str] = &[
     "Phân xưởng",
 ];
 
+/// Companies and banks the press names by their brand alone (`Viettel`, `Techcombank`, `EVN`),
+/// written here from public facts. A brand is a body by itself, and its name goes on with the
+/// capitalised words after it (`Samsung Electronics Việt Nam`) or a branch (`VietinBank chi
+/// nhánh Bắc Ninh`); after a product's word (`điện thoại Samsung`, `mạng Viettel`) it is the
+/// product.
+pub const BRANDS: &[&str] = &[
+    "Vietcombank",
+    "VietinBank",
+    "BIDV",
+    "Agribank",
+    "Techcombank",
+    "ACB",
+    "VPBank",
+    "Sacombank",
+    "SHB",
+    "HDBank",
+    "TPBank",
+    "VIB",
+    "OCB",
+    "SeABank",
+    "MSB",
+    "LPBank",
+    "Eximbank",
+    "ABBANK",
+    "PVcomBank",
+    "Kienlongbank",
+    "VietABank",
+    "Viettel",
+    "VNPT",
+    "MobiFone",
+    "VinaPhone",
+    "FPT",
+    "EVN",
+    "Petrolimex",
+    "Petrovietnam",
+    "Vinacomin",
+    "Vingroup",
+    "VinFast",
+    "Vinamilk",
+    "Masan",
+    "Sabeco",
+    "Habeco",
+    "Vietjet",
+    "Samsung",
+    "Foxconn",
+    "Canon",
+    "Honda",
+    "Toyota",
+    "Yamaha",
+    "Intel",
+    "LG",
+];
+
+/// Words for a product, before which a brand is the product, not the company.
+pub const PRODUCT_WORDS: &[&str] = &[
+    "xe",
+    "ô tô",
+    "điện thoại",
+    "máy",
+    "mạng",
+    "sim",
+    "thẻ",
+    "ứng dụng",
+    "gói cước",
+    "dòng",
+    "mẫu",
+    "chiếc",
+    "sữa",
+    "bia",
+    "tivi",
+    "sản phẩm",
+    "hàng",
+];
+
 /// Organisation heads that name one body by themselves (`Quốc hội`, `Chính phủ`); every other
 /// head needs a proper-name part (`Công đoàn` alone is a generic word, not an organisation).
 pub const COMPLETE_ORG_HEADS: &[&str] = &[

@@ -2,18 +2,17 @@
 //! document ([`Rules`]: heads, titles and known organisations per token, computed once); each
 //! kind of rule is a file of its own: `organisation.rs` (heads, extents, names split off the
 //! end), `role.rs` (titles and the organisation after them) and `person.rs` (names, with their
-//! roles).
-
-use std::collections::HashMap;
+//! roles); `merge.rs` makes one suggestion per entity of the mentions found.
 
 use crate::known::{EntityKind, KnownMention};
 use crate::lexicon;
 use crate::tokens::Document;
 
+mod merge;
 mod organisation;
 mod person;
 mod role;
-use crate::{OrganisationSuggestion, PersonSuggestion, Suggestions};
+pub(crate) use merge::merge;
 
 /// An organisation found by rule, over tokens `start..=end`.
 #[derive(Debug, Clone)]
@@ -32,6 +31,9 @@ pub struct FoundOrg {
     /// A head with no proper part (`Ban Quản lý` in `Ban Quản lý và Công đoàn các KCN…`):
     /// an organisation only if it shares the next one's tail.
     pub bare: bool,
+    /// The short name given in brackets right after the full one (`(Viettel)`, `(LĐLĐ Bắc
+    /// Ninh)`), tokens `from..=to`: later mentions of it are this body.
+    pub alias: Option<(usize, usize)>,
 }
 
 impl FoundOrg {
@@ -46,6 +48,7 @@ impl FoundOrg {
             known: false,
             generic: false,
             bare: false,
+            alias: None,
         }
     }
 }
@@ -137,6 +140,16 @@ impl<'d, 'a> Rules<'d, 'a> {
         let t = &doc.tokens[i];
         if t.all_caps && ABBREVIATION_HEADS.contains(&t.text.as_str()) {
             return Some((1, COMPLETE_ABBREVIATIONS.contains(&t.text.as_str())));
+        }
+        if lexicon::BRANDS.contains(&t.text.as_str()) {
+            // `điện thoại Samsung`, `mạng Viettel`: the product, not the company.
+            let product = i > 0
+                && doc.joined(i)
+                && lexicon::PRODUCT_WORDS.iter().any(|w| {
+                    let words: Vec<&str> = w.split(' ').collect();
+                    i >= words.len() && doc.words_at(i - words.len(), &words)
+                });
+            return (!product).then_some((1, true));
         }
         if !t.capitalised {
             return None;
@@ -448,176 +461,4 @@ pub(crate) fn find(doc: &Document<'_>, known: &[KnownMention]) -> Found {
     let orgs = rules.organisations();
     let people = rules.people(&orgs);
     Found { orgs, people }
-}
-
-/// One entity per folded name: names here are already NFC, so per-character folding suffices.
-fn key(text: &str) -> String {
-    let folded: String = text.chars().map(newsroom_text::fold_char).collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A later short mention of a person already named (`anh Khoa` after `anh Lê Đăng Khoa`,
-/// `Thanh Thúy` after `Trần Thị Thanh Thúy`) is the same person: its spans join the person
-/// whose full name ends with it and was named first, the nearest such one before it. A short
-/// name with no such person before it stays a person of its own.
-fn corefer(people: Vec<PersonSuggestion>) -> Vec<PersonSuggestion> {
-    let words = |p: &PersonSuggestion| key(&p.name).split(' ').map(str::to_owned).collect::<Vec<_>>();
-    let first = |p: &PersonSuggestion| p.spans.iter().map(|s| s[0]).min().unwrap_or(usize::MAX);
-    let mut out: Vec<PersonSuggestion> = Vec::with_capacity(people.len());
-    let mut short: Vec<PersonSuggestion> = Vec::new();
-    for p in people {
-        if p.known || words(&p).len() > 2 {
-            out.push(p);
-        } else {
-            short.push(p);
-        }
-    }
-    // Two-word names may be short mentions too, and also full names of their own: they are
-    // matched against longer names first.
-    short.sort_by_key(|p| std::cmp::Reverse(words(p).len()));
-    for p in short {
-        let mine = words(&p);
-        let at = first(&p);
-        let host = out
-            .iter_mut()
-            .filter(|q| {
-                let theirs = words(q);
-                theirs.len() > mine.len() && theirs.ends_with(&mine) && first(q) < at
-            })
-            .max_by_key(|q| first(q));
-        match host {
-            Some(q) => {
-                q.spans.extend(p.spans);
-                if q.role.is_none() {
-                    q.role = p.role;
-                }
-            }
-            None => out.push(p),
-        }
-    }
-    out
-}
-
-/// Groups mentions into one suggestion per entity, known entities first by position.
-pub(crate) fn merge(
-    doc: &Document<'_>,
-    known: Vec<KnownMention>,
-    found: Found,
-    directory: &crate::KnownEntities,
-) -> Suggestions {
-    let mut people: Vec<PersonSuggestion> = Vec::new();
-    let mut orgs: Vec<OrganisationSuggestion> = Vec::new();
-    let mut person_index: HashMap<String, usize> = HashMap::new();
-    let mut org_index: HashMap<String, usize> = HashMap::new();
-    let text = |start: usize, end: usize| doc.chars[start..end].iter().collect::<String>();
-
-    for m in &known {
-        let entry = directory.entry(m.entry);
-        let written = text(m.start, m.end);
-        match entry.kind {
-            EntityKind::Person => {
-                let slot = *person_index.entry(format!("id:{}", entry.id)).or_insert_with(|| {
-                    people.push(PersonSuggestion {
-                        name: written.clone(),
-                        role: None,
-                        known: true,
-                        entity_id: Some(entry.id.to_owned()),
-                        spans: Vec::new(),
-                    });
-                    people.len() - 1
-                });
-                people[slot].spans.push([m.start, m.end]);
-            }
-            EntityKind::Organisation => {
-                let slot = *org_index.entry(format!("id:{}", entry.id)).or_insert_with(|| {
-                    orgs.push(OrganisationSuggestion {
-                        name: written.clone(),
-                        expanded: (entry.name != written).then(|| entry.name.to_owned()),
-                        known: true,
-                        entity_id: Some(entry.id.to_owned()),
-                        spans: Vec::new(),
-                    });
-                    orgs.len() - 1
-                });
-                orgs[slot].spans.push([m.start, m.end]);
-            }
-        }
-    }
-
-    for p in found.people {
-        let span = [doc.tokens[p.start].start, doc.tokens[p.end].end];
-        // A known person found again by rule lends the rule's role to the directory entry.
-        if let Some(m) = known
-            .iter()
-            .find(|m| m.kind == EntityKind::Person && m.start < span[1] && m.end > span[0])
-        {
-            let id = directory.entry(m.entry).id;
-            if let Some(&slot) = person_index.get(&format!("id:{id}")) {
-                if people[slot].role.is_none() {
-                    people[slot].role = p.role;
-                }
-            }
-            continue;
-        }
-        let name = text(span[0], span[1]);
-        let slot = *person_index.entry(key(&name)).or_insert_with(|| {
-            people.push(PersonSuggestion {
-                name: name.clone(),
-                role: None,
-                known: false,
-                entity_id: None,
-                spans: Vec::new(),
-            });
-            people.len() - 1
-        });
-        let person = &mut people[slot];
-        person.spans.push(span);
-        if person.role.is_none() {
-            person.role = p.role;
-        }
-    }
-
-    let mut people = corefer(people);
-
-    let known_org_spans: Vec<[usize; 2]> = known
-        .iter()
-        .filter(|m| m.kind == EntityKind::Organisation)
-        .map(|m| [m.start, m.end])
-        .collect();
-    for o in found.orgs.into_iter().filter(|o| !o.known && !o.generic) {
-        let span = [doc.tokens[o.start].start, doc.tokens[o.end].end];
-        // The directory's own mention wins; a body named inside it, or one whose name holds
-        // it, is still a different body.
-        let same_as_known = known_org_spans.iter().any(|k| {
-            let overlaps = k[0] < span[1] && span[0] < k[1];
-            let inside = k[0] <= span[0] && span[1] <= k[1];
-            let holds = span[0] <= k[0] && k[1] <= span[1];
-            overlaps && (span == *k || !(inside || holds))
-        });
-        if same_as_known {
-            continue;
-        }
-        let k = key(o.expanded.as_deref().unwrap_or(&o.name));
-        let slot = *org_index.entry(k).or_insert_with(|| {
-            orgs.push(OrganisationSuggestion {
-                name: o.name.clone(),
-                expanded: o.expanded.clone(),
-                known: false,
-                entity_id: None,
-                spans: Vec::new(),
-            });
-            orgs.len() - 1
-        });
-        orgs[slot].spans.push(span);
-    }
-    for p in &mut people {
-        p.spans.sort();
-    }
-    for o in &mut orgs {
-        o.spans.sort();
-    }
-    Suggestions {
-        people,
-        organisations: orgs,
-    }
 }

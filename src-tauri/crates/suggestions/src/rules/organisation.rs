@@ -25,6 +25,13 @@ impl Rules<'_, '_> {
                 continue;
             };
             let head_end = i + head_len - 1;
+            // `Công ty TNHH Samsung Electronics Việt Nam`: a brand inside a company's name is
+            // that company, not a second body.
+            let inside = orgs.last().is_some_and(|o: &FoundOrg| o.start < i && i <= o.end);
+            if inside && lexicon::BRANDS.contains(&self.doc.tokens[i].text.as_str()) {
+                i += 1;
+                continue;
+            }
             // `Bộ phim do …`, `Hội nghị diễn ra …` opening a sentence: a one-word head whose
             // capital is only the sentence's, followed by a lower-case word it makes no name
             // with, is a common noun.
@@ -175,6 +182,7 @@ impl Rules<'_, '_> {
             if org.name.is_empty() {
                 org.name = self.doc.slice(org.start, end);
             }
+            org.alias = self.bracketed_alias(org.end);
             let expanded: Vec<String> = org
                 .name
                 .split(' ')
@@ -186,6 +194,29 @@ impl Rules<'_, '_> {
             }
         }
         orgs
+    }
+
+    /// The short name a body is given in brackets right after its full name, tokens
+    /// `from..=to`: an abbreviation (`(LĐLĐ Bắc Ninh)`, `(EVNNPC)`) or one capitalised word that
+    /// is no place (`(Viettel)`; `(Huế)` says where, not what).
+    fn bracketed_alias(&self, end: usize) -> Option<(usize, usize)> {
+        let from = end + 1;
+        if from >= self.n() || self.doc.gap_before(from).trim() != "(" {
+            return None;
+        }
+        let to = (from..self.n().min(from + 4)).find(|&t| t + 1 >= self.n() || !self.doc.joined(t + 1))?;
+        let closes = if to + 1 < self.n() {
+            self.doc.gap_before(to + 1).trim_start().starts_with(')')
+        } else {
+            self.doc.chars[self.doc.tokens[to].end..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                == Some(&')')
+        };
+        let first = &self.doc.tokens[from];
+        let abbreviation = first.all_caps && first.text.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        let one_name = to == from && first.capitalised && !self.is_place(from, from);
+        (closes && (abbreviation || one_name)).then_some((from, to))
     }
 
     fn extend_lower_tail(&self, org: &mut FoundOrg) {

@@ -1,0 +1,266 @@
+//! One suggestion per entity: known mentions first, then the rules' findings grouped by folded
+//! name, a person's later short mentions joined to the full name (coreference), an
+//! organisation's abbreviation joined to its full name.
+
+use std::collections::HashMap;
+
+use super::Found;
+use crate::known::{EntityKind, KnownMention};
+use crate::tokens::Document;
+use crate::{OrganisationSuggestion, PersonSuggestion, Suggestions};
+
+/// One entity per folded name: names here are already NFC, so per-character folding suffices.
+fn key(text: &str) -> String {
+    let folded: String = text.chars().map(newsroom_text::fold_char).collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An organisation's key: its folded name without the unit of place before a place's name
+/// (`Liên đoàn Lao động tỉnh Bắc Ninh` and `LĐLĐ Bắc Ninh` are one body).
+fn org_key(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capital = |i: usize| {
+        words
+            .get(i)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    let mut kept: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let two = words.get(i + 1).map(|next| format!("{} {next}", words[i]));
+        let unit = if two.as_deref().is_some_and(|t| ADMIN_PAIRS.contains(&t)) {
+            2
+        } else {
+            usize::from(ADMIN_WORDS.contains(&words[i]))
+        };
+        if unit > 0 && capital(i + unit) {
+            i += unit;
+            continue;
+        }
+        kept.push(words[i]);
+        i += 1;
+    }
+    key(&kept.join(" "))
+}
+
+/// Units of place written before a place's name inside an organisation's name.
+const ADMIN_WORDS: &[&str] = &["tỉnh", "quận", "huyện", "xã", "phường", "TP", "TP."];
+const ADMIN_PAIRS: &[&str] = &["thành phố", "thị xã", "thị trấn"];
+
+/// A later short mention of a person already named (`anh Khoa` after `anh Lê Đăng Khoa`,
+/// `Thanh Thúy` after `Trần Thị Thanh Thúy`) is the same person: its spans join the person
+/// whose full name ends with it and was named first, the nearest such one before it. A short
+/// name with no such person before it stays a person of its own.
+fn corefer(people: Vec<PersonSuggestion>) -> Vec<PersonSuggestion> {
+    let words = |p: &PersonSuggestion| key(&p.name).split(' ').map(str::to_owned).collect::<Vec<_>>();
+    let first = |p: &PersonSuggestion| p.spans.iter().map(|s| s[0]).min().unwrap_or(usize::MAX);
+    let mut out: Vec<PersonSuggestion> = Vec::with_capacity(people.len());
+    let mut short: Vec<PersonSuggestion> = Vec::new();
+    for p in people {
+        if p.known || words(&p).len() > 2 {
+            out.push(p);
+        } else {
+            short.push(p);
+        }
+    }
+    // Two-word names may be short mentions too, and also full names of their own: they are
+    // matched against longer names first.
+    short.sort_by_key(|p| std::cmp::Reverse(words(p).len()));
+    for p in short {
+        let mine = words(&p);
+        let at = first(&p);
+        let host = out
+            .iter_mut()
+            .filter(|q| {
+                let theirs = words(q);
+                theirs.len() > mine.len() && theirs.ends_with(&mine) && first(q) < at
+            })
+            .max_by_key(|q| first(q));
+        match host {
+            Some(q) => {
+                q.spans.extend(p.spans);
+                if q.role.is_none() {
+                    q.role = p.role;
+                }
+            }
+            None => out.push(p),
+        }
+    }
+    out
+}
+
+/// Groups mentions into one suggestion per entity, known entities first by position.
+pub(crate) fn merge(
+    doc: &Document<'_>,
+    known: Vec<KnownMention>,
+    found: Found,
+    directory: &crate::KnownEntities,
+) -> Suggestions {
+    let mut people: Vec<PersonSuggestion> = Vec::new();
+    let mut orgs: Vec<OrganisationSuggestion> = Vec::new();
+    let mut person_index: HashMap<String, usize> = HashMap::new();
+    let mut org_index: HashMap<String, usize> = HashMap::new();
+    let text = |start: usize, end: usize| doc.chars[start..end].iter().collect::<String>();
+
+    for m in &known {
+        let entry = directory.entry(m.entry);
+        let written = text(m.start, m.end);
+        match entry.kind {
+            EntityKind::Person => {
+                let slot = *person_index.entry(format!("id:{}", entry.id)).or_insert_with(|| {
+                    people.push(PersonSuggestion {
+                        name: written.clone(),
+                        role: None,
+                        known: true,
+                        entity_id: Some(entry.id.to_owned()),
+                        spans: Vec::new(),
+                    });
+                    people.len() - 1
+                });
+                people[slot].spans.push([m.start, m.end]);
+            }
+            EntityKind::Organisation => {
+                let slot = *org_index.entry(format!("id:{}", entry.id)).or_insert_with(|| {
+                    orgs.push(OrganisationSuggestion {
+                        name: written.clone(),
+                        expanded: (entry.name != written).then(|| entry.name.to_owned()),
+                        known: true,
+                        entity_id: Some(entry.id.to_owned()),
+                        spans: Vec::new(),
+                    });
+                    orgs.len() - 1
+                });
+                orgs[slot].spans.push([m.start, m.end]);
+            }
+        }
+    }
+
+    for p in found.people {
+        let span = [doc.tokens[p.start].start, doc.tokens[p.end].end];
+        // A known person found again by rule lends the rule's role to the directory entry.
+        if let Some(m) = known
+            .iter()
+            .find(|m| m.kind == EntityKind::Person && m.start < span[1] && m.end > span[0])
+        {
+            let id = directory.entry(m.entry).id;
+            if let Some(&slot) = person_index.get(&format!("id:{id}")) {
+                if people[slot].role.is_none() {
+                    people[slot].role = p.role;
+                }
+            }
+            continue;
+        }
+        let name = text(span[0], span[1]);
+        let slot = *person_index.entry(key(&name)).or_insert_with(|| {
+            people.push(PersonSuggestion {
+                name: name.clone(),
+                role: None,
+                known: false,
+                entity_id: None,
+                spans: Vec::new(),
+            });
+            people.len() - 1
+        });
+        let person = &mut people[slot];
+        person.spans.push(span);
+        if person.role.is_none() {
+            person.role = p.role;
+        }
+    }
+
+    let mut people = corefer(people);
+
+    let known_org_spans: Vec<[usize; 2]> = known
+        .iter()
+        .filter(|m| m.kind == EntityKind::Organisation)
+        .map(|m| [m.start, m.end])
+        .collect();
+    let mut aliases: Vec<(String, usize, [usize; 2])> = Vec::new();
+    for o in found.orgs.into_iter().filter(|o| !o.known && !o.generic) {
+        let span = [doc.tokens[o.start].start, doc.tokens[o.end].end];
+        // The directory's own mention wins; a body named inside it, or one whose name holds
+        // it, is still a different body.
+        let same_as_known = known_org_spans.iter().any(|k| {
+            let overlaps = k[0] < span[1] && span[0] < k[1];
+            let inside = k[0] <= span[0] && span[1] <= k[1];
+            let holds = span[0] <= k[0] && k[1] <= span[1];
+            overlaps && (span == *k || !(inside || holds))
+        });
+        if same_as_known {
+            continue;
+        }
+        // The short name in brackets after a body, wherever it is found again, is that body.
+        if let Some(&(_, slot, _)) = aliases
+            .iter()
+            .find(|(alias, _, at)| *at == span || *alias == key(&o.name))
+        {
+            orgs[slot].spans.push(span);
+            continue;
+        }
+        let k = org_key(o.expanded.as_deref().unwrap_or(&o.name));
+        let slot = match org_index.get(&k) {
+            Some(&slot) => {
+                // One body written in full and abbreviated, or with and without its unit of
+                // place: the fullest writing names the suggestion.
+                let shown = &mut orgs[slot];
+                let fuller =
+                    |expanded: &Option<String>, name: &str| (expanded.is_none(), name.chars().count());
+                if fuller(&o.expanded, &o.name) > fuller(&shown.expanded, &shown.name) {
+                    shown.name = o.name.clone();
+                    shown.expanded = o.expanded.clone();
+                }
+                slot
+            }
+            None => {
+                orgs.push(OrganisationSuggestion {
+                    name: o.name.clone(),
+                    expanded: o.expanded.clone(),
+                    known: false,
+                    entity_id: None,
+                    spans: Vec::new(),
+                });
+                org_index.insert(k, orgs.len() - 1);
+                orgs.len() - 1
+            }
+        };
+        orgs[slot].spans.push(span);
+        if let Some((from, to)) = o.alias {
+            let at = [doc.tokens[from].start, doc.tokens[to].end];
+            aliases.push((key(&doc.slice(from, to)), slot, at));
+        }
+    }
+    // The short names again where no rule found them (`Viettel cam kết…`).
+    let taken = |s: [usize; 2], orgs: &[OrganisationSuggestion], people: &[PersonSuggestion]| {
+        let spans = orgs
+            .iter()
+            .flat_map(|o| &o.spans)
+            .chain(people.iter().flat_map(|p| &p.spans));
+        spans.clone().any(|t| t[0] < s[1] && s[0] < t[1])
+    };
+    for (alias, slot, _) in &aliases {
+        let words: Vec<&str> = alias.split(' ').collect();
+        for i in 0..doc.tokens.len().saturating_sub(words.len() - 1) {
+            let same = (0..words.len())
+                .all(|w| (w == 0 || doc.joined(i + w)) && key(&doc.tokens[i + w].text) == words[w]);
+            let whole = i + words.len() >= doc.tokens.len() || !doc.joined(i + words.len()) || {
+                let next = &doc.tokens[i + words.len()];
+                !(next.capitalised || next.all_caps)
+            };
+            let at = [doc.tokens[i].start, doc.tokens[i + words.len() - 1].end];
+            if same && whole && !taken(at, &orgs, &people) {
+                orgs[*slot].spans.push(at);
+            }
+        }
+    }
+    for p in &mut people {
+        p.spans.sort();
+    }
+    for o in &mut orgs {
+        o.spans.sort();
+    }
+    Suggestions {
+        people,
+        organisations: orgs,
+    }
+}
