@@ -8,6 +8,7 @@
 pub const COMPOUNDS: &[&str] = &[
     "thành phố",
     "thư ký",
+    "thế giới",
     "chế xuất",
     "công nghiệp",
     "công nhân",

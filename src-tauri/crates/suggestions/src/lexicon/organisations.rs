@@ -89,6 +89,10 @@ pub const ORG_HEADS: &[&str] = &[
     "Bảo hiểm xã hội",
     "Nhà xuất bản",
     "Nhà máy",
+    "Tổ chức",
+    "Liên Hợp Quốc",
+    "Liên hợp quốc",
+    "Liên minh châu Âu",
     "Hãng phim",
     "Hãng hàng không",
     "Hãng thông tấn",
@@ -156,6 +160,19 @@ pub const BRANDS: &[&str] = &[
     "LG",
 ];
 
+/// Bodies the press names by their acronym alone, international and national (`ILO`, `WHO`,
+/// `VCCI`), written here from public facts: each is a body by itself, like a brand.
+pub const ACRONYM_BODIES: &[&str] = &[
+    "ILO", "WHO", "UNICEF", "UNDP", "UNESCO", "UNFPA", "UNHCR", "FAO", "IMF", "ADB", "WB", "ASEAN", "APEC",
+    "WTO", "OECD", "FIFA", "AFC", "AFF", "VFF", "VPF", "VCCI", "EU", "NATO", "ITUC", "JICA", "KOICA",
+    "USAID",
+];
+
+/// Whether a word names a body by itself: a brand or an acronym body.
+pub fn named_alone(word: &str) -> bool {
+    BRANDS.contains(&word) || ACRONYM_BODIES.contains(&word)
+}
+
 /// Words for a product, before which a brand is the product, not the company.
 pub const PRODUCT_WORDS: &[&str] = &[
     "xe",
@@ -180,6 +197,9 @@ pub const PRODUCT_WORDS: &[&str] = &[
 /// Organisation heads that name one body by themselves (`Quốc hội`, `Chính phủ`); every other
 /// head needs a proper-name part (`Công đoàn` alone is a generic word, not an organisation).
 pub const COMPLETE_ORG_HEADS: &[&str] = &[
+    "Liên Hợp Quốc",
+    "Liên hợp quốc",
+    "Liên minh châu Âu",
     "Quốc hội",
     "Chính phủ",
     "Thành ủy",

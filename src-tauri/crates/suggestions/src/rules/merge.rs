@@ -176,7 +176,19 @@ pub(crate) fn merge(
         .filter(|m| m.kind == EntityKind::Organisation)
         .map(|m| [m.start, m.end])
         .collect();
-    let mut aliases: Vec<(String, usize, [usize; 2])> = Vec::new();
+    // The short names given in brackets after full ones, each with its body's key, read before
+    // the merge: an abbreviation may come first (`Phó Chủ tịch VCCI` … `Liên đoàn … (VCCI)`).
+    let aliases: Vec<(String, String, [usize; 2])> = found
+        .orgs
+        .iter()
+        .filter(|o| !o.known && !o.generic)
+        .filter_map(|o| {
+            let (from, to) = o.alias?;
+            let at = [doc.tokens[from].start, doc.tokens[to].end];
+            let full = org_key(o.expanded.as_deref().unwrap_or(&o.name));
+            Some((key(&doc.slice(from, to)), full, at))
+        })
+        .collect();
     for o in found.orgs.into_iter().filter(|o| !o.known && !o.generic) {
         let span = [doc.tokens[o.start].start, doc.tokens[o.end].end];
         // The directory's own mention wins; a body named inside it, or one whose name holds
@@ -190,15 +202,26 @@ pub(crate) fn merge(
         if same_as_known {
             continue;
         }
-        // The short name in brackets after a body, wherever it is found again, is that body.
-        if let Some(&(_, slot, _)) = aliases
+        // The short name in brackets after a body, wherever it is found again, is that body;
+        // so is its office in a place (`ILO Việt Nam` after `Tổ chức Lao động Quốc tế (ILO)`).
+        let named = key(&o.name);
+        let office_of = |alias: &str| {
+            named
+                .strip_prefix(alias)
+                .is_some_and(|rest| rest.starts_with(' '))
+                && {
+                    let rest: Vec<&str> = o.name.split(' ').skip(alias.split(' ').count()).collect();
+                    rest.iter()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                }
+        };
+        let k = aliases
             .iter()
-            .find(|(alias, _, at)| *at == span || *alias == key(&o.name))
-        {
-            orgs[slot].spans.push(span);
-            continue;
-        }
-        let k = org_key(o.expanded.as_deref().unwrap_or(&o.name));
+            .find(|(alias, _, at)| *at == span || *alias == named || office_of(alias))
+            .map_or_else(
+                || org_key(o.expanded.as_deref().unwrap_or(&o.name)),
+                |(_, full, _)| full.clone(),
+            );
         let slot = match org_index.get(&k) {
             Some(&slot) => {
                 // One body written in full and abbreviated, or with and without its unit of
@@ -225,10 +248,6 @@ pub(crate) fn merge(
             }
         };
         orgs[slot].spans.push(span);
-        if let Some((from, to)) = o.alias {
-            let at = [doc.tokens[from].start, doc.tokens[to].end];
-            aliases.push((key(&doc.slice(from, to)), slot, at));
-        }
     }
     // The short names again where no rule found them (`Viettel cam kết…`).
     let taken = |s: [usize; 2], orgs: &[OrganisationSuggestion], people: &[PersonSuggestion]| {
@@ -238,7 +257,10 @@ pub(crate) fn merge(
             .chain(people.iter().flat_map(|p| &p.spans));
         spans.clone().any(|t| t[0] < s[1] && s[0] < t[1])
     };
-    for (alias, slot, _) in &aliases {
+    for (alias, full, _) in &aliases {
+        let Some(&slot) = org_index.get(full) else {
+            continue;
+        };
         let words: Vec<&str> = alias.split(' ').collect();
         for i in 0..doc.tokens.len().saturating_sub(words.len() - 1) {
             let same = (0..words.len())
@@ -249,7 +271,7 @@ pub(crate) fn merge(
             };
             let at = [doc.tokens[i].start, doc.tokens[i + words.len() - 1].end];
             if same && whole && !taken(at, &orgs, &people) {
-                orgs[*slot].spans.push(at);
+                orgs[slot].spans.push(at);
             }
         }
     }

@@ -141,7 +141,7 @@ impl<'d, 'a> Rules<'d, 'a> {
         if t.all_caps && ABBREVIATION_HEADS.contains(&t.text.as_str()) {
             return Some((1, COMPLETE_ABBREVIATIONS.contains(&t.text.as_str())));
         }
-        if lexicon::BRANDS.contains(&t.text.as_str()) {
+        if lexicon::named_alone(&t.text) {
             // `điện thoại Samsung`, `mạng Viettel`: the product, not the company.
             let product = i > 0
                 && doc.joined(i)

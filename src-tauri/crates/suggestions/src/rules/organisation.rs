@@ -28,7 +28,7 @@ impl Rules<'_, '_> {
             // `Công ty TNHH Samsung Electronics Việt Nam`: a brand inside a company's name is
             // that company, not a second body.
             let inside = orgs.last().is_some_and(|o: &FoundOrg| o.start < i && i <= o.end);
-            if inside && lexicon::BRANDS.contains(&self.doc.tokens[i].text.as_str()) {
+            if inside && lexicon::named_alone(&self.doc.tokens[i].text) {
                 i += 1;
                 continue;
             }
@@ -153,6 +153,16 @@ impl Rules<'_, '_> {
                     continue;
                 }
             };
+            // Opening a sentence, the head's capital is the sentence's: a name needs a capital,
+            // a number or an abbreviation of its own after it (`Tổ chức quốc tế khuyến nghị`).
+            let own_proper = (head_end + 1..=end).any(|t| {
+                let tok = &self.doc.tokens[t];
+                tok.capitalised || tok.all_caps || tok.has_digit
+            });
+            if self.doc.sentence_start(i) && !complete && !own_proper {
+                i = head_end + 1;
+                continue;
+            }
             let mut org = FoundOrg::spanning(i, end);
             self.split_trailing_name(&mut org, head_end);
             // Vietnamese capitalises only the first syllable of a compound in a name
