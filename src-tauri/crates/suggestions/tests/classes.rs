@@ -151,3 +151,68 @@ fn a_bare_title_gives_way_to_the_fuller_role_after_the_name() {
         Some("Chánh án Tòa án nhân dân quận Hoàng Mai")
     );
 }
+
+/// Issue 26: the shapes the second held-out split showed, each written fresh here.
+#[test]
+fn an_abbreviated_ministry_and_a_bracketed_short_name_are_the_body_written_in_full() {
+    let s = found("Bộ Giáo dục và Đào tạo vừa gửi công văn. Theo Bộ GD-ĐT, lịch thi giữ nguyên.");
+    assert_eq!(s.organisations.len(), 1, "{s:?}");
+    assert_eq!(s.organisations[0].name, "Bộ Giáo dục và Đào tạo");
+    assert_eq!(s.organisations[0].spans.len(), 2);
+
+    let s = found(
+        "Phó Chủ tịch VCCI Hoàng Quang Phòng phát biểu. Liên đoàn Thương mại và Công nghiệp Việt Nam (VCCI) sẽ lấy ý kiến, rồi VCCI gửi Chính phủ.",
+    );
+    let vcci: Vec<_> = s
+        .organisations
+        .iter()
+        .filter(|o| o.name.contains("Thương mại") || o.name == "VCCI")
+        .collect();
+    assert_eq!(vcci.len(), 1, "{s:?}");
+    assert_eq!(vcci[0].name, "Liên đoàn Thương mại và Công nghiệp Việt Nam");
+    assert_eq!(
+        vcci[0].spans.len(),
+        4,
+        "the full name, the bracket and both short mentions"
+    );
+
+    let s = found("LĐLĐ Bắc Ninh tổ chức hội nghị. Liên đoàn Lao động tỉnh Bắc Ninh cho biết.");
+    assert_eq!(org_names(&s), ["Liên đoàn Lao động tỉnh Bắc Ninh"]);
+}
+
+#[test]
+fn a_brand_is_a_company_but_not_a_product_nor_a_second_body_inside_a_company() {
+    let s = found("Tổng Giám đốc Vietcombank Nguyễn Thanh Tùng trao quà. Công ty TNHH Samsung Electronics Việt Nam tuyển thêm người.");
+    assert_eq!(
+        org_names(&s),
+        ["Vietcombank", "Công ty TNHH Samsung Electronics Việt Nam"]
+    );
+    assert_eq!(
+        role_of(&s, "Nguyễn Thanh Tùng").as_deref(),
+        Some("Tổng Giám đốc Vietcombank")
+    );
+    let s = found("Anh mua điện thoại Samsung và dùng mạng Viettel.");
+    assert!(s.organisations.is_empty(), "{s:?}");
+}
+
+#[test]
+fn a_list_of_titled_people_and_a_body_inside_a_title_come_apart() {
+    let s = found(
+        "Trưởng Ban Tuyên giáo Trung ương Lại Xuân Môn và Phó Chủ tịch Quốc hội Nguyễn Khắc Định dự buổi ra mắt.",
+    );
+    assert_eq!(org_names(&s), ["Ban Tuyên giáo Trung ương", "Quốc hội"]);
+    assert_eq!(
+        role_of(&s, "Nguyễn Khắc Định").as_deref(),
+        Some("Phó Chủ tịch Quốc hội")
+    );
+}
+
+#[test]
+fn a_sentence_opening_common_noun_a_purpose_and_a_works_title() {
+    let s = found("Bộ phim do Hãng phim Truyện Việt Nam sản xuất. Tổ chức quốc tế khuyến nghị tăng lương.");
+    assert_eq!(org_names(&s), ["Hãng phim Truyện Việt Nam"]);
+    let s = found("Quỹ Hỗ trợ bệnh nhân ung thư vừa trao 50 suất quà.");
+    assert_eq!(org_names(&s), ["Quỹ Hỗ trợ bệnh nhân ung thư"]);
+    let s = found("Ông kể về cuốn sách \"Trần Hưng Đạo và những trận đánh\" mà ông đọc thời trẻ.");
+    assert!(s.people.is_empty(), "{s:?}");
+}

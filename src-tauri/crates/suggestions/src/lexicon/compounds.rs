@@ -232,3 +232,24 @@ pub const NAME_TAILS: &[&str] = &[
 /// Heads of departments inside a body (`Khoa Bỏng Bệnh viện Chợ Rẫy`): a head only when the
 /// body they belong to follows their name.
 pub const SUBUNIT_HEADS: &[&str] = &["Khoa", "Tổ", "Đội", "Xưởng"];
+
+/// What a fund, centre or society is for, written as a capitalised verb after its head (`Quỹ
+/// Hỗ trợ bệnh nhân ung thư`, `Hội Bảo trợ người khuyết tật`): the lower-case words after it
+/// are its object and belong to the name, up to the sentence's predicate.
+pub const PURPOSE_VERBS: &[&str] = &[
+    "hỗ trợ",
+    "bảo trợ",
+    "kiểm soát",
+    "bảo vệ",
+    "phát triển",
+    "nghiên cứu",
+    "phòng chống",
+    "khuyến học",
+    "chăm sóc",
+    "bảo tồn",
+    "xúc tiến",
+    "đào tạo",
+    "cứu trợ",
+    "bảo hộ",
+    "phục hồi",
+];

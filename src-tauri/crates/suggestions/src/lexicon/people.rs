@@ -221,3 +221,10 @@ pub const OFFICE_PHRASES: &[&str] = &[
     "làm",
     "nhận chức",
 ];
+
+/// The last word of a word for a work (`sách`, `bộ phim`, `bài hát`, `tiểu thuyết`) that
+/// introduces its quoted title: names inside that title are its subject, not people in the story.
+pub const WORK_WORDS: &[&str] = &[
+    "sách", "phim", "hát", "khúc", "vở", "kịch", "phẩm", "thuyết", "truyện", "thơ", "album", "trình", "lãm",
+    "đề", "diễn", "ký", "sử", "tranh", "tượng", "luận", "văn", "báo", "clip", "game",
+];

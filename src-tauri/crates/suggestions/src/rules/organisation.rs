@@ -58,8 +58,22 @@ impl Rules<'_, '_> {
                 continue;
             }
             let mut last_proper: Option<usize> = None;
+            let alone = lexicon::named_alone(&self.doc.tokens[i].text);
             let mut k = head_end + 1;
             while k < self.n() && self.usable(k) && self.doc.tokens[k].latin {
+                // A brand's or acronym's name goes on only with capitals (`Samsung Electronics
+                // Việt Nam`) or a branch (`VietinBank chi nhánh Bắc Ninh`): a lower-case word
+                // after it is the sentence (`VCCI gửi Chính phủ`).
+                if alone && !(self.doc.tokens[k].capitalised || self.doc.tokens[k].all_caps) {
+                    let branch = self.doc.words_at(k, &["chi", "nhánh"])
+                        && self.doc.tokens.get(k + 2).is_some_and(|t| t.capitalised)
+                        && self.doc.joined(k + 2);
+                    if !branch {
+                        break;
+                    }
+                    k += 2;
+                    continue;
+                }
                 let comma = last_proper.is_some() && self.comma_joins(k);
                 if !(self.doc.joined(k) || self.dash_joins(k) && last_proper.is_some() || comma) {
                     break;
@@ -153,6 +167,7 @@ impl Rules<'_, '_> {
                     continue;
                 }
             };
+            let end = self.purpose_object(head_end, end);
             // Opening a sentence, the head's capital is the sentence's: a name needs a capital,
             // a number or an abbreviation of its own after it (`Tổ chức quốc tế khuyến nghị`).
             let own_proper = (head_end + 1..=end).any(|t| {
@@ -204,6 +219,35 @@ impl Rules<'_, '_> {
             }
         }
         orgs
+    }
+
+    /// Where a name that is a head and a purpose (`Quỹ Hỗ trợ`) ends once the purpose's object
+    /// is read (`bệnh nhân ung thư`): up to four lower-case words, stopping at the predicate,
+    /// a joining word or punctuation; `end` when the name is not of that shape.
+    fn purpose_object(&self, head_end: usize, end: usize) -> usize {
+        let verb = head_end + 1;
+        // The name may have stopped at the verb's capitalised first syllable (`Quỹ Hỗ`).
+        let purpose = (end == verb || end == verb + 1)
+            && verb + 1 < self.n()
+            && self.doc.tokens[verb].capitalised
+            && lexicon::PURPOSE_VERBS.iter().any(|v| {
+                let words: Vec<&str> = v.split(' ').collect();
+                self.doc.words_at(verb, &words)
+            });
+        if !purpose {
+            return end;
+        }
+        let end = verb + 1;
+        let mut last = end;
+        while last + 1 < self.n() && last + 1 - end <= 4 && self.doc.joined(last + 1) {
+            let t = &self.doc.tokens[last + 1];
+            let plain = !t.capitalised && !t.all_caps && !t.has_digit;
+            if !plain || self.predicate_at(last + 1) || NEVER_INSIDE.contains(&t.lower.as_str()) {
+                break;
+            }
+            last += 1;
+        }
+        last
     }
 
     /// The short name a body is given in brackets right after its full name, tokens
@@ -310,7 +354,8 @@ impl Rules<'_, '_> {
             org.person_from = Some(s);
             // `Phó Chủ tịch Quốc hội Nguyễn Khắc Định`: a head that names one body of the
             // nation is that body even with no name after it.
-            let national = lexicon::NATIONAL_BODIES.contains(&self.doc.slice(org.start, head_end).as_str());
+            let head = self.doc.slice(org.start, head_end);
+            let national = lexicon::NATIONAL_BODIES.contains(&head.as_str()) || lexicon::named_alone(&head);
             org.generic = !has_proper_before(s) && !national;
         }
     }

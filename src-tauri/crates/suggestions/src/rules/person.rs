@@ -184,8 +184,31 @@ impl Rules<'_, '_> {
             }
             i = run_end + 1;
         }
+        // `cuốn sách "Trần Hưng Đạo và những trận đánh"`: a name in a work's quoted title is
+        // the work's subject, not a person in the story.
+        people.retain(|p| !self.in_work_title(p.start));
         people.sort_by_key(|p| p.start);
         people
+    }
+
+    /// Whether token `i` is inside a quoted title that a word for a work introduces (`phim`,
+    /// `sách`, `bài hát` … then `"…"` or `“…”`).
+    fn in_work_title(&self, i: usize) -> bool {
+        for t in (0..=i).rev() {
+            let gap = self.doc.gap(t);
+            if gap.iter().any(|c| matches!(c, '.' | '!' | '?' | '\n' | '”')) {
+                return false;
+            }
+            // A straight quote right before the token opens; right after the last one, closes.
+            let opens = gap.last().is_some_and(|c| matches!(c, '"' | '“'));
+            if gap.first().is_some_and(|c| *c == '"') && !opens && t > 0 {
+                return false;
+            }
+            if opens {
+                return t > 0 && lexicon::WORK_WORDS.contains(&self.doc.tokens[t - 1].lower.as_str());
+            }
+        }
+        false
     }
 
     /// The last token of a lower-case body (1–7 words, no predicate) that runs from `k` to a
