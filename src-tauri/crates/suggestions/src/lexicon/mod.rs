@@ -9,6 +9,7 @@ mod page;
 mod people;
 mod places;
 mod predicates;
+mod provinces;
 
 pub use compounds::*;
 pub use organisations::*;
@@ -16,6 +17,7 @@ pub use page::*;
 pub use people::*;
 pub use places::*;
 pub use predicates::*;
+pub use provinces::*;
 
 /// The word lists above, indexed for lookups by a token's text: the rules ask about every
 /// token, so each question is one hash lookup instead of a scan of a list.
@@ -87,8 +89,17 @@ pub fn index() -> &'static Index {
             school_levels: split(SCHOOL_LEVELS),
             ministries: PhraseIndex::new(MINISTRY_SHORT_NAMES),
             surnames: SURNAMES.iter().copied().collect(),
-            places: PLACES.iter().copied().collect(),
-            place_first_words: PLACES.iter().filter_map(|p| p.split(' ').next()).collect(),
+            places: PLACES
+                .iter()
+                .copied()
+                .chain(PROVINCES.iter().map(|(name, _)| *name))
+                .collect(),
+            place_first_words: PLACES
+                .iter()
+                .copied()
+                .chain(PROVINCES.iter().map(|(name, _)| *name))
+                .filter_map(|p| p.split(' ').next())
+                .collect(),
             middle_names: MIDDLE_NAMES.iter().copied().collect(),
             connectors: ORG_CONNECTORS.iter().copied().collect(),
             admin_words: ADMIN_UNITS.iter().flat_map(|u| u.split(' ')).collect(),
