@@ -44,6 +44,31 @@ fn org_key(text: &str) -> String {
     key(&kept.join(" "))
 }
 
+/// The name without the unit of place it ends with (`Hội đồng nhân dân thành phố` →
+/// `Hội đồng nhân dân`), when it ends with one.
+fn without_trailing_unit(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let n = words.len();
+    let unit = if n >= 3 && ADMIN_PAIRS.contains(&format!("{} {}", words[n - 2], words[n - 1]).as_str()) {
+        2
+    } else if n >= 2 && ADMIN_WORDS.contains(&words[n - 1]) {
+        1
+    } else {
+        return None;
+    };
+    Some(words[..n - unit].join(" "))
+}
+
+/// Complete heads that name a local body (unlike `Quốc hội` or `Chính phủ`).
+const LOCAL_COMPLETE_HEADS: &[&str] = &[
+    "Thành ủy",
+    "Thành uỷ",
+    "Thành đoàn",
+    "Tỉnh ủy",
+    "Tỉnh uỷ",
+    "Tỉnh đoàn",
+];
+
 /// Units of place written before a place's name inside an organisation's name.
 const ADMIN_WORDS: &[&str] = &["tỉnh", "quận", "huyện", "xã", "phường", "TP", "TP."];
 const ADMIN_PAIRS: &[&str] = &["thành phố", "thị xã", "thị trấn"];
@@ -215,13 +240,25 @@ pub(crate) fn merge(
                         .all(|w| w.chars().next().is_some_and(char::is_uppercase))
                 }
         };
-        let k = aliases
+        let mut k = aliases
             .iter()
             .find(|(alias, _, at)| *at == span || *alias == named || office_of(alias))
             .map_or_else(
                 || org_key(o.expanded.as_deref().unwrap_or(&o.name)),
                 |(_, full, _)| full.clone(),
             );
+        // `HĐND TP` after `HĐND TP Hà Nội`: a body named with its unit of place but no place
+        // is the one last named in full with a place.
+        if let Some(stem) = without_trailing_unit(o.expanded.as_deref().unwrap_or(&o.name)) {
+            let prefix = format!("{} ", key(&stem));
+            let latest = org_index
+                .iter()
+                .filter(|(full, _)| full.starts_with(&prefix))
+                .max_by_key(|(_, slot)| **slot);
+            if let Some((full, _)) = latest {
+                k = full.clone();
+            }
+        }
         let slot = match org_index.get(&k) {
             Some(&slot) => {
                 // One body written in full and abbreviated, or with and without its unit of
@@ -273,6 +310,22 @@ pub(crate) fn merge(
             if same && whole && !taken(at, &orgs, &people) {
                 orgs[slot].spans.push(at);
             }
+        }
+    }
+    // A city's Party committee or youth union named bare (`Thành ủy`) in a piece that names
+    // one in full (`Thành ủy Hà Nội`) is that one; with two or none, it stays as written.
+    let bare: Vec<usize> = (0..orgs.len())
+        .filter(|&i| LOCAL_COMPLETE_HEADS.contains(&orgs[i].name.as_str()) && !orgs[i].known)
+        .collect();
+    for &b in bare.iter().rev() {
+        let head = format!("{} ", orgs[b].name);
+        let full: Vec<usize> = (0..orgs.len())
+            .filter(|&i| i != b && orgs[i].name.starts_with(&head))
+            .collect();
+        if let [to] = full[..] {
+            let spans = std::mem::take(&mut orgs[b].spans);
+            orgs[to].spans.extend(spans);
+            orgs.remove(b);
         }
     }
     for p in &mut people {

@@ -97,6 +97,17 @@ impl Rules<'_, '_> {
                 {
                     break;
                 }
+                // `Đội CSGT số 6`, `Trường Tiểu học số 1`: a body's number is its name.
+                let numbered = t.lower == "số"
+                    && self.doc.tokens.get(k + 1).is_some_and(|n| {
+                        n.has_digit && n.text.chars().all(|c| c.is_ascii_digit()) && n.text.len() <= 3
+                    })
+                    && self.doc.joined(k + 1);
+                if numbered {
+                    last_proper = Some(k + 1);
+                    k += 2;
+                    continue;
+                }
                 // The sentence's predicate begins: the name has ended (`Sông Đà triển khai`).
                 if self.predicate_at(k) {
                     break;
