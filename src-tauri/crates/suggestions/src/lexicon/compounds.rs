@@ -9,6 +9,7 @@ pub const COMPOUNDS: &[&str] = &[
     "thành phố",
     "thư ký",
     "thế giới",
+    "lễ tang",
     "chế xuất",
     "công nghiệp",
     "công nhân",

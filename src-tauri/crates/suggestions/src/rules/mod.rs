@@ -376,7 +376,20 @@ impl<'d, 'a> Rules<'d, 'a> {
 
     /// `đường Nguyễn Văn Linh`: a name right after a word of place is the place's.
     fn after_place_word(&self, start: usize) -> bool {
-        self.after_phrase(start, &lexicon::index().place_words)
+        self.after_phrase(start, &lexicon::index().place_words) || self.after_house_number(start)
+    }
+
+    /// `số 5 Trần Thánh Tông`, `12 Lê Duẩn`: a name right after a house number is a street.
+    fn after_house_number(&self, start: usize) -> bool {
+        let number = |t: usize| {
+            let tok = &self.doc.tokens[t];
+            tok.has_digit
+                && tok
+                    .text
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '/' | 'A' | 'B'))
+        };
+        start >= 2 && self.doc.joined(start) && number(start - 1) && self.doc.tokens[start - 2].lower == "số"
     }
 
     /// `Trường THPT Chu Văn An`: a name right after a school level is the school's namesake.

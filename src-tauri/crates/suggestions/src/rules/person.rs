@@ -77,7 +77,7 @@ impl Rules<'_, '_> {
                         (org.end + 1 < self.n() && self.doc.joined(org.end + 1)).then_some(org.end + 1),
                     ),
                     Some(_) => break,
-                    None => match self.generic_body_after(after) {
+                    None => match self.team_after(after).or_else(|| self.generic_body_after(after)) {
                         // `Huấn luyện viên trưởng đội tuyển bóng đá nữ quốc gia Mai Đức Chung`:
                         // a body named in lower case between the title and the name.
                         Some(last) => (last, Some(last + 1)),

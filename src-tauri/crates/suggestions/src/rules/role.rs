@@ -17,8 +17,32 @@ impl Rules<'_, '_> {
             {
                 return Some(org.end);
             }
+            if let Some(end) = self.team_after(title_end + 1) {
+                return Some(end);
+            }
         }
         lengths.first().map(|len| k + len - 1)
+    }
+
+    /// Where a national or provincial team named after a title ends (`đội tuyển bóng chuyền nữ
+    /// Việt Nam`): `đội tuyển`, a few lower-case words of its sport, then its place.
+    pub(super) fn team_after(&self, k: usize) -> Option<usize> {
+        if k >= self.n() || !self.doc.joined(k) || !self.doc.words_at(k, &["đội", "tuyển"]) {
+            return None;
+        }
+        let mut t = k + 2;
+        while t < self.n() && t < k + 8 && self.doc.joined(t) {
+            let tok = &self.doc.tokens[t];
+            if tok.capitalised {
+                let place = (t..self.n().min(t + 4)).rev().find(|&e| self.is_place(t, e))?;
+                return Some(place);
+            }
+            if tok.all_caps || tok.has_digit || self.predicate_at(t) {
+                return None;
+            }
+            t += 1;
+        }
+        None
     }
 
     /// The role after a dash: a comma-separated list of titles up to `;` or the sentence's
