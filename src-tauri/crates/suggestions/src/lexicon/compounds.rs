@@ -6,6 +6,12 @@
 /// partner belongs to the name only when the two make one of these words, so a name never
 /// runs into the verb after it (`Sông Đà triển khai`).
 pub const COMPOUNDS: &[&str] = &[
+    "ngoại giao",
+    "công thương",
+    "bí thư",
+    "thường trực",
+    "tuyên giáo",
+    "dân vận",
     "thành phố",
     "thư ký",
     "thế giới",

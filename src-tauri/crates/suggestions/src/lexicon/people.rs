@@ -145,6 +145,8 @@ pub const TITLES: &[&str] = &[
     "trưởng khoa",
     "trưởng đoàn",
     "trưởng",
+    // `Thường trực Ban Bí thư`: the standing member of a body, a post of its own.
+    "thường trực",
     "chánh văn phòng",
     "chánh thanh tra",
     "chánh án",

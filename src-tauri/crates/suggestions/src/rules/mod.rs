@@ -379,7 +379,8 @@ impl<'d, 'a> Rules<'d, 'a> {
         self.after_phrase(start, &lexicon::index().place_words) || self.after_house_number(start)
     }
 
-    /// `số 5 Trần Thánh Tông`, `12 Lê Duẩn`: a name right after a house number is a street.
+    /// `số 5 Trần Thánh Tông`, `…, 6 Phạm Văn Bạch`: a name right after a house number (after
+    /// `số`, a comma or `tại`/`ở`) is a street.
     fn after_house_number(&self, start: usize) -> bool {
         let number = |t: usize| {
             let tok = &self.doc.tokens[t];
@@ -389,7 +390,11 @@ impl<'d, 'a> Rules<'d, 'a> {
                     .chars()
                     .all(|c| c.is_ascii_digit() || matches!(c, '/' | 'A' | 'B'))
         };
-        start >= 2 && self.doc.joined(start) && number(start - 1) && self.doc.tokens[start - 2].lower == "số"
+        if start < 2 || !self.doc.joined(start) || !number(start - 1) {
+            return false;
+        }
+        let before = &self.doc.tokens[start - 2];
+        matches!(before.lower.as_str(), "số" | "tại" | "ở") || self.doc.gap_before(start - 1).trim() == ","
     }
 
     /// `Trường THPT Chu Văn An`: a name right after a school level is the school's namesake.
