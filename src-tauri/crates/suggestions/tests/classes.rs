@@ -216,3 +216,12 @@ fn a_sentence_opening_common_noun_a_purpose_and_a_works_title() {
     let s = found("Ông kể về cuốn sách \"Trần Hưng Đạo và những trận đánh\" mà ông đọc thời trẻ.");
     assert!(s.people.is_empty(), "{s:?}");
 }
+
+#[test]
+fn a_companys_own_name_after_its_trade_is_no_person_and_a_street_after_a_house_number_is_none() {
+    let s = found("Giám đốc Công ty Xi măng Hoàng Thạch cho biết sản lượng tăng.");
+    assert!(s.people.is_empty(), "{s:?}");
+    assert_eq!(org_names(&s), ["Công ty Xi măng Hoàng Thạch"]);
+    let s = found("Lễ viếng tổ chức tại Nhà tang lễ Quốc gia, số 5 Trần Thánh Tông. Thư gửi về tòa soạn, 6 Phạm Văn Bạch, Hà Nội.");
+    assert!(s.people.is_empty(), "{s:?}");
+}

@@ -177,6 +177,50 @@ pub fn named_alone(word: &str) -> bool {
     BRANDS.contains(&word) || ACRONYM_BODIES.contains(&word)
 }
 
+/// Trades a company's name begins with after its head (`Công ty Xi măng …`, `Công ty May …`),
+/// in lower case: alone they name no company, so the words after them are its name.
+pub const TRADES: &[&str] = &[
+    "xi măng",
+    "may",
+    "dệt",
+    "dệt may",
+    "giày",
+    "da giày",
+    "thép",
+    "điện",
+    "điện lực",
+    "điện tử",
+    "nước",
+    "cấp nước",
+    "than",
+    "xăng dầu",
+    "bia",
+    "sữa",
+    "thực phẩm",
+    "cơ khí",
+    "xây dựng",
+    "thương mại",
+    "dịch vụ",
+    "vận tải",
+    "du lịch",
+    "in",
+    "giấy",
+    "gạch",
+    "gốm",
+    "nhựa",
+    "hóa chất",
+    "phân bón",
+    "thủy sản",
+    "dược",
+    "dược phẩm",
+    "đầu tư",
+    "bất động sản",
+    "gỗ",
+    "chè",
+    "cà phê",
+    "cao su",
+];
+
 /// Words for a product, before which a brand is the product, not the company.
 pub const PRODUCT_WORDS: &[&str] = &[
     "xe",

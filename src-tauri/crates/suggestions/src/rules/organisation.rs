@@ -349,6 +349,13 @@ impl Rules<'_, '_> {
             if s <= head_end || (!has_proper_before(s) && !titled) {
                 continue;
             }
+            // `Giám đốc Công ty Xi măng Hoàng Thạch`: after a trade alone, two capitalised
+            // words are the company's own name; a person would need the company's first.
+            let trade_only = s > head_end + 1
+                && lexicon::TRADES.contains(&self.doc.slice(head_end + 1, s - 1).to_lowercase().as_str());
+            if trade_only && len == 2 {
+                continue;
+            }
             let place_before = s > run_start && self.place_prefix(run_start, s - 1) == s - run_start;
             if !(titled || place_before || len >= 3) {
                 continue;
