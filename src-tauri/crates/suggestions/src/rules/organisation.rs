@@ -335,8 +335,13 @@ impl Rules<'_, '_> {
         let mut best: Option<(u32, usize)> = None;
         for s in run_start..=end {
             let len = end - s + 1;
+            // `Tổng Giám đốc Tổ chức Lao động Quốc tế Gilbert Houngbo`: after a title, a run
+            // of words no Vietnamese syllable spells is a foreign person's name.
+            let foreign = titled
+                && s == run_start
+                && (s..=end).all(|t| !newsroom_text::syllable::is_syllable(&self.doc.tokens[t].text));
             if !(2..=4).contains(&len)
-                || !is_surname(&self.doc.tokens[s].text)
+                || !(is_surname(&self.doc.tokens[s].text) || foreign)
                 || self.is_place(s, end)
                 || self.after_place_word(s)
                 || self.after_school_level(s)
