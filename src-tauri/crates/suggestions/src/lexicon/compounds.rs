@@ -6,6 +6,13 @@
 /// partner belongs to the name only when the two make one of these words, so a name never
 /// runs into the verb after it (`Sông Đà triển khai`).
 pub const COMPOUNDS: &[&str] = &[
+    "sinh học",
+    "hóa học",
+    "vật lý",
+    "toán học",
+    "tin học",
+    "y học",
+    "dược học",
     "ngoại giao",
     "công thương",
     "bí thư",
@@ -220,6 +227,13 @@ pub const COMPOUNDS: &[&str] = &[
 /// Lower-case words an official name may end with after its last capital (`Hội đồng Tiền
 /// lương quốc gia`, `Viện Kiểm sát nhân dân tối cao`, `Cục Quản lý lao động ngoài nước`).
 pub const NAME_TAILS: &[&str] = &[
+    // The sciences an institute or faculty is named for (`Viện Công nghệ sinh học`).
+    "sinh học",
+    "hóa học",
+    "vật lý",
+    "y học",
+    "tin học",
+    "toán học",
     "quốc gia",
     "trung ương",
     "tối cao",

@@ -11,6 +11,9 @@ pub const SURNAMES: &[&str] = &[
     "Tống", "Thiều", "Trang", "Tiêu", "Mẫn", "Nhữ", "Vòng", "Đậu", "Cấn", "Lữ", "Bế", "Hoa", "Lầu", "Ma",
     "Quản", "Thiệu", "Vương", "Ôn", "Bành", "Chử", "Tào", "Sùng", "Vàng", "Giàng", "Thào", "Mùa", "Cầm",
     "Lường", "Quàng", "Lèo", "Hờ",
+    // Clan names of the Central Highlands and Khmer family names (`Ksor Phước Hà`, `Thạch Sô Phanh`).
+    "Ksor", "Rmah", "Siu", "Kpă", "Rcom", "Kpuih", "Puih", "Niê", "Byă", "Êban", "Mlô", "Hwing", "Knul",
+    "Adrơng", "Danh",
 ];
 
 /// Words placed before a name: honorifics, kinship terms used as titles, degrees and ranks.
