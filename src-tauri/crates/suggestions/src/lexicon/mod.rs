@@ -75,13 +75,13 @@ pub fn index() -> &'static Index {
     INDEX.get_or_init(|| {
         let mut org_heads: rustc_hash::FxHashMap<&'static str, Vec<(Vec<String>, bool)>> =
             rustc_hash::FxHashMap::default();
-        for head in ORG_HEADS.iter().chain(BRANDS).chain(ACRONYM_BODIES) {
+        for head in ORG_HEADS.iter().chain(BRANDS).chain(ACRONYM_BODIES).chain(CLUBS) {
             let first = head.split(' ').next().unwrap_or_default();
             let words = head.to_lowercase().split(' ').map(str::to_owned).collect();
-            org_heads
-                .entry(first)
-                .or_default()
-                .push((words, COMPLETE_ORG_HEADS.contains(head) || named_alone(head)));
+            org_heads.entry(first).or_default().push((
+                words,
+                COMPLETE_ORG_HEADS.contains(head) || named_alone(head) || CLUBS.contains(head),
+            ));
         }
         let split = |phrases: &[&'static str]| phrases.iter().map(|p| p.split(' ').collect()).collect();
         Index {

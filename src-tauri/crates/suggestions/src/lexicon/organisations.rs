@@ -210,6 +210,33 @@ pub const ACRONYM_BODIES: &[&str] = &[
     "USAID",
 ];
 
+/// Football clubs named without a head word or `FC` (`Thép Xanh Nam Định`), written here from
+/// the public fixtures; a club named only by its city (`Hải Phòng`) is left to its context.
+pub const CLUBS: &[&str] = &[
+    "Thép Xanh Nam Định",
+    "Thể Công Viettel",
+    "Hoàng Anh Gia Lai",
+    "Becamex Bình Dương",
+    "Becamex TP.HCM",
+    "Đông Á Thanh Hóa",
+    "Sông Lam Nghệ An",
+    "SHB Đà Nẵng",
+    "Hồng Lĩnh Hà Tĩnh",
+    "Quy Nhơn Bình Định",
+    "Topenland Bình Định",
+];
+
+/// Legal forms written between a company's head and the name of the group it is (`Công ty cổ
+/// phần Tập đoàn Hòa Phát`): the group named after them is the company itself.
+pub const LEGAL_FORMS: &[&str] = &[
+    "cổ phần",
+    "tnhh",
+    "tnhh mtv",
+    "tnhh một thành viên",
+    "cp",
+    "một thành viên",
+];
+
 /// Whether a word names a body by itself: a brand or an acronym body.
 pub fn named_alone(word: &str) -> bool {
     BRANDS.contains(&word) || ACRONYM_BODIES.contains(&word)

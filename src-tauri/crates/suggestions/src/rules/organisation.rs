@@ -28,7 +28,23 @@ impl Rules<'_, '_> {
             // `Công ty TNHH Samsung Electronics Việt Nam`: a brand inside a company's name is
             // that company, not a second body.
             let inside = orgs.last().is_some_and(|o: &FoundOrg| o.start < i && i <= o.end);
-            if inside && lexicon::named_alone(&self.doc.tokens[i].text) {
+            let club = lexicon::CLUBS.contains(&self.doc.slice(i, head_end).as_str());
+            if inside && (club || lexicon::named_alone(&self.doc.tokens[i].text)) {
+                i += 1;
+                continue;
+            }
+            // `Công ty cổ phần Tập đoàn Hòa Phát`: after a company's head and its legal form,
+            // the group named is the company itself, not a body inside it.
+            let legal_form = inside
+                && orgs.last().is_some_and(|o| {
+                    let between = self.doc.slice(o.start, i - 1).to_lowercase();
+                    ["công ty ", "doanh nghiệp "].iter().any(|h| {
+                        between
+                            .strip_prefix(h)
+                            .is_some_and(|form| lexicon::LEGAL_FORMS.contains(&form.trim()))
+                    })
+                });
+            if legal_form {
                 i += 1;
                 continue;
             }
@@ -58,7 +74,7 @@ impl Rules<'_, '_> {
                 continue;
             }
             let mut last_proper: Option<usize> = None;
-            let alone = lexicon::named_alone(&self.doc.tokens[i].text);
+            let alone = club || lexicon::named_alone(&self.doc.tokens[i].text);
             let mut k = head_end + 1;
             while k < self.n() && self.usable(k) && self.doc.tokens[k].latin {
                 // A brand's or acronym's name goes on only with capitals (`Samsung Electronics
