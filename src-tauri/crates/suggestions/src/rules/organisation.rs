@@ -201,7 +201,8 @@ impl Rules<'_, '_> {
                 let tok = &self.doc.tokens[t];
                 tok.capitalised || tok.all_caps || tok.has_digit
             });
-            if self.doc.sentence_start(i) && !complete && !own_proper {
+            // A long head (`Tòa án nhân dân tối cao`) is distinctive enough by itself.
+            if self.doc.sentence_start(i) && !complete && !own_proper && head_len <= 2 {
                 i = head_end + 1;
                 continue;
             }
