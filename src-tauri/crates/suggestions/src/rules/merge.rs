@@ -99,7 +99,13 @@ fn corefer(people: Vec<PersonSuggestion>) -> Vec<PersonSuggestion> {
             .iter_mut()
             .filter(|q| {
                 let theirs = words(q);
-                theirs.len() > mine.len() && theirs.ends_with(&mine) && first(q) < at
+                // `ông Kim` after `Kim Sang-sik`: a foreign name's family name may come first.
+                let family_first = mine.len() == 1
+                    && theirs.first() == mine.first()
+                    && q.name
+                        .split(' ')
+                        .any(|w| !newsroom_text::syllable::is_syllable(w));
+                theirs.len() > mine.len() && (theirs.ends_with(&mine) || family_first) && first(q) < at
             })
             .max_by_key(|q| first(q));
         match host {
