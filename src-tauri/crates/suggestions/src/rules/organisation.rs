@@ -357,8 +357,13 @@ impl Rules<'_, '_> {
             let foreign = titled
                 && s == run_start
                 && (s..=end).all(|t| !newsroom_text::syllable::is_syllable(&self.doc.tokens[t].text));
+            // `… xã Ea Tu Y Khoa Niê`, `… H'Hen Mlô`: an Ê Đê name opens with `Y` (men) or `H'`
+            // (women) and ends with the clan's name.
+            let first = &self.doc.tokens[s].text;
+            let ede = (first == "Y" || first.starts_with("H'") || first.starts_with("H’"))
+                && is_surname(&self.doc.tokens[end].text);
             if !(2..=4).contains(&len)
-                || !(is_surname(&self.doc.tokens[s].text) || foreign)
+                || !(is_surname(&self.doc.tokens[s].text) || foreign || ede)
                 || self.is_place(s, end)
                 || self.after_place_word(s)
                 || self.after_school_level(s)
