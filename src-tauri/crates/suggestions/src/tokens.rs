@@ -282,8 +282,18 @@ impl<'a> Document<'a> {
             }
         }
 
-        // The byline: the last line of the article if it holds only a short name.
-        let story: String = self.chars[..story_end.min(self.chars.len())].iter().collect();
+        // The byline: the last line of the article if it holds only a short name; credit lines
+        // after it (`Ảnh: …`) are passed over to find it.
+        let mut story: String = self.chars[..story_end.min(self.chars.len())].iter().collect();
+        while let Some((before, last)) = story.trim_end().rsplit_once('\n') {
+            let credit = lexicon::CREDIT_MARKERS
+                .iter()
+                .any(|m| last.trim().to_lowercase().starts_with(m));
+            if !credit {
+                break;
+            }
+            story = before.to_owned();
+        }
         if let Some(last) = story.trim_end().rsplit('\n').next() {
             let words: Vec<&str> = last.split_whitespace().collect();
             let looks_like_name = (1..=5).contains(&words.len())

@@ -225,3 +225,13 @@ fn a_companys_own_name_after_its_trade_is_no_person_and_a_street_after_a_house_n
     let s = found("Lễ viếng tổ chức tại Nhà tang lễ Quốc gia, số 5 Trần Thánh Tông. Thư gửi về tòa soạn, 6 Phạm Văn Bạch, Hà Nội.");
     assert!(s.people.is_empty(), "{s:?}");
 }
+
+#[test]
+fn a_byline_above_a_photo_credit_and_a_foreign_family_name_said_again_are_no_new_people() {
+    let s = found("Công nhân vui Tết sớm.\n\nHoàng Mạnh\nẢnh: Nguyễn Hải");
+    assert!(s.people.is_empty(), "{s:?}");
+    let s = found("HLV Kim Sang-sik thăm công nhân. Ông Kim nói các cầu thủ muốn cảm ơn họ.");
+    let names: Vec<&str> = s.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Kim Sang-sik"]);
+    assert_eq!(s.people[0].spans.len(), 2);
+}
