@@ -235,3 +235,13 @@ fn a_byline_above_a_photo_credit_and_a_foreign_family_name_said_again_are_no_new
     assert_eq!(names, ["Kim Sang-sik"]);
     assert_eq!(s.people[0].spans.len(), 2);
 }
+
+#[test]
+fn a_body_named_by_number_and_a_gifted_schools_namesake() {
+    let s = found("Công nhân Tổng công ty 36 được tăng lương. Công ty Minh Phát chuyên sản xuất giày.");
+    assert_eq!(org_names(&s), ["Tổng công ty 36", "Công ty Minh Phát"]);
+    let s = found("Thầy Lê Văn Hùng, giáo viên Trường THPT chuyên Lê Hồng Phong, nói.");
+    let names: Vec<&str> = s.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Lê Văn Hùng"]);
+    assert_eq!(org_names(&s), ["Trường THPT chuyên Lê Hồng Phong"]);
+}

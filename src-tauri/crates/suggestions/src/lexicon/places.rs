@@ -191,4 +191,6 @@ pub const SCHOOL_LEVELS: &[&str] = &[
     "trung học cơ sở",
     "trung học phổ thông",
     "phổ thông",
+    // `Trường THPT chuyên Lê Hồng Phong`, `trường chuyên Hà Nội – Amsterdam`.
+    "chuyên",
 ];

@@ -113,6 +113,25 @@ impl Rules<'_, '_> {
                 {
                     break;
                 }
+                // `Trường THPT chuyên Lê Hồng Phong`: a gifted school's `chuyên` before its name.
+                let gifted = t.lower == "chuyên"
+                    && last_proper.is_some()
+                    && self.doc.tokens.get(k + 1).is_some_and(|n| n.capitalised)
+                    && self.doc.joined(k + 1);
+                if gifted {
+                    k += 1;
+                    continue;
+                }
+                // A number right after the head is the body's name (`Tổng công ty 36`).
+                let head_number = k == head_end + 1
+                    && t.has_digit
+                    && t.text.chars().all(|c| c.is_ascii_digit())
+                    && t.text.len() <= 3;
+                if head_number {
+                    last_proper = Some(k);
+                    k += 1;
+                    continue;
+                }
                 // `Đội CSGT số 6`, `Trường Tiểu học số 1`: a body's number is its name.
                 let numbered = t.lower == "số"
                     && self.doc.tokens.get(k + 1).is_some_and(|n| {
