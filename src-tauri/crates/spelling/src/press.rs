@@ -15,10 +15,11 @@ pub const NAME_SYLLABLES: &[&str] = &[
     "Rah", "Lan", "Hra", "Kpah",
 ];
 
-/// Units of measure and money, right in lower case as printed (`40 km`, `5 kg`).
+/// Units of measure and money, right in the case they are printed in (`40 km`, `5 kg`, `1.500 MWh`).
 pub const UNITS: &[&str] = &[
     "km", "kg", "ha", "mm", "cm", "m", "g", "mg", "ml", "l", "kw", "kwh", "mw", "mwh", "gb", "mb", "tb",
-    "ppm", "đ", "usd", "vnd", "eur",
+    "ppm", "đ", "usd", "vnd", "eur", // Written in their own mixed case (`1.500 MWh`, `300 Mbps`).
+    "kW", "kWh", "MWh", "GWh", "Mbps", "Gbps", "GHz", "MHz", "kHz", "mAh",
 ];
 
 /// Loanwords the press writes as they are.
@@ -108,7 +109,8 @@ pub fn printed(word: &str) -> bool {
         return true;
     }
     let lower = word.to_lowercase();
-    (word == lower && units.contains(word)) || loanwords.contains(lower.as_str())
+    // Units in the case they are written in: `km`, `MWh`; never `KM`.
+    units.contains(word) || loanwords.contains(lower.as_str())
 }
 
 #[cfg(test)]
@@ -119,6 +121,7 @@ mod tests {
     fn names_need_their_capital_units_their_small_letters_and_loanwords_neither() {
         assert!(printed("Thuột") && !printed("thuột"));
         assert!(printed("km") && !printed("KM"));
+        assert!(printed("MWh") && printed("kWh") && !printed("mwH"));
         assert!(printed("Video") && printed("video") && printed("VIDEO"));
     }
 }
