@@ -258,12 +258,12 @@ fn planted_errors_are_caught_by_their_context_and_right_sentences_stay_unmarked(
     let (real_words, non_words, top3, alarms, marked) =
         planted::score(&speller, include_str!("planted/sentences.tsv"), true);
     // Before the context check: real-word errors 4/70, corrected in top 3 11/80, 5.1 false
-    // alarms per 1,000 words, 5 of 40 right sentences marked (names and loanwords).
+    // alarms per 1,000 words, 5 of 40 right sentences marked (names, loanwords, a unit).
     assert!(real_words >= 0.95, "real-word errors caught: {real_words:.2}");
     assert!(non_words >= 1.0, "non-words caught: {non_words:.2}");
     assert!(top3 >= 0.9, "corrected in the top three: {top3:.2}");
     assert!(
-        alarms <= 5.5 && marked <= 5,
+        alarms <= 5.0 && marked <= 4,
         "false alarms {alarms:.1} per 1,000 words, {marked} right sentences marked"
     );
     println!("held-out planted-error set (tests/planted/held_out.tsv), totals only:");
@@ -278,7 +278,7 @@ fn planted_errors_are_caught_by_their_context_and_right_sentences_stay_unmarked(
     assert!(non_words >= 1.0, "held out, non-words caught: {non_words:.2}");
     assert!(top3 >= 0.55, "held out, corrected in the top three: {top3:.2}");
     assert!(
-        alarms <= 4.5 && marked <= 5,
+        alarms <= 4.0 && marked <= 4,
         "held out, false alarms {alarms:.1} per 1,000 words, {marked} right sentences marked"
     );
 }
