@@ -135,7 +135,7 @@ const FREE_WORDS: &[&str] = &[
     "ngoài", "hay", "hoặc", "nhưng", "còn", "chỉ", "rất", "quá", "lại", "đi", "đến", "tới", "qua", "người",
     "ngày", "tháng", "giờ", "nhà", "hơn", "nhất", "nhiều", "ít", "mỗi", "cả", "gì", "ai", "sao", "nào",
     "đây", "ông", "bà", "anh", "chị", "em", "tôi", "họ", "mình", "chúng", "ta", "nó", "phải", "cần", "muốn",
-    "làm", "nói", "cho", "biết", "thấy", "lúc", "nay", "bằng", "tuy", "dù", "vậy", "thế",
+    "làm", "nói", "biết", "thấy", "lúc", "nay", "bằng", "tuy", "dù", "vậy", "thế",
 ];
 
 /// Whether the syllable keyed `w` makes a listed pair with a neighbour (keys as [`key`] gives).
