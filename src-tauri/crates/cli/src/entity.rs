@@ -1,9 +1,9 @@
 //! `newsroom entity …`: the directory of people and organisations.
 
-use newsroom_api::{Api, ApiError, EntityKind, ErrorCode};
+use newsroom_api::{Api, ApiError, ErrorCode};
 
 use crate::args::EntityCommand;
-use crate::io::print_json;
+use crate::io::{parse, print_json};
 
 pub fn run(api: Api, command: EntityCommand) -> Result<(), ApiError> {
     match command {
@@ -30,9 +30,9 @@ pub fn run(api: Api, command: EntityCommand) -> Result<(), ApiError> {
                 None => print!("{text}"),
             }
         }
-        EntityCommand::NeverSuggest { name, kind } => api.suggestion_never(kind_of(&kind), &name)?,
+        EntityCommand::NeverSuggest { name, kind } => api.suggestion_never(parse(&kind)?, &name)?,
         EntityCommand::SuggestAgain { name, kind } => {
-            if !api.suggestion_allow(kind_of(&kind), &name)? {
+            if !api.suggestion_allow(parse(&kind)?, &name)? {
                 return Err(ApiError::new(
                     ErrorCode::NotFound,
                     format!("{name} was not stopped as a {kind}"),
@@ -62,13 +62,4 @@ pub fn run(api: Api, command: EntityCommand) -> Result<(), ApiError> {
         }
     }
     Ok(())
-}
-
-/// The kind clap has already checked.
-fn kind_of(kind: &str) -> EntityKind {
-    if kind == "person" {
-        EntityKind::Person
-    } else {
-        EntityKind::Organisation
-    }
 }

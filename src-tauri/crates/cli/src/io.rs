@@ -64,3 +64,9 @@ pub fn print_json<T: Serialize>(value: &T) {
         serde_json::to_string_pretty(value).expect("API types always serialise")
     );
 }
+
+/// A value named on the command line as the API spells it in JSON (`person`, `old`, `either`).
+pub fn parse<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, ApiError> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned()))
+        .map_err(|e| ApiError::new(newsroom_api::ErrorCode::InvalidInput, e.to_string()))
+}

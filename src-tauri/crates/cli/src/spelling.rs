@@ -4,7 +4,7 @@ use newsroom_api::{Api, ApiError, ErrorCode, HouseStyle, IssueKind, WordKind};
 use serde::Serialize;
 
 use crate::args::SpellingCommand;
-use crate::io::{print_json, read_text};
+use crate::io::{parse, print_json, read_text};
 
 #[derive(Serialize)]
 struct Marked {
@@ -17,11 +17,6 @@ struct Marked {
     word: String,
     kind: IssueKind,
     suggestions: Vec<String>,
-}
-
-fn parse<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, ApiError> {
-    serde_json::from_value(serde_json::Value::String(name.to_owned()))
-        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))
 }
 
 pub fn run(api: Api, command: SpellingCommand) -> Result<(), ApiError> {

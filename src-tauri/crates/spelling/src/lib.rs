@@ -53,11 +53,15 @@ pub struct Speller<'a> {
 }
 
 impl Speller<'_> {
-    fn own(&self, word: &str) -> bool {
+    /// What newspapers print or the newsroom has added: right, and never second-guessed.
+    fn newsroom_word(&self, word: &str) -> bool {
         press::printed(word)
             || self.house_words.contains(word)
             || self.house_words.contains(&word.to_lowercase())
-            || self.name_words.contains(&word.to_lowercase())
+    }
+
+    fn own(&self, word: &str) -> bool {
+        self.newsroom_word(word) || self.name_words.contains(&word.to_lowercase())
     }
 
     /// Whether a word is right as written (dictionary, newsroom, directory).
@@ -88,10 +92,9 @@ impl Speller<'_> {
                 let w = keys[i].as_deref()?;
                 context::wanted(word.text, w, left, right, likeness)
             };
-            let (kind, replacement) = if press::printed(word.text)
-                || self.house_words.contains(word.text)
-                || self.house_words.contains(&word.text.to_lowercase())
-            {
+            // A directory name's syllables are right but still read in context: a name word
+            // such as `sáng` is an everyday word too.
+            let (kind, replacement) = if self.newsroom_word(word.text) {
                 continue;
             } else if !self.dictionary.knows(word.text) {
                 if self.name_words.contains(&word.text.to_lowercase()) {

@@ -209,7 +209,7 @@ pub(crate) fn merge(
         .collect();
     // The short names given in brackets after full ones, each with its body's key, read before
     // the merge: an abbreviation may come first (`Phó Chủ tịch VCCI` … `Liên đoàn … (VCCI)`).
-    let aliases: Vec<(String, String, [usize; 2])> = found
+    let aliases: Vec<(String, String, [usize; 2], Vec<String>)> = found
         .orgs
         .iter()
         .filter(|o| !o.known && !o.generic)
@@ -217,7 +217,8 @@ pub(crate) fn merge(
             let (from, to) = o.alias?;
             let at = [doc.tokens[from].start, doc.tokens[to].end];
             let full = org_key(o.expanded.as_deref().unwrap_or(&o.name));
-            Some((key(&doc.slice(from, to)), full, at))
+            let words = (from..=to).map(|t| doc.tokens[t].lower.clone()).collect();
+            Some((key(&doc.slice(from, to)), full, at, words))
         })
         .collect();
     for o in found.orgs.into_iter().filter(|o| !o.known && !o.generic) {
@@ -248,10 +249,10 @@ pub(crate) fn merge(
         };
         let mut k = aliases
             .iter()
-            .find(|(alias, _, at)| *at == span || *alias == named || office_of(alias))
+            .find(|(alias, _, at, _)| *at == span || *alias == named || office_of(alias))
             .map_or_else(
                 || org_key(o.expanded.as_deref().unwrap_or(&o.name)),
-                |(_, full, _)| full.clone(),
+                |(_, full, _, _)| full.clone(),
             );
         // `HĐND TP` after `HĐND TP Hà Nội`: a body named with its unit of place but no place
         // is the one last named in full with a place.
@@ -300,14 +301,12 @@ pub(crate) fn merge(
             .chain(people.iter().flat_map(|p| &p.spans));
         spans.clone().any(|t| t[0] < s[1] && s[0] < t[1])
     };
-    for (alias, full, _) in &aliases {
+    for (_, full, _, words) in &aliases {
         let Some(&slot) = org_index.get(full) else {
             continue;
         };
-        let words: Vec<&str> = alias.split(' ').collect();
         for i in 0..doc.tokens.len().saturating_sub(words.len() - 1) {
-            let same = (0..words.len())
-                .all(|w| (w == 0 || doc.joined(i + w)) && key(&doc.tokens[i + w].text) == words[w]);
+            let same = doc.words_at(i, words);
             let whole = i + words.len() >= doc.tokens.len() || !doc.joined(i + words.len()) || {
                 let next = &doc.tokens[i + words.len()];
                 !(next.capitalised || next.all_caps)
