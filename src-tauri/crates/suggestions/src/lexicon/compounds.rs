@@ -248,6 +248,7 @@ pub const NAME_TAILS: &[&str] = &[
     "cấp cao",
     "cấp tỉnh",
     "doanh nghiệp",
+    "vận tải",
 ];
 
 /// Heads of departments inside a body (`Khoa Bỏng Bệnh viện Chợ Rẫy`): a head only when the

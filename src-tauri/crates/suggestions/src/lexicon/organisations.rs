@@ -165,6 +165,26 @@ pub const BRANDS: &[&str] = &[
     "Yamaha",
     "Intel",
     "LG",
+    // Retail chains, airlines, apps and wallets, by the names their customers use.
+    "Saigon Co.op",
+    "Co.opmart",
+    "Co.opXtra",
+    "WinMart",
+    "Bách Hóa Xanh",
+    "Thế Giới Di Động",
+    "Điện Máy Xanh",
+    "Vietnam Airlines",
+    "Bamboo Airways",
+    "Grab",
+    "Gojek",
+    "ShopeeFood",
+    "Shopee",
+    "Lazada",
+    "Tiki",
+    "MoMo",
+    "ZaloPay",
+    "Vinatex",
+    "Viglacera",
 ];
 
 /// Bodies the press names by their acronym alone, international and national (`ILO`, `WHO`,
@@ -356,6 +376,9 @@ pub const ORG_ABBREVIATIONS: &[(&str, &str)] = &[
     ("CLB", "Câu lạc bộ"),
     ("BV", "Bệnh viện"),
     ("ĐH", "Đại học"),
+    ("THCS", "Trung học cơ sở"),
+    ("THPT", "Trung học phổ thông"),
+    ("LHPN", "Liên hiệp Phụ nữ"),
     // The ministries' and departments' fields as the press shortens them (`Bộ GD-ĐT`, `Sở
     // LĐ-TB&XH`), each in the spellings papers use: hyphen, ampersand, run together.
     ("GD-ĐT", "Giáo dục và Đào tạo"),

@@ -176,7 +176,20 @@ pub const PLACE_WORDS: &[&str] = &[
     "sân vận động",
     "bến xe",
     "chợ",
+    "thị xã",
+    "thị trấn",
+    "thành phố",
+    "kcn",
+    "kcx",
+    "khu công nghiệp",
+    "khu chế xuất",
+    "cụm công nghiệp",
+    "khu kinh tế",
 ];
+
+/// Words for streets and bridges: a body's head right after one is the street's name
+/// (`đường Trường Sơn`, `phố Hội Vũ`), not a body.
+pub const STREET_WORDS: &[&str] = &["đường", "phố", "ngõ", "ngách", "hẻm", "cầu"];
 
 /// School levels: the name after one is the school's namesake, never a person in the story
 /// (`Trường THPT Chu Văn An`, `Trường Tiểu học Kim Đồng`). In lower case, as compared.

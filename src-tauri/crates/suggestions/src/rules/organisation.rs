@@ -25,6 +25,15 @@ impl Rules<'_, '_> {
                 continue;
             };
             let head_end = i + head_len - 1;
+            // `đường Trường Sơn` is a street; `Giải Báo chí quốc gia` is a prize.
+            let street = i > 0
+                && self.doc.joined(i)
+                && (lexicon::STREET_WORDS.contains(&self.doc.tokens[i - 1].lower.as_str())
+                    || self.doc.tokens[i - 1].lower == "giải");
+            if street {
+                i = head_end + 1;
+                continue;
+            }
             // `Công ty TNHH Samsung Electronics Việt Nam`: a brand inside a company's name is
             // that company, not a second body.
             let inside = orgs.last().is_some_and(|o: &FoundOrg| o.start < i && i <= o.end);
@@ -51,8 +60,10 @@ impl Rules<'_, '_> {
             // `Bộ phim do …`, `Hội nghị diễn ra …` opening a sentence: a one-word head whose
             // capital is only the sentence's, followed by a lower-case word it makes no name
             // with, is a common noun.
+            // An abbreviation (`UBND tỉnh …`, `VKSND tỉnh …`) is never a common noun.
             let common_noun = head_len == 1
                 && !complete
+                && !self.doc.tokens[i].all_caps
                 && self.doc.sentence_start(i)
                 && head_end + 1 < self.n()
                 && self.doc.joined(head_end + 1)
@@ -91,7 +102,11 @@ impl Rules<'_, '_> {
                     continue;
                 }
                 let comma = last_proper.is_some() && self.comma_joins(k);
-                if !(self.doc.joined(k) || self.dash_joins(k) && last_proper.is_some() || comma) {
+                // `Ban Kinh tế - Ngân sách`: a head of two words or more names enough for a
+                // dash to go on from it.
+                let dash =
+                    self.dash_joins(k) && (last_proper.is_some() || k == head_end + 1 && head_len >= 2);
+                if !(self.doc.joined(k) || dash || comma) {
                     break;
                 }
                 let t = &self.doc.tokens[k];
@@ -223,6 +238,16 @@ impl Rules<'_, '_> {
             // A long head (`Tòa án nhân dân tối cao`) is distinctive enough by itself.
             if self.doc.sentence_start(i) && !complete && !own_proper && head_len <= 2 {
                 i = head_end + 1;
+                continue;
+            }
+            // `Cơ quan CSĐT`, `Phòng CSGT` alone: a unit of some police force, the text does
+            // not say whose.
+            let unit_of_nobody = end == head_end + 1
+                && ["cơ quan", "phòng", "đội"].contains(&self.doc.slice(i, head_end).to_lowercase().as_str())
+                && self.doc.tokens[end].all_caps
+                && abbreviation(&self.doc.tokens[end].text).is_some();
+            if unit_of_nobody {
+                i = end + 1;
                 continue;
             }
             let mut org = FoundOrg::spanning(i, end);
