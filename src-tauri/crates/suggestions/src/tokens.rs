@@ -246,6 +246,15 @@ impl<'a> Document<'a> {
                 if t.ends_with(['.', '!', '?', '”', '"', ')', ':', ';', '…']) {
                     break;
                 }
+                // A row of a list the story gives (`- Công ty …: 150.000.000 đồng`) is the
+                // story, not a headline linking elsewhere: headlines carry no amounts.
+                let amount = ["đồng", "USD", "VNĐ", "VND"].iter().any(|unit| {
+                    t.strip_suffix(unit)
+                        .is_some_and(|rest| rest.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+                });
+                if amount {
+                    break;
+                }
                 count += 1;
                 tail_start = Some(*off);
             }

@@ -244,6 +244,17 @@ pub const CLUBS: &[&str] = &[
     "Hồng Lĩnh Hà Tĩnh",
     "Quy Nhơn Bình Định",
     "Topenland Bình Định",
+    // Volleyball's clubs, named by their sponsors and homes.
+    "VTV Bình Điền Long An",
+    "Hóa chất Đức Giang Hà Nội",
+    "Ninh Bình Doveco",
+    "LPBank Ninh Bình",
+    "Kinh Bắc Bắc Ninh",
+    "Geleximco Thái Bình",
+    "Sanest Khánh Hòa",
+    "Hà Nội Tasco Auto",
+    "Binh chủng Thông tin",
+    "Thể Công Tân Cảng",
 ];
 
 /// Legal forms written between a company's head and the name of the group it is (`Công ty cổ

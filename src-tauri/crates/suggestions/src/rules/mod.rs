@@ -141,17 +141,7 @@ impl<'d, 'a> Rules<'d, 'a> {
         if t.all_caps && ABBREVIATION_HEADS.contains(&t.text.as_str()) {
             return Some((1, COMPLETE_ABBREVIATIONS.contains(&t.text.as_str())));
         }
-        if lexicon::named_alone(&t.text) {
-            // `điện thoại Samsung`, `mạng Viettel`: the product, not the company.
-            let product = i > 0
-                && doc.joined(i)
-                && lexicon::PRODUCT_WORDS.iter().any(|w| {
-                    let words: Vec<&str> = w.split(' ').collect();
-                    i >= words.len() && doc.words_at(i - words.len(), &words)
-                });
-            return (!product).then_some((1, true));
-        }
-        if !t.capitalised {
+        if !t.capitalised && !t.all_caps {
             return None;
         }
         let mut best: Option<(usize, bool)> = None;
@@ -164,6 +154,18 @@ impl<'d, 'a> Rules<'d, 'a> {
             if doc.words_at(i, words) && best.is_none_or(|(l, _)| words.len() > l) {
                 best = Some((words.len(), *complete));
             }
+        }
+        // A brand alone, unless a longer name starts with it (`SHB Đà Nẵng`, `VTV Bình Điền
+        // Long An`, clubs named by their sponsors).
+        if lexicon::named_alone(&t.text) && best.is_none_or(|(len, _)| len == 1) {
+            // `điện thoại Samsung`, `mạng Viettel`: the product, not the company.
+            let product = i > 0
+                && doc.joined(i)
+                && lexicon::PRODUCT_WORDS.iter().any(|w| {
+                    let words: Vec<&str> = w.split(' ').collect();
+                    i >= words.len() && doc.words_at(i - words.len(), &words)
+                });
+            return (!product).then_some((1, true));
         }
         // `Bộ trưởng`, `Viện trưởng`, `Cục trưởng` are titles that start like a body's head.
         best.filter(|(len, _)| titles.iter().all(|t| t < len))

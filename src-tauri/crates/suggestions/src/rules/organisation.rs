@@ -20,6 +20,13 @@ impl Rules<'_, '_> {
                 i = fc + 1;
                 continue;
             }
+            // `chơi cho Kuzeyboru`, `khoác áo Buriram United`: the capitalised run a player
+            // plays for is a club, whatever its language.
+            if let Some(end) = self.club_played_for(i) {
+                orgs.push(FoundOrg::spanning(i, end));
+                i = end + 1;
+                continue;
+            }
             let Some((head_len, complete)) = self.head_at(i) else {
                 i += 1;
                 continue;
@@ -451,6 +458,32 @@ impl Rules<'_, '_> {
 
     /// The `FC` that ends a run of capitalised words starting at `i` (the run's first word,
     /// not a word inside it), if there is one.
+    fn club_played_for(&self, i: usize) -> Option<usize> {
+        const PLAYS_FOR: &[&[&str]] = &[
+            &["chơi", "cho"],
+            &["thi", "đấu", "cho"],
+            &["khoác", "áo"],
+            &["đầu", "quân", "cho"],
+        ];
+        let t = &self.doc.tokens[i];
+        let after = PLAYS_FOR
+            .iter()
+            .any(|words| i >= words.len() && self.doc.joined(i) && self.doc.words_at(i - words.len(), words));
+        if !after || !t.capitalised || self.head_at(i).is_some() || !self.titles_at(i).is_empty() {
+            return None;
+        }
+        let mut end = i;
+        while end + 1 < self.n() && self.doc.joined(end + 1) && {
+            let next = &self.doc.tokens[end + 1];
+            next.capitalised || next.all_caps
+        } {
+            end += 1;
+        }
+        // A country or a city after them is a national side or a place, not a club's name.
+        let place = lexicon::index().places.contains(self.doc.slice(i, end).as_str());
+        (!place).then_some(end)
+    }
+
     fn club_ending(&self, i: usize) -> Option<usize> {
         let t = &self.doc.tokens[i];
         if !(t.capitalised || t.all_caps)
