@@ -75,12 +75,21 @@ pub fn index() -> &'static Index {
     INDEX.get_or_init(|| {
         let mut org_heads: rustc_hash::FxHashMap<&'static str, Vec<(Vec<String>, bool)>> =
             rustc_hash::FxHashMap::default();
-        for head in ORG_HEADS.iter().chain(BRANDS).chain(ACRONYM_BODIES).chain(CLUBS) {
+        for head in ORG_HEADS
+            .iter()
+            .chain(BRANDS)
+            .chain(ACRONYM_BODIES)
+            .chain(CLUBS)
+            .chain(NATIONAL_NAMES)
+        {
             let first = head.split(' ').next().unwrap_or_default();
             let words = head.to_lowercase().split(' ').map(str::to_owned).collect();
             org_heads.entry(first).or_default().push((
                 words,
-                COMPLETE_ORG_HEADS.contains(head) || named_alone(head) || CLUBS.contains(head),
+                COMPLETE_ORG_HEADS.contains(head)
+                    || named_alone(head)
+                    || CLUBS.contains(head)
+                    || NATIONAL_NAMES.contains(head),
             ));
         }
         let split = |phrases: &[&'static str]| phrases.iter().map(|p| p.split(' ').collect()).collect();

@@ -354,6 +354,28 @@ pub const COMPLETE_ORG_HEADS: &[&str] = &[
     "Kiểm toán Nhà nước",
 ];
 
+/// National bodies whose official names go on in lower case past where a capitalised run
+/// would end (`Ủy ban Quản lý vốn nhà nước tại doanh nghiệp`), written here from public facts:
+/// each is a whole name, matched as a complete head.
+pub const NATIONAL_NAMES: &[&str] = &[
+    "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp",
+    "Hội đồng Tiền lương quốc gia",
+    "Ủy ban An toàn giao thông quốc gia",
+    "Ủy ban Chứng khoán Nhà nước",
+    "Ủy ban Dân tộc",
+    "Kho bạc Nhà nước",
+    "Ngân hàng Phát triển Việt Nam",
+    "Ngân hàng Chính sách xã hội",
+    "Thông tấn xã Việt Nam",
+    "Đài Truyền hình Việt Nam",
+    "Đài Tiếng nói Việt Nam",
+    "Học viện Chính trị quốc gia Hồ Chí Minh",
+    "Viện Hàn lâm Khoa học xã hội Việt Nam",
+    "Viện Hàn lâm Khoa học và Công nghệ Việt Nam",
+    "Hội đồng Giáo sư nhà nước",
+    "Quỹ Bảo vệ môi trường Việt Nam",
+];
+
 /// Complete heads that name one body of the whole nation, never a local one: in a role with no
 /// name after them (`Phó Chủ tịch Quốc hội`) they are still that body.
 pub const NATIONAL_BODIES: &[&str] = &["Quốc hội", "Chính phủ", "Kiểm toán Nhà nước"];

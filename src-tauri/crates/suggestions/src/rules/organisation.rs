@@ -286,13 +286,26 @@ impl Rules<'_, '_> {
             if org.name.is_empty() {
                 org.name = self.doc.slice(org.start, end);
             }
+            // `Sở LĐ-TB&XH tỉnh` in a piece about one province is that province's.
+            let mut place_named = None;
+            if let Some((unit_end, place)) = self.bare_unit_after(org.end) {
+                place_named = Some((unit_end - org.end, place));
+                org.end = unit_end;
+                org.name = self.doc.slice(org.start, unit_end);
+            }
             org.alias = self.bracketed_alias(org.end);
-            let expanded: Vec<String> = org
-                .name
-                .split(' ')
+            let mut words: Vec<&str> = org.name.split(' ').collect();
+            if let Some((unit_len, _)) = &place_named {
+                words.truncate(words.len().saturating_sub(*unit_len));
+            }
+            let expanded: Vec<String> = words
+                .into_iter()
                 .map(|w| abbreviation(w).map_or_else(|| w.to_owned(), str::to_owned))
                 .collect();
-            let expanded = expanded.join(" ");
+            let mut expanded = expanded.join(" ");
+            if let Some((_, place)) = place_named {
+                expanded = format!("{expanded} {place}");
+            }
             if expanded != org.name {
                 org.expanded = Some(expanded);
             }
@@ -451,13 +464,71 @@ impl Rules<'_, '_> {
             // `Phó Chủ tịch Quốc hội Nguyễn Khắc Định`: a head that names one body of the
             // nation is that body even with no name after it.
             let head = self.doc.slice(org.start, head_end);
-            let national = lexicon::NATIONAL_BODIES.contains(&head.as_str()) || lexicon::named_alone(&head);
+            let national = lexicon::NATIONAL_BODIES.contains(&head.as_str())
+                || lexicon::NATIONAL_NAMES
+                    .iter()
+                    .any(|n| n.to_lowercase() == head.to_lowercase())
+                || lexicon::named_alone(&head);
             org.generic = !has_proper_before(s) && !national;
         }
     }
 
     /// The `FC` that ends a run of capitalised words starting at `i` (the run's first word,
     /// not a word inside it), if there is one.
+    /// `Sở LĐ-TB&XH tỉnh cần …`: a unit word right after a body's name with no name of its
+    /// own, in a piece that names exactly one place of that unit (`tỉnh Thanh Hóa`), is that
+    /// place. The unit's last token and the place's name.
+    fn bare_unit_after(&self, end: usize) -> Option<(usize, String)> {
+        const UNITS: &[&[&str]] = &[
+            &["tỉnh"],
+            &["thành", "phố"],
+            &["huyện"],
+            &["quận"],
+            &["thị", "xã"],
+        ];
+        let unit = UNITS.iter().find(|words| {
+            end + words.len() < self.n() && self.doc.joined(end + 1) && self.doc.words_at(end + 1, words)
+        })?;
+        let unit_end = end + unit.len();
+        let named_after = |k: usize| {
+            k + 1 < self.n() && self.doc.joined(k + 1) && {
+                let next = &self.doc.tokens[k + 1];
+                next.capitalised || next.all_caps || next.has_digit
+            }
+        };
+        if named_after(unit_end) {
+            return None;
+        }
+        let mut places: Vec<String> = Vec::new();
+        for k in 0..self.n().saturating_sub(unit.len()) {
+            let stop = k + unit.len() - 1;
+            if !self.doc.words_at(k, unit) || !named_after(stop) || self.doc.tokens[k].capitalised {
+                continue;
+            }
+            let mut last = stop + 1;
+            while named_after(last) && self.doc.tokens[last + 1].capitalised {
+                last += 1;
+            }
+            // `tỉnh Thanh Hóa Mai Xuân Liêm`: the run may go on into a person's name; a known
+            // place inside it ends there.
+            if let Some(known) = (stop + 1..=last).rev().find(|&e| {
+                lexicon::index()
+                    .places
+                    .contains(self.doc.slice(stop + 1, e).as_str())
+            }) {
+                last = known;
+            }
+            let place = self.doc.slice(k, last);
+            if !places.contains(&place) {
+                places.push(place);
+            }
+        }
+        match places.as_slice() {
+            [one] => Some((unit_end, one.clone())),
+            _ => None,
+        }
+    }
+
     fn club_played_for(&self, i: usize) -> Option<usize> {
         const PLAYS_FOR: &[&[&str]] = &[
             &["chơi", "cho"],
