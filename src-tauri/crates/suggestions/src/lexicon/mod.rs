@@ -39,6 +39,7 @@ pub struct Index {
     /// Words of place and school levels split into words, matched as phrases ending right
     /// before a name.
     pub place_words: Vec<Vec<&'static str>>,
+    pub namesake_words: Vec<Vec<&'static str>>,
     pub school_levels: Vec<Vec<&'static str>>,
     pub ministries: PhraseIndex,
     /// Two-syllable words of official names, as `"first second"`.
@@ -95,6 +96,7 @@ pub fn index() -> &'static Index {
         let split = |phrases: &[&'static str]| phrases.iter().map(|p| p.split(' ').collect()).collect();
         Index {
             place_words: split(PLACE_WORDS),
+            namesake_words: split(NAMESAKE_WORDS),
             school_levels: split(SCHOOL_LEVELS),
             ministries: PhraseIndex::new(MINISTRY_SHORT_NAMES),
             surnames: SURNAMES.iter().copied().collect(),

@@ -187,6 +187,10 @@ pub const PLACE_WORDS: &[&str] = &[
     "khu kinh tế",
 ];
 
+/// Words for what is named after a person without being one: prizes, orders, scholarships
+/// (`Giải thưởng Nguyễn Đức Cảnh`, `Huân chương Hồ Chí Minh`). In lower case, as compared.
+pub const NAMESAKE_WORDS: &[&str] = &["giải thưởng", "giải", "huân chương", "học bổng", "cúp"];
+
 /// Words for streets and bridges: a body's head right after one is the street's name
 /// (`đường Trường Sơn`, `phố Hội Vũ`), not a body.
 pub const STREET_WORDS: &[&str] = &["đường", "phố", "ngõ", "ngách", "hẻm", "cầu"];

@@ -94,6 +94,8 @@ const ABBREVIATION_HEADS: &[&str] = &[
     "CLB",
     "BV",
     "ĐH",
+    "ĐHQG",
+    "NHCSXH",
 ];
 const COMPLETE_ABBREVIATIONS: &[&str] = &["TLĐLĐVN", "TLĐ"];
 
@@ -376,9 +378,12 @@ impl<'d, 'a> Rules<'d, 'a> {
             })
     }
 
-    /// `đường Nguyễn Văn Linh`: a name right after a word of place is the place's.
+    /// `đường Nguyễn Văn Linh`, `Giải thưởng Nguyễn Đức Cảnh`: a name right after a word of
+    /// place or of a prize is the place's or the prize's.
     fn after_place_word(&self, start: usize) -> bool {
-        self.after_phrase(start, &lexicon::index().place_words) || self.after_house_number(start)
+        self.after_phrase(start, &lexicon::index().place_words)
+            || self.after_phrase(start, &lexicon::index().namesake_words)
+            || self.after_house_number(start)
     }
 
     /// `số 5 Trần Thánh Tông`, `…, 6 Phạm Văn Bạch`: a name right after a house number (after

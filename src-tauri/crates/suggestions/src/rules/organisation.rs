@@ -165,6 +165,19 @@ impl Rules<'_, '_> {
                     k += 2;
                     continue;
                 }
+                // `Văn phòng ILO tại Việt Nam`, `Quỹ Nhi đồng Liên hợp quốc tại Việt Nam`: an
+                // international body's or a mission's office in a country is named with it.
+                if t.lower == "tại" && last_proper.is_some() && self.office_abroad(i, k) {
+                    if let Some(place) = (k + 1..self.n().min(k + 5)).rev().find(|&e| {
+                        self.doc.joined(k + 1)
+                            && (k + 2..=e).all(|x| self.doc.joined(x))
+                            && self.is_place(k + 1, e)
+                    }) {
+                        last_proper = Some(place);
+                        k = place + 1;
+                        continue;
+                    }
+                }
                 // The sentence's predicate begins: the name has ended (`Sông Đà triển khai`).
                 if self.predicate_at(k) {
                     break;
@@ -527,6 +540,25 @@ impl Rules<'_, '_> {
             [one] => Some((unit_end, one.clone())),
             _ => None,
         }
+    }
+
+    /// Whether the name from `start` up to `before` is an international body's or a mission
+    /// abroad, which is named with the country it works in.
+    fn office_abroad(&self, start: usize, before: usize) -> bool {
+        const MISSIONS: &[&str] = &[
+            "đại sứ quán",
+            "tổng lãnh sự quán",
+            "lãnh sự quán",
+            "phái đoàn",
+            "văn phòng đại diện",
+        ];
+        let name = self.doc.slice(start, before - 1);
+        let lower = name.to_lowercase();
+        MISSIONS.iter().any(|m| lower.starts_with(m))
+            || lower.contains("liên hợp quốc")
+            || lower.contains("quốc tế")
+            || lower.contains("thế giới")
+            || (start..before).any(|t| lexicon::ACRONYM_BODIES.contains(&self.doc.tokens[t].text.as_str()))
     }
 
     fn club_played_for(&self, i: usize) -> Option<usize> {

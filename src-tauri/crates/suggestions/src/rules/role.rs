@@ -83,8 +83,44 @@ impl Rules<'_, '_> {
         if all_titles && !segment.is_empty() && segment.chars().count() <= 300 {
             return Some(segment);
         }
+        // `– Kỹ sư Công ty TNHH Pouyuen Việt Nam;`: in a list, a trade of one or two words
+        // followed by the body it works for, and nothing more, is the role.
+        if self.titles_at(first).is_empty() && self.doc.tokens[first].capitalised {
+            let job = orgs
+                .iter()
+                .filter(|o| (first + 1..=first + 2).contains(&o.start) && self.doc.joined(o.start))
+                .map(|o| self.doc.slice(first, o.end))
+                .find(|job| *job == segment);
+            if job.is_some() {
+                return job;
+            }
+        }
         let end = self.role_extent(first, orgs)?;
         Some(self.doc.slice(first, end))
+    }
+
+    /// Where an apposition's role that starts at character `start` ends: at a comma, `;`, a
+    /// line's end, a sentence's full stop or a closing bracket, but not inside a bracket it
+    /// opens (`Quỹ Nhi đồng Liên hợp quốc (UNICEF) tại Việt Nam`).
+    fn apposition_stop(&self, start: usize) -> usize {
+        let chars = self.doc.chars;
+        let mut depth = 0usize;
+        (start..chars.len())
+            .find(|&c| match chars[c] {
+                '(' => {
+                    depth += 1;
+                    false
+                }
+                ')' if depth > 0 => {
+                    depth -= 1;
+                    false
+                }
+                ',' | ';' if depth > 0 => false,
+                ',' | ';' | ')' | '\n' => true,
+                '.' => chars.get(c + 1).is_none_or(|n| n.is_whitespace()),
+                _ => false,
+            })
+            .unwrap_or(chars.len())
     }
 
     /// The end (a character offset, at most `end`) of a role that starts at token `first`:
@@ -129,15 +165,30 @@ impl Rules<'_, '_> {
             self.role_extent(next, orgs)?;
             let chars = self.doc.chars;
             let start = self.doc.tokens[next].start;
-            let stop = (start..chars.len())
-                .find(|&c| {
-                    matches!(chars[c], ',' | ';' | ')' | '\n')
-                        || (chars[c] == '.' && chars.get(c + 1).is_none_or(|n| n.is_whitespace()))
-                })
-                .unwrap_or(chars.len());
+            let mut stop = self.apposition_stop(start);
+            // `ông X, Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh, cho biết`: a second title after
+            // the comma is the same person's, unless a name follows it (a second person).
+            while chars.get(stop) == Some(&',') {
+                let after = self.doc.tokens.partition_point(|t| t.start <= stop);
+                let second = after < self.n()
+                    && self.doc.tokens[after].capitalised
+                    && !self.titles_at(after).is_empty()
+                    && self.role_extent(after, orgs).is_some_and(|end| {
+                        !self
+                            .doc
+                            .tokens
+                            .get(end + 1)
+                            .is_some_and(|t| t.capitalised && self.doc.joined(end + 1))
+                    });
+                if !second {
+                    break;
+                }
+                stop = self.apposition_stop(self.doc.tokens[after].start);
+            }
             let stop = self.before_predicate(next, stop);
             let segment: String = chars[start..stop].iter().collect();
-            if segment.split_whitespace().count() <= 15 {
+            let segment = without_brackets(&segment);
+            if segment.split_whitespace().count() <= 20 {
                 return Some(segment.trim().to_owned());
             }
             let end = self.role_extent(next, orgs)?;
@@ -145,4 +196,20 @@ impl Rules<'_, '_> {
         }
         None
     }
+}
+
+/// A role without the short names given in brackets inside it (`Quỹ Nhi đồng Liên hợp quốc
+/// (UNICEF) tại Việt Nam` → `… Liên hợp quốc tại Việt Nam`).
+fn without_brackets(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    let mut depth = 0usize;
+    for c in segment.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
