@@ -377,9 +377,21 @@ pub const NATIONAL_NAMES: &[&str] = &[
     "Quỹ Bảo vệ môi trường Việt Nam",
 ];
 
-/// Complete heads that name one body of the whole nation, never a local one: in a role with no
-/// name after them (`Phó Chủ tịch Quốc hội`) they are still that body.
-pub const NATIONAL_BODIES: &[&str] = &["Quốc hội", "Chính phủ", "Kiểm toán Nhà nước"];
+/// Complete heads that name one body, of the nation or the world, never a local one: in a role
+/// with no name after them (`Phó Chủ tịch Quốc hội`) they are still that body.
+pub const NATIONAL_BODIES: &[&str] = &[
+    "Quốc hội",
+    "Chính phủ",
+    "Kiểm toán Nhà nước",
+    // One of its kind in the world, named alone before a person (`Tổng Thư ký Liên hợp quốc
+    // António Guterres`).
+    "Liên Hợp Quốc",
+    "Liên hợp quốc",
+    "Liên minh châu Âu",
+    "Nhà Trắng",
+    "Lầu Năm Góc",
+    "Điện Kremlin",
+];
 
 /// Abbreviations used as (parts of) organisation names, with their expansions.
 pub const ORG_ABBREVIATIONS: &[(&str, &str)] = &[

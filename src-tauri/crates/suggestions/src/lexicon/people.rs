@@ -214,6 +214,7 @@ pub const TITLES: &[&str] = &[
     "vụ phó",
     "huấn luyện viên trưởng",
     "huấn luyện viên",
+    "hlv trưởng",
     "giám đốc nhân sự",
     "giám đốc điều hành",
     "giám đốc kỹ thuật",

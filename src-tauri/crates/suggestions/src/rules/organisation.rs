@@ -432,7 +432,7 @@ impl Rules<'_, '_> {
             // `Tổng Giám đốc Tổ chức Lao động Quốc tế Gilbert Houngbo`: after a title, a run
             // of words no Vietnamese syllable spells is a foreign person's name.
             let foreign = titled
-                && s == run_start
+                && (s == run_start || self.place_prefix(run_start, s - 1) == s - run_start)
                 && (s..=end).all(|t| !newsroom_text::syllable::is_syllable(&self.doc.tokens[t].text));
             // `… xã Ea Tu Y Khoa Niê`, `… H'Hen Mlô`: an Ê Đê name opens with `Y` (men) or `H'`
             // (women) and ends with the clan's name.
