@@ -69,6 +69,12 @@ pub const HONORIFICS: &[&str] = &[
     // Village elders and the trades of sport and the arts, which name people of any origin
     // (`già làng Y Moan Niê`, `tiền vệ Geovane`).
     "già làng",
+    "người uy tín",
+    "trưởng thôn",
+    "trưởng bản",
+    "trưởng buôn",
+    "trưởng bon",
+    "trưởng ấp",
     "hlv",
     "tiền đạo",
     "tiền vệ",

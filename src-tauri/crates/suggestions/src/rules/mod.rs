@@ -102,8 +102,8 @@ const COMPLETE_ABBREVIATIONS: &[&str] = &["TLĐLĐVN", "TLĐ"];
 /// Lower-case words that never sit inside an organisation's name, even right after a
 /// capital: they join or relate separate things.
 const NEVER_INSIDE: &[&str] = &[
-    "và", "các", "của", "tại", "ở", "thuộc", "trên", "với", "là", "cho", "đã", "đang", "sẽ", "lần", "nhiệm",
-    "khóa", "khoá",
+    "và", "các", "của", "tại", "ở", "về", "đến", "tới", "thuộc", "trên", "với", "là", "cho", "đã", "đang",
+    "sẽ", "lần", "nhiệm", "khóa", "khoá",
 ];
 
 pub(crate) struct Rules<'d, 'a> {

@@ -129,7 +129,16 @@ impl Rules<'_, '_> {
                 (None, Some(w)) => (w, true),
                 (None, None) => continue,
             };
-            let p = i + len;
+            let mut p = i + len;
+            // `ngoại binh người Brazil Geovane`: the origin between the trade and the name.
+            if p + 2 < self.n() && self.doc.tokens[p].lower == "người" && self.doc.joined(p) {
+                let origin = (p + 1..self.n().min(p + 4))
+                    .rev()
+                    .find(|&e| (p + 1..=e).all(|x| self.doc.joined(x)) && self.is_place(p + 1, e));
+                if let Some(e) = origin.filter(|&e| e + 1 < self.n() && self.doc.joined(e + 1)) {
+                    p = e + 1;
+                }
+            }
             if p >= self.n() || !self.doc.joined(p) || !self.doc.tokens[p].capitalised || !self.usable(p) {
                 continue;
             }
