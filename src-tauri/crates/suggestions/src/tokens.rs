@@ -295,9 +295,12 @@ impl<'a> Document<'a> {
         // after it (`Ảnh: …`) are passed over to find it.
         let mut story: String = self.chars[..story_end.min(self.chars.len())].iter().collect();
         while let Some((before, last)) = story.trim_end().rsplit_once('\n') {
-            let credit = lexicon::CREDIT_MARKERS
-                .iter()
-                .any(|m| last.trim().to_lowercase().starts_with(m));
+            let credit = lexicon::CREDIT_MARKERS.iter().any(|m| {
+                last.trim()
+                    .trim_start_matches(['(', '['])
+                    .to_lowercase()
+                    .starts_with(m)
+            });
             if !credit {
                 break;
             }
