@@ -5,6 +5,11 @@
 /// Compared on lower-case words, the longest first.
 pub const PREDICATE_WORDS: &[&str] = &[
     "cho biết",
+    "kiểm tra",
+    "thanh tra",
+    "khảo sát",
+    "thăm",
+    "khám",
     "khẳng định",
     "nhấn mạnh",
     "chia sẻ",

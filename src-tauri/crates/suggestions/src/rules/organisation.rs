@@ -178,6 +178,18 @@ impl Rules<'_, '_> {
                         continue;
                     }
                 }
+                if !t.capitalised && !t.all_caps && !t.has_digit {
+                    if let Some((last, bracket)) =
+                        self.descriptive_stretch(head_end, head_len, last_proper, k)
+                    {
+                        if bracket {
+                            last_proper = Some(last);
+                            break;
+                        }
+                        k = last + 1;
+                        continue;
+                    }
+                }
                 // The sentence's predicate begins: the name has ended (`Sông Đà triển khai`).
                 if self.predicate_at(k) {
                     break;
@@ -540,6 +552,77 @@ impl Rules<'_, '_> {
             [one] => Some((unit_end, one.clone())),
             _ => None,
         }
+    }
+
+    /// `Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh Hà Tĩnh`, `Hội Bảo trợ
+    /// người khuyết tật và trẻ mồ côi Việt Nam`, `Tổng công ty Đầu tư phát triển nhà và đô thị
+    /// (HUD)`: a name that describes what the body does goes on in lower case after its head,
+    /// or after the head and one capitalised word of two syllables, for up to twelve words, when
+    /// it ends in a unit of place and its name, a known place, or its abbreviation in brackets.
+    /// The last lower-case word, and whether the bracket ends the name.
+    fn descriptive_stretch(
+        &self,
+        head_end: usize,
+        head_len: usize,
+        last_proper: Option<usize>,
+        k: usize,
+    ) -> Option<(usize, bool)> {
+        let after_head = last_proper.is_none() && k == head_end + 1 && head_len >= 2;
+        // A ministry's or department's name is its field (`Sở Y tế`), never described on.
+        let field_head = ["sở", "bộ", "cục", "tổng cục", "vụ", "chi cục"].contains(
+            &self
+                .doc
+                .slice(head_end + 1 - head_len, head_end)
+                .to_lowercase()
+                .as_str(),
+        );
+        let after_word = !field_head
+            && last_proper == Some(head_end + 1)
+            && k == head_end + 3
+            && self.doc.tokens[head_end + 1].capitalised
+            && self.doc.joined(head_end + 2)
+            && !self.doc.tokens[head_end + 2].capitalised;
+        if !(after_head || after_word) {
+            return None;
+        }
+        let mut e = k;
+        while e < self.n() && e < k + 12 && self.doc.joined(e) {
+            let t = &self.doc.tokens[e];
+            if t.capitalised || t.all_caps || t.has_digit || !t.latin {
+                break;
+            }
+            if lexicon::index().admin_words.contains(t.lower.as_str())
+                && e + 1 < self.n()
+                && self.doc.joined(e + 1)
+                && self.doc.tokens[e + 1].capitalised
+            {
+                return (e > k).then_some((e - 1, false));
+            }
+            let stop =
+                NEVER_INSIDE.contains(&t.lower.as_str()) && !["và", "cho", "các"].contains(&t.lower.as_str());
+            // `giao thông`, `phát triển`: a one-syllable verb opening a compound is no
+            // predicate; a verb of two (`kiểm tra`) is.
+            let verb = self.predicate_at(e)
+                && (!self.compound_at(e)
+                    || self
+                        .doc
+                        .longest_at(e, lexicon::index().predicate_words.starting_with(&t.lower))
+                        .is_some_and(|len| len > 1));
+            if stop || verb || lexicon::index().honorific_words.contains(t.lower.as_str()) {
+                return None;
+            }
+            e += 1;
+        }
+        if e == k || e >= self.n() {
+            return None;
+        }
+        let gap = self.doc.gap_before(e);
+        let t = &self.doc.tokens[e];
+        if gap.trim() == "(" && t.all_caps && self.doc.chars.get(t.end) == Some(&')') {
+            return Some((e - 1, true));
+        }
+        (self.doc.joined(e) && t.capitalised && self.place_prefix(e, self.run_from(e)) > 0)
+            .then_some((e - 1, false))
     }
 
     /// Whether the name from `start` up to `before` is an international body's or a mission
