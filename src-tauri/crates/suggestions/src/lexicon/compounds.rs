@@ -82,6 +82,7 @@ pub const COMPOUNDS: &[&str] = &[
     "xây dựng",
     "phát triển",
     "giao thông",
+    "tối cao",
     "viễn thông",
     "truyền thông",
     "thông tin",

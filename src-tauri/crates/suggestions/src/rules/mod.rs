@@ -243,13 +243,14 @@ impl<'d, 'a> Rules<'d, 'a> {
         let t = &self.doc.tokens[k];
         // The second syllable of a word (`việc làm`, `danh thắng`) is no verb of its own.
         let second_syllable = k > 0 && self.compound_at(k - 1);
-        !second_syllable
-            && !t.capitalised
-            && !t.all_caps
-            && self
-                .doc
-                .longest_at(k, lexicon::index().predicate_words.starting_with(&t.lower))
-                .is_some()
+        if second_syllable || t.capitalised || t.all_caps {
+            return false;
+        }
+        // A one-syllable verb opening a compound (`giao thông`, `phát triển`) is no predicate;
+        // a verb of two (`kiểm tra`) is.
+        self.doc
+            .longest_at(k, lexicon::index().predicate_words.starting_with(&t.lower))
+            .is_some_and(|len| len > 1 || !self.compound_at(k))
     }
 
     /// Whether one to three lower-case words from `k` lead inside a name to a capitalised

@@ -94,6 +94,7 @@ impl Rules<'_, '_> {
             let mut last_proper: Option<usize> = None;
             let alone = club || lexicon::named_alone(&self.doc.tokens[i].text);
             let mut k = head_end + 1;
+            let mut after_code = false;
             while k < self.n() && self.usable(k) && self.doc.tokens[k].latin {
                 // A brand's or acronym's name goes on only with capitals (`Samsung Electronics
                 // Việt Nam`) or a branch (`VietinBank chi nhánh Bắc Ninh`): a lower-case word
@@ -108,12 +109,19 @@ impl Rules<'_, '_> {
                     k += 2;
                     continue;
                 }
+                // `Phòng Cảnh sát hình sự (PC02) Công an TP Hà Nội`: a unit's code in brackets
+                // sits inside the name.
+                if last_proper.is_some() && self.unit_code_at(k) {
+                    k += 1;
+                    after_code = true;
+                    continue;
+                }
                 let comma = last_proper.is_some() && self.comma_joins(k);
                 // `Ban Kinh tế - Ngân sách`: a head of two words or more names enough for a
                 // dash to go on from it.
                 let dash =
                     self.dash_joins(k) && (last_proper.is_some() || k == head_end + 1 && head_len >= 2);
-                if !(self.doc.joined(k) || dash || comma) {
+                if !(self.doc.joined(k) || dash || comma || std::mem::take(&mut after_code)) {
                     break;
                 }
                 let t = &self.doc.tokens[k];
@@ -168,10 +176,13 @@ impl Rules<'_, '_> {
                 // `Văn phòng ILO tại Việt Nam`, `Quỹ Nhi đồng Liên hợp quốc tại Việt Nam`: an
                 // international body's or a mission's office in a country is named with it.
                 if t.lower == "tại" && last_proper.is_some() && self.office_abroad(i, k) {
+                    let city = |e: usize| {
+                        e == k + 1 && abbreviation(&self.doc.tokens[e].text) == Some("Thành phố Hồ Chí Minh")
+                    };
                     if let Some(place) = (k + 1..self.n().min(k + 5)).rev().find(|&e| {
                         self.doc.joined(k + 1)
                             && (k + 2..=e).all(|x| self.doc.joined(x))
-                            && self.is_place(k + 1, e)
+                            && (self.is_place(k + 1, e) || city(e))
                     }) {
                         last_proper = Some(place);
                         k = place + 1;
@@ -305,6 +316,17 @@ impl Rules<'_, '_> {
             });
         }
         orgs.sort_by_key(|o| o.start);
+        // `Phòng Cảnh sát hình sự (PC02) Công an TP Hà Nội`: a unit's code in brackets between
+        // a unit and the force it belongs to joins them into one name.
+        for o in 0..orgs.len() {
+            let code = orgs[o].end + 1;
+            if orgs[o].person_from.is_none() && code + 1 < self.n() && self.unit_code_at(code) {
+                if let Some(end) = orgs.iter().find(|b| b.start == code + 1).map(|b| b.end) {
+                    orgs[o].end = end;
+                    orgs[o].name.clear();
+                }
+            }
+        }
         for org in &mut orgs {
             let end = org.person_from.map_or(org.end, |p| p - 1);
             org.end = end;
@@ -319,7 +341,11 @@ impl Rules<'_, '_> {
                 org.name = self.doc.slice(org.start, unit_end);
             }
             org.alias = self.bracketed_alias(org.end);
-            let mut words: Vec<&str> = org.name.split(' ').collect();
+            let mut words: Vec<&str> = org
+                .name
+                .split(' ')
+                .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
+                .collect();
             if let Some((unit_len, _)) = &place_named {
                 words.truncate(words.len().saturating_sub(*unit_len));
             }
@@ -600,15 +626,7 @@ impl Rules<'_, '_> {
             }
             let stop =
                 NEVER_INSIDE.contains(&t.lower.as_str()) && !["và", "cho", "các"].contains(&t.lower.as_str());
-            // `giao thông`, `phát triển`: a one-syllable verb opening a compound is no
-            // predicate; a verb of two (`kiểm tra`) is.
-            let verb = self.predicate_at(e)
-                && (!self.compound_at(e)
-                    || self
-                        .doc
-                        .longest_at(e, lexicon::index().predicate_words.starting_with(&t.lower))
-                        .is_some_and(|len| len > 1));
-            if stop || verb || lexicon::index().honorific_words.contains(t.lower.as_str()) {
+            if stop || self.predicate_at(e) || lexicon::index().honorific_words.contains(t.lower.as_str()) {
                 return None;
             }
             e += 1;
@@ -625,8 +643,28 @@ impl Rules<'_, '_> {
             .then_some((e - 1, false))
     }
 
-    /// Whether the name from `start` up to `before` is an international body's or a mission
-    /// abroad, which is named with the country it works in.
+    /// Whether token `k` is a police or army unit's code in brackets with a name going on
+    /// after it (`(PC02) Công an`, `(C08) Bộ Công an`).
+    fn unit_code_at(&self, k: usize) -> bool {
+        let t = &self.doc.tokens[k];
+        let letters = t.text.chars().take_while(char::is_ascii_uppercase).count();
+        let digits = t
+            .text
+            .chars()
+            .skip(letters)
+            .take_while(char::is_ascii_digit)
+            .count();
+        (1..=3).contains(&letters)
+            && (2..=3).contains(&digits)
+            && letters + digits == t.text.chars().count()
+            && self.doc.gap_before(k) == " ("
+            && k + 1 < self.n()
+            && self.doc.gap_before(k + 1) == ") "
+            && self.doc.tokens[k + 1].capitalised
+    }
+
+    /// Whether the name from `start` up to `before` is an international body's, a mission
+    /// abroad or a court of appeal, which is named with the country or city it works in.
     fn office_abroad(&self, start: usize, before: usize) -> bool {
         const MISSIONS: &[&str] = &[
             "đại sứ quán",
@@ -634,6 +672,12 @@ impl Rules<'_, '_> {
             "lãnh sự quán",
             "phái đoàn",
             "văn phòng đại diện",
+            // Courts and prosecutors of appeal, named for the city they sit in.
+            "tòa phúc thẩm",
+            "tòa án nhân dân cấp cao",
+            "tand cấp cao",
+            "viện kiểm sát nhân dân cấp cao",
+            "vksnd cấp cao",
         ];
         let name = self.doc.slice(start, before - 1);
         let lower = name.to_lowercase();
