@@ -102,11 +102,13 @@ pub fn index() -> &'static Index {
             surnames: SURNAMES.iter().copied().collect(),
             places: PLACES
                 .iter()
+                .chain(COUNTRIES)
                 .copied()
                 .chain(PROVINCES.iter().map(|(name, _)| *name))
                 .collect(),
             place_first_words: PLACES
                 .iter()
+                .chain(COUNTRIES)
                 .copied()
                 .chain(PROVINCES.iter().map(|(name, _)| *name))
                 .filter_map(|p| p.split(' ').next())

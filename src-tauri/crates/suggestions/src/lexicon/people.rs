@@ -10,10 +10,11 @@ pub const SURNAMES: &[&str] = &[
     "Văn", "Viên", "Khổng", "Lã", "Mã", "Trình", "Ung", "Yên", "Kha", "Khương", "Đông", "Hàn", "Lạng",
     "Tống", "Thiều", "Trang", "Tiêu", "Mẫn", "Nhữ", "Vòng", "Đậu", "Cấn", "Lữ", "Bế", "Hoa", "Lầu", "Ma",
     "Quản", "Thiệu", "Vương", "Ôn", "Bành", "Chử", "Tào", "Sùng", "Vàng", "Giàng", "Thào", "Mùa", "Cầm",
-    "Lường", "Quàng", "Lèo", "Hờ",
+    "Lường", "Quàng", "Lèo", "Hờ", "Phi", "Khuất", "Giáp", "Đới", "Ngọ", "Lều", "Ngụy", "Nguỵ", "Chế",
+    "Tiết", "Vy", "Bàn", "Sái", "Tòng", "Tẩn", "Phàn", "Chảo", "Hủng", "Khà", "Nhan",
     // Clan names of the Central Highlands and Khmer family names (`Ksor Phước Hà`, `Thạch Sô Phanh`).
     "Ksor", "Rmah", "Siu", "Kpă", "Rcom", "Kpuih", "Puih", "Niê", "Byă", "Êban", "Mlô", "Hwing", "Knul",
-    "Adrơng", "Danh",
+    "Adrơng", "Danh", "Điểu", "Rahlan",
 ];
 
 /// Words placed before a name: honorifics, kinship terms used as titles, degrees and ranks.
@@ -165,7 +166,14 @@ pub const TITLES: &[&str] = &[
     "chánh án",
     "chủ nhiệm",
     "bộ trưởng",
+    "đại sứ đặc mệnh toàn quyền",
     "đại sứ",
+    "trưởng đại diện thường trú",
+    "trưởng đại diện",
+    "điều phối viên thường trú",
+    "điều phối viên",
+    "tổng lãnh sự",
+    "tham tán",
     "tổng lãnh sự",
     "thứ trưởng",
     "thủ tướng",

@@ -175,14 +175,19 @@ impl Rules<'_, '_> {
                 }
                 // `Văn phòng ILO tại Việt Nam`, `Quỹ Nhi đồng Liên hợp quốc tại Việt Nam`: an
                 // international body's or a mission's office in a country is named with it.
-                if t.lower == "tại" && last_proper.is_some() && self.office_abroad(i, k) {
+                if t.lower == "tại" && last_proper.is_some() {
+                    // `Hội Người lao động Việt Nam tại Nhật Bản`: Vietnamese abroad.
+                    let abroad = |e: usize| {
+                        self.doc.slice(i, k - 1).to_lowercase().ends_with("việt nam")
+                            && lexicon::COUNTRIES.contains(&self.doc.slice(k + 1, e).as_str())
+                    };
                     let city = |e: usize| {
                         e == k + 1 && abbreviation(&self.doc.tokens[e].text) == Some("Thành phố Hồ Chí Minh")
                     };
                     if let Some(place) = (k + 1..self.n().min(k + 5)).rev().find(|&e| {
                         self.doc.joined(k + 1)
                             && (k + 2..=e).all(|x| self.doc.joined(x))
-                            && (self.is_place(k + 1, e) || city(e))
+                            && (self.office_abroad(i, k) && (self.is_place(k + 1, e) || city(e)) || abroad(e))
                     }) {
                         last_proper = Some(place);
                         k = place + 1;
