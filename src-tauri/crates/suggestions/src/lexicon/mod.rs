@@ -3,6 +3,7 @@
 //! These are features of the language and of officialdom, not lists of particular people, so
 //! the rules generalise to names never seen before.
 
+mod brands;
 mod compounds;
 mod organisations;
 mod page;
@@ -11,6 +12,7 @@ mod places;
 mod predicates;
 mod provinces;
 
+pub use brands::*;
 pub use compounds::*;
 pub use organisations::*;
 pub use page::*;

@@ -8,10 +8,13 @@ use crate::known::{EntityKind, KnownMention};
 use crate::lexicon;
 use crate::tokens::Document;
 
+mod club;
 mod merge;
+mod name_end;
 mod organisation;
 mod person;
 mod role;
+mod trailing_person;
 pub(crate) use merge::merge;
 
 /// An organisation found by rule, over tokens `start..=end`.
