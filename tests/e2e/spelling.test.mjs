@@ -141,6 +141,20 @@ test("a real word in the wrong place is marked by its neighbours and the word th
     await menu.waitForExist({ reverse: true });
     await until("the fix in the body", async () => (await body.getText()).includes("Vụ cháy xảy ra lúc 7 giờ"));
     await until("the mark gone", async () => !(await (await app.$(".cm-spelling-context")).isExisting()));
+
+    // `chả` is also the spoken "not": where it is right, the newsroom says so once, and the
+    // word is left alone among those neighbours — and still marked among others.
+    await body.click();
+    await app.keys(["Control", "End"]);
+    await body.addValue(" Hắn chả lương thiện gì.");
+    await (await app.$(".cm-spelling-context=chả")).waitForExist();
+    const taught = await openMenuOn(app, "chả");
+    const keep = await app.$("[data-testid=spelling-keep-phrase]");
+    assert.equal(await keep.getText(), "Cụm “Hắn chả lương” là đúng");
+    await keep.click();
+    await taught.waitForExist({ reverse: true });
+    await until("the body's mark gone", async () => !(await (await app.$(".cm-spelling-context")).isExisting()));
+    assert.equal(await (await app.$(".headline mark.context")).getText(), "chả", "the headline's is still marked");
   } finally {
     await closeApp(app);
   }

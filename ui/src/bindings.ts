@@ -21,7 +21,13 @@ export type Issue = { start: number, end: number, word: string, kind: IssueKind,
  * the word the neighbours want for a context issue or a misspelling whose neighbours say
  * which word was meant; empty when only the dictionary's suggestions can tell (ask for them).
  */
-replacement: string, };
+replacement: string, 
+/**
+ * For a context issue, the word with the neighbours it was read with, as written
+ * (`sảy ra`): what "this phrase is right" teaches the newsroom's dictionary. Empty
+ * otherwise.
+ */
+phrase: string, };
 
 export type TonePlacement = "either" | "old" | "new";
 
@@ -29,7 +35,7 @@ export type VowelIY = "either" | "i" | "y";
 
 export type HouseStyle = { tone_placement: TonePlacement, vowel_i_y: VowelIY, };
 
-export type WordKind = "added" | "ignored";
+export type WordKind = "added" | "ignored" | "phrase";
 
 export type HouseWord = { word: string, kind: WordKind, added_by: string, added_at: string, };
 

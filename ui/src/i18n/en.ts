@@ -543,6 +543,7 @@ export const en: Messages = {
     noSuggestions: "No suggestions",
     addWord: "Add to the newsroom's dictionary",
     ignore: "Ignore this word",
+    keepPhrase: (phrase: string) => `“${phrase}” is right`,
     normalise: "Apply the house spelling style",
     normalised: (n: number) => (n === 0 ? "The piece already follows the house style." : `Changed ${n} word${n === 1 ? "" : "s"} to the house style.`),
   },

@@ -559,6 +559,7 @@ export const vi = {
     noSuggestions: "Không có gợi ý",
     addWord: "Thêm vào từ điển tòa soạn",
     ignore: "Bỏ qua từ này",
+    keepPhrase: (phrase: string) => `Cụm “${phrase}” là đúng`,
     normalise: "Chuẩn hóa chính tả theo quy định",
     normalised: (n: number) => (n === 0 ? "Bài đã đúng quy định chính tả." : `Đã sửa ${n} từ theo quy định chính tả.`),
   },

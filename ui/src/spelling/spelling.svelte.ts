@@ -12,6 +12,8 @@ export interface Mark {
   word: string;
   kind: IssueKind;
   replacement: string;
+  /** For a context mark, the word with the neighbours it was read with. */
+  phrase: string;
 }
 
 class Spelling {
@@ -40,6 +42,7 @@ class Spelling {
       word: issues[n].word,
       kind: issues[n].kind,
       replacement: issues[n].replacement,
+      phrase: issues[n].phrase,
     }));
   }
 

@@ -514,11 +514,15 @@ pub enum SpellingCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Add a word to the newsroom's dictionary (`--ignore`: let it pass, kept apart).
+    /// Add a word to the newsroom's dictionary (`--ignore`: let it pass, kept apart;
+    /// `--phrase`: two to four words that are right together, never marked for their
+    /// neighbours, given in quotes).
     Add {
         word: String,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "phrase")]
         ignore: bool,
+        #[arg(long)]
+        phrase: bool,
     },
     /// Take a word out of the newsroom's dictionary.
     Remove { word: String },

@@ -17,6 +17,9 @@ struct Marked {
     word: String,
     kind: IssueKind,
     suggestions: Vec<String>,
+    /// For a word marked for its context, the word with the neighbours it was read with.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    phrase: String,
 }
 
 pub fn run(api: Api, command: SpellingCommand) -> Result<(), ApiError> {
@@ -46,6 +49,7 @@ pub fn run(api: Api, command: SpellingCommand) -> Result<(), ApiError> {
                     word: issue.word,
                     kind: issue.kind,
                     suggestions,
+                    phrase: issue.phrase,
                 });
             }
             if json {
@@ -70,11 +74,11 @@ pub fn run(api: Api, command: SpellingCommand) -> Result<(), ApiError> {
                 std::process::exit(1);
             }
         }
-        SpellingCommand::Add { word, ignore } => {
-            let kind = if ignore {
-                WordKind::Ignored
-            } else {
-                WordKind::Added
+        SpellingCommand::Add { word, ignore, phrase } => {
+            let kind = match (ignore, phrase) {
+                (true, _) => WordKind::Ignored,
+                (_, true) => WordKind::Phrase,
+                _ => WordKind::Added,
             };
             print_json(&api.spelling_add_word(&word, kind)?);
         }
@@ -95,10 +99,10 @@ pub fn run(api: Api, command: SpellingCommand) -> Result<(), ApiError> {
                     println!(
                         "{}{}",
                         w.word,
-                        if w.kind == WordKind::Ignored {
-                            " (ignored)"
-                        } else {
-                            ""
+                        match w.kind {
+                            WordKind::Ignored => " (ignored)",
+                            WordKind::Phrase => " (phrase)",
+                            WordKind::Added => "",
                         }
                     );
                 }

@@ -18,6 +18,7 @@ fn kind_name(kind: WordKind) -> &'static str {
     match kind {
         WordKind::Added => "added",
         WordKind::Ignored => "ignored",
+        WordKind::Phrase => "phrase",
     }
 }
 
@@ -30,11 +31,24 @@ pub fn add_word(
     now: DateTime<Utc>,
 ) -> Result<HouseWord> {
     let word = newsroom_text::nfc(word.trim());
+    if kind == WordKind::Phrase {
+        let parts: Vec<&str> = word.split_whitespace().collect();
+        if !(2..=4).contains(&parts.len()) || word.chars().count() > 64 {
+            return Err(SpellingError::BadWord(format!(
+                "{word:?}: a phrase is two to four words of at most 64 letters in all"
+            )));
+        }
+        return store(conn, &parts.join(" "), kind, by, now);
+    }
     if word.is_empty() || word.chars().any(char::is_whitespace) || word.chars().count() > 64 {
         return Err(SpellingError::BadWord(format!(
             "{word:?}: a dictionary word is one word of at most 64 letters"
         )));
     }
+    store(conn, &word, kind, by, now)
+}
+
+fn store(conn: &Connection, word: &str, kind: WordKind, by: &str, now: DateTime<Utc>) -> Result<HouseWord> {
     let at = newsroom_store::timestamp(now);
     conn.execute(
         "INSERT INTO spelling_words (word, kind, added_by, added_at) VALUES (?1, ?2, ?3, ?4)
@@ -43,7 +57,7 @@ pub fn add_word(
         params![word, kind_name(kind), by, at],
     )?;
     Ok(HouseWord {
-        word,
+        word: word.to_owned(),
         kind,
         added_by: by.to_owned(),
         added_at: at,
@@ -65,10 +79,10 @@ pub fn words(conn: &Connection) -> Result<Vec<HouseWord>> {
         .query_map([], |r| {
             Ok(HouseWord {
                 word: r.get(0)?,
-                kind: if r.get::<_, String>(1)? == "ignored" {
-                    WordKind::Ignored
-                } else {
-                    WordKind::Added
+                kind: match r.get::<_, String>(1)?.as_str() {
+                    "ignored" => WordKind::Ignored,
+                    "phrase" => WordKind::Phrase,
+                    _ => WordKind::Added,
                 },
                 added_by: r.get(2)?,
                 added_at: r.get(3)?,

@@ -5,7 +5,8 @@
 //! directory of people and organisations, so tagged names are never marked. A right word that
 //! is not in the house style (tone placement, `i`/`y`) is marked as a style issue with its
 //! house form. Suggestions are computed when asked for, one word at a time, so checking stays
-//! a lookup per word.
+//! a lookup per word. Phrases the newsroom has said are right teach the context check: a
+//! word is never marked among the neighbours it has in such a phrase.
 //!
 //! The dictionary is read at run time from Debian's `hunspell-vi`; without it the checker says
 //! so (`DictionaryMissing`) and the editor works unchecked.
@@ -78,6 +79,28 @@ impl Speller<'_> {
         let joined = |g: &str| !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}');
         // Each word keyed once, for itself and as its neighbours' neighbour.
         let keys: Vec<Option<String>> = words.iter().map(|w| context::key(w.text)).collect();
+        // The phrases the newsroom has said are right, keyed word by word.
+        let taught: Vec<Vec<String>> = self
+            .house_words
+            .iter()
+            .filter(|w| w.contains(' '))
+            .filter_map(|phrase| {
+                phrase
+                    .split(' ')
+                    .map(|w| context::key(&w.to_lowercase()))
+                    .collect()
+            })
+            .collect();
+        // Whether a word stands in one of them here: its neighbours are the phrase's.
+        let in_taught_phrase = |w: &str, left: Option<&str>, right: Option<&str>| {
+            taught.iter().any(|phrase| {
+                phrase.iter().enumerate().any(|(p, word)| {
+                    word == w
+                        && (p == 0 || left == Some(phrase[p - 1].as_str()))
+                        && phrase.get(p + 1).is_none_or(|next| right == Some(next.as_str()))
+                })
+            })
+        };
         let mut out = Vec::new();
         for (i, word) in words.iter().enumerate() {
             let before = i.checked_sub(1).map(|p| (&words[p], gap(&words[p], word)));
@@ -90,6 +113,9 @@ impl Speller<'_> {
                 .and_then(|_| keys[i + 1].as_deref());
             let wanted = |likeness| {
                 let w = keys[i].as_deref()?;
+                if in_taught_phrase(w, left, right) {
+                    return None;
+                }
                 context::wanted(word.text, w, left, right, likeness)
             };
             // A directory name's syllables are right but still read in context: a name word
@@ -112,12 +138,29 @@ impl Speller<'_> {
                     None => continue,
                 }
             };
+            // The word with the neighbours it was read with, as written.
+            let phrase = if kind == IssueKind::Context {
+                let from = if left.is_some() {
+                    words[i - 1].bytes.start
+                } else {
+                    word.bytes.start
+                };
+                let to = if right.is_some() {
+                    words[i + 1].bytes.end
+                } else {
+                    word.bytes.end
+                };
+                text[from..to].to_owned()
+            } else {
+                String::new()
+            };
             out.push(Issue {
                 start: word.start as u32,
                 end: word.end as u32,
                 word: word.text.to_owned(),
                 kind,
                 replacement,
+                phrase,
             });
         }
         out

@@ -27,6 +27,10 @@ pub struct Issue {
     /// the word the neighbours want for a context issue or a misspelling whose neighbours say
     /// which word was meant; empty when only the dictionary's suggestions can tell (ask for them).
     pub replacement: String,
+    /// For a context issue, the word with the neighbours it was read with, as written
+    /// (`sảy ra`): what "this phrase is right" teaches the newsroom's dictionary. Empty
+    /// otherwise.
+    pub phrase: String,
 }
 
 /// Where the tone mark goes in `oa`, `oe`, `uy` without a final consonant.
@@ -75,6 +79,9 @@ impl Default for HouseStyle {
 pub enum WordKind {
     Added,
     Ignored,
+    /// Two to four words the newsroom says are right together (`chả lương thiện`): none of
+    /// them is marked for its context where it stands between the neighbours it has there.
+    Phrase,
 }
 
 /// A word of the newsroom's own dictionary.

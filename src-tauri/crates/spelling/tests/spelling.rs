@@ -168,6 +168,77 @@ fn directory_names_and_the_newsrooms_words_are_never_marked() {
 }
 
 #[test]
+fn a_phrase_the_newsroom_says_is_right_is_not_marked_there_and_still_is_elsewhere() {
+    let dictionary = dictionary();
+    let none = HashSet::new();
+    // `chả` is also the spoken "not": `chả lương thiện` is right, though `trả lương` is the
+    // listed pair and `chả lương` alone reads as its misspelling.
+    let right = "Hắn chả lương thiện gì.";
+    let wrong = "Công ty chả lương cho công nhân.";
+    let bare = plain(&dictionary, &none);
+    let issue = bare
+        .check(right)
+        .into_iter()
+        .next()
+        .expect("the context check marks it");
+    assert_eq!(
+        (issue.kind, issue.replacement.as_str()),
+        (IssueKind::Context, "trả")
+    );
+    assert_eq!(
+        issue.phrase, "Hắn chả lương",
+        "the word with the neighbours it was read with"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let conn = newsroom_store::open_dir(dir.path()).unwrap();
+    let taught = house::add_word(&conn, &issue.phrase, WordKind::Phrase, "Lan", Utc::now()).unwrap();
+    assert_eq!(taught.kind, WordKind::Phrase);
+    for bad in ["chả", "một hai ba bốn năm", "  "] {
+        assert!(
+            house::add_word(&conn, bad, WordKind::Phrase, "Lan", Utc::now()).is_err(),
+            "{bad:?}"
+        );
+    }
+    let house_words: HashSet<String> = house::words(&conn).unwrap().into_iter().map(|w| w.word).collect();
+    let taught = Speller {
+        dictionary: &dictionary,
+        house_words: &house_words,
+        name_words: &none,
+        style: HouseStyle::default(),
+    };
+    assert!(
+        taught.check(right).is_empty(),
+        "not marked where the newsroom said it is right"
+    );
+    assert!(
+        taught.check("Ông ta nói hắn chả lương thiện.").is_empty(),
+        "in any case"
+    );
+    let elsewhere: Vec<(String, IssueKind)> = taught
+        .check(wrong)
+        .into_iter()
+        .map(|i| (i.word, i.kind))
+        .collect();
+    assert_eq!(
+        elsewhere,
+        [("chả".to_owned(), IssueKind::Context)],
+        "other neighbours: still marked"
+    );
+
+    // The phrase travels with the dictionary.
+    let other = tempfile::tempdir().unwrap();
+    let other = newsroom_store::open_dir(other.path()).unwrap();
+    house::import(&other, &house::export(&conn).unwrap(), "Minh", Utc::now()).unwrap();
+    let words: Vec<(String, WordKind)> = house::words(&other)
+        .unwrap()
+        .into_iter()
+        .map(|w| (w.word, w.kind))
+        .collect();
+    assert_eq!(words, [("Hắn chả lương".to_owned(), WordKind::Phrase)]);
+}
+
+#[test]
 fn the_newsrooms_dictionary_travels_by_export_and_import() {
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();

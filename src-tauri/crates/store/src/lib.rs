@@ -45,6 +45,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0022_photo_place_fields.sql"),
     include_str!("../migrations/0023_photo_straighten.sql"),
     include_str!("../migrations/0024_never_suggested.sql"),
+    include_str!("../migrations/0025_spelling_phrases.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
