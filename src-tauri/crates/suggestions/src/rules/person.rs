@@ -72,10 +72,17 @@ impl Rules<'_, '_> {
                         let last = posting.expect("checked");
                         (last, Some(last + 1))
                     }
-                    Some(org) if org.person_from.is_none() => (
-                        org.end,
-                        (org.end + 1 < self.n() && self.doc.joined(org.end + 1)).then_some(org.end + 1),
-                    ),
+                    Some(org) if org.person_from.is_none() => {
+                        // `Tổng Giám đốc Tập đoàn Dầu khí Việt Nam (Petrovietnam) Lê Mạnh Hùng`:
+                        // the name comes after the body's short name in brackets.
+                        let after_alias = org
+                            .alias
+                            .map(|(_, to)| to + 1)
+                            .filter(|&next| next < self.n() && self.doc.gap_before(next) == ") ");
+                        let next = org.end + 1;
+                        let joined = next < self.n() && self.doc.joined(next);
+                        (org.end, after_alias.or(joined.then_some(next)))
+                    }
                     Some(_) => break,
                     None => match self.team_after(after).or_else(|| self.generic_body_after(after)) {
                         // `Huấn luyện viên trưởng đội tuyển bóng đá nữ quốc gia Mai Đức Chung`:
