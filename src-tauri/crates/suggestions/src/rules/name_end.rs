@@ -106,10 +106,12 @@ impl Rules<'_, '_> {
         if named_after(unit_end) {
             return None;
         }
-        let mut places: Vec<String> = Vec::new();
+        let mut places: Vec<(String, usize)> = Vec::new();
         for k in 0..self.n().saturating_sub(unit.len()) {
             let stop = k + unit.len() - 1;
-            if !self.doc.words_at(k, unit) || !named_after(stop) || self.doc.tokens[k].capitalised {
+            // A unit's capital is only the sentence's (`Tỉnh Gia Lai có …`).
+            let capital = self.doc.tokens[k].capitalised && !self.doc.sentence_start(k);
+            if !self.doc.words_at(k, unit) || !named_after(stop) || capital {
                 continue;
             }
             let mut last = stop + 1;
@@ -126,14 +128,18 @@ impl Rules<'_, '_> {
                 last = known;
             }
             let place = self.doc.slice(k, last);
-            if !places.contains(&place) {
-                places.push(place);
+            match places.iter_mut().find(|(p, _)| *p == place) {
+                Some((_, count)) => *count += 1,
+                None => places.push((place, 1)),
             }
         }
-        match places.as_slice() {
-            [one] => Some((unit_end, one.clone())),
-            _ => None,
-        }
+        // A piece about a province that names another once (the old province merged into
+        // it) still means its own: the place named more often than all the others together.
+        let total: usize = places.iter().map(|(_, count)| count).sum();
+        places
+            .into_iter()
+            .find(|(_, count)| 2 * count > total)
+            .map(|(place, _)| (unit_end, place))
     }
 
     /// `Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh Hà Tĩnh`, `Hội Bảo trợ

@@ -41,6 +41,17 @@ impl Rules<'_, '_> {
                 i = head_end + 1;
                 continue;
             }
+            // `Ban tổ chức V.League 1`, `Ban giám khảo cuộc thi …`: an event's committee, in
+            // lower case, is no standing body.
+            let event_committee = self.doc.tokens[i].text == "Ban"
+                && ([["tổ", "chức"], ["giám", "khảo"]]
+                    .iter()
+                    .any(|w| self.doc.words_at(i + 1, w)))
+                && !self.doc.tokens[i + 1].capitalised;
+            if event_committee {
+                i = head_end + 1;
+                continue;
+            }
             // `Công ty TNHH Samsung Electronics Việt Nam`: a brand inside a company's name is
             // that company, not a second body.
             let inside = orgs.last().is_some_and(|o: &FoundOrg| o.start < i && i <= o.end);
@@ -99,15 +110,17 @@ impl Rules<'_, '_> {
                 // A brand's or acronym's name goes on only with capitals (`Samsung Electronics
                 // Việt Nam`) or a branch (`VietinBank chi nhánh Bắc Ninh`): a lower-case word
                 // after it is the sentence (`VCCI gửi Chính phủ`).
-                if alone && !(self.doc.tokens[k].capitalised || self.doc.tokens[k].all_caps) {
-                    let branch = self.doc.words_at(k, &["chi", "nhánh"])
-                        && self.doc.tokens.get(k + 2).is_some_and(|t| t.capitalised)
-                        && self.doc.joined(k + 2);
-                    if !branch {
-                        break;
-                    }
+                // The branch's word may be capitalised too (`Agribank Chi nhánh Quảng Ninh`).
+                let branch = alone
+                    && self.doc.words_at(k, &["chi", "nhánh"])
+                    && self.doc.tokens.get(k + 2).is_some_and(|t| t.capitalised)
+                    && self.doc.joined(k + 2);
+                if branch {
                     k += 2;
                     continue;
+                }
+                if alone && !(self.doc.tokens[k].capitalised || self.doc.tokens[k].all_caps) {
+                    break;
                 }
                 // `Phòng Cảnh sát hình sự (PC02) Công an TP Hà Nội`: a unit's code in brackets
                 // sits inside the name.
@@ -262,7 +275,12 @@ impl Rules<'_, '_> {
                 }
                 k += 1;
             }
-            let end: usize = match (last_proper, complete) {
+            // `Công an tỉnh`, `UBND tỉnh` in a piece about one province: a local body's head
+            // with only its unit of place after it is that province's body.
+            let local_bare = last_proper.is_none()
+                && LOCAL_UNIT_HEADS.contains(&self.doc.slice(i, head_end).as_str())
+                && self.bare_unit_after(head_end).is_some();
+            let end: usize = match (last_proper, complete || local_bare) {
                 (Some(end), _) => end,
                 (None, true) => head_end,
                 (None, false) => {
@@ -369,3 +387,23 @@ impl Rules<'_, '_> {
         orgs
     }
 }
+
+/// Heads of a province's or district's own bodies, which name one when only the unit follows
+/// (`Công an tỉnh`, `LĐLĐ huyện`) in a piece about one place.
+const LOCAL_UNIT_HEADS: &[&str] = &[
+    "Ủy ban nhân dân",
+    "Uỷ ban nhân dân",
+    "UBND",
+    "Hội đồng nhân dân",
+    "HĐND",
+    "Liên đoàn Lao động",
+    "LĐLĐ",
+    "Công an",
+    "Tòa án nhân dân",
+    "TAND",
+    "Viện Kiểm sát nhân dân",
+    "VKSND",
+    "Bảo hiểm xã hội",
+    "BHXH",
+    "MTTQ",
+];
