@@ -155,46 +155,60 @@ impl Rules<'_, '_> {
             }
         }
         let gap = self.doc.gap_before(next);
+        // `bị cáo Đỗ Văn Khải (SN 1978, trú phường Cầu Giấy), nguyên giám đốc Công ty…`: the
+        // birth year and address in brackets stand between the name and its role.
+        if gap.trim() == "(" && self.titles_at(next).is_empty() {
+            let close = (next + 1..self.n().min(next + 12)).find(|&c| self.doc.gap(c).contains(&')'));
+            if let Some(after) = close.filter(|&c| self.doc.gap_before(c).trim() == "),") {
+                return self.apposition_role(after, orgs);
+            }
+        }
         if gap.contains(['–', '—']) || gap.contains(" - ") {
             return self.role_after_dash(next, orgs);
         }
         if gap.trim() == "," || gap.trim() == "(" {
-            // An apposition: `ông X, Giám đốc Công ty Y, cho biết` — the role runs to the
-            // next comma when it starts with a title and is short; otherwise the title and
-            // its organisation.
-            self.role_extent(next, orgs)?;
-            let chars = self.doc.chars;
-            let start = self.doc.tokens[next].start;
-            let mut stop = self.apposition_stop(start);
-            // `ông X, Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh, cho biết`: a second title after
-            // the comma is the same person's, unless a name follows it (a second person).
-            while chars.get(stop) == Some(&',') {
-                let after = self.doc.tokens.partition_point(|t| t.start <= stop);
-                let second = after < self.n()
-                    && self.doc.tokens[after].capitalised
-                    && !self.titles_at(after).is_empty()
-                    && self.role_extent(after, orgs).is_some_and(|end| {
-                        !self
-                            .doc
-                            .tokens
-                            .get(end + 1)
-                            .is_some_and(|t| t.capitalised && self.doc.joined(end + 1))
-                    });
-                if !second {
-                    break;
-                }
-                stop = self.apposition_stop(self.doc.tokens[after].start);
-            }
-            let stop = self.before_predicate(next, stop);
-            let segment: String = chars[start..stop].iter().collect();
-            let segment = without_brackets(&segment);
-            if segment.split_whitespace().count() <= 20 {
-                return Some(segment.trim().to_owned());
-            }
-            let end = self.role_extent(next, orgs)?;
-            return Some(self.doc.slice(next, end));
+            return self.apposition_role(next, orgs);
         }
         None
+    }
+
+    /// The role in an apposition that starts at token `next`: `ông X, Giám đốc Công ty Y, cho
+    /// biết`.
+    fn apposition_role(&self, next: usize, orgs: &[FoundOrg]) -> Option<String> {
+        // An apposition: `ông X, Giám đốc Công ty Y, cho biết` — the role runs to the
+        // next comma when it starts with a title and is short; otherwise the title and
+        // its organisation.
+        self.role_extent(next, orgs)?;
+        let chars = self.doc.chars;
+        let start = self.doc.tokens[next].start;
+        let mut stop = self.apposition_stop(start);
+        // `ông X, Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh, cho biết`: a second title after
+        // the comma is the same person's, unless a name follows it (a second person).
+        while chars.get(stop) == Some(&',') {
+            let after = self.doc.tokens.partition_point(|t| t.start <= stop);
+            let second = after < self.n()
+                && self.doc.tokens[after].capitalised
+                && !self.titles_at(after).is_empty()
+                && self.role_extent(after, orgs).is_some_and(|end| {
+                    !self
+                        .doc
+                        .tokens
+                        .get(end + 1)
+                        .is_some_and(|t| t.capitalised && self.doc.joined(end + 1))
+                });
+            if !second {
+                break;
+            }
+            stop = self.apposition_stop(self.doc.tokens[after].start);
+        }
+        let stop = self.before_predicate(next, stop);
+        let segment: String = chars[start..stop].iter().collect();
+        let segment = without_brackets(&segment);
+        if segment.split_whitespace().count() <= 20 {
+            return Some(segment.trim().to_owned());
+        }
+        let end = self.role_extent(next, orgs)?;
+        Some(self.doc.slice(next, end))
     }
 }
 
