@@ -183,6 +183,28 @@ impl<'a> Document<'a> {
         })
     }
 
+    /// Like [`Self::words_at`], but a word written with a comma after it (`khám,`) matches
+    /// that word with a comma after it in the text: official names that list two things
+    /// (`Cục Quản lý Khám, chữa bệnh`).
+    pub fn phrase_at<W: AsRef<str>>(&self, i: usize, words: &[W]) -> bool {
+        let mut after_comma = false;
+        words.iter().enumerate().all(|(k, w)| {
+            let w = w.as_ref();
+            let bare = w.strip_suffix(',').unwrap_or(w);
+            let Some(token) = self.tokens.get(i + k) else {
+                return false;
+            };
+            let linked = k == 0
+                || if after_comma {
+                    self.gap_before(i + k).trim() == ","
+                } else {
+                    self.joined(i + k)
+                };
+            after_comma = bare.len() != w.len();
+            linked && token.lower == bare
+        })
+    }
+
     fn mark_shouting_lines(&mut self) {
         let mut line_start = 0;
         while line_start < self.tokens.len() {

@@ -201,6 +201,12 @@ pub const NATIONAL_NAMES: &[&str] = &[
     "Viện Hàn lâm Khoa học và Công nghệ Việt Nam",
     "Hội đồng Giáo sư nhà nước",
     "Quỹ Bảo vệ môi trường Việt Nam",
+    // Names that list two things keep the comma between them.
+    "Cục Quản lý Khám, chữa bệnh",
+    "Cục Phòng, chống HIV/AIDS",
+    "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+    "Cục Cảnh sát quản lý hành chính về trật tự xã hội",
+    "Cục Quản lý lao động ngoài nước",
 ];
 
 /// Complete heads that name one body, of the nation or the world, never a local one: in a role
@@ -247,6 +253,7 @@ pub const ORG_ABBREVIATIONS: &[(&str, &str)] = &[
     ("HTX", "Hợp tác xã"),
     ("CLB", "Câu lạc bộ"),
     ("BV", "Bệnh viện"),
+    ("BVĐK", "Bệnh viện Đa khoa"),
     ("ĐH", "Đại học"),
     ("THCS", "Trung học cơ sở"),
     ("THPT", "Trung học phổ thông"),

@@ -96,6 +96,7 @@ const ABBREVIATION_HEADS: &[&str] = &[
     "HTX",
     "CLB",
     "BV",
+    "BVĐK",
     "ĐH",
     "ĐHQG",
     "NHCSXH",
@@ -156,7 +157,7 @@ impl<'d, 'a> Rules<'d, 'a> {
             .into_iter()
             .flatten()
         {
-            if doc.words_at(i, words) && best.is_none_or(|(l, _)| words.len() > l) {
+            if doc.phrase_at(i, words) && best.is_none_or(|(l, _)| words.len() > l) {
                 best = Some((words.len(), *complete));
             }
         }

@@ -70,16 +70,31 @@ impl Rules<'_, '_> {
         }
         // An unclosed dash role ends where the sentence's predicate begins (`– Phó Chủ tịch
         // Liên đoàn Điền kinh Việt Nam đánh giá cao…`).
-        let end = self.before_predicate(first, end);
+        let end = self.before_predicate(first, end, orgs);
         let segment: String = chars[start..end].iter().collect();
         let segment = segment.trim().trim_end_matches([',', ':']).trim().to_owned();
-        let all_titles = segment.split(", ").all(|part| {
+        let is_title = |part: &str| {
             let lower = part.to_lowercase();
             let stripped = lexicon::TITLE_PREFIXES.iter().fold(lower.as_str(), |s, p| {
                 s.strip_prefix(&format!("{p} ")).unwrap_or(s)
             });
             lexicon::TITLES.iter().any(|t| stripped.starts_with(t))
-        });
+        };
+        // `– Phó trưởng khoa Nhi, BVĐK tỉnh Quảng Ngãi –`: after the first title, a part may
+        // be the body the department belongs to.
+        let is_body = |part: &str| {
+            let first = part.split(' ').next().unwrap_or_default();
+            let lower = part.to_lowercase();
+            super::ABBREVIATION_HEADS.contains(&first)
+                || lexicon::index()
+                    .org_heads
+                    .get(first)
+                    .is_some_and(|heads| heads.iter().any(|(words, _)| lower.starts_with(&words.join(" "))))
+        };
+        let all_titles = segment
+            .split(", ")
+            .enumerate()
+            .all(|(k, part)| is_title(part) || k > 0 && is_body(part));
         if all_titles && !segment.is_empty() && segment.chars().count() <= 300 {
             return Some(segment);
         }
@@ -125,11 +140,13 @@ impl Rules<'_, '_> {
 
     /// The end (a character offset, at most `end`) of a role that starts at token `first`:
     /// the start of the first predicate word after the title, if one comes before `end`.
-    fn before_predicate(&self, first: usize, end: usize) -> usize {
+    fn before_predicate(&self, first: usize, end: usize, orgs: &[FoundOrg]) -> usize {
         let tokens = &self.doc.tokens;
+        // A word inside a body's name (`Cục Quản lý khám, chữa bệnh`) is no predicate.
+        let in_body = |t: usize| orgs.iter().any(|o| o.start > first && o.start < t && t <= o.end);
         (first + 1..self.n())
             .take_while(|&t| tokens[t].start < end)
-            .find(|&t| self.predicate_at(t))
+            .find(|&t| self.predicate_at(t) && !in_body(t))
             .map_or(end, |t| tokens[t - 1].end.min(end))
     }
 
@@ -182,6 +199,15 @@ impl Rules<'_, '_> {
         let chars = self.doc.chars;
         let start = self.doc.tokens[next].start;
         let mut stop = self.apposition_stop(start);
+        // A body whose name holds a comma (`Cục Quản lý khám, chữa bệnh`) is passed whole.
+        let org_end = orgs
+            .iter()
+            .filter(|o| o.start >= next && self.doc.tokens[o.start].start < stop)
+            .map(|o| self.doc.tokens[o.end].end)
+            .max();
+        if let Some(org_end) = org_end.filter(|&e| e > stop) {
+            stop = self.apposition_stop(org_end);
+        }
         // `ông X, Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh, cho biết`: a second title after
         // the comma is the same person's, unless a name follows it (a second person).
         while chars.get(stop) == Some(&',') {
@@ -201,7 +227,7 @@ impl Rules<'_, '_> {
             }
             stop = self.apposition_stop(self.doc.tokens[after].start);
         }
-        let stop = self.before_predicate(next, stop);
+        let stop = self.before_predicate(next, stop, orgs);
         let segment: String = chars[start..stop].iter().collect();
         let segment = without_brackets(&segment);
         if segment.split_whitespace().count() <= 20 {
