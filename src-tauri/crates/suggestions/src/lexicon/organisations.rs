@@ -207,6 +207,7 @@ pub const NATIONAL_NAMES: &[&str] = &[
     "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ",
     "Cục Cảnh sát quản lý hành chính về trật tự xã hội",
     "Cục Quản lý lao động ngoài nước",
+    "Hội đồng quốc gia về an toàn, vệ sinh lao động",
 ];
 
 /// Complete heads that name one body, of the nation or the world, never a local one: in a role
