@@ -355,6 +355,29 @@ impl<'d, 'a> Rules<'d, 'a> {
         })
     }
 
+    /// Whether the lower-case word at `k`, alone or with the next, leads on to a unit of place
+    /// with no name after it that the piece names one place of (`việc làm tỉnh`).
+    fn bridges_to_bare_unit(&self, k: usize) -> bool {
+        (0..=1).any(|m| {
+            let last = k + m;
+            last + 1 < self.n()
+                && (k + 1..=last).all(|t| self.doc.joined(t))
+                && (k..=last).all(|t| {
+                    let tok = &self.doc.tokens[t];
+                    !tok.capitalised
+                        && !tok.all_caps
+                        && !tok.has_digit
+                        && !NEVER_INSIDE.contains(&tok.lower.as_str())
+                        && !lexicon::index().admin_words.contains(tok.lower.as_str())
+                        && !self.predicate_at(t)
+                })
+                && self.bare_unit_after(last).is_some()
+                // A branch (`Ngân hàng Nhà nước chi nhánh tỉnh`) is the national body's office.
+                && !self.doc.words_at(k, &["chi", "nhánh"])
+                && !(k > 0 && self.doc.words_at(k - 1, &["chi", "nhánh"]))
+        })
+    }
+
     /// The capitalised run starting at `i` (consecutive capitalised words joined by spaces).
     fn run_from(&self, i: usize) -> usize {
         let mut end = i;

@@ -138,6 +138,13 @@ impl Rules<'_, '_> {
                     break;
                 }
                 let t = &self.doc.tokens[k];
+                // `… Nam Định Tháng 11 vừa qua`: a date after a name is not part of it.
+                let date = ["tháng", "ngày", "năm", "quý"].contains(&t.lower.as_str())
+                    && self.doc.tokens.get(k + 1).is_some_and(|n| n.has_digit)
+                    && self.doc.joined(k + 1);
+                if date {
+                    break;
+                }
                 // `Ban Quản lý và Công đoàn các KCN…` names two bodies; `Viện Công nhân và Công
                 // đoàn`, where the second head has no name of its own, names one.
                 if t.lower == "và"
@@ -267,6 +274,10 @@ impl Rules<'_, '_> {
                 } else if lexicon::index().connectors.contains(t.lower.as_str())
                     || lexicon::index().admin_words.contains(t.lower.as_str())
                 {
+                } else if lower_word && self.bridges_to_bare_unit(k) {
+                    // `Trung tâm Dịch vụ việc làm tỉnh` in a piece about one province: the
+                    // words up to the unit are the name, the unit its place.
+                    last_proper = Some(k);
                 } else if lower_word && (self.bridges_to_place(k) || self.bridges_to_capital(k)) {
                     // `Trung tâm Dịch vụ việc làm Hà Nội`, `Quần thể danh thắng Tràng An`: a
                     // short lower-case stretch that leads on to a capital belongs to the name.
@@ -384,7 +395,39 @@ impl Rules<'_, '_> {
                 org.expanded = Some(expanded);
             }
         }
+        self.alias_mentions(&mut orgs);
         orgs
+    }
+
+    /// `… Hiệp hội Dệt may Việt Nam (Vitas) … Phó Chủ tịch Vitas Trương Văn Cẩm`: a short name
+    /// given in brackets names its body wherever it stands alone again, so a role can end in it.
+    fn alias_mentions(&self, orgs: &mut Vec<FoundOrg>) {
+        let aliases: Vec<(usize, usize)> = orgs.iter().filter_map(|o| o.alias).collect();
+        let mut found = Vec::new();
+        for (from, to) in aliases {
+            let len = to - from + 1;
+            let same =
+                |i: usize| (0..len).all(|d| self.doc.tokens[i + d].text == self.doc.tokens[from + d].text);
+            for i in 0..self.n().saturating_sub(len - 1) {
+                let end = i + len - 1;
+                let alone = i != from
+                    && (1..len).all(|d| self.doc.joined(i + d))
+                    && !self.doc.gap_before(i).trim_end().ends_with('(')
+                    && !(end + 1 < self.n() && self.doc.joined(end + 1) && self.doc.tokens[end + 1].all_caps);
+                let covered = orgs
+                    .iter()
+                    .chain(&found)
+                    .any(|o: &FoundOrg| o.start <= end && i <= o.end);
+                if alone && same(i) && !covered {
+                    found.push(FoundOrg {
+                        name: self.doc.slice(i, end),
+                        ..FoundOrg::spanning(i, end)
+                    });
+                }
+            }
+        }
+        orgs.extend(found);
+        orgs.sort_by_key(|o| o.start);
     }
 }
 
