@@ -157,6 +157,12 @@ pub const ACRONYM_BODIES: &[&str] = &[
     "JICA",
     "KOICA",
     "USAID",
+    // State groups known by their initials.
+    "PVN",
+    "TKV",
+    "ACV",
+    "SCIC",
+    "HAGL",
 ];
 
 /// Football clubs named without a head word or `FC` (`Thép Xanh Nam Định`), written here from

@@ -69,6 +69,7 @@ pub const ORG_HEADS: &[&str] = &[
     "Uỷ ban",
     "Ủy hội",
     "Uỷ hội",
+    "Đảng Cộng sản",
     "Đảng ủy",
     "Đảng bộ",
     "Chi bộ",
@@ -207,6 +208,7 @@ pub const NATIONAL_NAMES: &[&str] = &[
     "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ",
     "Cục Cảnh sát quản lý hành chính về trật tự xã hội",
     "Cục Quản lý lao động ngoài nước",
+    "Đảng Cộng sản Việt Nam",
     "Hội đồng quốc gia về an toàn, vệ sinh lao động",
 ];
 

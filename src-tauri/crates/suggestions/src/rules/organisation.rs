@@ -138,6 +138,14 @@ impl Rules<'_, '_> {
                     break;
                 }
                 let t = &self.doc.tokens[k];
+                // `Đại biểu Quốc hội tỉnh Nghệ An`: the nation's body has no place after it; the
+                // place is the deputy's constituency.
+                if k == head_end + 1
+                    && lexicon::NATIONAL_BODIES.contains(&self.doc.slice(i, head_end).as_str())
+                    && lexicon::index().admin_words.contains(t.lower.as_str())
+                {
+                    break;
+                }
                 // `… Nam Định Tháng 11 vừa qua`: a date after a name is not part of it.
                 let date = ["tháng", "ngày", "năm", "quý"].contains(&t.lower.as_str())
                     && self.doc.tokens.get(k + 1).is_some_and(|n| n.has_digit)
