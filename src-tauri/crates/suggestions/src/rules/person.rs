@@ -91,6 +91,12 @@ impl Rules<'_, '_> {
                         None => (after - 1, Some(after)),
                     },
                 };
+                // `Đại biểu Quốc hội tỉnh Nghệ An Nguyễn Thị Thu Hà`: a deputy's constituency
+                // stands between the title and the name, and belongs to the role.
+                let (role_end, name_start) = match name_start.and_then(|p| self.constituency_at(p)) {
+                    Some(place_end) => (place_end, Some(place_end + 1)),
+                    None => (role_end, name_start),
+                };
                 let Some(p) = name_start else { continue };
                 if !self.doc.tokens[p].capitalised
                     || !(is_surname(&self.doc.tokens[p].text) || posting.is_some())
@@ -229,6 +235,26 @@ impl Rules<'_, '_> {
 
     /// The last token of a lower-case body (1–7 words, no predicate) that runs from `k` to a
     /// full name (a surname and at least one more capitalised word).
+    /// The last token of a unit of place and its name starting at `k` (`tỉnh Nghệ An`, `TP
+    /// Hà Nội`) when a deputy's title ends right before it.
+    fn constituency_at(&self, k: usize) -> Option<usize> {
+        let deputy = k >= 2
+            && (self.doc.words_at(k - 2, &["quốc", "hội"])
+                || self.doc.tokens[k - 1].lower == "hđnd"
+                || self.doc.words_at(k - 2, &["đại", "biểu"]));
+        if !deputy
+            || k >= self.n()
+            || !self.doc.joined(k)
+            || !lexicon::index().admin_words.contains(self.doc.tokens[k].lower.as_str())
+        {
+            return None;
+        }
+        (k + 1..self.n().min(k + 5)).rev().find(|&e| {
+            (k + 1..=e).all(|t| self.doc.joined(t) && self.doc.tokens[t].capitalised)
+                && (self.is_place(k + 1, e) || self.is_place(k, e))
+        })
+    }
+
     fn generic_body_after(&self, k: usize) -> Option<usize> {
         let lowercase = |t: usize| {
             let tok = &self.doc.tokens[t];
