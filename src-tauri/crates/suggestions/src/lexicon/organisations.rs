@@ -122,6 +122,12 @@ pub const ORG_HEADS: &[&str] = &[
     "Phân xưởng",
 ];
 
+/// Second syllables that make `Hội` an event, not an association: `Hội nghị`, `Hội thảo`,
+/// `Hội thi`, `Hội chợ`, `Hội diễn`, `Hội giảng`, `Hội khỏe Phù Đổng`, `Hội trại`.
+pub const EVENT_SYLLABLES: &[&str] = &[
+    "nghị", "thảo", "thi", "chợ", "diễn", "giảng", "khỏe", "khoẻ", "trại",
+];
+
 /// Trades a company's name begins with after its head (`Công ty Xi măng …`, `Công ty May …`),
 /// in lower case: alone they name no company, so the words after them are its name.
 pub const TRADES: &[&str] = &[

@@ -52,6 +52,21 @@ impl Rules<'_, '_> {
                 i = head_end + 1;
                 continue;
             }
+            // `Bộ luật Lao động`, `Hội nghị Trung ương 10`, `Hội thảo …`: a code of law or an
+            // event, whose first syllable only looks like a ministry's or an association's head.
+            let not_a_body = head_len == 1
+                && i + 1 < self.n()
+                && self.doc.joined(i + 1)
+                && !self.doc.tokens[i + 1].capitalised
+                && match self.doc.tokens[i].text.as_str() {
+                    "Bộ" => !self.doc.tokens[i + 1].all_caps,
+                    "Hội" => lexicon::EVENT_SYLLABLES.contains(&self.doc.tokens[i + 1].lower.as_str()),
+                    _ => false,
+                };
+            if not_a_body {
+                i = head_end + 1;
+                continue;
+            }
             // `Công ty TNHH Samsung Electronics Việt Nam`: a brand inside a company's name is
             // that company, not a second body.
             let inside = orgs.last().is_some_and(|o: &FoundOrg| o.start < i && i <= o.end);

@@ -245,7 +245,9 @@ impl Rules<'_, '_> {
         if !deputy
             || k >= self.n()
             || !self.doc.joined(k)
-            || !lexicon::index().admin_words.contains(self.doc.tokens[k].lower.as_str())
+            || !lexicon::index()
+                .admin_words
+                .contains(self.doc.tokens[k].lower.as_str())
         {
             return None;
         }
