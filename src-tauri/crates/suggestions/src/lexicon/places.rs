@@ -232,6 +232,25 @@ pub const PLACE_WORDS: &[&str] = &[
     "khu chế xuất",
     "cụm công nghiệp",
     "khu kinh tế",
+    // Venues and monuments named after people (`Nhà thi đấu Trịnh Hoài Đức`).
+    "nhà thi đấu",
+    "cung thể thao",
+    "cung văn hóa",
+    "cung văn hoá",
+    "khách sạn",
+    "lăng",
+    "tượng đài",
+    "nhà tưởng niệm",
+    "khu di tích",
+    "di tích",
+    "đền",
+    "đền thờ",
+    "chùa",
+    "nhà lưu niệm",
+    "bến",
+    "ga",
+    "sân bay",
+    "cảng hàng không",
 ];
 
 /// Words for what is named after a person without being one: prizes, orders, scholarships
