@@ -66,6 +66,7 @@ pub const HONORIFICS: &[&str] = &[
     "nsnd",
     "nsưt",
     "kỹ sư",
+    "chuyên gia",
     "ks",
     "đại tá",
     "thượng tá",
@@ -119,6 +120,16 @@ pub const HONORIFICS: &[&str] = &[
     "nhà thơ",
     "nghệ nhân",
 ];
+
+/// Honorifics of address and kinship (`ông`, `chị`): the words after them are the name, even
+/// when they look like a country (`anh Thái Lan Anh`).
+pub const KINSHIP_HONORIFICS: &[&str] = &[
+    "ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu", "bé", "cụ", "thầy", "dì", "mợ", "cậu",
+];
+
+/// Nationalities after `người` that are also given names, so no list of places holds them
+/// (`kỹ sư người Đức`, `chuyên gia người Anh`).
+pub const NATIONALITIES: &[&str] = &["Đức", "Anh", "Nhật", "Hàn", "Hoa", "Ý", "Thái", "Lào", "Khmer"];
 
 /// Nouns for people that precede a full name (`công nhân Nguyễn Văn An`) but, unlike an
 /// honorific, also precede ordinary capitalised words (`lao động Thủ đô`): after these only

@@ -143,12 +143,25 @@ impl Rules<'_, '_> {
                 (None, None) => continue,
             };
             let mut p = i + len;
-            // `ngoại binh người Brazil Geovane`: the origin between the trade and the name.
-            if p + 2 < self.n() && self.doc.tokens[p].lower == "người" && self.doc.joined(p) {
-                let origin = (p + 1..self.n().min(p + 4))
-                    .rev()
-                    .find(|&e| (p + 1..=e).all(|x| self.doc.joined(x)) && self.is_place(p + 1, e));
-                if let Some(e) = origin.filter(|&e| e + 1 < self.n() && self.doc.joined(e + 1)) {
+            // `ngoại binh người Brazil Geovane`, `kỹ sư người Đức Thomas Müller`: the origin
+            // between the trade and the name; `chuyên gia Nhật Bản Tanaka Hiroshi`: the country
+            // alone, after a trade (not after `ông`, `chị`, whose names may look like one).
+            let people_word = p + 2 < self.n() && self.doc.tokens[p].lower == "người" && self.doc.joined(p);
+            let from = if people_word { p + 1 } else { p };
+            let trade = !lexicon::KINSHIP_HONORIFICS
+                .contains(&self.doc.slice(i, i + len - 1).to_lowercase().as_str());
+            if (people_word || trade) && from < self.n() && self.doc.joined(from) {
+                let origin = (from..self.n().min(from + 3)).rev().find(|&e| {
+                    (from + 1..=e).all(|x| self.doc.joined(x))
+                        && (people_word && self.is_place(from, e)
+                            || lexicon::COUNTRIES.contains(&self.doc.slice(from, e).as_str())
+                            || people_word
+                                && e == from
+                                && lexicon::NATIONALITIES.contains(&self.doc.tokens[from].text.as_str()))
+                });
+                if let Some(e) = origin.filter(|&e| {
+                    e + 1 < self.n() && self.doc.joined(e + 1) && self.doc.tokens[e + 1].capitalised
+                }) {
                     p = e + 1;
                 }
             }
