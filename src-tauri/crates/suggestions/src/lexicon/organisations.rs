@@ -85,6 +85,13 @@ pub const ORG_HEADS: &[&str] = &[
     "Đoàn Thanh niên",
     "Thành đoàn",
     "Tỉnh đoàn",
+    "Huyện đoàn",
+    "Quận đoàn",
+    "Thị đoàn",
+    // A commune's or ward's youth union (`Đoàn xã Krông Nô`).
+    "Đoàn xã",
+    "Đoàn phường",
+    "Đoàn thị trấn",
     "Hợp tác xã",
     "Quỹ",
     "Báo",

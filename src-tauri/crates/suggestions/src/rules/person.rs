@@ -203,9 +203,21 @@ impl Rules<'_, '_> {
             {
                 s += 1;
             }
-            while s <= run_end && !is_surname(&self.doc.tokens[s].text) {
-                s += 1;
-            }
+            let first_surname = (s..=run_end).find(|&t| is_surname(&self.doc.tokens[t].text));
+            // `Bí thư Đoàn xã Krông Nô Y Sơn Niê`: an Ê Đê name opens with `Y` (men) or `H'`
+            // (women) and ends with the clan's name, wherever the run began.
+            let ede = (s..run_end).find(|&t| {
+                let text = &self.doc.tokens[t].text;
+                (text == "Y" || text.starts_with("H'") || text.starts_with("H’"))
+                    && (t + 1..=run_end.min(t + 3))
+                        .any(|e| e == run_end && is_surname(&self.doc.tokens[e].text))
+            });
+            s = match (first_surname, ede) {
+                (Some(f), Some(e)) if e < f || f == run_end => e,
+                (Some(f), _) => f,
+                (None, Some(e)) => e,
+                (None, None) => run_end + 1,
+            };
             let end = run_end.min(s + 4);
             let len = end.saturating_sub(s) + 1;
             let clear = s <= run_end

@@ -66,7 +66,7 @@ impl Rules<'_, '_> {
                 continue;
             }
             let place_before = s > run_start && self.place_prefix(run_start, s - 1) == s - run_start;
-            if !(titled || place_before || len >= 3) {
+            if !(titled || place_before || len >= 3 || ede) {
                 continue;
             }
             let middle = lexicon::index()
