@@ -333,6 +333,28 @@ pub(crate) fn merge(
             orgs.remove(b);
         }
     }
+    // `công nhân Pouyuen` in a piece about `Công ty TNHH Pouyuen Việt Nam`: a brand named alone
+    // is the one company of the piece whose name holds it.
+    let brands: Vec<usize> = (0..orgs.len())
+        .filter(|&i| !orgs[i].known && crate::lexicon::named_alone(&orgs[i].name))
+        .collect();
+    for &b in brands.iter().rev() {
+        let brand = key(&orgs[b].name);
+        let holders: Vec<usize> = (0..orgs.len())
+            .filter(|&i| i != b && key(&orgs[i].name).split(' ').any(|w| w == brand))
+            .filter(|&i| {
+                let lower = orgs[i].name.to_lowercase();
+                ["công ty ", "tập đoàn ", "tổng công ty "]
+                    .iter()
+                    .any(|h| lower.starts_with(h))
+            })
+            .collect();
+        if let [to] = holders[..] {
+            let spans = std::mem::take(&mut orgs[b].spans);
+            orgs[to].spans.extend(spans);
+            orgs.remove(b);
+        }
+    }
     for p in &mut people {
         p.spans.sort();
     }

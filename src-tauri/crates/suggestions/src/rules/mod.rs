@@ -409,6 +409,16 @@ impl<'d, 'a> Rules<'d, 'a> {
     /// `đường Nguyễn Văn Linh`, `Giải thưởng Nguyễn Đức Cảnh`: a name right after a word of
     /// place or of a prize is the place's or the prize's.
     fn after_place_word(&self, start: usize) -> bool {
+        // `LĐLĐ thành phố Nguyễn Thị Bích Thủy`: no city or province is named after a person
+        // with a middle name; the name after the unit is the next person's.
+        let unit = start >= 2 && self.doc.words_at(start - 2, &["thành", "phố"])
+            || start >= 1 && self.doc.tokens[start - 1].lower == "tỉnh";
+        let middle = self.doc.tokens.get(start + 1).is_some_and(|t| {
+            lexicon::index().middle_names.contains(t.text.as_str()) && self.doc.joined(start + 1)
+        });
+        if unit && middle && is_surname(&self.doc.tokens[start].text) {
+            return false;
+        }
         self.after_phrase(start, &lexicon::index().place_words)
             || self.after_phrase(start, &lexicon::index().namesake_words)
             || self.after_house_number(start)
