@@ -298,5 +298,6 @@ pub const OFFICE_PHRASES: &[&str] = &[
 /// introduces its quoted title: names inside that title are its subject, not people in the story.
 pub const WORK_WORDS: &[&str] = &[
     "sách", "phim", "hát", "khúc", "vở", "kịch", "phẩm", "thuyết", "truyện", "thơ", "album", "trình", "lãm",
-    "đề", "diễn", "ký", "sử", "tranh", "tượng", "luận", "văn", "báo", "clip", "game",
+    "đề", "diễn", "ký", "sử", "tranh", "tượng", "luận", "văn", "báo", "clip", "game", "sự", "bài", "tập", "ảnh",
+    "nhạc",
 ];
