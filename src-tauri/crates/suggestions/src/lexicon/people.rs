@@ -102,6 +102,17 @@ pub const HONORIFICS: &[&str] = &[
     "libero",
     "ngoại binh",
     "chân sút",
+    "chiến lược gia",
+    "nhà cầm quân",
+    "thuyền trưởng",
+    "tuyển thủ",
+    "danh thủ",
+    "thủ quân",
+    "trọng tài",
+    "tân binh",
+    "trợ lý ngôn ngữ",
+    "phiên dịch viên",
+    "bác sĩ đội tuyển",
     "tay vợt",
     "cơ thủ",
     "hậu vệ",
@@ -298,6 +309,6 @@ pub const OFFICE_PHRASES: &[&str] = &[
 /// introduces its quoted title: names inside that title are its subject, not people in the story.
 pub const WORK_WORDS: &[&str] = &[
     "sách", "phim", "hát", "khúc", "vở", "kịch", "phẩm", "thuyết", "truyện", "thơ", "album", "trình", "lãm",
-    "đề", "diễn", "ký", "sử", "tranh", "tượng", "luận", "văn", "báo", "clip", "game", "sự", "bài", "tập", "ảnh",
-    "nhạc",
+    "đề", "diễn", "ký", "sử", "tranh", "tượng", "luận", "văn", "báo", "clip", "game", "sự", "bài", "tập",
+    "ảnh", "nhạc",
 ];

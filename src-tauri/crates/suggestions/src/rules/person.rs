@@ -184,6 +184,18 @@ impl Rules<'_, '_> {
             }
             let role = self.role_after(end, orgs);
             push(&mut people, &mut taken, FoundPerson { start: p, end, role });
+            // `ngoại binh Geovane và Brandão`: the word before the first name serves the second.
+            if let Some((start, end)) = self.second_of_pair(end, &in_org) {
+                push(
+                    &mut people,
+                    &mut taken,
+                    FoundPerson {
+                        start,
+                        end,
+                        role: None,
+                    },
+                );
+            }
         }
 
         // Bare names: a capitalised run beginning with a Vietnamese surname.
@@ -236,6 +248,30 @@ impl Rules<'_, '_> {
         people.retain(|p| !self.in_work_title(p.start));
         people.sort_by_key(|p| p.start);
         people
+    }
+
+    /// The name after `và` that follows a name ending at `end`, when it is a capitalised run
+    /// of one to three words that names no place, body or title.
+    fn second_of_pair(&self, end: usize, in_org: &[bool]) -> Option<(usize, usize)> {
+        let p = end + 2;
+        if p >= self.n()
+            || self.doc.tokens[end + 1].lower != "và"
+            || !self.doc.joined(end + 1)
+            || !self.doc.joined(p)
+        {
+            return None;
+        }
+        let tok = &self.doc.tokens[p];
+        if !tok.capitalised || !tok.latin || !self.usable(p) || in_org[p] || self.head_at(p).is_some() {
+            return None;
+        }
+        let last = self.run_from(p);
+        let clear = last - p < 3
+            && self.titles_at(p).is_empty()
+            && !self.is_place(p, last)
+            && self.place_prefix(p, last) == 0
+            && (p..=last).all(|t| !in_org[t] && !self.known[t]);
+        clear.then_some((p, last))
     }
 
     /// Whether token `i` is inside a quoted title that a word for a work introduces (`phim`,

@@ -184,7 +184,13 @@ impl Rules<'_, '_> {
             return self.role_after_dash(next, orgs);
         }
         if gap.trim() == "," || gap.trim() == "(" {
-            return self.apposition_role(next, orgs);
+            // `Lê Công Vinh, nay là Giám đốc điều hành CLB Hà Tĩnh,`: the office held now.
+            let now = [&["nay", "là"][..], &["hiện", "là"], &["hiện", "nay", "là"]]
+                .iter()
+                .find(|w| self.doc.words_at(next, w))
+                .map(|w| next + w.len())
+                .filter(|&t| t < self.n() && self.doc.joined(t));
+            return self.apposition_role(now.unwrap_or(next), orgs);
         }
         None
     }
