@@ -92,6 +92,8 @@ impl Rules<'_, '_> {
             &["huyện"],
             &["quận"],
             &["thị", "xã"],
+            &["tp"],
+            &["tp."],
         ];
         let unit = UNITS.iter().find(|words| {
             end + words.len() < self.n() && self.doc.joined(end + 1) && self.doc.words_at(end + 1, words)
@@ -103,15 +105,26 @@ impl Rules<'_, '_> {
                 next.capitalised || next.all_caps || next.has_digit
             }
         };
-        if named_after(unit_end) {
+        // `HĐND TP Nguyễn Ngọc Tuấn`: a person's name after the unit is not the place's.
+        let person_after = |k: usize| {
+            named_after(k) && {
+                let next = k + 1;
+                let run = self.run_from(next);
+                super::is_surname(&self.doc.tokens[next].text)
+                    && run > next
+                    && self.place_prefix(next, run) == 0
+            }
+        };
+        if named_after(unit_end) && !person_after(unit_end) {
             return None;
         }
         let mut places: Vec<(String, usize)> = Vec::new();
         for k in 0..self.n().saturating_sub(unit.len()) {
             let stop = k + unit.len() - 1;
             // A unit's capital is only the sentence's (`Tỉnh Gia Lai có …`).
-            let capital = self.doc.tokens[k].capitalised && !self.doc.sentence_start(k);
-            if !self.doc.words_at(k, unit) || !named_after(stop) || capital {
+            let capital =
+                self.doc.tokens[k].capitalised && !self.doc.tokens[k].all_caps && !self.doc.sentence_start(k);
+            if !self.doc.words_at(k, unit) || !named_after(stop) || capital || person_after(stop) {
                 continue;
             }
             let mut last = stop + 1;

@@ -392,8 +392,15 @@ impl Rules<'_, '_> {
             }
             // `Sở LĐ-TB&XH tỉnh` in a piece about one province is that province's.
             let mut place_named = None;
-            if let Some((unit_end, place)) = self.bare_unit_after(org.end) {
-                place_named = Some((unit_end - org.end, place));
+            // `HĐND TP` ends in its unit already, written in capitals.
+            let base =
+                if org.end > org.start && ["TP", "TP."].contains(&self.doc.tokens[org.end].text.as_str()) {
+                    org.end - 1
+                } else {
+                    org.end
+                };
+            if let Some((unit_end, place)) = self.bare_unit_after(base) {
+                place_named = Some((unit_end - base, place));
                 org.end = unit_end;
                 org.name = self.doc.slice(org.start, unit_end);
             }
@@ -412,7 +419,11 @@ impl Rules<'_, '_> {
                 .collect();
             let mut expanded = expanded.join(" ");
             if let Some((_, place)) = place_named {
-                expanded = format!("{expanded} {place}");
+                let place: Vec<&str> = place
+                    .split(' ')
+                    .map(|w| abbreviation(w).map_or(w, |full| full))
+                    .collect();
+                expanded = format!("{expanded} {}", place.join(" "));
             }
             if expanded != org.name {
                 org.expanded = Some(expanded);

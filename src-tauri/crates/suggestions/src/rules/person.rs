@@ -355,6 +355,9 @@ impl Rules<'_, '_> {
             let comma = first;
             let Some(s) = (comma.saturating_sub(10)..comma).find(|&s| {
                 !self.titles_at(s).is_empty()
+                    // `Trả lời đại biểu, Giám đốc Sở …`: a lower-case title before a capitalised
+                    // one is the sentence's object, not the same person's first post.
+                    && (self.doc.tokens[s].capitalised || !self.doc.tokens[i].capitalised)
                     && (s == 0 || !self.doc.joined(s) || self.doc.sentence_start(s) || {
                         let before = &self.doc.tokens[s - 1];
                         !before.capitalised && !before.all_caps
