@@ -288,8 +288,11 @@ export async function badgeWords(app) {
 }
 
 /** Waits until the editor says the site has the open piece with this post status (only once
- *  the site confirmed it does the editor say so), and returns the badge's words. */
-export async function untilOnTheSite(app, status, timeoutMs = 60000) {
+ *  the site confirmed it does the editor say so), and returns the badge's words. The bound is
+ *  generous: on a loaded two-core machine one request to the shared `php -S` site may stall
+ *  (10 s), and the outbox then waits out its backoff before sending again; this is a bound on
+ *  waiting, not a measure of speed. */
+export async function untilOnTheSite(app, status, timeoutMs = 150000) {
   await until(`the piece on the site (${status})`, async () => (await sendState(app)).join() === `on_site,${status}`, timeoutMs);
   return badgeWords(app);
 }
