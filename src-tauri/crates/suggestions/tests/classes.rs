@@ -245,3 +245,36 @@ fn a_body_named_by_number_and_a_gifted_schools_namesake() {
     assert_eq!(names, ["Lê Văn Hùng"]);
     assert_eq!(org_names(&s), ["Trường THPT chuyên Lê Hồng Phong"]);
 }
+
+#[test]
+fn a_correction_names_the_person_with_the_right_spelling() {
+    let s = found(
+        "Bà Lê Thị Hoa dự lễ viếng.\n\nĐính chính: bài trước ghi nhầm tên bà; tên đúng là bà Lê Thị Hòa. Xin cáo lỗi cùng bạn đọc.",
+    );
+    let names: Vec<&str> = s.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Lê Thị Hòa"]);
+}
+
+#[test]
+fn a_brand_alone_is_its_company_and_a_body_ending_in_tp_is_the_city_of_the_piece() {
+    let s = found(
+        "Công nhân Pouyuen được thưởng Tết. Công ty TNHH Pouyuen Việt Nam ở TP Hà Nội cho biết. \
+         Trưởng Ban Pháp chế HĐND TP Nguyễn Văn Nam đề nghị.",
+    );
+    let names = org_names(&s);
+    assert!(names.contains(&"Công ty TNHH Pouyuen Việt Nam"), "{names:?}");
+    assert!(!names.contains(&"Pouyuen"), "{names:?}");
+    let ban = s
+        .organisations
+        .iter()
+        .find(|o| o.name == "Ban Pháp chế HĐND TP")
+        .expect("the council's committee");
+    assert_eq!(
+        ban.expanded.as_deref(),
+        Some("Ban Pháp chế Hội đồng nhân dân thành phố Hà Nội")
+    );
+    assert_eq!(
+        role_of(&s, "Nguyễn Văn Nam").as_deref(),
+        Some("Trưởng Ban Pháp chế HĐND TP")
+    );
+}

@@ -122,6 +122,12 @@ fn corefer(people: Vec<PersonSuggestion>) -> Vec<PersonSuggestion> {
 }
 
 /// Groups mentions into one suggestion per entity, known entities first by position.
+/// Whether the name starting at token `start` is given as the right one in a correction
+/// (`tên đúng là bà …`, `đúng là …`), within the few words before it.
+fn corrected_at(doc: &Document<'_>, start: usize) -> bool {
+    (start.saturating_sub(5)..start).any(|t| doc.words_at(t, &["đúng", "là"]))
+}
+
 pub(crate) fn merge(
     doc: &Document<'_>,
     known: Vec<KnownMention>,
@@ -197,6 +203,11 @@ pub(crate) fn merge(
         person.spans.push(span);
         if person.role.is_none() {
             person.role = p.role;
+        }
+        // `… ghi nhầm là bà Lê Thị Hoa; tên đúng là bà Lê Thị Hòa`: a correction's right
+        // spelling names the person, whatever was written first.
+        if person.name != name && corrected_at(doc, p.start) {
+            person.name = name;
         }
     }
 

@@ -46,8 +46,9 @@ impl Rules<'_, '_> {
             let event_committee = self.doc.tokens[i].text == "Ban"
                 && ([["tổ", "chức"], ["giám", "khảo"]]
                     .iter()
-                    .any(|w| self.doc.words_at(i + 1, w)))
-                && !self.doc.tokens[i + 1].capitalised;
+                    .any(|w| self.doc.words_at(i + 1, w))
+                    && !self.doc.tokens[i + 1].capitalised
+                    || self.doc.words_at(i + 1, &["lễ", "tang"]));
             if event_committee {
                 i = head_end + 1;
                 continue;

@@ -218,8 +218,12 @@ impl Rules<'_, '_> {
         // the comma is the same person's, unless a name follows it (a second person).
         while chars.get(stop) == Some(&',') {
             let after = self.doc.tokens.partition_point(|t| t.start <= stop);
+            // `nguyên Ủy viên …, nguyên Chủ tịch …`: a lower-case prefix may open it.
+            let prefixed = after + 1 < self.n()
+                && lexicon::TITLE_PREFIXES.contains(&self.doc.tokens[after].lower.as_str())
+                && self.doc.tokens[after + 1].capitalised;
             let second = after < self.n()
-                && self.doc.tokens[after].capitalised
+                && (self.doc.tokens[after].capitalised || prefixed)
                 && !self.titles_at(after).is_empty()
                 && self.role_extent(after, orgs).is_some_and(|end| {
                     !self
