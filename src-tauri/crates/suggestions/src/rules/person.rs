@@ -389,7 +389,13 @@ impl Rules<'_, '_> {
         };
         let mut last = country(at)?;
         if last + 2 < self.n() && self.doc.tokens[last + 1].lower == "tại" && self.doc.joined(last + 1) {
-            last = country(last + 2)?;
+            // `Tổng Lãnh sự Việt Nam tại Osaka`: a foreign city, one word no Vietnamese
+            // syllable spells, when no known place is there.
+            let city = last + 2;
+            let foreign_city = self.doc.joined(city)
+                && self.doc.tokens[city].capitalised
+                && !newsroom_text::syllable::is_syllable(&self.doc.tokens[city].text);
+            last = country(city).or(foreign_city.then_some(city))?;
         }
         let name = last + 1;
         (name < self.n() && self.doc.joined(name) && self.doc.tokens[name].capitalised).then_some(last)
