@@ -120,6 +120,8 @@ pub(crate) struct Rules<'d, 'a> {
     known: Vec<bool>,
     /// Known organisations as token ranges.
     known_orgs: Vec<(usize, usize)>,
+    /// The place the piece means by each bare unit (`tỉnh` alone), worked out on first use.
+    unit_places: Vec<std::cell::OnceCell<Option<String>>>,
 }
 
 impl<'d, 'a> Rules<'d, 'a> {
@@ -520,6 +522,10 @@ pub(crate) fn find(doc: &Document<'_>, known: &[KnownMention]) -> Found {
         titles,
         known: covered,
         known_orgs,
+        unit_places: name_end::BARE_UNITS
+            .iter()
+            .map(|_| std::cell::OnceCell::new())
+            .collect(),
     };
     let orgs = rules.organisations();
     let people = rules.people(&orgs);

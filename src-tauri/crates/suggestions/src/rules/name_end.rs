@@ -86,49 +86,49 @@ impl Rules<'_, '_> {
     /// own, in a piece that names exactly one place of that unit (`tỉnh Thanh Hóa`), is that
     /// place. The unit's last token and the place's name.
     pub(super) fn bare_unit_after(&self, end: usize) -> Option<(usize, String)> {
-        const UNITS: &[&[&str]] = &[
-            &["tỉnh"],
-            &["thành", "phố"],
-            &["huyện"],
-            &["quận"],
-            &["thị", "xã"],
-            &["tp"],
-            &["tp."],
-        ];
-        let unit = UNITS.iter().find(|words| {
+        let at = BARE_UNITS.iter().position(|words| {
             end + words.len() < self.n() && self.doc.joined(end + 1) && self.doc.words_at(end + 1, words)
         })?;
-        let unit_end = end + unit.len();
-        let named_after = |k: usize| {
-            k + 1 < self.n() && self.doc.joined(k + 1) && {
-                let next = &self.doc.tokens[k + 1];
-                next.capitalised || next.all_caps || next.has_digit
-            }
-        };
-        // `HĐND TP Nguyễn Ngọc Tuấn`: a person's name after the unit is not the place's.
-        let person_after = |k: usize| {
-            named_after(k) && {
-                let next = k + 1;
-                let run = self.run_from(next);
-                super::is_surname(&self.doc.tokens[next].text)
-                    && run > next
-                    && self.place_prefix(next, run) == 0
-            }
-        };
-        if named_after(unit_end) && !person_after(unit_end) {
+        let unit_end = end + BARE_UNITS[at].len();
+        if self.named_after(unit_end) && !self.person_after(unit_end) {
             return None;
         }
+        // The piece's place of a unit is the same wherever the question is asked: found once.
+        let place = self.unit_places[at].get_or_init(|| self.place_of_unit(BARE_UNITS[at]));
+        place.clone().map(|place| (unit_end, place))
+    }
+
+    /// Whether a capitalised word, an abbreviation or a number follows token `k` in its phrase.
+    fn named_after(&self, k: usize) -> bool {
+        k + 1 < self.n() && self.doc.joined(k + 1) && {
+            let next = &self.doc.tokens[k + 1];
+            next.capitalised || next.all_caps || next.has_digit
+        }
+    }
+
+    /// `HĐND TP Nguyễn Ngọc Tuấn`: a person's name after the unit is not the place's.
+    fn person_after(&self, k: usize) -> bool {
+        self.named_after(k) && {
+            let next = k + 1;
+            let run = self.run_from(next);
+            super::is_surname(&self.doc.tokens[next].text) && run > next && self.place_prefix(next, run) == 0
+        }
+    }
+
+    /// The place of a unit (`tỉnh Thanh Hóa`) the piece means when it names the unit alone:
+    /// the one it names more often than all the others together.
+    fn place_of_unit(&self, unit: &[&str]) -> Option<String> {
         let mut places: Vec<(String, usize)> = Vec::new();
         for k in 0..self.n().saturating_sub(unit.len()) {
             let stop = k + unit.len() - 1;
             // A unit's capital is only the sentence's (`Tỉnh Gia Lai có …`).
             let capital =
                 self.doc.tokens[k].capitalised && !self.doc.tokens[k].all_caps && !self.doc.sentence_start(k);
-            if !self.doc.words_at(k, unit) || !named_after(stop) || capital || person_after(stop) {
+            if !self.doc.words_at(k, unit) || !self.named_after(stop) || capital || self.person_after(stop) {
                 continue;
             }
             let mut last = stop + 1;
-            while named_after(last) && self.doc.tokens[last + 1].capitalised {
+            while self.named_after(last) && self.doc.tokens[last + 1].capitalised {
                 last += 1;
             }
             // `tỉnh Thanh Hóa Mai Xuân Liêm`: the run may go on into a person's name; a known
@@ -147,12 +147,12 @@ impl Rules<'_, '_> {
             }
         }
         // A piece about a province that names another once (the old province merged into
-        // it) still means its own: the place named more often than all the others together.
+        // it) still means its own.
         let total: usize = places.iter().map(|(_, count)| count).sum();
         places
             .into_iter()
             .find(|(_, count)| 2 * count > total)
-            .map(|(place, _)| (unit_end, place))
+            .map(|(place, _)| place)
     }
 
     /// `Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh Hà Tĩnh`, `Hội Bảo trợ
@@ -301,3 +301,14 @@ impl Rules<'_, '_> {
         }
     }
 }
+
+/// Units of place that may stand alone after a body's name (`Sở Nội vụ tỉnh`), in lower case.
+pub(super) const BARE_UNITS: &[&[&str]] = &[
+    &["tỉnh"],
+    &["thành", "phố"],
+    &["huyện"],
+    &["quận"],
+    &["thị", "xã"],
+    &["tp"],
+    &["tp."],
+];
