@@ -268,13 +268,10 @@ impl<'d, 'a> Rules<'d, 'a> {
             next < self.n()
                 && (k + 1..=next).all(|t| self.doc.joined(t))
                 && (k..next).all(|t| {
-                    let tok = &self.doc.tokens[t];
-                    !tok.capitalised
-                        && !tok.all_caps
-                        && !tok.has_digit
-                        && !NEVER_INSIDE.contains(&tok.lower.as_str())
-                        && !lexicon::index().honorific_words.contains(tok.lower.as_str())
-                        && !self.predicate_at(t)
+                    self.plain_word(t)
+                        && !lexicon::index()
+                            .honorific_words
+                            .contains(self.doc.tokens[t].lower.as_str())
                 })
                 && {
                     let cap = &self.doc.tokens[next];
@@ -357,6 +354,17 @@ impl<'d, 'a> Rules<'d, 'a> {
         })
     }
 
+    /// Whether token `t` is a plain lower-case word that may sit inside a body's name: no
+    /// capital, abbreviation or number, no joining word and no predicate.
+    fn plain_word(&self, t: usize) -> bool {
+        let tok = &self.doc.tokens[t];
+        !tok.capitalised
+            && !tok.all_caps
+            && !tok.has_digit
+            && !NEVER_INSIDE.contains(&tok.lower.as_str())
+            && !self.predicate_at(t)
+    }
+
     /// Whether the lower-case word at `k`, alone or with the next, leads on to a unit of place
     /// with no name after it that the piece names one place of (`việc làm tỉnh`).
     fn bridges_to_bare_unit(&self, k: usize) -> bool {
@@ -365,13 +373,7 @@ impl<'d, 'a> Rules<'d, 'a> {
             last + 1 < self.n()
                 && (k + 1..=last).all(|t| self.doc.joined(t))
                 && (k..=last).all(|t| {
-                    let tok = &self.doc.tokens[t];
-                    !tok.capitalised
-                        && !tok.all_caps
-                        && !tok.has_digit
-                        && !NEVER_INSIDE.contains(&tok.lower.as_str())
-                        && !lexicon::index().admin_words.contains(tok.lower.as_str())
-                        && !self.predicate_at(t)
+                    self.plain_word(t) && !lexicon::index().admin_words.contains(self.doc.tokens[t].lower.as_str())
                 })
                 && self.bare_unit_after(last).is_some()
                 // A branch (`Ngân hàng Nhà nước chi nhánh tỉnh`) is the national body's office.
