@@ -107,7 +107,7 @@ const COMPLETE_ABBREVIATIONS: &[&str] = &["TLĐLĐVN", "TLĐ"];
 /// capital: they join or relate separate things.
 const NEVER_INSIDE: &[&str] = &[
     "và", "các", "của", "tại", "ở", "về", "đến", "tới", "thuộc", "trên", "với", "là", "cho", "đã", "đang",
-    "sẽ", "lần", "nhiệm", "khóa", "khoá",
+    "sẽ", "lần", "nhiệm", "khóa", "khoá", "hay", "hoặc",
 ];
 
 pub(crate) struct Rules<'d, 'a> {
