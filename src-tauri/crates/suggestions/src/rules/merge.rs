@@ -29,6 +29,12 @@ fn org_key(text: &str) -> String {
     let mut i = 0;
     while i < words.len() {
         let two = words.get(i + 1).map(|next| format!("{} {next}", words[i]));
+        // `NHCSXH chi nhánh Thanh Hóa` and `NHCSXH tỉnh Thanh Hóa`: a national body's branch in
+        // a province is its office there, however written.
+        if two.as_deref().is_some_and(|t| t.to_lowercase() == "chi nhánh") && capital(i + 2) {
+            i += 2;
+            continue;
+        }
         let unit = if two.as_deref().is_some_and(|t| ADMIN_PAIRS.contains(&t)) {
             2
         } else {
