@@ -15,12 +15,26 @@ fn dictionary() -> Dictionary {
 
 /// A speller with the dictionary alone: no newsroom words, no directory, no house style.
 fn plain<'a>(dictionary: &'a Dictionary, none: &'a HashSet<String>) -> Speller<'a> {
+    with_words(dictionary, none, none)
+}
+
+/// A speller with the newsroom's words and the directory's names, no house style.
+fn with_words<'a>(
+    dictionary: &'a Dictionary,
+    house_words: &'a HashSet<String>,
+    name_words: &'a HashSet<String>,
+) -> Speller<'a> {
     Speller {
         dictionary,
-        house_words: none,
-        name_words: none,
+        house_words,
+        name_words,
         style: HouseStyle::default(),
     }
+}
+
+/// The newsroom's words as the store holds them.
+fn house_words(conn: &rusqlite::Connection) -> HashSet<String> {
+    house::words(conn).unwrap().into_iter().map(|w| w.word).collect()
 }
 
 fn marked(speller: &Speller, text: &str) -> Vec<String> {
@@ -157,13 +171,8 @@ fn directory_names_and_the_newsrooms_words_are_never_marked() {
     let dir = tempfile::tempdir().unwrap();
     let conn = newsroom_store::open_dir(dir.path()).unwrap();
     house::add_word(&conn, "Agribank", WordKind::Added, "Lan", Utc::now()).unwrap();
-    let house_words: HashSet<String> = house::words(&conn).unwrap().into_iter().map(|w| w.word).collect();
-    let known = Speller {
-        dictionary: &dictionary,
-        house_words: &house_words,
-        name_words: &names,
-        style: HouseStyle::default(),
-    };
+    let house_words = house_words(&conn);
+    let known = with_words(&dictionary, &house_words, &names);
     assert!(marked(&known, text).is_empty());
 }
 
@@ -200,13 +209,8 @@ fn a_phrase_the_newsroom_says_is_right_is_not_marked_there_and_still_is_elsewher
             "{bad:?}"
         );
     }
-    let house_words: HashSet<String> = house::words(&conn).unwrap().into_iter().map(|w| w.word).collect();
-    let taught = Speller {
-        dictionary: &dictionary,
-        house_words: &house_words,
-        name_words: &none,
-        style: HouseStyle::default(),
-    };
+    let house_words = house_words(&conn);
+    let taught = with_words(&dictionary, &house_words, &none);
     assert!(
         taught.check(right).is_empty(),
         "not marked where the newsroom said it is right"
