@@ -32,39 +32,7 @@ impl Rules<'_, '_> {
                 continue;
             };
             let head_end = i + head_len - 1;
-            // `đường Trường Sơn` is a street; `Giải Báo chí quốc gia` is a prize.
-            let street = i > 0
-                && self.doc.joined(i)
-                && (lexicon::STREET_WORDS.contains(&self.doc.tokens[i - 1].lower.as_str())
-                    || self.doc.tokens[i - 1].lower == "giải");
-            if street {
-                i = head_end + 1;
-                continue;
-            }
-            // `Ban tổ chức V.League 1`, `Ban giám khảo cuộc thi …`: an event's committee, in
-            // lower case, is no standing body.
-            let event_committee = self.doc.tokens[i].text == "Ban"
-                && ([["tổ", "chức"], ["giám", "khảo"]]
-                    .iter()
-                    .any(|w| self.doc.words_at(i + 1, w))
-                    && !self.doc.tokens[i + 1].capitalised
-                    || self.doc.words_at(i + 1, &["lễ", "tang"]));
-            if event_committee {
-                i = head_end + 1;
-                continue;
-            }
-            // `Bộ luật Lao động`, `Hội nghị Trung ương 10`, `Hội thảo …`: a code of law or an
-            // event, whose first syllable only looks like a ministry's or an association's head.
-            let not_a_body = head_len == 1
-                && i + 1 < self.n()
-                && self.doc.joined(i + 1)
-                && !self.doc.tokens[i + 1].capitalised
-                && match self.doc.tokens[i].text.as_str() {
-                    "Bộ" => !self.doc.tokens[i + 1].all_caps,
-                    "Hội" => lexicon::EVENT_SYLLABLES.contains(&self.doc.tokens[i + 1].lower.as_str()),
-                    _ => false,
-                };
-            if not_a_body {
+            if self.no_body_at(i, head_len) {
                 i = head_end + 1;
                 continue;
             }
@@ -432,6 +400,38 @@ impl Rules<'_, '_> {
         }
         self.alias_mentions(&mut orgs);
         orgs
+    }
+
+    /// Whether the head of `head_len` tokens at `i` only looks like a body's: a street or a
+    /// prize named after it, an event's committee, a code of law or an event.
+    fn no_body_at(&self, i: usize, head_len: usize) -> bool {
+        // `đường Trường Sơn` is a street; `Giải Báo chí quốc gia` is a prize.
+        let street = i > 0
+            && self.doc.joined(i)
+            && (lexicon::STREET_WORDS.contains(&self.doc.tokens[i - 1].lower.as_str())
+                || self.doc.tokens[i - 1].lower == "giải");
+        if street || i + 1 >= self.n() || !self.doc.joined(i + 1) {
+            return street;
+        }
+        let next = &self.doc.tokens[i + 1];
+        match self.doc.tokens[i].text.as_str() {
+            // `Ban tổ chức V.League 1`, `Ban giám khảo cuộc thi …`, `Ban Lễ tang`: an event's
+            // committee is no standing body.
+            "Ban" => {
+                [["tổ", "chức"], ["giám", "khảo"]]
+                    .iter()
+                    .any(|w| self.doc.words_at(i + 1, w))
+                    && !next.capitalised
+                    || self.doc.words_at(i + 1, &["lễ", "tang"])
+            }
+            // `Bộ luật Lao động`, `Hội nghị Trung ương 10`, `Hội thảo …`: a code of law or an
+            // event, whose first syllable only looks like a ministry's or an association's head.
+            "Bộ" => head_len == 1 && !next.capitalised && !next.all_caps,
+            "Hội" => {
+                head_len == 1 && !next.capitalised && lexicon::EVENT_SYLLABLES.contains(&next.lower.as_str())
+            }
+            _ => false,
+        }
     }
 
     /// `… Hiệp hội Dệt may Việt Nam (Vitas) … Phó Chủ tịch Vitas Trương Văn Cẩm`: a short name
