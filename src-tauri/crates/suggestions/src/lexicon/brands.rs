@@ -114,6 +114,12 @@ pub const BRANDS: &[&str] = &[
     "Long Châu",
     "Pharmacity",
     "Sun Group",
+    "Temasek",
+    "MoMo",
+    "ZaloPay",
+    "Shopee",
+    "Lazada",
+    "Grab",
 ];
 
 /// Bodies the press names by their acronym alone, international and national (`ILO`, `WHO`,
@@ -190,6 +196,45 @@ pub const CLUBS: &[&str] = &[
     "Hà Nội Tasco Auto",
     "Binh chủng Thông tin",
     "Thể Công Tân Cảng",
+];
+
+/// English words that close the name of a company, a fund or a firm written in English (`VNG
+/// Corporation`, `Do Ventures`, `Bain & Company`), as the companies themselves write them.
+pub const ENGLISH_BODY_ENDINGS: &[&str] = &[
+    "Corporation",
+    "Corp",
+    "Group",
+    "Ventures",
+    "Capital",
+    "Partners",
+    "Holdings",
+    "Company",
+    "Inc",
+    "Ltd",
+    "Limited",
+    "Bank",
+    "Fund",
+    "Foundation",
+    "Airlines",
+    "Airways",
+    "Securities",
+    "Technologies",
+    "Technology",
+    "Motors",
+    "Electronics",
+    "Energy",
+    "Solutions",
+    "Logistics",
+    "Pharma",
+    "Industries",
+    "Software",
+    "Systems",
+    "Studios",
+    "Entertainment",
+    "Investment",
+    "Insurance",
+    "Consulting",
+    "Properties",
 ];
 
 /// Legal forms written between a company's head and the name of the group it is (`Công ty cổ

@@ -30,6 +30,25 @@ pub const ORG_HEADS: &[&str] = &[
     "Ban Đối ngoại",
     "Ban",
     "Bộ Chỉ huy",
+    // The armed forces' units, by the names the press gives them (`Đồn Biên phòng Lũng Cú`,
+    // `Bộ Tư lệnh Quân khu 7`, `Vùng Cảnh sát biển 1`).
+    "Bộ Tư lệnh",
+    "Bộ đội Biên phòng",
+    "Đồn Biên phòng",
+    "Trạm Kiểm soát Biên phòng",
+    "Cảnh sát biển",
+    "Vùng Cảnh sát biển",
+    "Quân khu",
+    "Quân đoàn",
+    "Binh đoàn",
+    "Sư đoàn",
+    "Lữ đoàn",
+    "Trung đoàn",
+    "Hải đoàn",
+    "Quân chủng",
+    "Liên minh Hợp tác xã",
+    "Liên minh HTX",
+    "Liên minh",
     "Đội CSGT",
     "Đội Cảnh sát",
     "Đội QLTT",
@@ -103,6 +122,11 @@ pub const ORG_HEADS: &[&str] = &[
     "Công an",
     "Văn phòng",
     "Cảng vụ",
+    // A commune's clinic and a district's farming station (`Trạm Y tế xã`, `Trạm Khuyến nông`).
+    "Trạm Y tế",
+    "Trạm y tế",
+    "Trạm Khuyến nông",
+    "Trạm",
     "Cảng",
     "Kho bạc",
     "Bảo hiểm xã hội",
@@ -193,6 +217,8 @@ pub const COMPLETE_ORG_HEADS: &[&str] = &[
     "Thành ủy",
     "Thành đoàn",
     "Kiểm toán Nhà nước",
+    "Bộ đội Biên phòng",
+    "Cảnh sát biển",
 ];
 
 /// National bodies whose official names go on in lower case past where a capitalised run
@@ -222,6 +248,8 @@ pub const NATIONAL_NAMES: &[&str] = &[
     "Cục Cảnh sát quản lý hành chính về trật tự xã hội",
     "Cục Quản lý lao động ngoài nước",
     "Đảng Cộng sản Việt Nam",
+    "Hiệp hội các quốc gia Đông Nam Á",
+    "Diễn đàn Hợp tác kinh tế châu Á - Thái Bình Dương",
     "Hội đồng quốc gia về an toàn, vệ sinh lao động",
 ];
 
@@ -239,6 +267,8 @@ pub const NATIONAL_BODIES: &[&str] = &[
     "Nhà Trắng",
     "Lầu Năm Góc",
     "Điện Kremlin",
+    "Bộ đội Biên phòng",
+    "Cảnh sát biển",
 ];
 
 /// Abbreviations used as (parts of) organisation names, with their expansions.
@@ -254,6 +284,7 @@ pub const ORG_ABBREVIATIONS: &[(&str, &str)] = &[
     ("BHXH", "Bảo hiểm xã hội"),
     ("KCN", "Khu công nghiệp"),
     ("KCX", "Khu chế xuất"),
+    ("KCX-KCN", "Khu chế xuất và công nghiệp"),
     ("BCH", "Ban Chấp hành"),
     ("BQL", "Ban Quản lý"),
     ("TP.HCM", "Thành phố Hồ Chí Minh"),
@@ -266,6 +297,7 @@ pub const ORG_ABBREVIATIONS: &[(&str, &str)] = &[
     ("TAND", "Tòa án nhân dân"),
     ("VKSND", "Viện Kiểm sát nhân dân"),
     ("TTYT", "Trung tâm Y tế"),
+    ("CDC", "Trung tâm Kiểm soát bệnh tật"),
     ("HTX", "Hợp tác xã"),
     ("CLB", "Câu lạc bộ"),
     ("BV", "Bệnh viện"),
@@ -319,6 +351,7 @@ pub const ORG_ABBREVIATIONS: &[(&str, &str)] = &[
     ("BCĐ", "Ban Chỉ đạo"),
     ("CAND", "Công an nhân dân"),
     ("QĐND", "Quân đội nhân dân"),
+    ("BĐBP", "Bộ đội Biên phòng"),
 ];
 
 /// Administrative units, which join an organisation to its place (`quận Hoàn Kiếm`).

@@ -13,6 +13,8 @@ pub const SURNAMES: &[&str] = &[
     "Lường", "Quàng", "Lèo", "Hờ", "Phi", "Khuất", "Giáp", "Đới", "Ngọ", "Lều", "Ngụy", "Nguỵ", "Chế",
     "Tiết", "Vy", "Bàn", "Sái", "Tòng", "Tẩn", "Phàn", "Chảo", "Hủng", "Khà", "Nhan", "Vừ", "Hạng", "Chẻo",
     "Tráng", "Sồng", "Thích",
+    // Chinese family names as Vietnamese reads them (`Mao Ninh`, `Tập Cận Bình`).
+    "Mao", "Tập",
     // Clan names of the Central Highlands and Khmer family names (`Ksor Phước Hà`, `Thạch Sô Phanh`).
     "Ksor", "Rmah", "Siu", "Kpă", "Rcom", "Kpuih", "Puih", "Niê", "Byă", "Êban", "Mlô", "Hwing", "Knul",
     "Adrơng", "Danh", "Điểu", "Rahlan", "Rơ", "Nay", "Ayun", "Bkrông", "Hđơk", "Ktla", "Kbuôr", "Êñuôl",
@@ -280,6 +282,16 @@ pub const TITLES: &[&str] = &[
     "giám đốc điều hành",
     "giám đốc kỹ thuật",
     "chủ nhiệm câu lạc bộ",
+    // The armed forces' posts (`Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh`, `Chính trị viên Đồn`).
+    "chỉ huy trưởng",
+    "chỉ huy phó",
+    "chính trị viên",
+    "đồn trưởng",
+    "tham mưu trưởng",
+    "chủ nhiệm chính trị",
+    "quản xứ",
+    "chánh xứ",
+    "chuyên gia kinh tế trưởng",
 ];
 
 /// Words that follow a title and belong to it: `Phó Chủ tịch Thường trực`, `Bí thư thứ nhất`.

@@ -3,6 +3,29 @@
 /// Well-known places whose names look like personal names (`Hà Nội` starts with the
 /// surname `Hà`); a capitalised run equal to one of these is a place, not a person.
 pub const PLACES: &[&str] = &[
+    // Regions of the world and of the country (`Đông Nam Á` opens with the surname `Đông`).
+    "Đông Nam Á",
+    "Đông Á",
+    "Nam Á",
+    "Trung Á",
+    "Tây Á",
+    "Trung Đông",
+    "Bắc Mỹ",
+    "Nam Mỹ",
+    "Mỹ Latinh",
+    "Đông Âu",
+    "Tây Âu",
+    "Bắc Âu",
+    "Nam Âu",
+    "Bắc Phi",
+    "Tây Nguyên",
+    "Tây Bắc",
+    "Đông Bắc",
+    "Nam Bộ",
+    "Bắc Bộ",
+    "Trung Bộ",
+    "Đông Nam Bộ",
+    "Tây Nam Bộ",
     "Hà Nội",
     "Hà Nam",
     "Hà Giang",
@@ -260,6 +283,18 @@ pub const NAMESAKE_WORDS: &[&str] = &["giải thưởng", "giải", "huân chư�
 /// Words for streets and bridges: a body's head right after one is the street's name
 /// (`đường Trường Sơn`, `phố Hội Vũ`), not a body.
 pub const STREET_WORDS: &[&str] = &["đường", "phố", "ngõ", "ngách", "hẻm", "cầu"];
+
+/// Words a street word ends without naming a street (`yêu cầu Công đoàn …` asks the union,
+/// it names no bridge).
+pub const NOT_STREETS: &[&str] = &[
+    "yêu cầu",
+    "nhu cầu",
+    "toàn cầu",
+    "khẩn cầu",
+    "mưu cầu",
+    "thỉnh cầu",
+    "địa cầu",
+];
 
 /// School levels: the name after one is the school's namesake, never a person in the story
 /// (`Trường THPT Chu Văn An`, `Trường Tiểu học Kim Đồng`). In lower case, as compared.

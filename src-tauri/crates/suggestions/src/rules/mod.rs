@@ -93,6 +93,8 @@ const ABBREVIATION_HEADS: &[&str] = &[
     "TAND",
     "VKSND",
     "TTYT",
+    "CDC",
+    "BĐBP",
     "HTX",
     "CLB",
     "BV",
@@ -105,7 +107,7 @@ const COMPLETE_ABBREVIATIONS: &[&str] = &["TLĐLĐVN", "TLĐ"];
 
 /// Lower-case words that never sit inside an organisation's name, even right after a
 /// capital: they join or relate separate things.
-const NEVER_INSIDE: &[&str] = &[
+pub(super) const NEVER_INSIDE: &[&str] = &[
     "và", "các", "của", "tại", "ở", "về", "đến", "tới", "thuộc", "trên", "với", "là", "cho", "đã", "đang",
     "sẽ", "lần", "nhiệm", "khóa", "khoá", "hay", "hoặc",
 ];
@@ -423,7 +425,11 @@ impl<'d, 'a> Rules<'d, 'a> {
         if unit && middle && is_surname(&self.doc.tokens[start].text) {
             return false;
         }
-        self.after_phrase(start, &lexicon::index().place_words)
+        // `yêu cầu Nguyễn Văn Hùng`: a request, not a bridge named after him.
+        let not_street = start >= 2
+            && self.doc.joined(start - 1)
+            && lexicon::NOT_STREETS.contains(&self.doc.slice(start - 2, start - 1).to_lowercase().as_str());
+        !not_street && self.after_phrase(start, &lexicon::index().place_words)
             || self.after_phrase(start, &lexicon::index().namesake_words)
             || self.after_house_number(start)
     }

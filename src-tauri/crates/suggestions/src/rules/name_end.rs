@@ -90,6 +90,16 @@ impl Rules<'_, '_> {
             end + words.len() < self.n() && self.doc.joined(end + 1) && self.doc.words_at(end + 1, words)
         })?;
         let unit_end = end + BARE_UNITS[at].len();
+        // `Trung tâm Công tác xã hội`: `xã` opening a word is no commune.
+        if self
+            .doc
+            .tokens
+            .get(unit_end + 1)
+            .is_some_and(|t| ["hội", "viên"].contains(&t.lower.as_str()))
+            && self.doc.joined(unit_end + 1)
+        {
+            return None;
+        }
         if self.named_after(unit_end) && !self.person_after(unit_end) {
             return None;
         }
@@ -111,7 +121,13 @@ impl Rules<'_, '_> {
         self.named_after(k) && {
             let next = k + 1;
             let run = self.run_from(next);
-            super::is_surname(&self.doc.tokens[next].text) && run > next && self.place_prefix(next, run) == 0
+            // `huyện Văn Chấn`, `huyện Văn Lâm`: `Văn` opens far more districts' names than
+            // family names.
+            let first = &self.doc.tokens[next].text;
+            super::is_surname(first)
+                && (first != "Văn" || run > next + 1)
+                && run > next
+                && self.place_prefix(next, run) == 0
         }
     }
 
@@ -311,4 +327,6 @@ pub(super) const BARE_UNITS: &[&[&str]] = &[
     &["thị", "xã"],
     &["tp"],
     &["tp."],
+    &["phường"],
+    &["xã"],
 ];

@@ -15,9 +15,11 @@ impl Rules<'_, '_> {
                 continue;
             }
             // `Hà Nội FC`, `Thể Công Viettel FC`: a club named by its capitalised words and FC.
-            if let Some(fc) = self.club_ending(i) {
-                orgs.push(FoundOrg::spanning(i, fc));
-                i = fc + 1;
+            let inside_last = orgs.last().is_some_and(|o: &FoundOrg| o.start < i && i <= o.end);
+            let closed = self.club_ending(i).or_else(|| self.english_body_ending(i));
+            if let Some(end) = closed.filter(|_| !inside_last) {
+                orgs.push(FoundOrg::spanning(i, end));
+                i = end + 1;
                 continue;
             }
             // `chơi cho Kuzeyboru`, `khoác áo Buriram United`: the capitalised run a player
@@ -305,7 +307,8 @@ impl Rules<'_, '_> {
                 tok.capitalised || tok.all_caps || tok.has_digit
             });
             // A long head (`Tòa án nhân dân tối cao`) is distinctive enough by itself.
-            if self.doc.sentence_start(i) && !complete && !own_proper && head_len <= 2 {
+            // `Công an tỉnh`, `Trạm Khuyến nông huyện` opening a sentence name the piece's own.
+            if self.doc.sentence_start(i) && !complete && !local_bare && !own_proper && head_len <= 2 {
                 i = head_end + 1;
                 continue;
             }
@@ -409,7 +412,10 @@ impl Rules<'_, '_> {
         let street = i > 0
             && self.doc.joined(i)
             && (lexicon::STREET_WORDS.contains(&self.doc.tokens[i - 1].lower.as_str())
-                || self.doc.tokens[i - 1].lower == "giải");
+                || self.doc.tokens[i - 1].lower == "giải")
+            && !(i >= 2
+                && self.doc.joined(i - 1)
+                && lexicon::NOT_STREETS.contains(&self.doc.slice(i - 2, i - 1).to_lowercase().as_str()));
         if street || i + 1 >= self.n() || !self.doc.joined(i + 1) {
             return street;
         }
@@ -469,6 +475,8 @@ impl Rules<'_, '_> {
 /// Heads of a province's or district's own bodies, which name one when only the unit follows
 /// (`Công an tỉnh`, `LĐLĐ huyện`) in a piece about one place.
 const LOCAL_UNIT_HEADS: &[&str] = &[
+    "Trạm Khuyến nông",
+    "Trạm Y tế",
     "Ủy ban nhân dân",
     "Uỷ ban nhân dân",
     "UBND",

@@ -246,6 +246,29 @@ impl Rules<'_, '_> {
         let end = self.role_extent(next, orgs)?;
         Some(self.doc.slice(next, end))
     }
+
+    /// `Giám đốc Sở Y tế Hà Nội, ông Trần Văn Chung, cho biết`, `Theo Chủ tịch UBND phường,
+    /// ông …`: a title and its body opening the sentence (or after `theo`), then a comma and
+    /// the honorific at `honorific`, are the person's role.
+    pub(super) fn role_before_comma(&self, honorific: usize) -> Option<String> {
+        if honorific < 2 || self.doc.gap_before(honorific) != ", " {
+            return None;
+        }
+        let last = honorific - 1;
+        let opens = |s: usize| {
+            self.doc.sentence_start(s)
+                || s > 0 && self.doc.joined(s) && self.doc.tokens[s - 1].lower == "theo" && {
+                    let theo = s - 1;
+                    theo == 0 || self.doc.sentence_start(theo)
+                }
+        };
+        let start = (last.saturating_sub(10)..=last).find(|&s| {
+            opens(s)
+                && self.titles_at(s).iter().any(|&len| s + len - 1 <= last)
+                && (s + 1..=last).all(|t| self.doc.joined(t) && self.usable(t))
+        })?;
+        Some(self.doc.slice(start, last))
+    }
 }
 
 /// A role without the short names given in brackets inside it (`Quỹ Nhi đồng Liên hợp quốc
