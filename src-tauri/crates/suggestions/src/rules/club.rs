@@ -68,10 +68,7 @@ impl Rules<'_, '_> {
         {
             return None;
         }
-        let ampersand = |k: usize| {
-            let gap: String = self.doc.gap(k).iter().collect();
-            gap.trim() == "&" && gap.starts_with(' ') && gap.ends_with(' ')
-        };
+        let ampersand = |k: usize| self.doc.gap(k) == [' ', '&', ' '];
         let mut k = i;
         while k + 1 < self.n() && (self.doc.joined(k + 1) || ampersand(k + 1)) && k - i < 6 {
             let next = &self.doc.tokens[k + 1];

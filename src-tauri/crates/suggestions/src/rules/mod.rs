@@ -426,10 +426,13 @@ impl<'d, 'a> Rules<'d, 'a> {
             return false;
         }
         // `yêu cầu Nguyễn Văn Hùng`: a request, not a bridge named after him.
-        let not_street = start >= 2
-            && self.doc.joined(start - 1)
-            && lexicon::NOT_STREETS.contains(&self.doc.slice(start - 2, start - 1).to_lowercase().as_str());
-        !not_street && self.after_phrase(start, &lexicon::index().place_words)
+        let not_street = || {
+            start >= 2
+                && self.doc.joined(start - 1)
+                && lexicon::NOT_STREETS
+                    .contains(&self.doc.slice(start - 2, start - 1).to_lowercase().as_str())
+        };
+        self.after_phrase(start, &lexicon::index().place_words) && !not_street()
             || self.after_phrase(start, &lexicon::index().namesake_words)
             || self.after_house_number(start)
     }
