@@ -42,7 +42,8 @@ impl Rules<'_, '_> {
     /// Nam`); a word opening the sentence (`Tại Masan Group`) is not part of it.
     pub(super) fn english_body_ending(&self, i: usize) -> Option<usize> {
         let opener = |t: usize| super::NEVER_INSIDE.contains(&self.doc.tokens[t].lower.as_str());
-        if opener(i) {
+        let t = &self.doc.tokens[i];
+        if !(t.capitalised || t.all_caps) || opener(i) {
             return None;
         }
         let from_opener = i > 0 && opener(i - 1) && self.doc.sentence_start(i - 1);
