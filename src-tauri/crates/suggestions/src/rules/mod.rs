@@ -426,15 +426,17 @@ impl<'d, 'a> Rules<'d, 'a> {
             return false;
         }
         // `yêu cầu Nguyễn Văn Hùng`: a request, not a bridge named after him.
-        let not_street = || {
-            start >= 2
-                && self.doc.joined(start - 1)
-                && lexicon::NOT_STREETS
-                    .contains(&self.doc.slice(start - 2, start - 1).to_lowercase().as_str())
-        };
-        self.after_phrase(start, &lexicon::index().place_words) && !not_street()
+        self.after_phrase(start, &lexicon::index().place_words) && !self.request_before(start)
             || self.after_phrase(start, &lexicon::index().namesake_words)
             || self.after_house_number(start)
+    }
+
+    /// Whether the two words before `start` are a word that only ends like a street's
+    /// (`yêu cầu`, `nhu cầu`): what follows is asked for, not a street or a bridge.
+    fn request_before(&self, start: usize) -> bool {
+        start >= 2
+            && self.doc.joined(start - 1)
+            && lexicon::NOT_STREETS.contains(&self.doc.slice(start - 2, start - 1).to_lowercase().as_str())
     }
 
     /// `số 5 Trần Thánh Tông`, `…, 6 Phạm Văn Bạch`: a name right after a house number (after

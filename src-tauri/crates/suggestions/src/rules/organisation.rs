@@ -15,9 +15,14 @@ impl Rules<'_, '_> {
                 continue;
             }
             // `Hà Nội FC`, `Thể Công Viettel FC`: a club named by its capitalised words and FC.
-            let inside_last = orgs.last().is_some_and(|o: &FoundOrg| o.start < i && i <= o.end);
-            let closed = self.club_ending(i).or_else(|| self.english_body_ending(i));
-            if let Some(end) = closed.filter(|_| !inside_last) {
+            // Whether token `i` lies inside the body found last (which the scan continues into).
+            let inside = orgs.last().is_some_and(|o: &FoundOrg| o.start < i && i <= o.end);
+            let closed = if inside {
+                None
+            } else {
+                self.club_ending(i).or_else(|| self.english_body_ending(i))
+            };
+            if let Some(end) = closed {
                 orgs.push(FoundOrg::spanning(i, end));
                 i = end + 1;
                 continue;
@@ -40,7 +45,6 @@ impl Rules<'_, '_> {
             }
             // `Công ty TNHH Samsung Electronics Việt Nam`: a brand inside a company's name is
             // that company, not a second body.
-            let inside = orgs.last().is_some_and(|o: &FoundOrg| o.start < i && i <= o.end);
             let club = lexicon::CLUBS.contains(&self.doc.slice(i, head_end).as_str());
             if inside && (club || lexicon::named_alone(&self.doc.tokens[i].text)) {
                 i += 1;
@@ -413,9 +417,7 @@ impl Rules<'_, '_> {
             && self.doc.joined(i)
             && (lexicon::STREET_WORDS.contains(&self.doc.tokens[i - 1].lower.as_str())
                 || self.doc.tokens[i - 1].lower == "giải")
-            && !(i >= 2
-                && self.doc.joined(i - 1)
-                && lexicon::NOT_STREETS.contains(&self.doc.slice(i - 2, i - 1).to_lowercase().as_str()));
+            && !self.request_before(i);
         if street || i + 1 >= self.n() || !self.doc.joined(i + 1) {
             return street;
         }

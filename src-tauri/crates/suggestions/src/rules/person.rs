@@ -182,9 +182,9 @@ impl Rules<'_, '_> {
             if self.is_place(p, end) {
                 continue;
             }
-            let role = self
-                .role_after(end, orgs)
-                .or_else(|| (!is_weak).then(|| self.role_before_comma(i)).flatten());
+            let role =
+                self.role_after(end, orgs)
+                    .or_else(|| if is_weak { None } else { self.role_before_comma(i) });
             push(&mut people, &mut taken, FoundPerson { start: p, end, role });
             // `ngoại binh Geovane và Brandão`: the word before the first name serves the second.
             if let Some((start, end)) = self.second_of_pair(end, &in_org) {

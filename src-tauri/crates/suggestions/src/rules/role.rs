@@ -251,7 +251,7 @@ impl Rules<'_, '_> {
     /// ông …`: a title and its body opening the sentence (or after `theo`), then a comma and
     /// the honorific at `honorific`, are the person's role.
     pub(super) fn role_before_comma(&self, honorific: usize) -> Option<String> {
-        if honorific < 2 || self.doc.gap_before(honorific) != ", " {
+        if honorific < 2 || self.doc.gap(honorific) != [',', ' '] {
             return None;
         }
         let last = honorific - 1;
