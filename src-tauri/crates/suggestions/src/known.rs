@@ -306,8 +306,8 @@ impl KnownEntities {
                     candidates.iter().find(|s| {
                         self.text(s.exact)
                             .chars()
-                            .flat_map(char::to_lowercase)
-                            .eq(written.iter().flat_map(|c| c.to_lowercase()))
+                            .map(newsroom_text::lower_char)
+                            .eq(written.iter().copied().map(newsroom_text::lower_char))
                     })
                 })
                 .unwrap_or(&candidates[0]);
@@ -333,8 +333,8 @@ impl KnownEntities {
         let same = self.spellings_of(pattern).iter().any(|s| {
             self.text(s.exact)
                 .chars()
-                .flat_map(char::to_lowercase)
-                .eq(written.iter().flat_map(|c| c.to_lowercase()))
+                .map(newsroom_text::lower_char)
+                .eq(written.iter().copied().map(newsroom_text::lower_char))
         });
         let capital_word = |at: usize| chars.get(at).is_some_and(|c| c.is_uppercase());
         let joined_before = start >= 2 && chars[start - 1] == ' ' && chars[start - 2].is_alphanumeric() && {

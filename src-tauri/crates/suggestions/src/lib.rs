@@ -62,9 +62,8 @@ pub struct Suggestions {
 
 /// Finds the people and organisations in `text` (plain text or Markdown).
 pub fn suggest(text: &str, known: &KnownEntities) -> Suggestions {
-    let text = newsroom_text::nfc(text);
-    let chars: Vec<char> = text.chars().collect();
-    let doc = tokens::Document::new(&chars);
+    let source = tokens::Source::new(newsroom_text::nfc(text));
+    let doc = tokens::Document::new(&source);
     let known_mentions = known.find(&doc);
     let found = rules::find(&doc, &known_mentions);
     rules::merge(&doc, known_mentions, found, known)

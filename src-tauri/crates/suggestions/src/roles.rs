@@ -14,8 +14,8 @@ pub struct RoleParts {
 /// The number of words of the longest title (with its prefixes and suffixes) at the start of
 /// `text`, read by the same reader the suggester's rules use.
 fn title_len(text: &str) -> usize {
-    let chars: Vec<char> = text.chars().collect();
-    let doc = crate::tokens::Document::new(&chars);
+    let source = crate::tokens::Source::new(text.to_owned());
+    let doc = crate::tokens::Document::new(&source);
     if doc.tokens.is_empty() {
         return 0;
     }

@@ -3,11 +3,16 @@
 use crate::lexicon;
 
 #[derive(Debug, Clone)]
-pub struct Token {
+pub struct Token<'a> {
+    /// `[start, end)` in characters, the offsets suggestions report.
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub lower: String,
+    /// The same span in bytes of the document's text, to borrow slices of it.
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub text: &'a str,
+    /// The word in lower case, one character for each of `text`'s.
+    pub lower: &'a str,
     /// First letter upper case and the rest not all upper case (`Hà`, `Nội`).
     pub capitalised: bool,
     /// Two or more letters, all upper case (`UBND`, `LĐLĐ`).
@@ -53,9 +58,31 @@ pub(crate) fn words_and_first_len(text: &str) -> (usize, usize) {
     (count, first_len)
 }
 
+/// A text in the three forms the rules read: as written, in lower case and as characters.
+/// Made once per text, so that no word needs a string of its own.
+pub struct Source {
+    text: String,
+    lower: String,
+    chars: Vec<char>,
+}
+
+impl Source {
+    pub fn new(text: String) -> Self {
+        Source {
+            lower: newsroom_text::lowercase(&text),
+            chars: text.chars().collect(),
+            text,
+        }
+    }
+}
+
 pub struct Document<'a> {
+    /// The text, its lower case and its characters (`chars[i]` is the text's `i`-th
+    /// character, and the lower case has one character for each).
+    pub text: &'a str,
+    lower: &'a str,
     pub chars: &'a [char],
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<Token<'a>>,
 }
 
 /// `char::is_alphanumeric` with a fast path for the Latin letters Vietnamese is written in,
@@ -85,48 +112,65 @@ pub(crate) fn is_word_char(chars: &[char], i: usize) -> bool {
 }
 
 impl<'a> Document<'a> {
-    pub fn new(chars: &'a [char]) -> Self {
+    /// Splits a text into words.
+    pub fn new(source: &'a Source) -> Self {
+        let (text, lower, chars) = (
+            source.text.as_str(),
+            source.lower.as_str(),
+            source.chars.as_slice(),
+        );
         let mut tokens = Vec::new();
         let mut i = 0;
+        // The byte offsets of `chars[i]` in `text` and in `lower`.
+        let (mut byte, mut lower_byte) = (0, 0);
         while i < chars.len() {
             if !is_letter_or_digit(chars[i]) {
+                byte += chars[i].len_utf8();
+                lower_byte += newsroom_text::lower_char(chars[i]).len_utf8();
                 i += 1;
                 continue;
             }
-            let start = i;
+            let (start, byte_start, lower_start) = (i, byte, lower_byte);
+            let (mut letters, mut upper, mut has_digit, mut latin) = (0usize, 0usize, false, true);
             while i < chars.len() && is_word_char(chars, i) {
+                let c = chars[i];
+                if c.is_ascii_digit() {
+                    has_digit = true;
+                } else if is_letter_or_digit(c) {
+                    letters += 1;
+                    upper += usize::from(c.is_uppercase());
+                }
+                latin &= c.is_ascii()
+                    || ('\u{c0}'..='\u{24f}').contains(&c)
+                    || ('\u{1e00}'..='\u{1eff}').contains(&c)
+                    || !c.is_alphabetic();
+                byte += c.len_utf8();
+                lower_byte += newsroom_text::lower_char(c).len_utf8();
                 i += 1;
             }
-            let text: String = chars[start..i].iter().collect();
-            let (mut letters, mut upper) = (0usize, 0usize);
-            for c in text
-                .chars()
-                .filter(|c| is_letter_or_digit(*c) && !c.is_ascii_digit())
-            {
-                letters += 1;
-                upper += usize::from(c.is_uppercase());
-            }
-            let first_upper = text.chars().next().is_some_and(char::is_uppercase);
+            let first_upper = chars[start].is_uppercase();
             let all_caps = letters >= 2 && upper == letters;
             tokens.push(Token {
                 start,
                 end: i,
-                lower: text.to_lowercase(),
+                byte_start,
+                byte_end: byte,
+                text: &text[byte_start..byte],
+                lower: &lower[lower_start..lower_byte],
                 capitalised: first_upper && !all_caps,
                 all_caps,
-                has_digit: text.chars().any(|c| c.is_ascii_digit()),
-                latin: text.chars().all(|c| {
-                    c.is_ascii()
-                        || ('\u{c0}'..='\u{24f}').contains(&c)
-                        || ('\u{1e00}'..='\u{1eff}').contains(&c)
-                        || !c.is_alphabetic()
-                }),
-                text,
+                has_digit,
+                latin,
                 excluded: false,
                 shouting: false,
             });
         }
-        let mut doc = Document { chars, tokens };
+        let mut doc = Document {
+            text,
+            lower,
+            chars,
+            tokens,
+        };
         doc.mark_shouting_lines();
         doc.mark_exclusions();
         doc
@@ -139,8 +183,9 @@ impl<'a> Document<'a> {
     }
 
     /// The characters between token `i - 1` and token `i`, as a string.
-    pub fn gap_before(&self, i: usize) -> String {
-        self.gap(i).iter().collect()
+    pub fn gap_before(&self, i: usize) -> &'a str {
+        let start = if i == 0 { 0 } else { self.tokens[i - 1].byte_end };
+        &self.text[start..self.tokens[i].byte_start]
     }
 
     /// Whether tokens `i - 1` and `i` are joined by plain spaces only (same phrase).
@@ -151,10 +196,9 @@ impl<'a> Document<'a> {
         }
     }
 
-    pub fn slice(&self, from_token: usize, to_token_inclusive: usize) -> String {
-        self.chars[self.tokens[from_token].start..self.tokens[to_token_inclusive].end]
-            .iter()
-            .collect()
+    /// The text from the start of token `from_token` to the end of `to_token_inclusive`.
+    pub fn slice(&self, from_token: usize, to_token_inclusive: usize) -> &'a str {
+        &self.text[self.tokens[from_token].byte_start..self.tokens[to_token_inclusive].byte_end]
     }
 
     /// Whether token `i` begins a sentence (first token, or after `.`, `!`, `?`, `:` or a line break).
@@ -226,7 +270,9 @@ impl<'a> Document<'a> {
 
     /// Credits, the byline and site furniture are not the story.
     fn mark_exclusions(&mut self) {
-        let text: String = self.chars.iter().collect::<String>().to_lowercase();
+        // One lower-case character for each character, so offsets in `lower` are offsets
+        // in the document.
+        let text = self.lower;
         let lower: Vec<char> = text.chars().collect();
         let mut excluded = vec![false; self.chars.len()];
 
@@ -315,18 +361,19 @@ impl<'a> Document<'a> {
 
         // The byline: the last line of the article if it holds only a short name; credit lines
         // after it (`Ảnh: …`) are passed over to find it.
-        let mut story: String = self.chars[..story_end.min(self.chars.len())].iter().collect();
+        let story_end_byte = self
+            .text
+            .char_indices()
+            .nth(story_end)
+            .map_or(self.text.len(), |(at, _)| at);
+        let mut story: &str = &self.text[..story_end_byte];
         while let Some((before, last)) = story.trim_end().rsplit_once('\n') {
-            let credit = lexicon::CREDIT_MARKERS.iter().any(|m| {
-                last.trim()
-                    .trim_start_matches(['(', '['])
-                    .to_lowercase()
-                    .starts_with(m)
-            });
+            let opening = newsroom_text::lowercase(last.trim().trim_start_matches(['(', '[']));
+            let credit = lexicon::CREDIT_MARKERS.iter().any(|m| opening.starts_with(m));
             if !credit {
                 break;
             }
-            story = before.to_owned();
+            story = before;
         }
         if let Some(last) = story.trim_end().rsplit('\n').next() {
             let words: Vec<&str> = last.split_whitespace().collect();

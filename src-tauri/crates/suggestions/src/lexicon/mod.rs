@@ -44,8 +44,9 @@ pub struct Index {
     pub namesake_words: Vec<Vec<&'static str>>,
     pub school_levels: Vec<Vec<&'static str>>,
     pub ministries: PhraseIndex,
-    /// Two-syllable words of official names, as `"first second"`.
-    pub compounds: rustc_hash::FxHashSet<&'static str>,
+    /// Two-syllable words of official names, as `("first", "second")`: a pair of words is
+    /// looked up without building a string.
+    pub compounds: rustc_hash::FxHashSet<(&'static str, &'static str)>,
     pub name_tails: PhraseIndex,
     pub predicate_words: PhraseIndex,
     pub title_suffixes: PhraseIndex,
@@ -124,7 +125,7 @@ pub fn index() -> &'static Index {
             weak_honorifics: PhraseIndex::new(WEAK_HONORIFICS),
             org_heads,
             honorific_words: HONORIFICS.iter().copied().filter(|h| !h.contains(' ')).collect(),
-            compounds: COMPOUNDS.iter().copied().collect(),
+            compounds: COMPOUNDS.iter().filter_map(|c| c.split_once(' ')).collect(),
             name_tails: PhraseIndex::new(NAME_TAILS),
             predicate_words: PhraseIndex::new(PREDICATE_WORDS),
             title_suffixes: PhraseIndex::new(TITLE_SUFFIXES),

@@ -28,7 +28,7 @@ impl Rules<'_, '_> {
             end += 1;
         }
         // A country or a city after them is a national side or a place, not a club's name.
-        let place = lexicon::index().places.contains(self.doc.slice(i, end).as_str());
+        let place = lexicon::index().places.contains(self.doc.slice(i, end));
         (!place).then_some(end)
     }
 
@@ -41,7 +41,7 @@ impl Rules<'_, '_> {
     /// The name goes on with the place of the company's office (`Samsung Electronics Việt
     /// Nam`); a word opening the sentence (`Tại Masan Group`) is not part of it.
     pub(super) fn english_body_ending(&self, i: usize) -> Option<usize> {
-        let opener = |t: usize| super::NEVER_INSIDE.contains(&self.doc.tokens[t].lower.as_str());
+        let opener = |t: usize| super::NEVER_INSIDE.contains(&self.doc.tokens[t].lower);
         let t = &self.doc.tokens[i];
         if !(t.capitalised || t.all_caps) || opener(i) {
             return None;
@@ -73,7 +73,7 @@ impl Rules<'_, '_> {
         let mut k = i;
         while k + 1 < self.n() && (self.doc.joined(k + 1) || ampersand(k + 1)) && k - i < 6 {
             let next = &self.doc.tokens[k + 1];
-            if closes(&next.text) {
+            if closes(next.text) {
                 return Some(k + 1);
             }
             if !(next.capitalised || next.all_caps) {

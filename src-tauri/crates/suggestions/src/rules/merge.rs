@@ -25,17 +25,18 @@ fn org_key(text: &str) -> String {
             .and_then(|w| w.chars().next())
             .is_some_and(char::is_uppercase)
     };
-    let mut kept: Vec<&str> = Vec::new();
+    let lower_is = |word: &str, lower: &str| word.chars().map(newsroom_text::lower_char).eq(lower.chars());
+    let mut folded = String::with_capacity(text.len());
     let mut i = 0;
     while i < words.len() {
-        let two = words.get(i + 1).map(|next| format!("{} {next}", words[i]));
+        let two = words.get(i + 1).map(|&next| (words[i], next));
         // `NHCSXH chi nhánh Thanh Hóa` and `NHCSXH tỉnh Thanh Hóa`: a national body's branch in
         // a province is its office there, however written.
-        if two.as_deref().is_some_and(|t| t.to_lowercase() == "chi nhánh") && capital(i + 2) {
+        if two.is_some_and(|(a, b)| lower_is(a, "chi") && lower_is(b, "nhánh")) && capital(i + 2) {
             i += 2;
             continue;
         }
-        let unit = if two.as_deref().is_some_and(|t| ADMIN_PAIRS.contains(&t)) {
+        let unit = if two.is_some_and(is_admin_pair) {
             2
         } else {
             usize::from(ADMIN_WORDS.contains(&words[i]))
@@ -44,10 +45,20 @@ fn org_key(text: &str) -> String {
             i += unit;
             continue;
         }
-        kept.push(words[i]);
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.extend(words[i].chars().map(newsroom_text::fold_char));
         i += 1;
     }
-    key(&kept.join(" "))
+    folded
+}
+
+/// Whether two words are a unit of place written in two (`thành phố`).
+fn is_admin_pair((first, second): (&str, &str)) -> bool {
+    ADMIN_PAIRS
+        .iter()
+        .any(|pair| pair.split_once(' ') == Some((first, second)))
 }
 
 /// The name without the unit of place it ends with (`Hội đồng nhân dân thành phố` →
@@ -55,7 +66,7 @@ fn org_key(text: &str) -> String {
 fn without_trailing_unit(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let n = words.len();
-    let unit = if n >= 3 && ADMIN_PAIRS.contains(&format!("{} {}", words[n - 2], words[n - 1]).as_str()) {
+    let unit = if n >= 3 && is_admin_pair((words[n - 2], words[n - 1])) {
         2
     } else if n >= 2 && ADMIN_WORDS.contains(&words[n - 1]) {
         1
@@ -234,8 +245,8 @@ pub(crate) fn merge(
             let (from, to) = o.alias?;
             let at = [doc.tokens[from].start, doc.tokens[to].end];
             let full = org_key(o.expanded.as_deref().unwrap_or(&o.name));
-            let words = (from..=to).map(|t| doc.tokens[t].lower.clone()).collect();
-            Some((key(&doc.slice(from, to)), full, at, words))
+            let words = (from..=to).map(|t| doc.tokens[t].lower.to_owned()).collect();
+            Some((key(doc.slice(from, to)), full, at, words))
         })
         .collect();
     for o in found.orgs.into_iter().filter(|o| !o.known && !o.generic) {
@@ -360,7 +371,7 @@ pub(crate) fn merge(
         let holders: Vec<usize> = (0..orgs.len())
             .filter(|&i| i != b && key(&orgs[i].name).split(' ').any(|w| w == brand))
             .filter(|&i| {
-                let lower = orgs[i].name.to_lowercase();
+                let lower = newsroom_text::lowercase(&orgs[i].name);
                 ["công ty ", "tập đoàn ", "tổng công ty "]
                     .iter()
                     .any(|h| lower.starts_with(h))

@@ -148,26 +148,21 @@ impl<'d, 'a> Rules<'d, 'a> {
     /// body by itself.
     fn compute_head_at(doc: &Document<'_>, i: usize, titles: &[usize]) -> Option<(usize, bool)> {
         let t = &doc.tokens[i];
-        if t.all_caps && ABBREVIATION_HEADS.contains(&t.text.as_str()) {
-            return Some((1, COMPLETE_ABBREVIATIONS.contains(&t.text.as_str())));
+        if t.all_caps && ABBREVIATION_HEADS.contains(&t.text) {
+            return Some((1, COMPLETE_ABBREVIATIONS.contains(&t.text)));
         }
         if !t.capitalised && !t.all_caps {
             return None;
         }
         let mut best: Option<(usize, bool)> = None;
-        for (words, complete) in lexicon::index()
-            .org_heads
-            .get(t.text.as_str())
-            .into_iter()
-            .flatten()
-        {
+        for (words, complete) in lexicon::index().org_heads.get(t.text).into_iter().flatten() {
             if doc.phrase_at(i, words) && best.is_none_or(|(l, _)| words.len() > l) {
                 best = Some((words.len(), *complete));
             }
         }
         // A brand alone, unless a longer name starts with it (`SHB Đà Nẵng`, `VTV Bình Điền
         // Long An`, clubs named by their sponsors).
-        if lexicon::named_alone(&t.text) && best.is_none_or(|(len, _)| len == 1) {
+        if lexicon::named_alone(t.text) && best.is_none_or(|(len, _)| len == 1) {
             // `điện thoại Samsung`, `mạng Viettel`: the product, not the company.
             let product = i > 0
                 && doc.joined(i)
@@ -188,7 +183,7 @@ impl<'d, 'a> Rules<'d, 'a> {
         let mut prefix = 0;
         let lex = lexicon::index();
         while i + prefix < n
-            && lex.title_prefixes.contains(doc.tokens[i + prefix].lower.as_str())
+            && lex.title_prefixes.contains(doc.tokens[i + prefix].lower)
             && (prefix == 0 || doc.joined(i + prefix))
         {
             prefix += 1;
@@ -199,7 +194,7 @@ impl<'d, 'a> Rules<'d, 'a> {
         }
         let mut lengths: Vec<usize> = lex
             .titles
-            .starting_with(&doc.tokens[at].lower)
+            .starting_with(doc.tokens[at].lower)
             .iter()
             .filter(|title| doc.words_at(at, title))
             .map(|title| title.len() + prefix)
@@ -210,9 +205,7 @@ impl<'d, 'a> Rules<'d, 'a> {
             .filter_map(|&len| {
                 let after = i + len;
                 (after < n && doc.joined(after))
-                    .then(|| {
-                        doc.longest_at(after, lex.title_suffixes.starting_with(&doc.tokens[after].lower))
-                    })
+                    .then(|| doc.longest_at(after, lex.title_suffixes.starting_with(doc.tokens[after].lower)))
                     .flatten()
                     .map(|extra| len + extra)
             })
@@ -236,12 +229,12 @@ impl<'d, 'a> Rules<'d, 'a> {
     /// capitalised word that starts neither a title nor a person's name.
     fn dash_joins(&self, k: usize) -> bool {
         let gap = self.doc.gap_before(k);
-        let dash = matches!(gap.as_str(), " – " | " - " | " — " | "–" | "-");
+        let dash = matches!(gap, " – " | " - " | " — " | "–" | "-");
         let t = &self.doc.tokens[k];
         // A run after the dash that starts with a surname is a person's name, unless it is a
         // place (`Việt Nam – Hàn Quốc`).
         let person_like =
-            is_surname(&t.text) && self.run_from(k) > k && self.place_prefix(k, self.run_from(k)) == 0;
+            is_surname(t.text) && self.run_from(k) > k && self.place_prefix(k, self.run_from(k)) == 0;
         dash && t.capitalised && self.titles_at(k).is_empty() && !person_like && k + 1 < self.n()
     }
 
@@ -257,7 +250,7 @@ impl<'d, 'a> Rules<'d, 'a> {
         // A one-syllable verb opening a compound (`giao thông`, `phát triển`) is no predicate;
         // a verb of two (`kiểm tra`) is.
         self.doc
-            .longest_at(k, lexicon::index().predicate_words.starting_with(&t.lower))
+            .longest_at(k, lexicon::index().predicate_words.starting_with(t.lower))
             .is_some_and(|len| len > 1 || !self.compound_at(k))
     }
 
@@ -273,14 +266,14 @@ impl<'d, 'a> Rules<'d, 'a> {
                     self.plain_word(t)
                         && !lexicon::index()
                             .honorific_words
-                            .contains(self.doc.tokens[t].lower.as_str())
+                            .contains(self.doc.tokens[t].lower)
                 })
                 && {
                     let cap = &self.doc.tokens[next];
                     cap.capitalised
                         && self.titles_at(next).is_empty()
                         && (self.place_prefix(next, self.run_from(next)) > 0
-                            || !(is_surname(&cap.text) && self.run_from(next) > next))
+                            || !(is_surname(cap.text) && self.run_from(next) > next))
                 }
         })
     }
@@ -329,7 +322,7 @@ impl<'d, 'a> Rules<'d, 'a> {
             return None;
         }
         self.doc
-            .longest_at(k, lexicon::index().name_tails.starting_with(&t.lower))
+            .longest_at(k, lexicon::index().name_tails.starting_with(t.lower))
     }
 
     /// Whether tokens `k` and `k + 1` make one word of an official name (`Thống kê`).
@@ -338,7 +331,7 @@ impl<'d, 'a> Rules<'d, 'a> {
             && self.doc.joined(k + 1)
             && lexicon::index()
                 .compounds
-                .contains(format!("{} {}", self.doc.tokens[k].lower, self.doc.tokens[k + 1].lower).as_str())
+                .contains(&(self.doc.tokens[k].lower, self.doc.tokens[k + 1].lower))
     }
 
     /// Whether one or two lower-case words from `k` lead straight into a known place.
@@ -349,7 +342,7 @@ impl<'d, 'a> Rules<'d, 'a> {
                 && (k + 1..=next).all(|t| self.doc.joined(t))
                 && (k..next).all(|t| {
                     let tok = &self.doc.tokens[t];
-                    !tok.capitalised && !tok.all_caps && !NEVER_INSIDE.contains(&tok.lower.as_str())
+                    !tok.capitalised && !tok.all_caps && !NEVER_INSIDE.contains(&tok.lower)
                 })
                 && self.doc.tokens[next].capitalised
                 && self.place_prefix(next, self.run_from(next)) > 0
@@ -363,7 +356,7 @@ impl<'d, 'a> Rules<'d, 'a> {
         !tok.capitalised
             && !tok.all_caps
             && !tok.has_digit
-            && !NEVER_INSIDE.contains(&tok.lower.as_str())
+            && !NEVER_INSIDE.contains(&tok.lower)
             && !self.predicate_at(t)
     }
 
@@ -375,7 +368,7 @@ impl<'d, 'a> Rules<'d, 'a> {
             last + 1 < self.n()
                 && (k + 1..=last).all(|t| self.doc.joined(t))
                 && (k..=last).all(|t| {
-                    self.plain_word(t) && !lexicon::index().admin_words.contains(self.doc.tokens[t].lower.as_str())
+                    self.plain_word(t) && !lexicon::index().admin_words.contains(self.doc.tokens[t].lower)
                 })
                 && self.bare_unit_after(last).is_some()
                 // A branch (`Ngân hàng Nhà nước chi nhánh tỉnh`) is the national body's office.
@@ -419,10 +412,11 @@ impl<'d, 'a> Rules<'d, 'a> {
         // with a middle name; the name after the unit is the next person's.
         let unit = start >= 2 && self.doc.words_at(start - 2, &["thành", "phố"])
             || start >= 1 && self.doc.tokens[start - 1].lower == "tỉnh";
-        let middle = self.doc.tokens.get(start + 1).is_some_and(|t| {
-            lexicon::index().middle_names.contains(t.text.as_str()) && self.doc.joined(start + 1)
-        });
-        if unit && middle && is_surname(&self.doc.tokens[start].text) {
+        let middle =
+            self.doc.tokens.get(start + 1).is_some_and(|t| {
+                lexicon::index().middle_names.contains(t.text) && self.doc.joined(start + 1)
+            });
+        if unit && middle && is_surname(self.doc.tokens[start].text) {
             return false;
         }
         // `yêu cầu Nguyễn Văn Hùng`: a request, not a bridge named after him.
@@ -436,7 +430,8 @@ impl<'d, 'a> Rules<'d, 'a> {
     fn request_before(&self, start: usize) -> bool {
         start >= 2
             && self.doc.joined(start - 1)
-            && lexicon::NOT_STREETS.contains(&self.doc.slice(start - 2, start - 1).to_lowercase().as_str())
+            && lexicon::NOT_STREETS
+                .contains(&newsroom_text::lowercase(self.doc.slice(start - 2, start - 1)).as_str())
     }
 
     /// `số 5 Trần Thánh Tông`, `…, 6 Phạm Văn Bạch`: a name right after a house number (after
@@ -454,7 +449,7 @@ impl<'d, 'a> Rules<'d, 'a> {
             return false;
         }
         let before = &self.doc.tokens[start - 2];
-        matches!(before.lower.as_str(), "số" | "tại" | "ở") || self.doc.gap_before(start - 1).trim() == ","
+        matches!(before.lower, "số" | "tại" | "ở") || self.doc.gap_before(start - 1).trim() == ","
     }
 
     /// `Trường THPT Chu Văn An`: a name right after a school level is the school's namesake.
@@ -467,10 +462,8 @@ impl<'d, 'a> Rules<'d, 'a> {
         // phrase built and looked up.
         let lex = lexicon::index();
         end - start < 4
-            && lex
-                .place_first_words
-                .contains(self.doc.tokens[start].text.as_str())
-            && lex.places.contains(self.doc.slice(start, end).as_str())
+            && lex.place_first_words.contains(self.doc.tokens[start].text)
+            && lex.places.contains(self.doc.slice(start, end))
     }
 
     /// The number of tokens of a known place at the start of `start..=end`.
@@ -511,8 +504,8 @@ pub(crate) fn find(doc: &Document<'_>, known: &[KnownMention]) -> Found {
         let after_head_title = i > 0
             && doc.joined(i)
             && doc.tokens[i - 1].lower == "trưởng"
-            && matches!(t.lower.as_str(), "khoa" | "phòng");
-        if (after_head_title || t.capitalised && lexicon::SUBUNIT_HEADS.contains(&t.text.as_str()))
+            && matches!(t.lower, "khoa" | "phòng");
+        if (after_head_title || t.capitalised && lexicon::SUBUNIT_HEADS.contains(&t.text))
             && heads[i].is_none()
         {
             let parent = (i + 2..(i + 6).min(doc.tokens.len()))

@@ -27,7 +27,7 @@ impl Rules<'_, '_> {
         while last + 1 < self.n() && last + 1 - end <= 4 && self.doc.joined(last + 1) {
             let t = &self.doc.tokens[last + 1];
             let plain = !t.capitalised && !t.all_caps && !t.has_digit;
-            if !plain || self.predicate_at(last + 1) || NEVER_INSIDE.contains(&t.lower.as_str()) {
+            if !plain || self.predicate_at(last + 1) || NEVER_INSIDE.contains(&t.lower) {
                 break;
             }
             last += 1;
@@ -72,7 +72,7 @@ impl Rules<'_, '_> {
         if next < self.n() && lowercase(next) {
             let tails = lexicon::index()
                 .name_tails
-                .starting_with(&self.doc.tokens[next].lower);
+                .starting_with(self.doc.tokens[next].lower);
             if let Some(len) = self.doc.longest_at(next, tails) {
                 end += len;
             }
@@ -95,7 +95,7 @@ impl Rules<'_, '_> {
             .doc
             .tokens
             .get(unit_end + 1)
-            .is_some_and(|t| ["hội", "viên"].contains(&t.lower.as_str()))
+            .is_some_and(|t| ["hội", "viên"].contains(&t.lower))
             && self.doc.joined(unit_end + 1)
         {
             return None;
@@ -123,7 +123,7 @@ impl Rules<'_, '_> {
             let run = self.run_from(next);
             // `huyện Văn Chấn`, `huyện Văn Lâm`: `Văn` opens far more districts' names than
             // family names.
-            let first = &self.doc.tokens[next].text;
+            let first = self.doc.tokens[next].text;
             super::is_surname(first)
                 && (first != "Văn" || run > next + 1)
                 && run > next
@@ -134,7 +134,7 @@ impl Rules<'_, '_> {
     /// The place of a unit (`tỉnh Thanh Hóa`) the piece means when it names the unit alone:
     /// the one it names more often than all the others together.
     fn place_of_unit(&self, unit: &[&str]) -> Option<String> {
-        let mut places: Vec<(String, usize)> = Vec::new();
+        let mut places: Vec<(&str, usize)> = Vec::new();
         for k in 0..self.n().saturating_sub(unit.len()) {
             let stop = k + unit.len() - 1;
             // A unit's capital is only the sentence's (`Tỉnh Gia Lai có …`).
@@ -149,11 +149,10 @@ impl Rules<'_, '_> {
             }
             // `tỉnh Thanh Hóa Mai Xuân Liêm`: the run may go on into a person's name; a known
             // place inside it ends there.
-            if let Some(known) = (stop + 1..=last).rev().find(|&e| {
-                lexicon::index()
-                    .places
-                    .contains(self.doc.slice(stop + 1, e).as_str())
-            }) {
+            if let Some(known) = (stop + 1..=last)
+                .rev()
+                .find(|&e| lexicon::index().places.contains(self.doc.slice(stop + 1, e)))
+            {
                 last = known;
             }
             let place = self.doc.slice(k, last);
@@ -168,7 +167,7 @@ impl Rules<'_, '_> {
         places
             .into_iter()
             .find(|(_, count)| 2 * count > total)
-            .map(|(place, _)| place)
+            .map(|(place, _)| place.to_owned())
     }
 
     /// `Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh Hà Tĩnh`, `Hội Bảo trợ
@@ -186,13 +185,8 @@ impl Rules<'_, '_> {
     ) -> Option<(usize, bool)> {
         let after_head = last_proper.is_none() && k == head_end + 1 && head_len >= 2;
         // A ministry's or department's name is its field (`Sở Y tế`), never described on.
-        let field_head = ["sở", "bộ", "cục", "tổng cục", "vụ", "chi cục"].contains(
-            &self
-                .doc
-                .slice(head_end + 1 - head_len, head_end)
-                .to_lowercase()
-                .as_str(),
-        );
+        let field_head = ["sở", "bộ", "cục", "tổng cục", "vụ", "chi cục"]
+            .contains(&newsroom_text::lowercase(self.doc.slice(head_end + 1 - head_len, head_end)).as_str());
         let after_word = !field_head
             && last_proper == Some(head_end + 1)
             && k == head_end + 3
@@ -208,16 +202,15 @@ impl Rules<'_, '_> {
             if t.capitalised || t.all_caps || t.has_digit || !t.latin {
                 break;
             }
-            if lexicon::index().admin_words.contains(t.lower.as_str())
+            if lexicon::index().admin_words.contains(t.lower)
                 && e + 1 < self.n()
                 && self.doc.joined(e + 1)
                 && self.doc.tokens[e + 1].capitalised
             {
                 return (e > k).then_some((e - 1, false));
             }
-            let stop =
-                NEVER_INSIDE.contains(&t.lower.as_str()) && !["và", "cho", "các"].contains(&t.lower.as_str());
-            if stop || self.predicate_at(e) || lexicon::index().honorific_words.contains(t.lower.as_str()) {
+            let stop = NEVER_INSIDE.contains(&t.lower) && !["và", "cho", "các"].contains(&t.lower);
+            if stop || self.predicate_at(e) || lexicon::index().honorific_words.contains(t.lower) {
                 return None;
             }
             e += 1;
@@ -271,12 +264,12 @@ impl Rules<'_, '_> {
             "vksnd cấp cao",
         ];
         let name = self.doc.slice(start, before - 1);
-        let lower = name.to_lowercase();
+        let lower = newsroom_text::lowercase(name);
         MISSIONS.iter().any(|m| lower.starts_with(m))
             || lower.contains("liên hợp quốc")
             || lower.contains("quốc tế")
             || lower.contains("thế giới")
-            || (start..before).any(|t| lexicon::ACRONYM_BODIES.contains(&self.doc.tokens[t].text.as_str()))
+            || (start..before).any(|t| lexicon::ACRONYM_BODIES.contains(&self.doc.tokens[t].text))
     }
 
     /// Whether the head at `k` goes on with a name of its own (a capital, a number or a
@@ -291,8 +284,8 @@ impl Rules<'_, '_> {
                 let t = &self.doc.tokens[next];
                 t.capitalised
                     || t.all_caps
-                    || lexicon::index().connectors.contains(t.lower.as_str())
-                    || lexicon::index().admin_words.contains(t.lower.as_str())
+                    || lexicon::index().connectors.contains(t.lower)
+                    || lexicon::index().admin_words.contains(t.lower)
             }
     }
 

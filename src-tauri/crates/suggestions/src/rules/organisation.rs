@@ -45,8 +45,8 @@ impl Rules<'_, '_> {
             }
             // `Công ty TNHH Samsung Electronics Việt Nam`: a brand inside a company's name is
             // that company, not a second body.
-            let club = lexicon::CLUBS.contains(&self.doc.slice(i, head_end).as_str());
-            if inside && (club || lexicon::named_alone(&self.doc.tokens[i].text)) {
+            let club = lexicon::CLUBS.contains(&self.doc.slice(i, head_end));
+            if inside && (club || lexicon::named_alone(self.doc.tokens[i].text)) {
                 i += 1;
                 continue;
             }
@@ -54,7 +54,7 @@ impl Rules<'_, '_> {
             // the group named is the company itself, not a body inside it.
             let legal_form = inside
                 && orgs.last().is_some_and(|o| {
-                    let between = self.doc.slice(o.start, i - 1).to_lowercase();
+                    let between = newsroom_text::lowercase(self.doc.slice(o.start, i - 1));
                     ["công ty ", "doanh nghiệp "].iter().any(|h| {
                         between
                             .strip_prefix(h)
@@ -93,7 +93,7 @@ impl Rules<'_, '_> {
                 continue;
             }
             let mut last_proper: Option<usize> = None;
-            let alone = club || lexicon::named_alone(&self.doc.tokens[i].text);
+            let alone = club || lexicon::named_alone(self.doc.tokens[i].text);
             let mut k = head_end + 1;
             let mut after_code = false;
             while k < self.n() && self.usable(k) && self.doc.tokens[k].latin {
@@ -131,13 +131,13 @@ impl Rules<'_, '_> {
                 // `Đại biểu Quốc hội tỉnh Nghệ An`: the nation's body has no place after it; the
                 // place is the deputy's constituency.
                 if k == head_end + 1
-                    && lexicon::NATIONAL_BODIES.contains(&self.doc.slice(i, head_end).as_str())
-                    && lexicon::index().admin_words.contains(t.lower.as_str())
+                    && lexicon::NATIONAL_BODIES.contains(&self.doc.slice(i, head_end))
+                    && lexicon::index().admin_words.contains(t.lower)
                 {
                     break;
                 }
                 // `… Nam Định Tháng 11 vừa qua`: a date after a name is not part of it.
-                let date = ["tháng", "ngày", "năm", "quý"].contains(&t.lower.as_str())
+                let date = ["tháng", "ngày", "năm", "quý"].contains(&t.lower)
                     && self.doc.tokens.get(k + 1).is_some_and(|n| n.has_digit)
                     && self.doc.joined(k + 1);
                 if date {
@@ -196,11 +196,11 @@ impl Rules<'_, '_> {
                 if t.lower == "tại" && last_proper.is_some() {
                     // `Hội Người lao động Việt Nam tại Nhật Bản`: Vietnamese abroad.
                     let abroad = |e: usize| {
-                        self.doc.slice(i, k - 1).to_lowercase().ends_with("việt nam")
-                            && lexicon::COUNTRIES.contains(&self.doc.slice(k + 1, e).as_str())
+                        newsroom_text::lowercase(self.doc.slice(i, k - 1)).ends_with("việt nam")
+                            && lexicon::COUNTRIES.contains(&self.doc.slice(k + 1, e))
                     };
                     let city = |e: usize| {
-                        e == k + 1 && abbreviation(&self.doc.tokens[e].text) == Some("Thành phố Hồ Chí Minh")
+                        e == k + 1 && abbreviation(self.doc.tokens[e].text) == Some("Thành phố Hồ Chí Minh")
                     };
                     if let Some(place) = (k + 1..self.n().min(k + 5)).rev().find(|&e| {
                         self.doc.joined(k + 1)
@@ -266,11 +266,11 @@ impl Rules<'_, '_> {
                     last_proper = Some(k);
                 } else if t.has_digit {
                     break;
-                } else if after_capital && !NEVER_INSIDE.contains(&t.lower.as_str()) {
+                } else if after_capital && !NEVER_INSIDE.contains(&t.lower) {
                     // The lower-case second syllable of a capitalised compound (`Gạch men`,
                     // `Điện lực`): part of the name if the name goes on after it.
-                } else if lexicon::index().connectors.contains(t.lower.as_str())
-                    || lexicon::index().admin_words.contains(t.lower.as_str())
+                } else if lexicon::index().connectors.contains(t.lower)
+                    || lexicon::index().admin_words.contains(t.lower)
                 {
                 } else if lower_word && self.bridges_to_bare_unit(k) {
                     // `Trung tâm Dịch vụ việc làm tỉnh` in a piece about one province: the
@@ -287,7 +287,7 @@ impl Rules<'_, '_> {
             // `Công an tỉnh`, `UBND tỉnh` in a piece about one province: a local body's head
             // with only its unit of place after it is that province's body.
             let local_bare = last_proper.is_none()
-                && LOCAL_UNIT_HEADS.contains(&self.doc.slice(i, head_end).as_str())
+                && LOCAL_UNIT_HEADS.contains(&self.doc.slice(i, head_end))
                 && self.bare_unit_after(head_end).is_some();
             let end: usize = match (last_proper, complete || local_bare) {
                 (Some(end), _) => end,
@@ -319,9 +319,10 @@ impl Rules<'_, '_> {
             // `Cơ quan CSĐT`, `Phòng CSGT` alone: a unit of some police force, the text does
             // not say whose.
             let unit_of_nobody = end == head_end + 1
-                && ["cơ quan", "phòng", "đội"].contains(&self.doc.slice(i, head_end).to_lowercase().as_str())
+                && ["cơ quan", "phòng", "đội"]
+                    .contains(&newsroom_text::lowercase(self.doc.slice(i, head_end)).as_str())
                 && self.doc.tokens[end].all_caps
-                && abbreviation(&self.doc.tokens[end].text).is_some();
+                && abbreviation(self.doc.tokens[end].text).is_some();
             if unit_of_nobody {
                 i = end + 1;
                 continue;
@@ -343,7 +344,7 @@ impl Rules<'_, '_> {
         orgs.retain(|o| !o.bare || !o.name.is_empty());
         for &(start, end) in &self.known_orgs {
             orgs.push(FoundOrg {
-                name: self.doc.slice(start, end),
+                name: self.doc.slice(start, end).to_owned(),
                 known: true,
                 ..FoundOrg::spanning(start, end)
             });
@@ -364,21 +365,20 @@ impl Rules<'_, '_> {
             let end = org.person_from.map_or(org.end, |p| p - 1);
             org.end = end;
             if org.name.is_empty() {
-                org.name = self.doc.slice(org.start, end);
+                org.name = self.doc.slice(org.start, end).to_owned();
             }
             // `Sở LĐ-TB&XH tỉnh` in a piece about one province is that province's.
             let mut place_named = None;
             // `HĐND TP` ends in its unit already, written in capitals.
-            let base =
-                if org.end > org.start && ["TP", "TP."].contains(&self.doc.tokens[org.end].text.as_str()) {
-                    org.end - 1
-                } else {
-                    org.end
-                };
+            let base = if org.end > org.start && ["TP", "TP."].contains(&self.doc.tokens[org.end].text) {
+                org.end - 1
+            } else {
+                org.end
+            };
             if let Some((unit_end, place)) = self.bare_unit_after(base) {
                 place_named = Some((unit_end - base, place));
                 org.end = unit_end;
-                org.name = self.doc.slice(org.start, unit_end);
+                org.name = self.doc.slice(org.start, unit_end).to_owned();
             }
             org.alias = self.bracketed_alias(org.end);
             let mut words: Vec<&str> = org
@@ -415,14 +415,14 @@ impl Rules<'_, '_> {
         // `đường Trường Sơn` is a street; `Giải Báo chí quốc gia` is a prize.
         let street = i > 0
             && self.doc.joined(i)
-            && (lexicon::STREET_WORDS.contains(&self.doc.tokens[i - 1].lower.as_str())
+            && (lexicon::STREET_WORDS.contains(&self.doc.tokens[i - 1].lower)
                 || self.doc.tokens[i - 1].lower == "giải")
             && !self.request_before(i);
         if street || i + 1 >= self.n() || !self.doc.joined(i + 1) {
             return street;
         }
         let next = &self.doc.tokens[i + 1];
-        match self.doc.tokens[i].text.as_str() {
+        match self.doc.tokens[i].text {
             // `Ban tổ chức V.League 1`, `Ban giám khảo cuộc thi …`, `Ban Lễ tang`: an event's
             // committee is no standing body.
             "Ban" => {
@@ -435,9 +435,7 @@ impl Rules<'_, '_> {
             // `Bộ luật Lao động`, `Hội nghị Trung ương 10`, `Hội thảo …`: a code of law or an
             // event, whose first syllable only looks like a ministry's or an association's head.
             "Bộ" => head_len == 1 && !next.capitalised && !next.all_caps,
-            "Hội" => {
-                head_len == 1 && !next.capitalised && lexicon::EVENT_SYLLABLES.contains(&next.lower.as_str())
-            }
+            "Hội" => head_len == 1 && !next.capitalised && lexicon::EVENT_SYLLABLES.contains(&next.lower),
             _ => false,
         }
     }
@@ -463,7 +461,7 @@ impl Rules<'_, '_> {
                     .any(|o: &FoundOrg| o.start <= end && i <= o.end);
                 if alone && same(i) && !covered {
                     found.push(FoundOrg {
-                        name: self.doc.slice(i, end),
+                        name: self.doc.slice(i, end).to_owned(),
                         ..FoundOrg::spanning(i, end)
                     });
                 }

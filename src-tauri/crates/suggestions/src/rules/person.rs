@@ -37,7 +37,7 @@ impl Rules<'_, '_> {
             }
             let role_start = (org.start.saturating_sub(6)..org.start)
                 .find(|&s| self.titles_at(s).iter().any(|len| s + len == org.start));
-            let role = role_start.map(|s| self.doc.slice(self.first_of_titles(s), org.end));
+            let role = role_start.map(|s| self.doc.slice(self.first_of_titles(s), org.end).to_owned());
             push(
                 &mut people,
                 &mut taken,
@@ -99,7 +99,7 @@ impl Rules<'_, '_> {
                 };
                 let Some(p) = name_start else { continue };
                 if !self.doc.tokens[p].capitalised
-                    || !(is_surname(&self.doc.tokens[p].text) || posting.is_some())
+                    || !(is_surname(self.doc.tokens[p].text) || posting.is_some())
                     || in_org[p]
                 {
                     continue;
@@ -116,7 +116,8 @@ impl Rules<'_, '_> {
                 } else {
                     None
                 };
-                let role = apposition.or_else(|| Some(self.doc.slice(self.first_of_titles(i), role_end)));
+                let role =
+                    apposition.or_else(|| Some(self.doc.slice(self.first_of_titles(i), role_end).to_owned()));
                 push(&mut people, &mut taken, FoundPerson { start: p, end, role });
                 break;
             }
@@ -132,10 +133,8 @@ impl Rules<'_, '_> {
                 continue;
             }
             let lex = lexicon::index();
-            let strong = self.doc.longest_at(i, lex.honorifics.starting_with(&t.lower));
-            let weak = self
-                .doc
-                .longest_at(i, lex.weak_honorifics.starting_with(&t.lower));
+            let strong = self.doc.longest_at(i, lex.honorifics.starting_with(t.lower));
+            let weak = self.doc.longest_at(i, lex.weak_honorifics.starting_with(t.lower));
             let (len, is_weak) = match (strong, weak) {
                 (Some(s), Some(w)) if w > s => (w, true),
                 (Some(s), _) => (s, false),
@@ -149,15 +148,15 @@ impl Rules<'_, '_> {
             let people_word = p + 2 < self.n() && self.doc.tokens[p].lower == "người" && self.doc.joined(p);
             let from = if people_word { p + 1 } else { p };
             let trade = !lexicon::KINSHIP_HONORIFICS
-                .contains(&self.doc.slice(i, i + len - 1).to_lowercase().as_str());
+                .contains(&newsroom_text::lowercase(self.doc.slice(i, i + len - 1)).as_str());
             if (people_word || trade) && from < self.n() && self.doc.joined(from) {
                 let origin = (from..self.n().min(from + 3)).rev().find(|&e| {
                     (from + 1..=e).all(|x| self.doc.joined(x))
                         && (people_word && self.is_place(from, e)
-                            || lexicon::COUNTRIES.contains(&self.doc.slice(from, e).as_str())
+                            || lexicon::COUNTRIES.contains(&self.doc.slice(from, e))
                             || people_word
                                 && e == from
-                                && lexicon::NATIONALITIES.contains(&self.doc.tokens[from].text.as_str()))
+                                && lexicon::NATIONALITIES.contains(&self.doc.tokens[from].text))
                 });
                 if let Some(e) = origin.filter(|&e| {
                     e + 1 < self.n() && self.doc.joined(e + 1) && self.doc.tokens[e + 1].capitalised
@@ -176,7 +175,7 @@ impl Rules<'_, '_> {
                 continue;
             }
             let end = self.run_from(p).min(p + 4);
-            if is_weak && (end == p || !is_surname(&self.doc.tokens[p].text)) {
+            if is_weak && (end == p || !is_surname(self.doc.tokens[p].text)) {
                 continue;
             }
             if self.is_place(p, end) {
@@ -213,18 +212,18 @@ impl Rules<'_, '_> {
             while s <= run_end
                 && lexicon::index()
                     .honorific_words
-                    .contains(self.doc.tokens[s].lower.as_str())
+                    .contains(self.doc.tokens[s].lower)
             {
                 s += 1;
             }
-            let first_surname = (s..=run_end).find(|&t| is_surname(&self.doc.tokens[t].text));
+            let first_surname = (s..=run_end).find(|&t| is_surname(self.doc.tokens[t].text));
             // `Bí thư Đoàn xã Krông Nô Y Sơn Niê`: an Ê Đê name opens with `Y` (men) or `H'`
             // (women) and ends with the clan's name, wherever the run began.
             let ede = (s..run_end).find(|&t| {
-                let text = &self.doc.tokens[t].text;
+                let text = self.doc.tokens[t].text;
                 (text == "Y" || text.starts_with("H'") || text.starts_with("H’"))
                     && (t + 1..=run_end.min(t + 3))
-                        .any(|e| e == run_end && is_surname(&self.doc.tokens[e].text))
+                        .any(|e| e == run_end && is_surname(self.doc.tokens[e].text))
             });
             s = match (first_surname, ede) {
                 (Some(f), Some(e)) if e < f || f == run_end => e,
@@ -290,7 +289,7 @@ impl Rules<'_, '_> {
                 return false;
             }
             if opens {
-                return t > 0 && lexicon::WORK_WORDS.contains(&self.doc.tokens[t - 1].lower.as_str());
+                return t > 0 && lexicon::WORK_WORDS.contains(&self.doc.tokens[t - 1].lower);
             }
         }
         false
@@ -308,9 +307,7 @@ impl Rules<'_, '_> {
         if !deputy
             || k >= self.n()
             || !self.doc.joined(k)
-            || !lexicon::index()
-                .admin_words
-                .contains(self.doc.tokens[k].lower.as_str())
+            || !lexicon::index().admin_words.contains(self.doc.tokens[k].lower)
         {
             return None;
         }
@@ -327,8 +324,8 @@ impl Rules<'_, '_> {
                 && !tok.all_caps
                 && !tok.has_digit
                 && self.doc.joined(t)
-                && !super::NEVER_INSIDE.contains(&tok.lower.as_str())
-                && !lexicon::index().honorific_words.contains(tok.lower.as_str())
+                && !super::NEVER_INSIDE.contains(&tok.lower)
+                && !lexicon::index().honorific_words.contains(tok.lower)
                 && !self.predicate_at(t)
         };
         let mut last = None;
@@ -342,7 +339,7 @@ impl Rules<'_, '_> {
         (name < self.n()
             && self.doc.joined(name)
             && self.doc.tokens[name].capitalised
-            && is_surname(&self.doc.tokens[name].text)
+            && is_surname(self.doc.tokens[name].text)
             && self.run_from(name) > name)
             .then_some(last)
     }
@@ -379,7 +376,7 @@ impl Rules<'_, '_> {
         let mut at = k;
         // A ministry's short name after `Bộ trưởng`.
         if let Some(token) = self.doc.tokens.get(at) {
-            let ministries = lexicon::index().ministries.starting_with(&token.lower);
+            let ministries = lexicon::index().ministries.starting_with(token.lower);
             at += self.doc.longest_at(at, ministries).unwrap_or(0);
         }
         let country = |from: usize| -> Option<usize> {
@@ -396,7 +393,7 @@ impl Rules<'_, '_> {
             let city = last + 2;
             let foreign_city = self.doc.joined(city)
                 && self.doc.tokens[city].capitalised
-                && !newsroom_text::syllable::is_syllable(&self.doc.tokens[city].text);
+                && !newsroom_text::syllable::is_syllable(self.doc.tokens[city].text);
             last = country(city).or(foreign_city.then_some(city))?;
         }
         let name = last + 1;
@@ -415,7 +412,7 @@ impl Rules<'_, '_> {
         start > 0
             && self.doc.joined(start)
             && matches!(
-                self.doc.tokens[start - 1].lower.as_str(),
+                self.doc.tokens[start - 1].lower,
                 "ở" | "tại" | "từ" | "về" | "qua" | "sang"
             )
     }

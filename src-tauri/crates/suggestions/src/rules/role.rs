@@ -74,7 +74,7 @@ impl Rules<'_, '_> {
         let segment: String = chars[start..end].iter().collect();
         let segment = segment.trim().trim_end_matches([',', ':']).trim().to_owned();
         let is_title = |part: &str| {
-            let lower = part.to_lowercase();
+            let lower = newsroom_text::lowercase(part);
             let stripped = lexicon::TITLE_PREFIXES.iter().fold(lower.as_str(), |s, p| {
                 s.strip_prefix(&format!("{p} ")).unwrap_or(s)
             });
@@ -84,7 +84,7 @@ impl Rules<'_, '_> {
         // be the body the department belongs to.
         let is_body = |part: &str| {
             let first = part.split(' ').next().unwrap_or_default();
-            let lower = part.to_lowercase();
+            let lower = newsroom_text::lowercase(part);
             super::ABBREVIATION_HEADS.contains(&first)
                 || lexicon::index()
                     .org_heads
@@ -104,14 +104,14 @@ impl Rules<'_, '_> {
             let job = orgs
                 .iter()
                 .filter(|o| (first + 1..=first + 2).contains(&o.start) && self.doc.joined(o.start))
-                .map(|o| self.doc.slice(first, o.end))
+                .map(|o| self.doc.slice(first, o.end).to_owned())
                 .find(|job| *job == segment);
             if job.is_some() {
                 return job;
             }
         }
         let end = self.role_extent(first, orgs)?;
-        Some(self.doc.slice(first, end))
+        Some(self.doc.slice(first, end).to_owned())
     }
 
     /// Where an apposition's role that starts at character `start` ends: at a comma, `;`, a
@@ -160,14 +160,14 @@ impl Rules<'_, '_> {
         if self.doc.joined(next) {
             let phrases = lexicon::index()
                 .office_phrases
-                .starting_with(&self.doc.tokens[next].lower);
+                .starting_with(self.doc.tokens[next].lower);
             let title = self.doc.longest_at(next, phrases).map(|len| next + len);
             if let Some(title) = title.filter(|&t| t < self.n() && self.doc.joined(t)) {
                 if let Some(end) = self
                     .role_extent(title, orgs)
                     .filter(|_| !self.titles_at(title).is_empty())
                 {
-                    return Some(self.doc.slice(title, end));
+                    return Some(self.doc.slice(title, end).to_owned());
                 }
             }
         }
@@ -220,7 +220,7 @@ impl Rules<'_, '_> {
             let after = self.doc.tokens.partition_point(|t| t.start <= stop);
             // `nguyên Ủy viên …, nguyên Chủ tịch …`: a lower-case prefix may open it.
             let prefixed = after + 1 < self.n()
-                && lexicon::TITLE_PREFIXES.contains(&self.doc.tokens[after].lower.as_str())
+                && lexicon::TITLE_PREFIXES.contains(&self.doc.tokens[after].lower)
                 && self.doc.tokens[after + 1].capitalised;
             let second = after < self.n()
                 && (self.doc.tokens[after].capitalised || prefixed)
@@ -244,7 +244,7 @@ impl Rules<'_, '_> {
             return Some(segment.trim().to_owned());
         }
         let end = self.role_extent(next, orgs)?;
-        Some(self.doc.slice(next, end))
+        Some(self.doc.slice(next, end).to_owned())
     }
 
     /// `Giám đốc Sở Y tế Hà Nội, ông Trần Văn Chung, cho biết`, `Theo Chủ tịch UBND phường,
@@ -267,7 +267,7 @@ impl Rules<'_, '_> {
                 && self.titles_at(s).iter().any(|&len| s + len - 1 <= last)
                 && (s + 1..=last).all(|t| self.doc.joined(t) && self.usable(t))
         })?;
-        Some(self.doc.slice(start, last))
+        Some(self.doc.slice(start, last).to_owned())
     }
 }
 

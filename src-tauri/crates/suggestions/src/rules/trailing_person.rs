@@ -38,14 +38,14 @@ impl Rules<'_, '_> {
             // of words no Vietnamese syllable spells is a foreign person's name.
             let foreign = titled
                 && (s == run_start || self.place_prefix(run_start, s - 1) == s - run_start)
-                && (s..=end).all(|t| !newsroom_text::syllable::is_syllable(&self.doc.tokens[t].text));
+                && (s..=end).all(|t| !newsroom_text::syllable::is_syllable(self.doc.tokens[t].text));
             // `… xã Ea Tu Y Khoa Niê`, `… H'Hen Mlô`: an Ê Đê name opens with `Y` (men) or `H'`
             // (women) and ends with the clan's name.
-            let first = &self.doc.tokens[s].text;
+            let first = self.doc.tokens[s].text;
             let ede = (first == "Y" || first.starts_with("H'") || first.starts_with("H’"))
-                && is_surname(&self.doc.tokens[end].text);
+                && is_surname(self.doc.tokens[end].text);
             if !(2..=4).contains(&len)
-                || !(is_surname(&self.doc.tokens[s].text) || foreign || ede)
+                || !(is_surname(self.doc.tokens[s].text) || foreign || ede)
                 || self.is_place(s, end)
                 || self.after_place_word(s)
                 || self.after_school_level(s)
@@ -61,7 +61,8 @@ impl Rules<'_, '_> {
             // `Giám đốc Công ty Xi măng Hoàng Thạch`: after a trade alone, two capitalised
             // words are the company's own name; a person would need the company's first.
             let trade_only = s > head_end + 1
-                && lexicon::TRADES.contains(&self.doc.slice(head_end + 1, s - 1).to_lowercase().as_str());
+                && lexicon::TRADES
+                    .contains(&newsroom_text::lowercase(self.doc.slice(head_end + 1, s - 1)).as_str());
             if trade_only && len == 2 {
                 continue;
             }
@@ -71,7 +72,7 @@ impl Rules<'_, '_> {
             }
             let middle = lexicon::index()
                 .middle_names
-                .contains(self.doc.tokens[s + 1].text.as_str());
+                .contains(self.doc.tokens[s + 1].text);
             let score = 4 * u32::from(place_before) + 2 * u32::from(middle) + u32::from(len == 3);
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, s));
@@ -82,11 +83,13 @@ impl Rules<'_, '_> {
             // `Phó Chủ tịch Quốc hội Nguyễn Khắc Định`: a head that names one body of the
             // nation is that body even with no name after it.
             let head = self.doc.slice(org.start, head_end);
-            let national = lexicon::NATIONAL_BODIES.contains(&head.as_str())
-                || lexicon::NATIONAL_NAMES
-                    .iter()
-                    .any(|n| n.to_lowercase() == head.to_lowercase())
-                || lexicon::named_alone(&head);
+            let national = lexicon::NATIONAL_BODIES.contains(&head)
+                || lexicon::NATIONAL_NAMES.iter().any(|n| {
+                    n.chars()
+                        .map(newsroom_text::lower_char)
+                        .eq(head.chars().map(newsroom_text::lower_char))
+                })
+                || lexicon::named_alone(head);
             org.generic = !has_proper_before(s) && !national;
         }
     }
@@ -118,14 +121,14 @@ impl Rules<'_, '_> {
         while first < end
             && lexicon::index()
                 .honorific_words
-                .contains(self.doc.tokens[first].lower.as_str())
+                .contains(self.doc.tokens[first].lower)
         {
             first += 1;
         }
         let len = end + 1 - first;
         self.doc.tokens[end].capitalised
             && (2..=4).contains(&len)
-            && is_surname(&self.doc.tokens[first].text)
+            && is_surname(self.doc.tokens[first].text)
             && !self.is_place(first, end)
     }
 }
