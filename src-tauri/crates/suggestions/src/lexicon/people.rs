@@ -133,6 +133,22 @@ pub const HONORIFICS: &[&str] = &[
     "họa sĩ",
     "nhà thơ",
     "nghệ nhân",
+    "thủ thành",
+    "xạ thủ",
+    "hoa hậu",
+    "á hậu",
+    "người mẫu",
+    "mc",
+    "biên kịch",
+    "nhà thiết kế",
+    "nhà nghiên cứu",
+    "nhà khoa học",
+    "nhà sử học",
+    "nhà giáo",
+    "nhà ngoại giao",
+    "kiến trúc sư",
+    "doanh nhân",
+    "tỷ phú",
 ];
 
 /// Honorifics of address and kinship (`ông`, `chị`): the words after them are the name, even
@@ -292,6 +308,17 @@ pub const TITLES: &[&str] = &[
     "quản xứ",
     "chánh xứ",
     "chuyên gia kinh tế trưởng",
+    "giảng viên chính",
+    "giảng viên",
+    "nghiên cứu viên",
+    "trưởng bộ môn",
+    "phó trưởng bộ môn",
+];
+
+/// Units inside a body (`khoa`, `phòng`, `bộ môn` …): a role that names one may go on, after
+/// a comma, to the body it belongs to (`Trưởng khoa Cấp cứu, Bệnh viện Bạch Mai`).
+pub const SUB_UNITS: &[&str] = &[
+    "khoa", "phòng", "ban", "môn", "tâm", "tổ", "đội", "xưởng", "nhánh", "trạm", "vụ",
 ];
 
 /// Words that follow a title and belong to it: `Phó Chủ tịch Thường trực`, `Bí thư thứ nhất`.

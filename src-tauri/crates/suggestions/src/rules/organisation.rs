@@ -45,8 +45,10 @@ impl Rules<'_, '_> {
             }
             // `Công ty TNHH Samsung Electronics Việt Nam`: a brand inside a company's name is
             // that company, not a second body.
-            let club = lexicon::CLUBS.contains(&self.doc.slice(i, head_end));
-            if inside && (club || lexicon::named_alone(self.doc.tokens[i].text)) {
+            let head = self.doc.slice(i, head_end);
+            let club = lexicon::CLUBS.contains(&head);
+            let brand = lexicon::named_alone(head) || lexicon::named_alone(self.doc.tokens[i].text);
+            if inside && (club || brand) {
                 i += 1;
                 continue;
             }
@@ -93,7 +95,7 @@ impl Rules<'_, '_> {
                 continue;
             }
             let mut last_proper: Option<usize> = None;
-            let alone = club || lexicon::named_alone(self.doc.tokens[i].text);
+            let alone = club || brand;
             let mut k = head_end + 1;
             let mut after_code = false;
             while k < self.n() && self.usable(k) && self.doc.tokens[k].latin {

@@ -158,8 +158,12 @@ impl Rules<'_, '_> {
                                 && e == from
                                 && lexicon::NATIONALITIES.contains(&self.doc.tokens[from].text))
                 });
+                // `ca sĩ Mỹ Tâm`: after a country alone, a Vietnamese syllable is the name's own.
                 if let Some(e) = origin.filter(|&e| {
-                    e + 1 < self.n() && self.doc.joined(e + 1) && self.doc.tokens[e + 1].capitalised
+                    e + 1 < self.n()
+                        && self.doc.joined(e + 1)
+                        && self.doc.tokens[e + 1].capitalised
+                        && (people_word || !newsroom_text::syllable::is_syllable(self.doc.tokens[e + 1].text))
                 }) {
                     p = e + 1;
                 }
@@ -185,8 +189,9 @@ impl Rules<'_, '_> {
                 self.role_after(end, orgs)
                     .or_else(|| if is_weak { None } else { self.role_before_comma(i) });
             push(&mut people, &mut taken, FoundPerson { start: p, end, role });
-            // `ngoại binh Geovane và Brandão`: the word before the first name serves the second.
-            if let Some((start, end)) = self.second_of_pair(end, &in_org) {
+            // `ngoại binh Geovane và Brandão`, `các cầu thủ Quang Hải, Tiến Linh và Văn Vĩ`:
+            // the word before the first name serves the others.
+            for (start, end) in self.names_listed_after(end, &in_org) {
                 push(
                     &mut people,
                     &mut taken,
@@ -251,15 +256,39 @@ impl Rules<'_, '_> {
         people
     }
 
-    /// The name after `và` that follows a name ending at `end`, when it is a capitalised run
-    /// of one to three words that names no place, body or title.
-    fn second_of_pair(&self, end: usize, in_org: &[bool]) -> Option<(usize, usize)> {
-        let p = end + 2;
-        if p >= self.n()
-            || self.doc.tokens[end + 1].lower != "và"
-            || !self.doc.joined(end + 1)
-            || !self.doc.joined(p)
-        {
+    /// The names listed after a name ending at `end`: `A và B`, or `A, B, C và D`, each a
+    /// capitalised run of one to three words that names no place, body or title. A list
+    /// with commas counts only when it closes with `và`: a comma alone may open anything.
+    fn names_listed_after(&self, end: usize, in_org: &[bool]) -> Vec<(usize, usize)> {
+        let mut names = Vec::new();
+        let mut last = end;
+        loop {
+            let and = last + 2 < self.n()
+                && self.doc.tokens[last + 1].lower == "và"
+                && self.doc.joined(last + 1)
+                && self.doc.joined(last + 2);
+            let p = if and {
+                last + 2
+            } else if last + 1 < self.n() && self.doc.gap_before(last + 1) == ", " {
+                last + 1
+            } else {
+                break;
+            };
+            let Some(name) = self.listed_name(p, in_org) else {
+                break;
+            };
+            names.push(name);
+            last = name.1;
+            if and {
+                return names;
+            }
+        }
+        Vec::new()
+    }
+
+    /// A name in a list at token `p` (see [`Self::names_listed_after`]).
+    fn listed_name(&self, p: usize, in_org: &[bool]) -> Option<(usize, usize)> {
+        if p >= self.n() {
             return None;
         }
         let tok = &self.doc.tokens[p];

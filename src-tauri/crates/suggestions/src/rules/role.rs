@@ -216,6 +216,8 @@ impl Rules<'_, '_> {
         }
         // `ông X, Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh, cho biết`: a second title after
         // the comma is the same person's, unless a name follows it (a second person).
+        // The first token of the part of the role the loop has reached.
+        let mut part = next;
         while chars.get(stop) == Some(&',') {
             let after = self.doc.tokens.partition_point(|t| t.start <= stop);
             // `nguyên Ủy viên …, nguyên Chủ tịch …`: a lower-case prefix may open it.
@@ -226,16 +228,31 @@ impl Rules<'_, '_> {
                 && (self.doc.tokens[after].capitalised || prefixed)
                 && !self.titles_at(after).is_empty()
                 && self.role_extent(after, orgs).is_some_and(|end| {
-                    !self
-                        .doc
-                        .tokens
-                        .get(end + 1)
-                        .is_some_and(|t| t.capitalised && self.doc.joined(end + 1))
+                    // `Bí thư Tỉnh ủy;`: a head no name follows is the title's body, not a
+                    // second person.
+                    !self.doc.tokens.get(end + 1).is_some_and(|t| {
+                        t.capitalised && self.doc.joined(end + 1) && self.head_at(end + 1).is_none()
+                    })
                 });
-            if !second {
-                break;
+            if second {
+                stop = self.apposition_stop(self.doc.tokens[after].start);
+                part = after;
+                continue;
             }
-            stop = self.apposition_stop(self.doc.tokens[after].start);
+            // `Trưởng khoa Cấp cứu, Bệnh viện Bạch Mai`, `Trưởng phòng Tổ chức, Sở Y tế`: after a
+            // unit inside a body, the body it belongs to.
+            let in_unit = (part..after).any(|t| lexicon::SUB_UNITS.contains(&self.doc.tokens[t].lower));
+            let body = orgs.iter().find(|o| {
+                o.start == after
+                    && in_unit
+                    && self.doc.tokens[after].capitalised
+                    && !lexicon::SUB_UNITS.contains(&self.doc.tokens[after].lower)
+            });
+            let Some(body) = body else {
+                break;
+            };
+            stop = self.apposition_stop(self.doc.tokens[body.end].start);
+            part = after;
         }
         let stop = self.before_predicate(next, stop, orgs);
         let segment: String = chars[start..stop].iter().collect();
