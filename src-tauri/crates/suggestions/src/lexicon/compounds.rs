@@ -257,6 +257,7 @@ pub const COMPOUNDS: &[&str] = &[
     "thủ công",
     "mỹ nghệ",
     "cảng biển",
+    "chống độc",
 ];
 
 /// Lower-case words an official name may end with after its last capital (`Hội đồng Tiền

@@ -89,6 +89,7 @@ pub const HONORIFICS: &[&str] = &[
     // (`già làng Y Moan Niê`, `tiền vệ Geovane`).
     "già làng",
     "người uy tín",
+    "người có uy tín",
     "trưởng thôn",
     "trưởng bản",
     "trưởng buôn",

@@ -276,9 +276,27 @@ pub const PLACE_WORDS: &[&str] = &[
     "cảng hàng không",
 ];
 
-/// Words for what is named after a person without being one: prizes, orders, scholarships
-/// (`Giải thưởng Nguyễn Đức Cảnh`, `Huân chương Hồ Chí Minh`). In lower case, as compared.
-pub const NAMESAKE_WORDS: &[&str] = &["giải thưởng", "giải", "huân chương", "học bổng", "cúp"];
+/// Words for what is named after a person or a thing without being a person: prizes, orders,
+/// scholarships, festivals, campaigns and contests (`Giải thưởng Nguyễn Đức Cảnh`, `Huân
+/// chương Hồ Chí Minh`, `Lễ hội Hoa Ban`). In lower case, as compared.
+pub const NAMESAKE_WORDS: &[&str] = &[
+    "giải thưởng",
+    "giải",
+    "huân chương",
+    "học bổng",
+    "cúp",
+    "lễ hội",
+    "liên hoan",
+    "ngày hội",
+    "tuần lễ",
+    "festival",
+    "chiến dịch",
+    "phong trào",
+    "cuộc thi",
+    "hội thi",
+    "giải đấu",
+    "tàu",
+];
 
 /// Words for streets and bridges: a body's head right after one is the street's name
 /// (`đường Trường Sơn`, `phố Hội Vũ`), not a body.

@@ -37,8 +37,10 @@ impl Rules<'_, '_> {
 
     /// The short name a body is given in brackets right after its full name, tokens
     /// `from..=to`: an abbreviation (`(LĐLĐ Bắc Ninh)`, `(EVNNPC)`) or one capitalised word that
-    /// is no place (`(Viettel)`; `(Huế)` says where, not what).
-    pub(super) fn bracketed_alias(&self, end: usize) -> Option<(usize, usize)> {
+    /// is no place (`(Viettel)`; `(Huế)` says where, not what). An abbreviation whose words
+    /// the name does not hold names another body, the one it belongs to (`Trường Đại học
+    /// Khoa học Tự nhiên (ĐHQG Hà Nội)`).
+    pub(super) fn bracketed_alias(&self, start: usize, end: usize) -> Option<(usize, usize)> {
         let from = end + 1;
         if from >= self.n() || self.doc.gap_before(from).trim() != "(" {
             return None;
@@ -53,7 +55,11 @@ impl Rules<'_, '_> {
                 == Some(&')')
         };
         let first = &self.doc.tokens[from];
-        let abbreviation = first.all_caps && first.text.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        let other_body = super::abbreviation(first.text).is_some_and(|full| {
+            !newsroom_text::lowercase(self.doc.slice(start, end)).contains(&newsroom_text::lowercase(full))
+        });
+        let abbreviation =
+            first.all_caps && first.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !other_body;
         let one_name = to == from && first.capitalised && !self.is_place(from, from);
         (closes && (abbreviation || one_name)).then_some((from, to))
     }

@@ -2,7 +2,7 @@
 //! over the capitalised run and the places after it, a person's name split off the end, and
 //! bare heads that share the next organisation's tail.
 
-use super::{abbreviation, FoundOrg, Rules, NEVER_INSIDE};
+use super::{abbreviation, is_surname, FoundOrg, Rules, NEVER_INSIDE};
 use crate::lexicon;
 
 impl Rules<'_, '_> {
@@ -82,7 +82,21 @@ impl Rules<'_, '_> {
                     !next.capitalised && !next.all_caps && !next.has_digit
                 }
                 && !self.compound_at(i);
-            if common_noun {
+            // `Lễ hội Hoa Ban`, `Người đẹp Hoa Ban`: a one-word head right after a capitalised
+            // word that ends no title is the last syllable of a name.
+            let name_tail = head_len == 1
+                && !complete
+                && i > 0
+                && self.doc.joined(i)
+                && !self.doc.tokens[i].all_caps
+                && {
+                    let before = &self.doc.tokens[i - 1];
+                    before.capitalised
+                        && !self.doc.sentence_start(i - 1)
+                        && is_surname(before.text)
+                        && (i.saturating_sub(4)..i).all(|s| self.titles_at(s).iter().all(|len| s + len != i))
+                };
+            if common_noun || name_tail {
                 i += 1;
                 continue;
             }
@@ -382,7 +396,7 @@ impl Rules<'_, '_> {
                 org.end = unit_end;
                 org.name = self.doc.slice(org.start, unit_end).to_owned();
             }
-            org.alias = self.bracketed_alias(org.end);
+            org.alias = self.bracketed_alias(org.start, org.end);
             let mut words: Vec<&str> = org
                 .name
                 .split(' ')

@@ -67,6 +67,9 @@ impl Rules<'_, '_> {
                 // `Trưởng khoa Cấp cứu Bệnh viện …`: the title's last word begins the body.
                 let body =
                     org_at[after].or_else(|| org_at[after - 1].filter(|&x| orgs[x].start == after - 1));
+                // Whether the role names a post in a country, whose holder's name may be of any
+                // language.
+                let mut abroad = posting.is_some();
                 let (role_end, name_start) = match body.map(|x| &orgs[x]) {
                     _ if posting.is_some() => {
                         let last = posting.expect("checked");
@@ -79,9 +82,18 @@ impl Rules<'_, '_> {
                             .alias
                             .map(|(_, to)| to + 1)
                             .filter(|&next| next < self.n() && self.doc.gap_before(next) == ") ");
-                        let next = org.end + 1;
+                        // `Trưởng Đại diện UNDP tại Việt Nam Ramla Khalidi`: the body's office in
+                        // a country, then the name.
+                        let office = (org.end + 2 < self.n()
+                            && self.doc.tokens[org.end + 1].lower == "tại"
+                            && self.doc.joined(org.end + 1))
+                        .then(|| self.country_at(org.end + 2))
+                        .flatten();
+                        abroad = office.is_some();
+                        let role_end = office.unwrap_or(org.end);
+                        let next = role_end + 1;
                         let joined = next < self.n() && self.doc.joined(next);
-                        (org.end, after_alias.or(joined.then_some(next)))
+                        (role_end, after_alias.or(joined.then_some(next)))
                     }
                     Some(_) => break,
                     None => match self.team_after(after).or_else(|| self.generic_body_after(after)) {
@@ -99,7 +111,7 @@ impl Rules<'_, '_> {
                 };
                 let Some(p) = name_start else { continue };
                 if !self.doc.tokens[p].capitalised
-                    || !(is_surname(self.doc.tokens[p].text) || posting.is_some())
+                    || !(is_surname(self.doc.tokens[p].text) || abroad)
                     || in_org[p]
                 {
                     continue;
@@ -221,7 +233,8 @@ impl Rules<'_, '_> {
             {
                 s += 1;
             }
-            let first_surname = (s..=run_end).find(|&t| is_surname(self.doc.tokens[t].text));
+            let first_surname =
+                (s..=run_end).find(|&t| is_surname(self.doc.tokens[t].text) || self.opens_name(t, run_end));
             // `Bí thư Đoàn xã Krông Nô Y Sơn Niê`: an Ê Đê name opens with `Y` (men) or `H'`
             // (women) and ends with the clan's name, wherever the run began.
             let ede = (s..run_end).find(|&t| {
@@ -399,6 +412,36 @@ impl Rules<'_, '_> {
         first
     }
 
+    /// Whether token `t` opens a name by its shape where no surname list says so: `Phó`
+    /// before a middle name (`Phó Đức Phương`; `Phó Chủ tịch` is a title), or a Korean family
+    /// name before a hyphenated given name (`Park Hang-seo`, `Son Heung-min`).
+    fn opens_name(&self, t: usize, run_end: usize) -> bool {
+        if t >= run_end {
+            return false;
+        }
+        let (this, next) = (&self.doc.tokens[t], &self.doc.tokens[t + 1]);
+        if this.text == "Phó" {
+            return lexicon::index().middle_names.contains(next.text) && self.titles_at(t).is_empty();
+        }
+        let korean_given = next.text.split_once('-').is_some_and(|(a, b)| {
+            let mut first = a.chars();
+            first.next().is_some_and(|c| c.is_ascii_uppercase())
+                && first.all(|c| c.is_ascii_lowercase())
+                && !b.is_empty()
+                && b.chars().all(|c| c.is_ascii_lowercase())
+        });
+        korean_given && this.text.len() <= 5 && this.text.chars().all(|c| c.is_ascii_alphabetic())
+    }
+
+    /// The last token of a place (a country) of one to three words at `from`.
+    fn country_at(&self, from: usize) -> Option<usize> {
+        if from >= self.n() || !self.doc.joined(from) {
+            return None;
+        }
+        let run = self.run_from(from).min(from + 2);
+        (from..=run).rev().find(|&e| self.is_place(from, e))
+    }
+
     /// The last token of a post in a country after a title (`Hoa Kỳ tại Việt Nam`, `Ngoại
     /// giao Lào`), when a capitalised name follows it.
     fn posting_after(&self, k: usize) -> Option<usize> {
@@ -408,14 +451,14 @@ impl Rules<'_, '_> {
             let ministries = lexicon::index().ministries.starting_with(token.lower);
             at += self.doc.longest_at(at, ministries).unwrap_or(0);
         }
-        let country = |from: usize| -> Option<usize> {
-            if from >= self.n() || !self.doc.joined(from) {
-                return None;
-            }
-            let run = self.run_from(from).min(from + 2);
-            (from..=run).rev().find(|&e| self.is_place(from, e))
+        let country = |from: usize| self.country_at(from);
+        let mut last = match country(at) {
+            Some(last) => last,
+            // `Thứ trưởng Ngoại giao Lê Thị Thu Hằng`: the ministry of the country the
+            // piece is written in.
+            None if at > k && at < self.n() && is_surname(self.doc.tokens[at].text) => at - 1,
+            None => return None,
         };
-        let mut last = country(at)?;
         if last + 2 < self.n() && self.doc.tokens[last + 1].lower == "tại" && self.doc.joined(last + 1) {
             // `Tổng Lãnh sự Việt Nam tại Osaka`: a foreign city, one word no Vietnamese
             // syllable spells, when no known place is there.
