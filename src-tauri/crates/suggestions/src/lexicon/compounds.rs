@@ -285,6 +285,11 @@ pub const NAME_TAILS: &[&str] = &[
     "cấp tỉnh",
     "doanh nghiệp",
     "vận tải",
+    "thể thao",
+    "du lịch",
+    "môi trường",
+    "công nghệ",
+    "nông thôn",
 ];
 
 /// Heads of departments inside a body (`Khoa Bỏng Bệnh viện Chợ Rẫy`): a head only when the

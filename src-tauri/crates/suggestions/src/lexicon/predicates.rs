@@ -106,3 +106,12 @@ pub const PREDICATE_WORDS: &[&str] = &[
     "thì",
     "làm",
 ];
+
+/// Words that count or measure what the number before them counts (`30 triệu đồng`, `200
+/// người`): a number before one is an amount in the sentence, never part of a body's name
+/// (`phạt CLB Hải Phòng 30 triệu đồng`).
+pub const COUNT_WORDS: &[&str] = &[
+    "triệu", "tỷ", "tỉ", "nghìn", "ngàn", "trăm", "đồng", "usd", "người", "tấn", "kg", "km", "ha", "lao",
+    "công", "phút", "giờ", "ngày", "tháng", "năm", "tuổi", "bàn", "điểm", "lần", "ca", "suất", "hộ", "căn",
+    "chiếc",
+];

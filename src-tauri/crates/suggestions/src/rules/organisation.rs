@@ -52,16 +52,20 @@ impl Rules<'_, '_> {
                 i += 1;
                 continue;
             }
-            // `Công ty cổ phần Tập đoàn Hòa Phát`: after a company's head and its legal form,
-            // the group named is the company itself, not a body inside it.
+            // `Công ty cổ phần Tập đoàn Hòa Phát`, `Tổng công ty Cảng hàng không Việt Nam`: right
+            // after a company's head (and its legal form), a head begins the company's own
+            // name, not a body inside it.
             let legal_form = inside
                 && orgs.last().is_some_and(|o| {
                     let between = newsroom_text::lowercase(self.doc.slice(o.start, i - 1));
-                    ["công ty ", "doanh nghiệp "].iter().any(|h| {
-                        between
-                            .strip_prefix(h)
-                            .is_some_and(|form| lexicon::LEGAL_FORMS.contains(&form.trim()))
-                    })
+                    ["công ty", "tổng công ty", "doanh nghiệp", "tập đoàn"]
+                        .iter()
+                        .any(|h| {
+                            between.strip_prefix(h).is_some_and(|form| {
+                                form.is_empty()
+                                    || form.starts_with(' ') && lexicon::LEGAL_FORMS.contains(&form.trim())
+                            })
+                        })
                 });
             if legal_form {
                 i += 1;
@@ -84,6 +88,7 @@ impl Rules<'_, '_> {
                 && !self.compound_at(i);
             // `Lễ hội Hoa Ban`, `Người đẹp Hoa Ban`: a one-word head right after a capitalised
             // word that ends no title is the last syllable of a name.
+            // So is one inside a place's name (`Hải Phòng`).
             let name_tail = head_len == 1
                 && !complete
                 && i > 0
@@ -92,9 +97,11 @@ impl Rules<'_, '_> {
                 && {
                     let before = &self.doc.tokens[i - 1];
                     before.capitalised
-                        && !self.doc.sentence_start(i - 1)
-                        && is_surname(before.text)
-                        && (i.saturating_sub(4)..i).all(|s| self.titles_at(s).iter().all(|len| s + len != i))
+                        && (self.is_place(i - 1, i)
+                            || !self.doc.sentence_start(i - 1)
+                                && is_surname(before.text)
+                                && (i.saturating_sub(4)..i)
+                                    .all(|s| self.titles_at(s).iter().all(|len| s + len != i)))
                 };
             if common_noun || name_tail {
                 i += 1;
@@ -269,7 +276,13 @@ impl Rules<'_, '_> {
                     && last_proper == Some(k - 2)
                     && self.doc.tokens[k - 2].capitalised
                     && self.compound_at(k - 2);
+                let counted = self
+                    .doc
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|n| self.doc.joined(k + 1) && lexicon::COUNT_WORDS.contains(&n.lower));
                 let name_number = t.has_digit
+                    && !counted
                     && t.text.chars().all(|c| c.is_ascii_digit())
                     && t.text.len() <= 4
                     && (self.doc.tokens[k - 1].capitalised
