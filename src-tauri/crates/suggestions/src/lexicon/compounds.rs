@@ -258,6 +258,7 @@ pub const COMPOUNDS: &[&str] = &[
     "mỹ nghệ",
     "cảng biển",
     "chống độc",
+    "tuổi trẻ",
 ];
 
 /// Lower-case words an official name may end with after its last capital (`Hội đồng Tiền

@@ -102,6 +102,7 @@ const ABBREVIATION_HEADS: &[&str] = &[
     "ĐH",
     "ĐHQG",
     "NHCSXH",
+    "NXB",
 ];
 const COMPLETE_ABBREVIATIONS: &[&str] = &["TLĐLĐVN", "TLĐ"];
 

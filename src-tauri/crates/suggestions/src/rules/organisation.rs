@@ -287,7 +287,8 @@ impl Rules<'_, '_> {
                     && t.text.len() <= 4
                     && (self.doc.tokens[k - 1].capitalised
                         || self.doc.tokens[k - 1].all_caps
-                        || compound_before)
+                        || compound_before
+                        || last_proper == Some(k - 1))
                     && self.doc.joined(k);
                 let proper =
                     t.capitalised || t.all_caps || (t.has_digit && t.text.chars().any(char::is_alphabetic));
@@ -410,6 +411,12 @@ impl Rules<'_, '_> {
                 org.name = self.doc.slice(org.start, unit_end).to_owned();
             }
             org.alias = self.bracketed_alias(org.start, org.end);
+            // `Trung tâm Kiểm soát bệnh tật (CDC) tỉnh Bắc Giang`: the place after the short
+            // name is the body's.
+            if let Some(place_end) = org.alias.and_then(|(_, to)| self.place_after_bracket(to)) {
+                org.end = place_end;
+                org.name = self.doc.slice(org.start, place_end).to_owned();
+            }
             let mut words: Vec<&str> = org
                 .name
                 .split(' ')
@@ -436,6 +443,25 @@ impl Rules<'_, '_> {
         }
         self.alias_mentions(&mut orgs);
         orgs
+    }
+
+    /// The last token of a unit of place and its name right after the bracket that closes
+    /// after token `to` (`(CDC) tỉnh Bắc Giang`).
+    fn place_after_bracket(&self, to: usize) -> Option<usize> {
+        let unit = to + 1;
+        if unit >= self.n() || self.doc.gap_before(unit) != ") " || self.doc.tokens[unit].excluded {
+            return None;
+        }
+        let len = lexicon::ADMIN_UNITS
+            .iter()
+            .map(|u| u.split(' ').collect::<Vec<_>>())
+            .filter(|words| self.doc.words_at(unit, words))
+            .map(|words| words.len())
+            .max()
+            .or_else(|| ["TP", "TP."].contains(&self.doc.tokens[unit].text).then_some(1))?;
+        let name = unit + len;
+        (name < self.n() && self.doc.joined(name) && self.doc.tokens[name].capitalised)
+            .then(|| self.run_from(name).min(name + 3))
     }
 
     /// Whether the head of `head_len` tokens at `i` only looks like a body's: a street or a
