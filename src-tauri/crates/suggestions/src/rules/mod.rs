@@ -361,10 +361,11 @@ impl<'d, 'a> Rules<'d, 'a> {
             && !self.predicate_at(t)
     }
 
-    /// Whether the lower-case word at `k`, alone or with the next, leads on to a unit of place
-    /// with no name after it that the piece names one place of (`việc làm tỉnh`).
+    /// Whether the lower-case word at `k`, alone or with the next one or two, leads on to a
+    /// unit of place with no name after it that the piece names one place of (`việc làm tỉnh`,
+    /// `hành chính công tỉnh`).
     fn bridges_to_bare_unit(&self, k: usize) -> bool {
-        (0..=1).any(|m| {
+        (0..=2).any(|m| {
             let last = k + m;
             last + 1 < self.n()
                 && (k + 1..=last).all(|t| self.doc.joined(t))

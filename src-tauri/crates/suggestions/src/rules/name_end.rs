@@ -140,7 +140,8 @@ impl Rules<'_, '_> {
     /// The place of a unit (`tỉnh Thanh Hóa`) the piece means when it names the unit alone:
     /// the one it names more often than all the others together.
     fn place_of_unit(&self, unit: &[&str]) -> Option<String> {
-        let mut places: Vec<(&str, usize)> = Vec::new();
+        // Each place's name, how it was written with its unit, and how often it is named.
+        let mut places: Vec<(&str, &str, usize)> = Vec::new();
         for k in 0..self.n().saturating_sub(unit.len()) {
             let stop = k + unit.len() - 1;
             // A unit's capital is only the sentence's (`Tỉnh Gia Lai có …`).
@@ -161,19 +162,26 @@ impl Rules<'_, '_> {
             {
                 last = known;
             }
-            let place = self.doc.slice(k, last);
-            match places.iter_mut().find(|(p, _)| *p == place) {
-                Some((_, count)) => *count += 1,
-                None => places.push((place, 1)),
+            // `Tỉnh Tuyên Quang có …` and `UBND tỉnh Tuyên Quang` name one place: counted by its
+            // name, written as inside a sentence.
+            let (name, written) = (self.doc.slice(stop + 1, last), self.doc.slice(k, last));
+            match places.iter_mut().find(|(p, _, _)| *p == name) {
+                Some((_, first, count)) => {
+                    *count += 1;
+                    if first.starts_with(char::is_uppercase) && !written.starts_with(char::is_uppercase) {
+                        *first = written;
+                    }
+                }
+                None => places.push((name, written, 1)),
             }
         }
         // A piece about a province that names another once (the old province merged into
         // it) still means its own.
-        let total: usize = places.iter().map(|(_, count)| count).sum();
+        let total: usize = places.iter().map(|(_, _, count)| count).sum();
         places
             .into_iter()
-            .find(|(_, count)| 2 * count > total)
-            .map(|(place, _)| place.to_owned())
+            .find(|(_, _, count)| 2 * count > total)
+            .map(|(_, written, _)| written.to_owned())
     }
 
     /// `Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh Hà Tĩnh`, `Hội Bảo trợ

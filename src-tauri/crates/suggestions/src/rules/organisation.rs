@@ -299,13 +299,14 @@ impl Rules<'_, '_> {
                 } else if after_capital && !NEVER_INSIDE.contains(&t.lower) {
                     // The lower-case second syllable of a capitalised compound (`Gạch men`,
                     // `Điện lực`): part of the name if the name goes on after it.
+                } else if lower_word && self.bridges_to_bare_unit(k) {
+                    // `Trung tâm Dịch vụ việc làm tỉnh`, `Trung tâm Phục vụ hành chính công tỉnh`
+                    // in a piece about one province: the words up to the unit are the name, the
+                    // unit its place.
+                    last_proper = Some(k);
                 } else if lexicon::index().connectors.contains(t.lower)
                     || lexicon::index().admin_words.contains(t.lower)
                 {
-                } else if lower_word && self.bridges_to_bare_unit(k) {
-                    // `Trung tâm Dịch vụ việc làm tỉnh` in a piece about one province: the
-                    // words up to the unit are the name, the unit its place.
-                    last_proper = Some(k);
                 } else if lower_word && (self.bridges_to_place(k) || self.bridges_to_capital(k)) {
                     // `Trung tâm Dịch vụ việc làm Hà Nội`, `Quần thể danh thắng Tràng An`: a
                     // short lower-case stretch that leads on to a capital belongs to the name.
