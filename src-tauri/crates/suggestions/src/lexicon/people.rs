@@ -309,6 +309,8 @@ pub const TITLES: &[&str] = &[
     "quản xứ",
     "chánh xứ",
     "chuyên gia kinh tế trưởng",
+    "người đứng đầu",
+    "cán bộ",
     "giảng viên chính",
     "giảng viên",
     "nghiên cứu viên",

@@ -91,7 +91,7 @@ impl Rules<'_, '_> {
                         .flatten();
                         abroad = office.is_some();
                         let role_end = office.unwrap_or(org.end);
-                        let next = role_end + 1;
+                        let next = self.holder_after_la(role_end + 1);
                         let joined = next < self.n() && self.doc.joined(next);
                         (role_end, after_alias.or(joined.then_some(next)))
                     }
@@ -388,12 +388,18 @@ impl Rules<'_, '_> {
 
     /// Where a run of titles joined by commas ends at the title starting at `i` begins:
     /// `Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND thành phố … Nguyễn Văn Phong` holds
-    /// both offices. A title is taken back only when the words between it and `i` run
-    /// unbroken to the comma.
+    /// both offices; so does `… kiêm …`. A title is taken back only when the words between it
+    /// and `i` run unbroken to the comma.
     fn first_of_titles(&self, i: usize) -> usize {
         let mut first = i;
-        while first > 0 && self.doc.gap_before(first).trim() == "," {
-            let comma = first;
+        loop {
+            // `Chủ tịch LĐLĐ tỉnh kiêm Phó Chủ tịch UBND tỉnh …`: the post held with this one.
+            let kiem = first >= 2 && self.doc.tokens[first - 1].lower == "kiêm" && self.doc.joined(first);
+            let comma = first > 0 && self.doc.gap_before(first).trim() == ",";
+            if !(kiem || comma) {
+                break;
+            }
+            let comma = if kiem { first - 1 } else { first };
             let Some(s) = (comma.saturating_sub(10)..comma).find(|&s| {
                 !self.titles_at(s).is_empty()
                     // `Trả lời đại biểu, Giám đốc Sở …`: a lower-case title before a capitalised
@@ -410,6 +416,29 @@ impl Rules<'_, '_> {
             first = s;
         }
         first
+    }
+
+    /// `Giám đốc Công ty … là ông Lê Văn Minh`: where the name begins after `là` and an
+    /// honorific; `next` itself otherwise.
+    fn holder_after_la(&self, next: usize) -> usize {
+        if next + 1 >= self.n() || self.doc.tokens[next].lower != "là" || !self.doc.joined(next + 1) {
+            return next;
+        }
+        let after = next + 1;
+        let honorific = self
+            .doc
+            .longest_at(
+                after,
+                lexicon::index()
+                    .honorifics
+                    .starting_with(self.doc.tokens[after].lower),
+            )
+            .unwrap_or(0);
+        if after + honorific < self.n() && self.doc.joined(after + honorific) {
+            after + honorific
+        } else {
+            next
+        }
     }
 
     /// Whether token `t` opens a name by its shape where no surname list says so: `Phó`

@@ -59,8 +59,10 @@ impl Rules<'_, '_> {
             if c == '.' && chars.get(end + 1).is_none_or(|n| n.is_whitespace()) {
                 break;
             }
-            // A closing dash (`– Title – phát biểu`): the role ends where lower case resumes.
-            if matches!(c, '–' | '—') && end > start {
+            // A closing dash (`– Title – phát biểu`, ` - ` typed as a hyphen): the role ends
+            // where lower case resumes.
+            let spaced_hyphen = c == '-' && chars[end - 1] == ' ' && chars.get(end + 1) == Some(&' ');
+            if (matches!(c, '–' | '—') || spaced_hyphen) && end > start {
                 let rest = chars[end + 1..].iter().find(|c| !c.is_whitespace());
                 if rest.is_some_and(|c| c.is_lowercase()) {
                     break;
