@@ -291,6 +291,14 @@ pub const NAME_TAILS: &[&str] = &[
     "môi trường",
     "công nghệ",
     "nông thôn",
+    // The police's and army's fields (`Cục Cảnh sát hình sự`, `Trung đoàn Cảnh sát cơ động`).
+    "hình sự",
+    "cơ động",
+    "ma túy",
+    "ma tuý",
+    "kinh tế",
+    "phòng cháy",
+    "chữa cháy",
 ];
 
 /// Heads of departments inside a body (`Khoa Bỏng Bệnh viện Chợ Rẫy`): a head only when the

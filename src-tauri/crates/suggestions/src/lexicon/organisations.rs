@@ -13,6 +13,8 @@ pub const ORG_HEADS: &[&str] = &[
     "Nhà văn hóa",
     "Nhà văn hoá",
     "Đoàn Luật sư",
+    "Trại tạm giam",
+    "Trại giam",
     // Troupes (`Đoàn Nghệ thuật Quân khu 3`): `Đoàn` is a family name too.
     "Đoàn Nghệ thuật",
     "Đoàn Ca múa",
