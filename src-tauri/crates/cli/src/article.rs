@@ -1,5 +1,6 @@
 //! `newsroom article …`: import, list, show, render, submit, publish, export and tag pieces.
 
+use crate::io::{out, outln};
 use newsroom_api::{
     Action, Api, ApiError, ArticleDiff, ArticleSummary, Change, ErrorCode, ListQuery, Status, StatusRequest,
     VersionRef,
@@ -25,7 +26,7 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
             if let Some(conversion) = &imported.conversion {
                 crate::io::report_conversion(&file.display().to_string(), conversion);
             }
-            println!("{}", imported.article.id);
+            outln!("{}", imported.article.id);
         }
         ArticleCommand::List {
             status,
@@ -57,16 +58,19 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
             if json {
                 print_json(&article);
             } else {
-                println!(
+                outln!(
                     "# {}\n\n**{}**\n\n{}\n\n{}",
-                    article.headline, article.sapo, article.body, article.byline
+                    article.headline,
+                    article.sapo,
+                    article.body,
+                    article.byline
                 );
             }
         }
-        ArticleCommand::Render { id } => print!("{}", api.article_render(&id, "photo:")?),
+        ArticleCommand::Render { id } => out!("{}", api.article_render(&id, "photo:")?),
         ArticleCommand::Submit { id } => {
             let article = api.article_submit_or_publish(&id, false)?;
-            println!("{} {}", article.id, article.status.as_str());
+            outln!("{} {}", article.id, article.status.as_str());
         }
         ArticleCommand::Review { id } => moved(&api, &id, Status::InReview, "")?,
         ArticleCommand::Approve { id } => moved(&api, &id, Status::Approved, "")?,
@@ -79,7 +83,7 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
                 from: Some(Status::Published),
                 note,
             })?;
-            println!("{} {}", article.id, article.status.as_str());
+            outln!("{} {}", article.id, article.status.as_str());
         }
         ArticleCommand::Unspike { id } => moved(&api, &id, Status::Draft, "")?,
         command @ (ArticleCommand::Edit { .. }
@@ -88,7 +92,7 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
         | ArticleCommand::Embargo { .. }) => crate::publication::run(&api, command)?,
         ArticleCommand::Delete { id } => {
             api.article_trash(&id)?;
-            println!("{id} trashed");
+            outln!("{id} trashed");
         }
         ArticleCommand::Trash {
             restore,
@@ -98,12 +102,12 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
         } => {
             if let Some(id) = restore {
                 api.article_restore_from_trash(&id)?;
-                println!("{id} restored");
+                outln!("{id} restored");
             } else if let Some(id) = purge {
                 api.article_delete_from_trash(&id)?;
-                println!("{id} deleted");
+                outln!("{id} deleted");
             } else if empty {
-                println!("{} deleted", api.article_empty_trash()?);
+                outln!("{} deleted", api.article_empty_trash()?);
             } else {
                 let trashed = api.article_trash_list()?;
                 if json {
@@ -111,7 +115,7 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
                 } else {
                     for t in trashed {
                         let when = t.trashed_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-                        println!("{}  {when}  {}", t.article.id, t.article.headline);
+                        outln!("{}  {when}  {}", t.article.id, t.article.headline);
                     }
                 }
             }
@@ -124,7 +128,7 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
                 from: Some(Status::Submitted),
                 note: String::new(),
             })?;
-            println!("{} {}", article.id, article.status.as_str());
+            outln!("{} {}", article.id, article.status.as_str());
         }
         ArticleCommand::History { id, json } => {
             let history = api.article_status_history(&id)?;
@@ -148,7 +152,7 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
                         (Action::Schedule | Action::Embargo, None) => format!("{} lifted", c.action.as_str()),
                         (action, None) => action.as_str().to_owned(),
                     };
-                    println!("{when}  {what}  {}{note}", c.changed_by);
+                    outln!("{when}  {what}  {}{note}", c.changed_by);
                 }
             }
         }
@@ -179,7 +183,7 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
         }
         ArticleCommand::Publish { id } => {
             let article = api.article_submit_or_publish(&id, true)?;
-            println!("{} {}", article.id, article.status.as_str());
+            outln!("{} {}", article.id, article.status.as_str());
         }
         ArticleCommand::Export { id, format, out } if format == "docx" => {
             let Some(path) = out else {
@@ -189,7 +193,7 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
                 ));
             };
             api.article_docx_file(&id, &path)?;
-            println!("{}", path.display());
+            outln!("{}", path.display());
         }
         ArticleCommand::Export { id, format: _, out } => {
             let document = api.article_export_ninjs(&id)?;
@@ -201,7 +205,7 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
                         format!("{}: cannot write: {e}", path.display()),
                     )
                 })?,
-                None => println!("{text}"),
+                None => outln!("{text}"),
             }
         }
         ArticleCommand::Tag {
@@ -224,7 +228,7 @@ pub fn run(api: Api, command: ArticleCommand) -> Result<(), ApiError> {
                 print_json(&tags);
             } else {
                 for t in tags {
-                    println!(
+                    outln!(
                         "{}{}",
                         t.name,
                         if t.role.is_empty() {
@@ -256,7 +260,7 @@ fn print_rows(rows: &[ArticleSummary], json: bool) {
         print_json(&rows);
     } else {
         for a in rows {
-            println!(
+            outln!(
                 "{}  {:<10} {:>6}  {}",
                 a.id,
                 a.status.as_str(),
@@ -275,7 +279,7 @@ fn moved(api: &Api, id: &str, to: Status, note: &str) -> Result<(), ApiError> {
         from: None,
         note: note.to_owned(),
     })?;
-    println!("{} {}", article.id, article.status.as_str());
+    outln!("{} {}", article.id, article.status.as_str());
     Ok(())
 }
 
@@ -308,12 +312,12 @@ fn print_diff(diff: &ArticleDiff) {
             .collect()
     };
     for field in &diff.fields {
-        println!("== {:?}\n{}\n", field.field, show(&field.segments));
+        outln!("== {:?}\n{}\n", field.field, show(&field.segments));
     }
     for caption in &diff.captions {
-        println!("== caption {}\n{}\n", caption.photo_id, show(&caption.segments));
+        outln!("== caption {}\n{}\n", caption.photo_id, show(&caption.segments));
     }
-    println!(
+    outln!(
         "{} words changed by {}",
         diff.changed_words,
         if diff.authors.is_empty() {

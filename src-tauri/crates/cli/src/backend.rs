@@ -1,5 +1,6 @@
 //! `newsroom backend …`: the publishing sites (passwords go to the OS keychain).
 
+use crate::io::outln;
 use newsroom_api::{Api, ApiError, ErrorCode};
 
 use crate::args::BackendCommand;
@@ -31,7 +32,7 @@ pub fn run(api: Api, command: BackendCommand) -> Result<(), ApiError> {
             } else {
                 api.backend_add_wordpress(&name, &url, &user, &password)?
             };
-            println!("{}", backend.id);
+            outln!("{}", backend.id);
         }
         BackendCommand::List { json } => {
             let backends = api.backend_list()?;
@@ -39,7 +40,7 @@ pub fn run(api: Api, command: BackendCommand) -> Result<(), ApiError> {
                 print_json(&backends);
             } else {
                 for b in backends {
-                    println!("{}  {}  {}  {}", b.name, b.kind, b.url, b.username);
+                    outln!("{}  {}  {}  {}", b.name, b.kind, b.url, b.username);
                 }
             }
         }

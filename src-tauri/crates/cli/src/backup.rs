@@ -1,5 +1,6 @@
 //! `newsroom backup …`: make, list, look into and restore backups of the store.
 
+use crate::io::outln;
 use newsroom_api::{Api, ApiError, Backup, BackupPreview, BackupSettings, ErrorCode, Reason};
 
 use crate::args::BackupCommand;
@@ -28,21 +29,24 @@ fn line(backup: &Backup) -> String {
 }
 
 fn print_preview(preview: &BackupPreview) {
-    println!("{}", line(&preview.backup));
+    outln!("{}", line(&preview.backup));
     let states: Vec<String> = preview
         .by_status
         .iter()
         .map(|(status, n)| format!("{n} {status}"))
         .collect();
-    println!("holds: {}", states.join(", "));
-    println!(
+    outln!("holds: {}", states.join(", "));
+    outln!(
         "{} pieces not in the store now (they come back); {} pieces only in the store now (kept in the backup made before restoring)",
         preview.missing_here, preview.only_here
     );
     for piece in preview.pieces.iter().filter(|p| p.here != "same") {
-        println!(
+        outln!(
             "  {:<8} {}  {}  {}",
-            piece.here, piece.id, piece.status, piece.headline
+            piece.here,
+            piece.id,
+            piece.status,
+            piece.headline
         );
     }
 }
@@ -54,7 +58,7 @@ pub fn run(api: Api, command: BackupCommand) -> Result<(), ApiError> {
             if json {
                 print_json(&made);
             } else {
-                println!("{}", line(&made));
+                outln!("{}", line(&made));
             }
         }
         BackupCommand::List { json } => {
@@ -62,10 +66,10 @@ pub fn run(api: Api, command: BackupCommand) -> Result<(), ApiError> {
             if json {
                 print_json(&all);
             } else if all.is_empty() {
-                println!("no backups yet (newsroom backup create)");
+                outln!("no backups yet (newsroom backup create)");
             } else {
                 for backup in &all {
-                    println!("{}", line(backup));
+                    outln!("{}", line(backup));
                 }
             }
         }
@@ -92,10 +96,10 @@ pub fn run(api: Api, command: BackupCommand) -> Result<(), ApiError> {
             if json {
                 print_json(&done);
             } else {
-                println!("restored {}", line(&done.restored));
-                println!("the store as it was is backup {}", done.kept.id);
+                outln!("restored {}", line(&done.restored));
+                outln!("the store as it was is backup {}", done.kept.id);
                 if done.photos_put_back > 0 {
-                    println!("{} photo files put back into the library", done.photos_put_back);
+                    outln!("{} photo files put back into the library", done.photos_put_back);
                 }
             }
         }

@@ -1,5 +1,6 @@
 //! `newsroom comment …`: comments pinned to passages of a piece.
 
+use crate::io::outln;
 use newsroom_api::{Api, ApiError};
 
 use crate::args::CommentCommand;
@@ -21,9 +22,9 @@ pub fn run(api: Api, command: CommentCommand) -> Result<(), ApiError> {
                         (_, Some(_)) => "resolved",
                         _ => "open",
                     };
-                    println!("{}  {state}  “{}”", t.id, t.quote);
+                    outln!("{}  {state}  “{}”", t.id, t.quote);
                     for c in &t.comments {
-                        println!("    {}: {}", c.author, c.text);
+                        outln!("    {}: {}", c.author, c.text);
                     }
                 }
             }

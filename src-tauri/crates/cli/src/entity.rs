@@ -1,5 +1,6 @@
 //! `newsroom entity …`: the directory of people and organisations.
 
+use crate::io::{out, outln};
 use newsroom_api::{Api, ApiError, ErrorCode};
 
 use crate::args::EntityCommand;
@@ -27,7 +28,7 @@ pub fn run(api: Api, command: EntityCommand) -> Result<(), ApiError> {
                         )
                     })?
                 }
-                None => print!("{text}"),
+                None => out!("{text}"),
             }
         }
         EntityCommand::NeverSuggest { name, kind } => api.suggestion_never(parse(&kind)?, &name)?,
@@ -46,7 +47,7 @@ pub fn run(api: Api, command: EntityCommand) -> Result<(), ApiError> {
             } else {
                 for n in names {
                     let kind = format!("{:?}", n.kind).to_lowercase();
-                    println!("{kind:<12} {}  ({}, {})", n.name, n.added_by, n.added_at);
+                    outln!("{kind:<12} {}  ({}, {})", n.name, n.added_by, n.added_at);
                 }
             }
         }
@@ -56,7 +57,7 @@ pub fn run(api: Api, command: EntityCommand) -> Result<(), ApiError> {
                 print_json(&entities);
             } else {
                 for e in entities {
-                    println!("{:<12} {}", format!("{:?}", e.kind).to_lowercase(), e.name);
+                    outln!("{:<12} {}", format!("{:?}", e.kind).to_lowercase(), e.name);
                 }
             }
         }

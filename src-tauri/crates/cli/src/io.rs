@@ -1,4 +1,24 @@
-//! Reading what the user gives (files, standard input) and printing JSON.
+//! Reading what the user gives (files, standard input) and printing to standard output.
+
+/// `println!` that ends the program quietly when the reader has gone (`newsroom … | head`),
+/// as command-line tools do, instead of panicking on the broken pipe.
+macro_rules! outln {
+    () => {
+        $crate::io::write_out(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::io::write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `print!` with the same care as [`outln!`].
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::io::write_out(format_args!($($arg)*))
+    };
+}
+
+pub(crate) use {out, outln};
 
 use newsroom_api::ApiError;
 use serde::Serialize;
@@ -58,8 +78,24 @@ pub fn report_conversion(name: &str, conversion: &newsroom_api::Conversion) {
     );
 }
 
+/// Writes to standard output. When the reader has closed the pipe there is no one left to
+/// tell, so the program ends with success; any other failure to write is reported.
+pub fn write_out(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout.write_fmt(args).and_then(|()| stdout.flush());
+    match written {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => {
+            eprintln!("error [internal]: cannot write to standard output: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
 pub fn print_json<T: Serialize>(value: &T) {
-    println!(
+    outln!(
         "{}",
         serde_json::to_string_pretty(value).expect("API types always serialise")
     );

@@ -19,6 +19,7 @@ mod sync;
 mod tag;
 mod text;
 
+use crate::io::outln;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -70,12 +71,12 @@ fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Demo(command) => {
             let api = open(cli.data_dir)?;
             match command {
-                DemoCommand::Add => println!("{} example pieces added", api.demo_add()?),
+                DemoCommand::Add => outln!("{} example pieces added", api.demo_add()?),
                 DemoCommand::Remove => {
                     let done = api.demo_remove()?;
-                    println!("{} example pieces removed, {} kept", done.removed, done.kept);
+                    outln!("{} example pieces removed, {} kept", done.removed, done.kept);
                 }
-                DemoCommand::Count => println!("{}", api.demo_count()?),
+                DemoCommand::Count => outln!("{}", api.demo_count()?),
             }
             Ok(())
         }

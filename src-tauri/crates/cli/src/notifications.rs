@@ -1,5 +1,6 @@
 //! `newsroom notifications …`: the inbox.
 
+use crate::io::outln;
 use newsroom_api::{Api, ApiError, ErrorCode, NotificationKind};
 
 use crate::args::NotificationsCommand;
@@ -18,11 +19,11 @@ pub fn run(api: Api, command: NotificationsCommand) -> Result<(), ApiError> {
             if json {
                 print_json(&inbox);
             } else {
-                println!("{} unread", inbox.unread);
+                outln!("{} unread", inbox.unread);
                 for n in inbox.items {
                     let mark = if n.read { ' ' } else { '•' };
                     let kind = serde_json::to_value(n.kind).unwrap_or_default();
-                    println!(
+                    outln!(
                         "{mark} {:>5}  {}  {}  {}  “{}”",
                         n.id,
                         n.happened_at,
@@ -31,7 +32,7 @@ pub fn run(api: Api, command: NotificationsCommand) -> Result<(), ApiError> {
                         n.headline
                     );
                     if !n.note.is_empty() {
-                        println!("         {}", n.note);
+                        outln!("         {}", n.note);
                     }
                 }
             }
@@ -48,7 +49,7 @@ pub fn run(api: Api, command: NotificationsCommand) -> Result<(), ApiError> {
                     ))
                 }
             };
-            println!("{unread} unread");
+            outln!("{unread} unread");
         }
         NotificationsCommand::Settings { system, mute, unmute } => {
             let mut settings = api.notification_settings()?;

@@ -1,5 +1,6 @@
 //! `newsroom photo …`: import, caption, export and list photos.
 
+use crate::io::outln;
 use newsroom_api::{
     Api, ApiError, ColourLabel, Crop, CropRequest, ErrorCode, Focal, Photo, PhotoEdit, PhotoSort, Pick,
 };
@@ -61,7 +62,7 @@ pub fn run(api: Api, command: PhotoCommand) -> Result<(), ApiError> {
                 };
                 if !json {
                     match (&line.id, &line.error) {
-                        (Some(id), _) => println!(
+                        (Some(id), _) => outln!(
                             "{id}  {}×{}  {}{}",
                             line.width.unwrap_or(0),
                             line.height.unwrap_or(0),
@@ -127,7 +128,7 @@ pub fn run(api: Api, command: PhotoCommand) -> Result<(), ApiError> {
             let failed = outcomes.iter().filter(|o| o.is_err()).count();
             for (id, outcome) in ids.iter().zip(&outcomes) {
                 match outcome {
-                    Ok(path) => println!("{id}  {}", path.display()),
+                    Ok(path) => outln!("{id}  {}", path.display()),
                     Err(err) => eprintln!("error: {id}: {}", err.message),
                 }
             }
@@ -268,9 +269,11 @@ fn print_photos(photos: &[Photo], json: bool) {
         };
         // The size the site receives: the framed picture's.
         let (width, height) = photo.framing.framed_size(photo.width, photo.height);
-        println!(
+        outln!(
             "{}  {width}×{height}  {stars}  {mark}  {label}  {}  {}",
-            photo.id, photo.original_name, photo.description
+            photo.id,
+            photo.original_name,
+            photo.description
         );
     }
 }

@@ -1,5 +1,6 @@
 //! `newsroom photo template …`: the photo desk's metadata templates.
 
+use crate::io::outln;
 use newsroom_api::{Api, ApiError, PhotoTemplate, TemplateFields};
 
 use crate::args::TemplateCommand;
@@ -31,7 +32,7 @@ pub fn run(api: &Api, command: TemplateCommand) -> Result<(), ApiError> {
                     job_id: text(fields.job_id),
                 },
             };
-            println!("{}", api.photo_template_save(&template)?.name);
+            outln!("{}", api.photo_template_save(&template)?.name);
         }
         TemplateCommand::List { json } => {
             let all = api.photo_templates()?;
@@ -39,7 +40,7 @@ pub fn run(api: &Api, command: TemplateCommand) -> Result<(), ApiError> {
                 print_json(&all);
             } else {
                 for template in all {
-                    println!("{}  {}", template.name, template.fields.description);
+                    outln!("{}  {}", template.name, template.fields.description);
                 }
             }
         }
@@ -49,17 +50,17 @@ pub fn run(api: &Api, command: TemplateCommand) -> Result<(), ApiError> {
                 print_json(&photos);
             } else {
                 for photo in photos {
-                    println!("{}  {}", photo.id, photo.description);
+                    outln!("{}  {}", photo.id, photo.description);
                 }
             }
         }
         TemplateCommand::Remove { name } => api.photo_template_remove(&name)?,
         TemplateCommand::Export { file } => match file {
             Some(path) => api.photo_templates_export_file(&path)?,
-            None => println!("{}", api.photo_templates_export()?),
+            None => outln!("{}", api.photo_templates_export()?),
         },
         TemplateCommand::Import { file } => {
-            println!("{} templates", api.photo_templates_import_file(&file)?);
+            outln!("{} templates", api.photo_templates_import_file(&file)?);
         }
     }
     Ok(())

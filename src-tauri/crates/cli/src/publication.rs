@@ -1,5 +1,6 @@
 //! `newsroom article edit|correct|schedule|embargo`: a piece's life around its publication.
 
+use crate::io::outln;
 use newsroom_api::{ActRequest, Action, Api, ApiError, ErrorCode, FieldEdit};
 
 use crate::args::ArticleCommand;
@@ -41,7 +42,7 @@ pub fn run(api: &Api, command: ArticleCommand) -> Result<(), ApiError> {
     if let Some(until) = when(article.embargo_until) {
         line.push_str(&format!(" embargoed {until}"));
     }
-    println!("{line}");
+    outln!("{line}");
     Ok(())
 }
 

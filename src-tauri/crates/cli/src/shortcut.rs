@@ -1,5 +1,6 @@
 //! `newsroom shortcut …`: the newsroom's code replacements.
 
+use crate::io::outln;
 use newsroom_api::{Api, ApiError};
 
 use crate::args::ShortcutCommand;
@@ -9,7 +10,7 @@ pub fn run(api: Api, command: ShortcutCommand) -> Result<(), ApiError> {
     match command {
         ShortcutCommand::Add { code, text } => {
             let saved = api.shortcut_save(&code, &text)?;
-            println!("={}=  {}", saved.code, saved.text);
+            outln!("={}=  {}", saved.code, saved.text);
         }
         ShortcutCommand::List { json } => {
             let all = api.shortcut_list()?;
@@ -22,21 +23,23 @@ pub fn run(api: Api, command: ShortcutCommand) -> Result<(), ApiError> {
                     } else {
                         ""
                     };
-                    println!("={}=  {}{from}", shortcut.code, shortcut.text);
+                    outln!("={}=  {}{from}", shortcut.code, shortcut.text);
                 }
             }
         }
         ShortcutCommand::Remove { code } => api.shortcut_remove(&code)?,
-        ShortcutCommand::Expand { text } => println!("{}", api.shortcut_expand(&text)?),
+        ShortcutCommand::Expand { text } => outln!("{}", api.shortcut_expand(&text)?),
         ShortcutCommand::Export { file } => match file {
             Some(path) => api.shortcut_export_file(&path)?,
-            None => println!("{}", api.shortcut_export()?),
+            None => outln!("{}", api.shortcut_export()?),
         },
         ShortcutCommand::Import { file } => {
             let outcome = api.shortcut_import_file(&file)?;
-            println!(
+            outln!(
                 "{} added, {} changed, {} unchanged",
-                outcome.added, outcome.changed, outcome.unchanged
+                outcome.added,
+                outcome.changed,
+                outcome.unchanged
             );
         }
     }

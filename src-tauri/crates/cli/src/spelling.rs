@@ -1,5 +1,6 @@
 //! `newsroom spelling …`: check a text, the newsroom's dictionary and house style.
 
+use crate::io::outln;
 use newsroom_api::{Api, ApiError, ErrorCode, HouseStyle, IssueKind, WordKind};
 use serde::Serialize;
 
@@ -61,7 +62,7 @@ pub fn run(api: Api, command: SpellingCommand) -> Result<(), ApiError> {
                         IssueKind::Context => " (wrong word here)",
                         IssueKind::Misspelled => "",
                     };
-                    println!(
+                    outln!(
                         "{}:{} {}{note} → {}",
                         m.line,
                         m.column,
@@ -96,7 +97,7 @@ pub fn run(api: Api, command: SpellingCommand) -> Result<(), ApiError> {
                 print_json(&words);
             } else {
                 for w in words {
-                    println!(
+                    outln!(
                         "{}{}",
                         w.word,
                         match w.kind {
@@ -117,7 +118,7 @@ pub fn run(api: Api, command: SpellingCommand) -> Result<(), ApiError> {
                         format!("{}: cannot write: {e}", path.display()),
                     )
                 })?,
-                None => println!("{json}"),
+                None => outln!("{json}"),
             }
         }
         SpellingCommand::Import { file } => {

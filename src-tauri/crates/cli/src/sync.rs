@@ -1,5 +1,6 @@
 //! `newsroom sync …`: the outbox of pushes, pulls and conflicts.
 
+use crate::io::outln;
 use newsroom_api::{Api, ApiError, ErrorCode};
 
 use crate::args::SyncCommand;
@@ -15,9 +16,12 @@ pub fn run(api: Api, command: SyncCommand) -> Result<(), ApiError> {
                 print_json(&pulled);
             } else {
                 for p in &pulled {
-                    println!(
+                    outln!(
                         "{:?}  {}  {}  ({} photos)",
-                        p.outcome, p.article_id, p.headline, p.photos
+                        p.outcome,
+                        p.article_id,
+                        p.headline,
+                        p.photos
                     );
                 }
             }
@@ -29,9 +33,13 @@ pub fn run(api: Api, command: SyncCommand) -> Result<(), ApiError> {
                 print_json(&merged);
             } else {
                 for m in &merged {
-                    println!(
+                    outln!(
                         "{}  “{}” ({}, post {}) merged into {}",
-                        m.merged_at, m.headline, m.backend, m.post_id, m.kept_id
+                        m.merged_at,
+                        m.headline,
+                        m.backend,
+                        m.post_id,
+                        m.kept_id
                     );
                 }
             }
@@ -66,7 +74,7 @@ pub fn run(api: Api, command: SyncCommand) -> Result<(), ApiError> {
         print_json(&jobs);
     } else {
         for job in &jobs {
-            println!(
+            outln!(
                 "{:?}  {}  {}  {}{}",
                 job.state,
                 job.backend,

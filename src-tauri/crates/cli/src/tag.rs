@@ -1,5 +1,6 @@
 //! `newsroom tag suggest`: the people and organisations in a text.
 
+use crate::io::outln;
 use newsroom_api::{Api, ApiError};
 
 use crate::io::print_json;
@@ -11,14 +12,14 @@ pub fn suggest(api: Api, text: &str, json: bool) -> Result<(), ApiError> {
         print_json(&suggestions);
     } else {
         for p in &suggestions.people {
-            println!(
+            outln!(
                 "person  {}{}",
                 p.name,
                 p.role.as_ref().map(|r| format!(" — {r}")).unwrap_or_default()
             );
         }
         for o in &suggestions.organisations {
-            println!("org     {}", o.expanded.as_ref().unwrap_or(&o.name));
+            outln!("org     {}", o.expanded.as_ref().unwrap_or(&o.name));
         }
     }
     Ok(())
