@@ -13,6 +13,7 @@ pub const ORG_HEADS: &[&str] = &[
     "Nhà văn hóa",
     "Nhà văn hoá",
     "Đoàn Luật sư",
+    "Xưởng phim",
     "Trại tạm giam",
     "Trại giam",
     // Troupes (`Đoàn Nghệ thuật Quân khu 3`): `Đoàn` is a family name too.
@@ -257,6 +258,13 @@ pub const NATIONAL_NAMES: &[&str] = &[
     "Cục Cảnh sát quản lý hành chính về trật tự xã hội",
     "Cục Quản lý lao động ngoài nước",
     "Đảng Cộng sản Việt Nam",
+    // Parties of the countries the press reports on most.
+    "Đảng Nhân dân Cách mạng Lào",
+    "Đảng Cộng sản Trung Quốc",
+    "Đảng Cộng sản Cuba",
+    "Đảng Nhân dân Campuchia",
+    "Đảng Dân chủ",
+    "Đảng Cộng hòa",
     "Hiệp hội các quốc gia Đông Nam Á",
     "Diễn đàn Hợp tác kinh tế châu Á - Thái Bình Dương",
     "Hội đồng quốc gia về an toàn, vệ sinh lao động",

@@ -38,6 +38,7 @@ pub const PREDICATE_WORDS: &[&str] = &[
     "ký",
     "triển khai",
     "tổ chức",
+    "họp",
     "phối hợp",
     "vừa",
     "đã",
