@@ -277,7 +277,12 @@ pub(crate) fn merge(
         };
         let mut k = aliases
             .iter()
-            .find(|(alias, _, at, _)| *at == span || *alias == named || office_of(alias))
+            .find(|(alias, _, at, _)| {
+                // A body named inside the brackets (`LĐLĐ Việt Nam` in `(Tổng LĐLĐ Việt Nam)`)
+                // is the short name itself.
+                let within = at[0] <= span[0] && span[1] <= at[1];
+                *at == span || within || *alias == named || office_of(alias)
+            })
             .map_or_else(
                 || org_key(o.expanded.as_deref().unwrap_or(&o.name)),
                 |(_, full, _, _)| full.clone(),

@@ -54,7 +54,13 @@ impl Rules<'_, '_> {
                 .find(|c| !c.is_whitespace())
                 == Some(&')')
         };
-        let first = &self.doc.tokens[from];
+        // `(Tổng LĐLĐ Việt Nam)`: `Tổng` before the abbreviation of the body's own head.
+        let first = match &self.doc.tokens[from] {
+            t if t.text == "Tổng" && from < to && self.doc.tokens[from + 1].all_caps => {
+                &self.doc.tokens[from + 1]
+            }
+            t => t,
+        };
         let other_body = super::abbreviation(first.text).is_some_and(|full| {
             !newsroom_text::lowercase(self.doc.slice(start, end)).contains(&newsroom_text::lowercase(full))
         });
