@@ -451,7 +451,14 @@ impl<'d, 'a> Rules<'d, 'a> {
             return false;
         }
         let before = &self.doc.tokens[start - 2];
-        matches!(before.lower, "số" | "tại" | "ở") || self.doc.gap_before(start - 1).trim() == ","
+        // `Công ty Xây dựng số 1 Nguyễn Văn Tuấn`, `Đội CSGT số 6`: a number a body's name
+        // ends in is no house's; a house's `số` follows a word of place or opens the phrase.
+        let house_number = before.lower == "số"
+            && (start < 3
+                || !self.doc.joined(start - 2)
+                || ["tại", "ở", "nhà", "chỉ", "đến", "tới", "về", "từ"]
+                    .contains(&self.doc.tokens[start - 3].lower));
+        house_number || matches!(before.lower, "tại" | "ở") || self.doc.gap_before(start - 1).trim() == ","
     }
 
     /// `Trường THPT Chu Văn An`: a name right after a school level is the school's namesake.
