@@ -9,6 +9,10 @@
 pub const BRANDS: &[&str] = &[
     "Vietcombank",
     "VietinBank",
+    // As the press often writes them.
+    "Vietinbank",
+    "SeaBank",
+    "VPbank",
     "BIDV",
     "Agribank",
     "Techcombank",

@@ -109,7 +109,7 @@ impl Rules<'_, '_> {
             }
             // `Thành ủy viên` is a member's title, not the committee.
             if head_end + 1 < self.n()
-                && self.doc.tokens[head_end + 1].lower == "viên"
+                && self.doc.tokens[head_end + 1].text == "viên"
                 && self.doc.joined(head_end + 1)
             {
                 i = head_end + 1;
