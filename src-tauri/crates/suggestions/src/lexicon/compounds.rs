@@ -258,6 +258,16 @@ pub const COMPOUNDS: &[&str] = &[
     "mỹ nghệ",
     "cảng biển",
     "chống độc",
+    // Boards and councils inside a body (`Ban Giám đốc`, `Hội đồng Xét xử`).
+    "giám đốc",
+    "giám hiệu",
+    "xét xử",
+    "thi đua",
+    "khen thưởng",
+    "chấp hành",
+    "biên tập",
+    "kiểm soát",
+    "điều hành",
     "tuổi trẻ",
 ];
 

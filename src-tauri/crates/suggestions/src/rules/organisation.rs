@@ -441,6 +441,9 @@ impl Rules<'_, '_> {
             if expanded != org.name {
                 org.expanded = Some(expanded);
             }
+            if internal_only(&org.name) {
+                org.generic = true;
+            }
         }
         self.alias_mentions(&mut orgs);
         orgs
@@ -549,3 +552,28 @@ const LOCAL_UNIT_HEADS: &[&str] = &[
     "BHXH",
     "MTTQ",
 ];
+
+/// Whether a name is only a board or unit inside some body (`Ban Giám đốc`, `Ban Chấp hành
+/// Công đoàn cơ sở`, `Nhà máy số 2`): an internal body, then nothing but generic words and
+/// numbers.
+fn internal_only(name: &str) -> bool {
+    let lower = newsroom_text::lowercase(name);
+    lexicon::INTERNAL_BODIES.iter().any(|internal| {
+        lower.strip_prefix(internal).is_some_and(|mut rest| loop {
+            rest = rest.trim_start();
+            if rest.is_empty() {
+                return true;
+            }
+            if let Some(tail) = lexicon::GENERIC_TAILS.iter().find(|t| {
+                rest.strip_prefix(**t)
+                    .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            }) {
+                rest = &rest[tail.len()..];
+            } else if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            } else {
+                return false;
+            }
+        })
+    })
+}
