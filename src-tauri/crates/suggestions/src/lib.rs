@@ -62,7 +62,7 @@ pub struct Suggestions {
 
 /// Finds the people and organisations in `text` (plain text or Markdown).
 pub fn suggest(text: &str, known: &KnownEntities) -> Suggestions {
-    let source = tokens::Source::new(newsroom_text::nfc(text));
+    let source = tokens::Source::new(tokens::without_emphasis(newsroom_text::nfc(text)));
     let doc = tokens::Document::new(&source);
     let known_mentions = known.find(&doc);
     let found = rules::find(&doc, &known_mentions);

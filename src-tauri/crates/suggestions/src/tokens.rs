@@ -58,6 +58,31 @@ pub(crate) fn words_and_first_len(text: &str) -> (usize, usize) {
     (count, first_len)
 }
 
+/// The text with Markdown's emphasis marks (`**Ông X**`, `_Bộ Y tế_`) read as spaces: a name
+/// in bold is the same name, and the comma after it still opens its role. Each mark becomes one
+/// space, so every character keeps its offset. An underscore inside a word stays.
+pub fn without_emphasis(text: String) -> String {
+    if !text.contains(['*', '_']) {
+        return text;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let inside_word = c == '_'
+                && i > 0
+                && chars[i - 1].is_alphanumeric()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+            if (c == '*' || c == '_') && !inside_word {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// A text in the three forms the rules read: as written, in lower case and as characters.
 /// Made once per text, so that no word needs a string of its own.
 pub struct Source {

@@ -278,3 +278,21 @@ fn a_brand_alone_is_its_company_and_a_body_ending_in_tp_is_the_city_of_the_piece
         Some("Trưởng Ban Pháp chế HĐND TP")
     );
 }
+
+#[test]
+fn a_name_in_bold_keeps_its_role_and_its_place_in_the_text() {
+    let text = "**Ông Nguyễn Văn An**, Chủ tịch Công đoàn Công ty TNHH Hoàng Long, cho biết. \
+                _Bộ Y tế_ cũng vào cuộc.";
+    let s = found(text);
+    assert_eq!(
+        role_of(&s, "Nguyễn Văn An").as_deref(),
+        Some("Chủ tịch Công đoàn Công ty TNHH Hoàng Long")
+    );
+    // The spans count the emphasis marks, so the highlight lands on the name as written.
+    let chars: Vec<char> = text.chars().collect();
+    let [start, end] = s.people[0].spans[0];
+    assert_eq!(chars[start..end].iter().collect::<String>(), "Nguyễn Văn An");
+    assert!(org_names(&s).contains(&"Bộ Y tế"));
+    // A company's own name after its legal form is no person's, even when it reads like one.
+    assert!(s.people.iter().all(|p| p.name != "Hoàng Long"));
+}

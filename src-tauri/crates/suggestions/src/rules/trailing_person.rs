@@ -66,6 +66,17 @@ impl Rules<'_, '_> {
             if trade_only && len == 2 {
                 continue;
             }
+            // `Công ty TNHH Hoàng Long`: the words right after a legal form are the company's
+            // own name, whatever they look like.
+            let after_legal_form = (s.saturating_sub(4)..s).any(|f| {
+                (f + 1..s).all(|t| self.doc.joined(t))
+                    && lexicon::LEGAL_FORMS
+                        .contains(&newsroom_text::lowercase(self.doc.slice(f, s - 1)).as_str())
+                    && f > org.start
+            });
+            if after_legal_form {
+                continue;
+            }
             let place_before = s > run_start && self.place_prefix(run_start, s - 1) == s - run_start;
             if !(titled || place_before || len >= 3 || ede) {
                 continue;
