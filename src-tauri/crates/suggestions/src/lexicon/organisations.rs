@@ -611,3 +611,15 @@ pub const GENERIC_TAILS: &[&str] = &[
     "phân xưởng",
     "số",
 ];
+
+/// Units of place abbreviated and glued to the place's name (`P.Linh Trung`, `Q.1`,
+/// `TP.Thủ Đức`), with the unit spelled out. Longest first: `TP.` before `P.`.
+pub const GLUED_UNITS: &[(&str, &str)] = &[
+    ("TP.", "thành phố"),
+    ("TX.", "thị xã"),
+    ("TT.", "thị trấn"),
+    ("P.", "phường"),
+    ("Q.", "quận"),
+    ("H.", "huyện"),
+    ("X.", "xã"),
+];

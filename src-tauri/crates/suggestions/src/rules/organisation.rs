@@ -428,7 +428,7 @@ impl Rules<'_, '_> {
             }
             let expanded: Vec<String> = words
                 .into_iter()
-                .map(|w| abbreviation(w).map_or_else(|| w.to_owned(), str::to_owned))
+                .map(|w| abbreviation(w).map_or_else(|| spelled_unit(w), str::to_owned))
                 .collect();
             let mut expanded = expanded.join(" ");
             if let Some((_, place)) = place_named {
@@ -576,4 +576,18 @@ fn internal_only(name: &str) -> bool {
             }
         })
     })
+}
+
+/// A unit of place glued to its name as the southern papers write it (`P.Linh Trung`,
+/// `TP.Thủ Đức`, `H.Long Thành`), spelled out word by word (`P.Linh` → `phường Linh`); any
+/// other word as it is.
+fn spelled_unit(word: &str) -> String {
+    lexicon::GLUED_UNITS
+        .iter()
+        .find_map(|(short, unit)| {
+            word.strip_prefix(short)
+                .filter(|name| name.starts_with(char::is_uppercase))
+                .map(|name| format!("{unit} {name}"))
+        })
+        .unwrap_or_else(|| word.to_owned())
 }
