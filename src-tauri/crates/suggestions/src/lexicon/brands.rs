@@ -281,7 +281,7 @@ pub const LEGAL_FORMS: &[&str] = &[
 
 /// Whether a word names a body by itself: a brand or an acronym body.
 pub fn named_alone(word: &str) -> bool {
-    BRANDS.contains(&word) || ACRONYM_BODIES.contains(&word)
+    super::index().named_alone.contains(word)
 }
 
 /// Words for a product, before which a brand is the product, not the company.

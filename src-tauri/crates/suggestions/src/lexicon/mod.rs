@@ -44,6 +44,9 @@ pub struct Index {
     pub namesake_words: Vec<Vec<&'static str>>,
     pub school_levels: Vec<Vec<&'static str>>,
     pub ministries: PhraseIndex,
+    /// Brands and acronym bodies, each a body by itself (see [`named_alone`]).
+    pub named_alone: rustc_hash::FxHashSet<&'static str>,
+    pub clubs: rustc_hash::FxHashSet<&'static str>,
     /// Two-syllable words of official names, as `("first", "second")`: a pair of words is
     /// looked up without building a string.
     pub compounds: rustc_hash::FxHashSet<(&'static str, &'static str)>,
@@ -91,7 +94,8 @@ pub fn index() -> &'static Index {
             org_heads.entry(first).or_default().push((
                 words,
                 COMPLETE_ORG_HEADS.contains(head)
-                    || named_alone(head)
+                    || BRANDS.contains(head)
+                    || ACRONYM_BODIES.contains(head)
                     || CLUBS.contains(head)
                     || NATIONAL_NAMES.contains(head),
             ));
@@ -125,6 +129,8 @@ pub fn index() -> &'static Index {
             weak_honorifics: PhraseIndex::new(WEAK_HONORIFICS),
             org_heads,
             honorific_words: HONORIFICS.iter().copied().filter(|h| !h.contains(' ')).collect(),
+            named_alone: BRANDS.iter().chain(ACRONYM_BODIES).copied().collect(),
+            clubs: CLUBS.iter().copied().collect(),
             compounds: COMPOUNDS.iter().filter_map(|c| c.split_once(' ')).collect(),
             name_tails: PhraseIndex::new(NAME_TAILS),
             predicate_words: PhraseIndex::new(PREDICATE_WORDS),

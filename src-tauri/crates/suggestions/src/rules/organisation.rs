@@ -46,7 +46,7 @@ impl Rules<'_, '_> {
             // `Công ty TNHH Samsung Electronics Việt Nam`: a brand inside a company's name is
             // that company, not a second body.
             let head = self.doc.slice(i, head_end);
-            let club = lexicon::CLUBS.contains(&head);
+            let club = lexicon::index().clubs.contains(head);
             let brand = lexicon::named_alone(head) || lexicon::named_alone(self.doc.tokens[i].text);
             if inside && (club || brand) {
                 i += 1;
