@@ -155,7 +155,18 @@ impl Rules<'_, '_> {
     /// A role given right after a name: ` – Title…`, `, Title…,`, or an office the person
     /// takes (`tái đắc cử Chủ tịch…`).
     pub(super) fn role_after(&self, name_end: usize, orgs: &[FoundOrg]) -> Option<String> {
-        let next = name_end + 1;
+        let mut next = name_end + 1;
+        // `Bà Lê Thị Mai, 50 tuổi, Phó Giám đốc Sở Y tế …`: the age stands between the name
+        // and the role.
+        let aged = next + 2 < self.n()
+            && self.doc.gap_before(next).trim() == ","
+            && self.doc.tokens[next].has_digit
+            && self.doc.tokens[next + 1].lower == "tuổi"
+            && self.doc.joined(next + 1)
+            && self.doc.gap_before(next + 2).trim() == ",";
+        if aged {
+            next += 2;
+        }
         if next >= self.n() || !self.usable(next) {
             return None;
         }
