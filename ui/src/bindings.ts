@@ -217,7 +217,8 @@ added_by: string, added_at: string, };
 
 export type PersonSuggestion = { 
 /**
- * The name as written in the text (NFC).
+ * The name as written in the text (NFC); one the text writes only in capitals (`LÊ THỊ
+ * HOA`) is given as a name is written (`Lê Thị Hoa`).
  */
 name: string, 
 /**

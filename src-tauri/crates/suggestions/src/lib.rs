@@ -27,7 +27,8 @@ pub use roles::{split_role, RoleParts};
 /// A person found in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PersonSuggestion {
-    /// The name as written in the text (NFC).
+    /// The name as written in the text (NFC); one the text writes only in capitals (`LÊ THỊ
+    /// HOA`) is given as a name is written (`Lê Thị Hoa`).
     pub name: String,
     /// The role the text gives them here (`Chủ tịch Liên đoàn Lao động thành phố Hà Nội`).
     pub role: Option<String>,

@@ -197,6 +197,7 @@ impl<'a> Document<'a> {
             tokens,
         };
         doc.mark_shouting_lines();
+        doc.mark_names_in_capitals();
         doc.mark_exclusions();
         doc
     }
@@ -272,6 +273,43 @@ impl<'a> Document<'a> {
             after_comma = bare.len() != w.len();
             linked && token.lower == bare
         })
+    }
+
+    /// `ông NGUYỄN ĐÌNH KHANG - Chủ tịch …`: interviews and lists write a name in capitals in
+    /// an ordinary line. Two to four capitalised syllables opening with a family name are read
+    /// as the name they are (written as they are); abbreviations (`UBND`) are no syllables and
+    /// stay abbreviations.
+    fn mark_names_in_capitals(&mut self) {
+        let caps_syllable = |t: &Token<'_>| {
+            t.all_caps && !t.shouting && !t.has_digit && newsroom_text::syllable::is_syllable(t.text)
+        };
+        let mut i = 0;
+        while i < self.tokens.len() {
+            let mut end = i;
+            while end < self.tokens.len()
+                && caps_syllable(&self.tokens[end])
+                && (end == i || self.joined(end))
+            {
+                end += 1;
+            }
+            let first = &self.tokens[i];
+            let surname = end > i && {
+                let mut chars = first.text.chars();
+                let title: String = chars
+                    .next()
+                    .into_iter()
+                    .chain(chars.map(newsroom_text::lower_char))
+                    .collect();
+                lexicon::index().surnames.contains(title.as_str())
+            };
+            if (2..=4).contains(&(end - i)) && surname {
+                for t in &mut self.tokens[i..end] {
+                    t.all_caps = false;
+                    t.capitalised = true;
+                }
+            }
+            i = end.max(i + 1);
+        }
     }
 
     fn mark_shouting_lines(&mut self) {

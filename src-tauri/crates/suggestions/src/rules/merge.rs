@@ -225,6 +225,16 @@ pub(crate) fn merge(
         // spelling names the person, whatever was written first.
         if person.name != name && corrected_at(doc, p.start) {
             person.name = name;
+        } else if in_capitals(&person.name) && !in_capitals(&name) {
+            // `ông NGUYỄN ĐÌNH KHANG` in the sapo, `Ông Nguyễn Đình Khang:` below: the name
+            // as it is spelled in running text.
+            person.name = name;
+        }
+    }
+    // A name written only in capitals is offered as a name is written.
+    for person in &mut people {
+        if in_capitals(&person.name) {
+            person.name = title_case(&person.name);
         }
     }
 
@@ -398,4 +408,24 @@ pub(crate) fn merge(
         people,
         organisations: orgs,
     }
+}
+
+/// Whether a name is written in capitals only (`LÊ THỊ HOA`).
+fn in_capitals(name: &str) -> bool {
+    name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase)
+}
+
+/// `LÊ THỊ HOA` → `Lê Thị Hoa`.
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .into_iter()
+                .chain(chars.map(newsroom_text::lower_char))
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
