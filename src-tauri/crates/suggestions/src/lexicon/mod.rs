@@ -3,6 +3,7 @@
 //! These are features of the language and of officialdom, not lists of particular people, so
 //! the rules generalise to names never seen before.
 
+mod boards;
 mod brands;
 mod compounds;
 mod organisations;
@@ -12,6 +13,7 @@ mod places;
 mod predicates;
 mod provinces;
 
+pub use boards::*;
 pub use brands::*;
 pub use compounds::*;
 pub use organisations::*;

@@ -330,3 +330,15 @@ pub const SCHOOL_LEVELS: &[&str] = &[
     // `Trường THPT chuyên Lê Hồng Phong`, `trường chuyên Hà Nội – Amsterdam`.
     "chuyên",
 ];
+
+/// Units of place abbreviated and glued to the place's name (`P.Linh Trung`, `Q.1`,
+/// `TP.Thủ Đức`), with the unit spelled out. Longest first: `TP.` before `P.`.
+pub const GLUED_UNITS: &[(&str, &str)] = &[
+    ("TP.", "thành phố"),
+    ("TX.", "thị xã"),
+    ("TT.", "thị trấn"),
+    ("P.", "phường"),
+    ("Q.", "quận"),
+    ("H.", "huyện"),
+    ("X.", "xã"),
+];
