@@ -86,9 +86,8 @@ impl Rules<'_, '_> {
                     !next.capitalised && !next.all_caps && !next.has_digit
                 }
                 && !self.compound_at(i);
-            // `Lễ hội Hoa Ban`, `Người đẹp Hoa Ban`: a one-word head right after a capitalised
-            // word that ends no title is the last syllable of a name.
-            // So is one inside a place's name (`Hải Phòng`).
+            // `Lễ hội Hoa Ban`, `Hải Phòng`: a one-word head right after a capitalised word
+            // that ends no title is the last syllable of a name or of a place's name.
             let name_tail = head_len == 1
                 && !complete
                 && i > 0
@@ -464,8 +463,16 @@ impl Rules<'_, '_> {
             .max()
             .or_else(|| ["TP", "TP."].contains(&self.doc.tokens[unit].text).then_some(1))?;
         let name = unit + len;
-        (name < self.n() && self.doc.joined(name) && self.doc.tokens[name].capitalised)
-            .then(|| self.run_from(name).min(name + 3))
+        if name >= self.n() || !self.doc.joined(name) || !self.doc.tokens[name].capitalised {
+            return None;
+        }
+        // A known place ends it; the run may go on into a person's name (`(CDC) tỉnh Bắc Giang
+        // Nguyễn Văn A cho biết`).
+        let run = self.run_from(name).min(name + 3);
+        (name..=run)
+            .rev()
+            .find(|&e| self.is_place(name, e))
+            .or_else(|| (run - name < 2).then_some(run))
     }
 
     /// Whether the head of `head_len` tokens at `i` only looks like a body's: a street or a
