@@ -423,8 +423,28 @@ impl<'d, 'a> Rules<'d, 'a> {
         }
         // `yêu cầu Nguyễn Văn Hùng`: a request, not a bridge named after him.
         self.after_phrase(start, &lexicon::index().place_words) && !self.request_before(start)
-            || self.after_phrase(start, &lexicon::index().namesake_words)
+            || (self.title_cased_start(start)..=start)
+                .any(|s| self.after_phrase(s, &lexicon::index().namesake_words))
             || self.after_house_number(start)
+    }
+
+    /// Where the title-cased name that `start` is part of begins (`Cuộc thi Người đẹp Hoa Ban`:
+    /// the capitalised words and the lower-case second syllables between them), at most three
+    /// words back: a prize's or contest's word before any of them names the whole.
+    fn title_cased_start(&self, start: usize) -> usize {
+        let mut first = start;
+        while first > 0 && start - first < 3 && self.doc.joined(first) {
+            let before = &self.doc.tokens[first - 1];
+            let second_syllable = !before.capitalised
+                && first >= 2
+                && self.doc.tokens[first - 2].capitalised
+                && self.doc.joined(first - 1);
+            if !(before.capitalised || second_syllable) {
+                break;
+            }
+            first -= 1;
+        }
+        first
     }
 
     /// Whether the two words before `start` are a word that only ends like a street's
