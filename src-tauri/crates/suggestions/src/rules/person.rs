@@ -96,7 +96,11 @@ impl Rules<'_, '_> {
                         (role_end, after_alias.or(joined.then_some(next)))
                     }
                     Some(_) => break,
-                    None => match self.team_after(after).or_else(|| self.generic_body_after(after)) {
+                    None => match self
+                        .team_after(after)
+                        .or_else(|| self.generic_body_after(after))
+                        .or_else(|| self.delegation_after(after))
+                    {
                         // `Huấn luyện viên trưởng đội tuyển bóng đá nữ quốc gia Mai Đức Chung`:
                         // a body named in lower case between the title and the name.
                         Some(last) => (last, Some(last + 1)),
@@ -356,6 +360,39 @@ impl Rules<'_, '_> {
         (k + 1..self.n().min(k + 5)).rev().find(|&e| {
             (k + 1..=e).all(|t| self.doc.joined(t) && self.doc.tokens[t].capitalised)
                 && (self.is_place(k + 1, e) || self.is_place(k, e))
+        })
+    }
+
+    /// `Trưởng đoàn Thể thao Việt Nam Nguyễn Hồng Minh`: a capitalised run with no head word
+    /// that ends in a country, right before a name (a surname and more), is what the title
+    /// heads. Its last token.
+    fn delegation_after(&self, k: usize) -> Option<usize> {
+        if k >= self.n()
+            || !self.doc.joined(k)
+            || !self.doc.tokens[k].capitalised
+            || self.head_at(k).is_some()
+        {
+            return None;
+        }
+        // The capitalised words, with the lower-case second syllables of title-cased words
+        // (`Thể thao`), up to six.
+        let mut end = k;
+        while end + 1 < self.n() && end - k < 6 && self.doc.joined(end + 1) {
+            let next = &self.doc.tokens[end + 1];
+            let second_syllable = !next.all_caps && !next.has_digit && self.compound_at(end);
+            if !(next.capitalised || second_syllable) {
+                break;
+            }
+            end += 1;
+        }
+        (k + 1..=end).find_map(|name| {
+            let country_end = name - 1;
+            let named = is_surname(self.doc.tokens[name].text)
+                && self.doc.tokens[name].capitalised
+                && self.run_from(name) > name;
+            let country =
+                (k + 1..=country_end).any(|c| lexicon::COUNTRIES.contains(&self.doc.slice(c, country_end)));
+            (named && country && !self.is_place(k, country_end)).then_some(country_end)
         })
     }
 
