@@ -269,6 +269,7 @@ pub const COMPOUNDS: &[&str] = &[
     "kiểm soát",
     "điều hành",
     "tuổi trẻ",
+    "hữu nghị",
 ];
 
 /// Lower-case words an official name may end with after its last capital (`Hội đồng Tiền

@@ -13,6 +13,8 @@ pub const ORG_HEADS: &[&str] = &[
     "Nhà văn hóa",
     "Nhà văn hoá",
     "Đoàn Luật sư",
+    // The presidium of a national body (`Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam`).
+    "Đoàn Chủ tịch",
     "Xưởng phim",
     "Trại tạm giam",
     "Trại giam",

@@ -219,6 +219,8 @@ pub const COUNTRIES: &[&str] = &[
 /// (`đường Nguyễn Văn Linh`, `phường Trần Phú`, `khu tái định cư Phạm Văn Đồng`): streets,
 /// administrative units, villages, bridges, parks and estates are named after people.
 pub const PLACE_WORDS: &[&str] = &[
+    "nghĩa trang",
+    "nghĩa địa",
     "đường",
     "phố",
     "phường",

@@ -270,7 +270,9 @@ impl Rules<'_, '_> {
         let stop = self.before_predicate(next, stop, orgs);
         let segment: String = chars[start..stop].iter().collect();
         let segment = without_brackets(&segment);
-        if segment.split_whitespace().count() <= 20 {
+        // Two posts in full run past twenty words (`nguyên Chủ tịch Công đoàn Giáo dục Việt Nam,
+        // nguyên Ủy viên Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam`).
+        if segment.split_whitespace().count() <= 32 {
             return Some(segment.trim().to_owned());
         }
         let end = self.role_extent(next, orgs)?;
