@@ -145,7 +145,15 @@ impl Rules<'_, '_> {
                 continue;
             }
             let t = &self.doc.tokens[i];
-            if t.capitalised && !self.doc.sentence_start(i) {
+            // A capital inside a sentence makes `Bà`, `Anh` part of a name (`Bà Rịa`); ranks
+            // are written with one (`…, Đại tá Nguyễn Văn Mạnh,`).
+            let rank = || {
+                lexicon::RANKS
+                    .iter()
+                    .filter_map(|r| r.split_once(' '))
+                    .any(|(first, second)| self.doc.words_at(i, &[first, second]))
+            };
+            if t.capitalised && !self.doc.sentence_start(i) && !rank() {
                 continue;
             }
             let lex = lexicon::index();
