@@ -170,6 +170,9 @@ impl Rules<'_, '_> {
         if next >= self.n() || !self.usable(next) {
             return None;
         }
+        if let Some(role) = self.role_after_la(next, orgs) {
+            return Some(role);
+        }
         if self.doc.joined(next) {
             let phrases = lexicon::index()
                 .office_phrases
@@ -206,6 +209,33 @@ impl Rules<'_, '_> {
             return self.apposition_role(now.unwrap_or(next), orgs);
         }
         None
+    }
+
+    /// `ông X là Chủ tịch Công đoàn …`: the post a name is said to hold. In a correction
+    /// (`… ghi nhầm chức vụ của ông X là Phó Chủ tịch LĐLĐ tỉnh; đúng là Trưởng Ban Tổ chức
+    /// …`), the post it says is right.
+    fn role_after_la(&self, next: usize, orgs: &[FoundOrg]) -> Option<String> {
+        let title = next + 1;
+        if title >= self.n()
+            || self.doc.tokens[next].lower != "là"
+            || !self.doc.joined(next)
+            || !self.doc.joined(title)
+            || self.titles_at(title).is_empty()
+        {
+            return None;
+        }
+        let end = self.role_extent(title, orgs)?;
+        let corrected = (end + 1..self.n().min(end + 4)).find_map(|k| {
+            let right = k + 2;
+            (right < self.n()
+                && self.doc.words_at(k, &["đúng", "là"])
+                && self.doc.joined(right)
+                && !self.titles_at(right).is_empty())
+            .then(|| self.role_extent(right, orgs).map(|e| (right, e)))
+            .flatten()
+        });
+        let (from, to) = corrected.unwrap_or((title, end));
+        Some(self.doc.slice(from, to).to_owned())
     }
 
     /// The role in an apposition that starts at token `next`: `ông X, Giám đốc Công ty Y, cho
