@@ -339,21 +339,21 @@ pub const SUB_UNITS: &[&str] = &[
     "khoa", "phòng", "ban", "môn", "tâm", "tổ", "đội", "xưởng", "nhánh", "trạm", "vụ",
 ];
 
-/// The armed forces' and the police's ranks, in lower case, two words each: written with a
+/// The armed forces' and the police's ranks, in lower case, word by word: written with a
 /// capital wherever they stand, and always before a name.
-pub const RANKS: &[&str] = &[
-    "đại tướng",
-    "thượng tướng",
-    "trung tướng",
-    "thiếu tướng",
-    "đại tá",
-    "thượng tá",
-    "trung tá",
-    "thiếu tá",
-    "đại úy",
-    "thượng úy",
-    "trung úy",
-    "thiếu úy",
+pub const RANKS: &[[&str; 2]] = &[
+    ["đại", "tướng"],
+    ["thượng", "tướng"],
+    ["trung", "tướng"],
+    ["thiếu", "tướng"],
+    ["đại", "tá"],
+    ["thượng", "tá"],
+    ["trung", "tá"],
+    ["thiếu", "tá"],
+    ["đại", "úy"],
+    ["thượng", "úy"],
+    ["trung", "úy"],
+    ["thiếu", "úy"],
 ];
 
 /// Words that follow a title and belong to it: `Phó Chủ tịch Thường trực`, `Bí thư thứ nhất`.

@@ -147,12 +147,7 @@ impl Rules<'_, '_> {
             let t = &self.doc.tokens[i];
             // A capital inside a sentence makes `Bà`, `Anh` part of a name (`Bà Rịa`); ranks
             // are written with one (`…, Đại tá Nguyễn Văn Mạnh,`).
-            let rank = || {
-                lexicon::RANKS
-                    .iter()
-                    .filter_map(|r| r.split_once(' '))
-                    .any(|(first, second)| self.doc.words_at(i, &[first, second]))
-            };
+            let rank = || lexicon::RANKS.iter().any(|rank| self.doc.words_at(i, rank));
             if t.capitalised && !self.doc.sentence_start(i) && !rank() {
                 continue;
             }
