@@ -83,6 +83,22 @@ pub fn without_emphasis(text: String) -> String {
         .collect()
 }
 
+/// Each word with its first letter as written and the rest in lower case (`LÊ THỊ HOA` → `Lê
+/// Thị Hoa`).
+pub(crate) fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word_start = true;
+    for c in text.chars() {
+        out.push(if word_start {
+            c
+        } else {
+            newsroom_text::lower_char(c)
+        });
+        word_start = c == ' ';
+    }
+    out
+}
+
 /// A text in the three forms the rules read: as written, in lower case and as characters.
 /// Made once per text, so that no word needs a string of its own.
 pub struct Source {
@@ -293,15 +309,10 @@ impl<'a> Document<'a> {
                 end += 1;
             }
             let first = &self.tokens[i];
-            let surname = end > i && {
-                let mut chars = first.text.chars();
-                let title: String = chars
-                    .next()
-                    .into_iter()
-                    .chain(chars.map(newsroom_text::lower_char))
-                    .collect();
-                lexicon::index().surnames.contains(title.as_str())
-            };
+            let surname = end > i
+                && lexicon::index()
+                    .surnames
+                    .contains(title_case(first.text).as_str());
             if (2..=4).contains(&(end - i)) && surname {
                 for t in &mut self.tokens[i..end] {
                     t.all_caps = false;

@@ -234,7 +234,7 @@ pub(crate) fn merge(
     // A name written only in capitals is offered as a name is written.
     for person in &mut people {
         if in_capitals(&person.name) {
-            person.name = title_case(&person.name);
+            person.name = crate::tokens::title_case(&person.name);
         }
     }
 
@@ -413,19 +413,4 @@ pub(crate) fn merge(
 /// Whether a name is written in capitals only (`LÊ THỊ HOA`).
 fn in_capitals(name: &str) -> bool {
     name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase)
-}
-
-/// `LÊ THỊ HOA` → `Lê Thị Hoa`.
-fn title_case(name: &str) -> String {
-    name.split(' ')
-        .map(|word| {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .into_iter()
-                .chain(chars.map(newsroom_text::lower_char))
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
