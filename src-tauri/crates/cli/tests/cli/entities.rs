@@ -133,7 +133,7 @@ fn entity_import_list_tag_and_suggest_with_the_directory() {
 #[test]
 fn a_reader_that_stops_early_ends_the_command_quietly() {
     use std::io::Read;
-    use std::process::{Command, Stdio};
+
     let dir = tempfile::tempdir().unwrap();
     // Enough people that the JSON outgrows the pipe's buffer.
     let text: String = (0..3000)
@@ -146,15 +146,7 @@ fn a_reader_that_stops_early_ends_the_command_quietly() {
         })
         .collect();
     let file = crate::write(dir.path(), "dai.txt", format!("Tin dài\n\n{text}").as_bytes());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsroom"))
-        .arg("--data-dir")
-        .arg(dir.path().join("store"))
-        .args(["tag", "suggest", &file, "--json"])
-        .env_remove("NEWSROOM_DATA_DIR")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = start(command(&dir.path().join("store")).args(["tag", "suggest", &file, "--json"]));
     let mut first = [0u8; 64];
     child.stdout.take().unwrap().read_exact(&mut first).unwrap();
     // The pipe's reading end is closed here, as `head` closes it.

@@ -12,15 +12,49 @@ mod publishing;
 mod spelling;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
 
-pub fn newsroom(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsroom"))
+/// The `newsroom` command on one store, not yet started.
+pub fn command(data_dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsroom"));
+    command
         .arg("--data-dir")
         .arg(data_dir)
-        .args(args)
         .env_remove("NEWSROOM_DATA_DIR")
-        .output()
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+/// Starts a command, starting it again when the operating system could not create the process.
+///
+/// Under Wine, which runs these tests for Windows, process creation now and then fails with
+/// ERROR_INTERNAL_ERROR (1359) on a loaded machine before the program runs a single instruction
+/// (a CI run lost one of ~280 tests to it). The program never started, so starting it again
+/// repeats nothing; any other failure, and the same one five times over, fails the test.
+pub fn start(command: &mut Command) -> Child {
+    const WINE_CREATE_PROCESS_FAULT: i32 = 1359;
+    let mut attempts = 0;
+    loop {
+        match command.spawn() {
+            Ok(child) => return child,
+            Err(error)
+                if cfg!(windows)
+                    && error.raw_os_error() == Some(WINE_CREATE_PROCESS_FAULT)
+                    && attempts < 4 =>
+            {
+                attempts += 1;
+                eprintln!("note: process creation failed ({error}); starting it again");
+            }
+            Err(error) => panic!("the newsroom binary runs: {error}"),
+        }
+    }
+}
+
+pub fn newsroom(data_dir: &Path, args: &[&str]) -> Output {
+    start(command(data_dir).args(args))
+        .wait_with_output()
         .expect("the newsroom binary runs")
 }
 

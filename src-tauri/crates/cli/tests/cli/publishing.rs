@@ -1,7 +1,6 @@
 //! `newsroom backend …` and `sync …` against the private WordPress.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::*;
 
@@ -91,23 +90,23 @@ fn wordpress_reads_the_vietnamese_caption_and_credit_of_an_exported_photo() {
 
 /// `newsroom backend add wordpress`, the password given the way scripts give it.
 fn add_wordpress(data_dir: &Path, url: &str, user: &str, password: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsroom"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args([
-            "backend",
-            "add",
-            "wordpress",
-            "--name",
-            "Báo",
-            "--url",
-            url,
-            "--user",
-            user,
-        ])
-        .env("NEWSROOM_BACKEND_PASSWORD", password)
-        .output()
-        .unwrap()
+    start(
+        command(data_dir)
+            .args([
+                "backend",
+                "add",
+                "wordpress",
+                "--name",
+                "Báo",
+                "--url",
+                url,
+                "--user",
+                user,
+            ])
+            .env("NEWSROOM_BACKEND_PASSWORD", password),
+    )
+    .wait_with_output()
+    .unwrap()
 }
 
 #[test]
@@ -221,17 +220,7 @@ fn three_pulls_at_once_make_one_piece_per_post() {
     let desk = tempfile::tempdir().unwrap();
     stdout(&add_wordpress(desk.path(), &url, &user, &password));
     let pulls: Vec<_> = (0..3)
-        .map(|_| {
-            Command::new(env!("CARGO_BIN_EXE_newsroom"))
-                .arg("--data-dir")
-                .arg(desk.path())
-                .args(["sync", "pull", "--json"])
-                .env_remove("NEWSROOM_DATA_DIR")
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
+        .map(|_| start(command(desk.path()).args(["sync", "pull", "--json"])))
         .collect();
     for pull in pulls {
         stdout(&pull.wait_with_output().unwrap());
