@@ -7,6 +7,10 @@
 /// runs into the verb after it (`Sông Đà triển khai`).
 pub const COMPOUNDS: &[&str] = &[
     "sinh học",
+    // Religions (`Ban Trị sự Phật giáo tỉnh`, `Ủy ban Đoàn kết Công giáo`).
+    "phật giáo",
+    "công giáo",
+    "tin lành",
     "hóa học",
     "vật lý",
     "toán học",

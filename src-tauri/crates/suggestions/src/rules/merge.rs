@@ -77,7 +77,7 @@ fn without_trailing_unit(name: &str) -> Option<String> {
 }
 
 /// Complete heads that name a local body (unlike `Quốc hội` or `Chính phủ`).
-const LOCAL_COMPLETE_HEADS: &[&str] = &[
+pub(super) const LOCAL_COMPLETE_HEADS: &[&str] = &[
     "Thành ủy",
     "Thành uỷ",
     "Thành đoàn",
@@ -403,6 +403,13 @@ pub(crate) fn merge(
     }
     for o in &mut orgs {
         o.spans.sort();
+        // `Trưởng ban Tổ chức Tỉnh ủy`: the board found after a title is offered as its name
+        // is written on its own, with its capital.
+        for name in std::iter::once(&mut o.name).chain(o.expanded.as_mut()) {
+            if let Some(rest) = name.strip_prefix("ban ") {
+                *name = format!("Ban {rest}");
+            }
+        }
     }
     Suggestions {
         people,

@@ -152,11 +152,20 @@ impl<'d, 'a> Rules<'d, 'a> {
         if t.all_caps && ABBREVIATION_HEADS.contains(&t.text) {
             return Some((1, COMPLETE_ABBREVIATIONS.contains(&t.text)));
         }
-        if !t.capitalised && !t.all_caps {
+        // `Trưởng ban Tổ chức Tỉnh ủy`: the title is often written with the board's word in
+        // lower case, but the board is named all the same.
+        let board_after_title = t.text == "ban"
+            && i > 0
+            && doc.joined(i)
+            && ["trưởng", "phó"].contains(&doc.tokens[i - 1].lower)
+            && doc.tokens.get(i + 1).is_some_and(|n| n.capitalised)
+            && doc.joined(i + 1);
+        if !t.capitalised && !t.all_caps && !board_after_title {
             return None;
         }
+        let key = if board_after_title { "Ban" } else { t.text };
         let mut best: Option<(usize, bool)> = None;
-        for (words, complete) in lexicon::index().org_heads.get(t.text).into_iter().flatten() {
+        for (words, complete) in lexicon::index().org_heads.get(key).into_iter().flatten() {
             if doc.phrase_at(i, words) && best.is_none_or(|(l, _)| words.len() > l) {
                 best = Some((words.len(), *complete));
             }
@@ -418,7 +427,8 @@ impl<'d, 'a> Rules<'d, 'a> {
             self.doc.tokens.get(start + 1).is_some_and(|t| {
                 lexicon::index().middle_names.contains(t.text) && self.doc.joined(start + 1)
             });
-        if unit && middle && is_surname(self.doc.tokens[start].text) {
+        if unit && middle && is_surname(self.doc.tokens[start].text) || self.person_after_province_word(start)
+        {
             return false;
         }
         // `yêu cầu Nguyễn Văn Hùng`: a request, not a bridge named after him.
@@ -426,6 +436,16 @@ impl<'d, 'a> Rules<'d, 'a> {
             || (self.title_cased_start(start)..=start)
                 .any(|s| self.after_phrase(s, &lexicon::index().namesake_words))
             || self.after_house_number(start)
+    }
+
+    /// `HĐND tỉnh Đỗ Văn Hùng`: a province is one of a closed list, so a surname after `tỉnh`
+    /// that opens none of them begins a person's name, and the unit is the piece's province.
+    pub(super) fn person_after_province_word(&self, start: usize) -> bool {
+        start >= 1
+            && self.doc.tokens[start - 1].lower == "tỉnh"
+            && self.doc.joined(start)
+            && is_surname(self.doc.tokens[start].text)
+            && self.place_prefix(start, (start + 3).min(self.n() - 1)) == 0
     }
 
     /// Where the title-cased name that `start` is part of begins (`Cuộc thi Người đẹp Hoa Ban`:

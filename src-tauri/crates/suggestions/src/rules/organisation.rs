@@ -2,6 +2,7 @@
 //! over the capitalised run and the places after it, a person's name split off the end, and
 //! bare heads that share the next organisation's tail.
 
+use super::name_end::BARE_UNITS;
 use super::{abbreviation, is_surname, FoundOrg, Rules, NEVER_INSIDE};
 use crate::lexicon;
 
@@ -123,7 +124,9 @@ impl Rules<'_, '_> {
                 // Việt Nam`) or a branch (`VietinBank chi nhánh Bắc Ninh`): a lower-case word
                 // after it is the sentence (`VCCI gửi Chính phủ`).
                 // The branch's word may be capitalised too (`Agribank Chi nhánh Quảng Ninh`).
+                // A brand in brackets closes there (`… Thương Tín (Sacombank) chi nhánh`).
                 let branch = alone
+                    && self.doc.joined(k)
                     && self.doc.words_at(k, &["chi", "nhánh"])
                     && self.doc.tokens.get(k + 2).is_some_and(|t| t.capitalised)
                     && self.doc.joined(k + 2);
@@ -400,8 +403,20 @@ impl Rules<'_, '_> {
             // `Sở LĐ-TB&XH tỉnh` in a piece about one province is that province's.
             let mut place_named = None;
             // `HĐND TP` ends in its unit already, written in capitals.
+            // `UBND tỉnh Trần Phước Hiền` ends in its bare unit once the person is split off.
+            let unit_before_person = org.person_from.is_some().then(|| {
+                BARE_UNITS
+                    .iter()
+                    .find(|words| {
+                        org.end + 1 >= org.start + 1 + words.len()
+                            && self.doc.words_at(org.end + 1 - words.len(), words)
+                    })
+                    .map_or(0, |words| words.len())
+            });
             let base = if org.end > org.start && ["TP", "TP."].contains(&self.doc.tokens[org.end].text) {
                 org.end - 1
+            } else if let Some(len @ 1..) = unit_before_person {
+                org.end - len
             } else {
                 org.end
             };

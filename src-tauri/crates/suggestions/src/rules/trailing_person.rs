@@ -31,6 +31,12 @@ impl Rules<'_, '_> {
                 tok.capitalised || tok.all_caps || tok.has_digit || self.name_tail_at(t).is_some()
             })
         };
+        let complete_head = self.head_at(org.start).is_some_and(|(len, complete)| {
+            org.start + len == head_end + 1
+                && !self.doc.tokens[org.start].all_caps
+                && (complete
+                    || super::merge::LOCAL_COMPLETE_HEADS.contains(&self.doc.slice(org.start, head_end)))
+        });
         let mut best: Option<(u32, usize)> = None;
         for s in run_start..=end {
             let len = end - s + 1;
@@ -55,7 +61,15 @@ impl Rules<'_, '_> {
             // What stays must still be an organisation with a proper part — unless a title
             // comes first: `Chủ tịch Công đoàn cơ sở Lê Thị Hồng Nhung` names a person with
             // a role in a generic body (which is then no organisation of its own).
-            if s <= head_end || (!has_proper_before(s) && !titled) {
+            // `Tỉnh ủy Lê Văn Bình`: a head that names its body alone has no name after it
+            // that opens with a surname and is no place.
+            let after_complete_head = s == head_end + 1 && complete_head;
+            if s <= head_end
+                || (!has_proper_before(s)
+                    && !titled
+                    && !after_complete_head
+                    && !self.person_after_province_word(s))
+            {
                 continue;
             }
             // `Giám đốc Công ty Xi măng Hoàng Thạch`: after a trade alone, two capitalised
@@ -101,7 +115,9 @@ impl Rules<'_, '_> {
                         .eq(head.chars().map(newsroom_text::lower_char))
                 })
                 || lexicon::named_alone(head);
-            org.generic = !has_proper_before(s) && !national;
+            // `UBND tỉnh Trần Phước Hiền`: a bare unit of place is the piece's own province's
+            // body, not a generic one.
+            org.generic = !has_proper_before(s) && !national && !self.person_after_province_word(s);
         }
     }
 
