@@ -286,6 +286,12 @@ pub const NAME_TAILS: &[&str] = &[
     "y học",
     "tin học",
     "toán học",
+    "vật liệu",
+    "hạt nhân",
+    "năng lượng",
+    "thủy sản",
+    "thủy lợi",
+    "cơ khí",
     "quốc gia",
     "trung ương",
     "tối cao",
@@ -314,6 +320,19 @@ pub const NAME_TAILS: &[&str] = &[
     "kinh tế",
     "phòng cháy",
     "chữa cháy",
+    // The police's departments by their codes (`Phòng Cảnh sát điều tra tội phạm về ma túy
+    // (PC04)`, `Cục Cảnh sát quản lý hành chính về trật tự xã hội (C06)`).
+    "điều tra",
+    "điều tra tội phạm về ma túy",
+    "điều tra tội phạm về ma tuý",
+    "điều tra tội phạm về kinh tế",
+    "điều tra tội phạm về kinh tế và tham nhũng",
+    "điều tra tội phạm về trật tự xã hội",
+    "điều tra tội phạm về tham nhũng, kinh tế, buôn lậu",
+    "quản lý hành chính về trật tự xã hội",
+    "giao thông",
+    "thi hành án hình sự và hỗ trợ tư pháp",
+    "quản lý trại giam",
 ];
 
 /// Heads of departments inside a body (`Khoa Bỏng Bệnh viện Chợ Rẫy`): a head only when the

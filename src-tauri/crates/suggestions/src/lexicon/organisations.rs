@@ -256,6 +256,9 @@ pub const NATIONAL_NAMES: &[&str] = &[
     "Viện Hàn lâm Khoa học và Công nghệ Việt Nam",
     "Hội đồng Giáo sư nhà nước",
     "Quỹ Bảo vệ môi trường Việt Nam",
+    "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam",
+    "Điện ảnh Quân đội nhân dân",
+    "Liên hiệp các tổ chức hữu nghị Việt Nam",
     // Names that list two things keep the comma between them.
     "Cục Quản lý Khám, chữa bệnh",
     "Cục Phòng, chống HIV/AIDS",
@@ -317,6 +320,8 @@ pub const ORG_ABBREVIATIONS: &[(&str, &str)] = &[
     ("HĐQT", "Hội đồng quản trị"),
     // Heads of public bodies as the press abbreviates them.
     ("TAND", "Tòa án nhân dân"),
+    // `Viện KSND`, the prosecutors' head written half out.
+    ("KSND", "Kiểm sát nhân dân"),
     ("VKSND", "Viện Kiểm sát nhân dân"),
     ("TTYT", "Trung tâm Y tế"),
     ("CDC", "Trung tâm Kiểm soát bệnh tật"),

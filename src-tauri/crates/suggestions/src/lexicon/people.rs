@@ -110,6 +110,8 @@ pub const HONORIFICS: &[&str] = &[
     "trưởng buôn",
     "trưởng bon",
     "trưởng ấp",
+    "trưởng xóm",
+    "trưởng khu phố",
     "hlv",
     "tiền đạo",
     "tiền vệ",
@@ -331,6 +333,10 @@ pub const TITLES: &[&str] = &[
     "nghiên cứu viên",
     "trưởng bộ môn",
     "phó trưởng bộ môn",
+    "thống đốc",
+    "tổng kiểm toán",
+    "tổng thanh tra",
+    "bí thư chi bộ",
 ];
 
 /// Units inside a body (`khoa`, `phòng`, `bộ môn` …): a role that names one may go on, after

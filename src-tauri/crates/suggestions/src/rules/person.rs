@@ -201,7 +201,8 @@ impl Rules<'_, '_> {
             if is_weak && (end == p || !is_surname(self.doc.tokens[p].text)) {
                 continue;
             }
-            if self.is_place(p, end) {
+            // `nhà khoa học Việt nhận giải`: after a trade, `Việt` alone is the nation's word.
+            if self.is_place(p, end) || trade && end == p && self.doc.tokens[p].text == "Việt" {
                 continue;
             }
             let role =
