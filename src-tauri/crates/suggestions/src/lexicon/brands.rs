@@ -146,6 +146,13 @@ pub const BRANDS: &[&str] = &[
     "Tesla",
     "Boeing",
     "Airbus",
+    // Securities houses and the raters of markets.
+    "SSI",
+    "VNDirect",
+    "Vndirect",
+    "FTSE",
+    "MSCI",
+    "Fitch Ratings",
 ];
 
 /// Bodies the press names by their acronym alone, international and national (`ILO`, `WHO`,

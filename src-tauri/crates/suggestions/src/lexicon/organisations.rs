@@ -76,6 +76,9 @@ pub const ORG_HEADS: &[&str] = &[
     "Công ty",
     "Tập đoàn",
     "Ngân hàng",
+    // Securities companies go by the trade and their name (`Chứng khoán SSI`).
+    "Công ty Chứng khoán",
+    "Chứng khoán",
     "Bệnh viện",
     "Trường Đại học",
     "Trường ĐH",

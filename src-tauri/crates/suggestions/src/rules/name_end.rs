@@ -47,7 +47,10 @@ impl Rules<'_, '_> {
         }
         let to = (from..self.n().min(from + 4)).find(|&t| t + 1 >= self.n() || !self.doc.joined(t + 1))?;
         let closes = if to + 1 < self.n() {
-            self.doc.gap_before(to + 1).trim_start().starts_with(')')
+            // `(Vinamilk, mã VNM)`: the short name, then the listed company's ticker.
+            let ticker = [",", ";"].contains(&self.doc.gap_before(to + 1).trim())
+                && ["mã", "MCK"].contains(&self.doc.tokens[to + 1].text);
+            self.doc.gap_before(to + 1).trim_start().starts_with(')') || ticker
         } else {
             self.doc.chars[self.doc.tokens[to].end..]
                 .iter()

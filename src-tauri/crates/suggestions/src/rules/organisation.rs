@@ -517,6 +517,17 @@ impl Rules<'_, '_> {
             // event, whose first syllable only looks like a ministry's or an association's head.
             "Bộ" => head_len == 1 && !next.capitalised && !next.all_caps,
             "Hội" => head_len == 1 && !next.capitalised && lexicon::EVENT_SYLLABLES.contains(&next.lower),
+            // `Chứng khoán Mỹ`, `Chứng khoán châu Á`: a market, not a securities company.
+            "Chứng" => {
+                let after = i + head_len;
+                after >= self.n()
+                    || !self.doc.joined(after)
+                    || !self.doc.tokens[after].capitalised && !self.doc.tokens[after].all_caps
+                    || {
+                        let run = self.run_from(after);
+                        self.place_prefix(after, run) == run + 1 - after
+                    }
+            }
             _ => false,
         }
     }

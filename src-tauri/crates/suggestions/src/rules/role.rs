@@ -20,6 +20,17 @@ impl Rules<'_, '_> {
             if let Some(end) = self.team_after(title_end + 1) {
                 return Some(end);
             }
+            // `… được bầu làm Phó Bí thư Thường trực Tỉnh ủy.`: a local committee named bare
+            // is found as no organisation of its own, yet it is the title's.
+            let head = title_end + 1;
+            if let Some((len, _)) = (head < self.n() && self.doc.joined(head))
+                .then(|| self.head_at(head))
+                .flatten()
+            {
+                if super::merge::LOCAL_COMPLETE_HEADS.contains(&self.doc.slice(head, head + len - 1)) {
+                    return Some(head + len - 1);
+                }
+            }
         }
         lengths.first().map(|len| k + len - 1)
     }
