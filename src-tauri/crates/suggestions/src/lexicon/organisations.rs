@@ -5,6 +5,8 @@
 /// matched with its first letter capitalised (or as written, for abbreviations).
 pub const ORG_HEADS: &[&str] = &[
     "Tổng Liên đoàn Lao động",
+    // `Ban Nữ công Tổng LĐLĐ Việt Nam`: the confederation with its head abbreviated.
+    "Tổng LĐLĐ",
     "Liên đoàn Lao động",
     "Liên đoàn",
     "Nhà hát",

@@ -226,6 +226,18 @@ impl Rules<'_, '_> {
     /// (`… ghi nhầm chức vụ của ông X là Phó Chủ tịch LĐLĐ tỉnh; đúng là Trưởng Ban Tổ chức
     /// …`), the post it says is right.
     fn role_after_la(&self, next: usize, orgs: &[FoundOrg]) -> Option<String> {
+        // `… của ông X bị ghi nhầm là Bí thư Chi bộ; đúng là …`: the wrong post is named only
+        // to be corrected.
+        let mistaken = [
+            &["bị", "ghi", "nhầm"][..],
+            &["ghi", "nhầm"],
+            &["bị", "ghi", "sai"],
+            &["ghi", "sai"],
+        ]
+        .iter()
+        .find(|w| self.doc.words_at(next, w))
+        .map_or(0, |w| w.len());
+        let next = next + mistaken;
         let title = next + 1;
         if title >= self.n()
             || self.doc.tokens[next].lower != "là"
@@ -245,6 +257,9 @@ impl Rules<'_, '_> {
             .then(|| self.role_extent(right, orgs).map(|e| (right, e)))
             .flatten()
         });
+        if mistaken > 0 && corrected.is_none() {
+            return None;
+        }
         let (from, to) = corrected.unwrap_or((title, end));
         Some(self.doc.slice(from, to).to_owned())
     }
