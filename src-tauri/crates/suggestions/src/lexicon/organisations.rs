@@ -76,6 +76,8 @@ pub const ORG_HEADS: &[&str] = &[
     "Vụ",
     "Tổng công ty",
     "Công ty",
+    // `Cty CP Xe khách Sài Gòn`, as southern papers and headlines shorten it.
+    "Cty",
     "Tập đoàn",
     "Ngân hàng",
     // Securities companies go by the trade and their name (`Chứng khoán SSI`).
@@ -262,6 +264,24 @@ pub const NATIONAL_NAMES: &[&str] = &[
     "Hội đồng Giáo sư nhà nước",
     "Quỹ Bảo vệ môi trường Việt Nam",
     "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam",
+    // The National Assembly's standing committee, council and committees, those of the
+    // 15th term and those since 2025, whose names list fields with commas.
+    "Ủy ban Thường vụ Quốc hội",
+    "Hội đồng Dân tộc",
+    "Ủy ban Pháp luật",
+    "Ủy ban Tư pháp",
+    "Ủy ban Kinh tế",
+    "Ủy ban Tài chính, Ngân sách",
+    "Ủy ban Quốc phòng và An ninh",
+    "Ủy ban Văn hóa, Giáo dục",
+    "Ủy ban Xã hội",
+    "Ủy ban Khoa học, Công nghệ và Môi trường",
+    "Ủy ban Đối ngoại",
+    "Ủy ban Pháp luật và Tư pháp",
+    "Ủy ban Kinh tế và Tài chính",
+    "Ủy ban Quốc phòng, An ninh và Đối ngoại",
+    "Ủy ban Văn hóa và Xã hội",
+    "Ủy ban Dân nguyện và Giám sát",
     "Điện ảnh Quân đội nhân dân",
     "Liên hiệp các tổ chức hữu nghị Việt Nam",
     // Names that list two things keep the comma between them.
@@ -323,6 +343,7 @@ pub const ORG_ABBREVIATIONS: &[(&str, &str)] = &[
     ("TP", "thành phố"),
     ("TP.", "thành phố"),
     ("HĐQT", "Hội đồng quản trị"),
+    ("Cty", "Công ty"),
     // Heads of public bodies as the press abbreviates them.
     ("TAND", "Tòa án nhân dân"),
     // `Viện KSND`, the prosecutors' head written half out.

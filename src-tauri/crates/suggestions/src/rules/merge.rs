@@ -314,8 +314,10 @@ pub(crate) fn merge(
                 // One body written in full and abbreviated, or with and without its unit of
                 // place: the fullest writing names the suggestion.
                 let shown = &mut orgs[slot];
-                let fuller =
-                    |expanded: &Option<String>, name: &str| (expanded.is_none(), name.chars().count());
+                let fuller = |expanded: &Option<String>, name: &str| {
+                    let words = expanded.as_deref().unwrap_or(name).split(' ').count();
+                    (words, expanded.is_none(), name.chars().count())
+                };
                 if fuller(&o.expanded, &o.name) > fuller(&shown.expanded, &shown.name) {
                     shown.name = o.name.clone();
                     shown.expanded = o.expanded.clone();
