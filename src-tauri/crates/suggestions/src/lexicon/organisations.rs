@@ -283,6 +283,8 @@ pub const NATIONAL_NAMES: &[&str] = &[
     "Ủy ban Văn hóa và Xã hội",
     "Ủy ban Dân nguyện và Giám sát",
     "Điện ảnh Quân đội nhân dân",
+    "Bộ đội Trường Sơn",
+    "Binh đoàn Trường Sơn",
     "Liên hiệp các tổ chức hữu nghị Việt Nam",
     // Names that list two things keep the comma between them.
     "Cục Quản lý Khám, chữa bệnh",

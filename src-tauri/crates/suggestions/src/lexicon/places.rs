@@ -26,6 +26,10 @@ pub const PLACES: &[&str] = &[
     "Trung Bộ",
     "Đông Nam Bộ",
     "Tây Nam Bộ",
+    // The range the Trường Sơn road and army are named for, and cities whose names open
+    // like a body's head (`Hội An` like `Hội`).
+    "Trường Sơn",
+    "Hội An",
     "Hà Nội",
     "Hà Nam",
     "Hà Giang",
@@ -276,6 +280,18 @@ pub const PLACE_WORDS: &[&str] = &[
     "ga",
     "sân bay",
     "cảng hàng không",
+    // Nature's places, often named after people or in minority languages (`đèo Phu La
+    // Nhích`, `núi Bà Đen`).
+    "đèo",
+    "núi",
+    "dốc",
+    "suối",
+    "sông",
+    "hồ",
+    "thác",
+    "đảo",
+    "vịnh",
+    "bãi biển",
 ];
 
 /// Words for what is named after a person or a thing without being a person: prizes, orders,

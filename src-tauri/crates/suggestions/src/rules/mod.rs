@@ -182,6 +182,18 @@ impl<'d, 'a> Rules<'d, 'a> {
                 });
             return (!product).then_some((1, true));
         }
+        // `Hội An`, `Trường Sơn`: a place whose name opens with a head's word, and is longer
+        // than the head, is the place.
+        let lex = lexicon::index();
+        let place = lex.place_first_words.contains(t.text)
+            && (i + 1..doc.tokens.len().min(i + 4))
+                .take_while(|&e| doc.joined(e))
+                .any(|e| {
+                    best.is_some_and(|(len, _)| e + 1 - i > len) && lex.places.contains(doc.slice(i, e))
+                });
+        if place {
+            return None;
+        }
         // `Bộ trưởng`, `Viện trưởng`, `Cục trưởng` are titles that start like a body's head.
         best.filter(|(len, _)| titles.iter().all(|t| t < len))
     }

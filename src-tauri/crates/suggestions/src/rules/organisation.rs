@@ -584,6 +584,19 @@ const LOCAL_UNIT_HEADS: &[&str] = &[
     "Bảo hiểm xã hội",
     "BHXH",
     "MTTQ",
+    "Liên minh Hợp tác xã",
+    "Liên minh HTX",
+    "Hội Liên hiệp Phụ nữ",
+    "Hội LHPN",
+    "Hội Nông dân",
+    "Hội Cựu chiến binh",
+    "Tỉnh đoàn",
+    "Đoàn Thanh niên",
+    "Bộ Chỉ huy Quân sự",
+    "Bộ đội Biên phòng",
+    "Kho bạc Nhà nước",
+    "Cục Thuế",
+    "Cục Hải quan",
 ];
 
 /// Whether a name is only a board or unit inside some body (`Ban Giám đốc`, `Ban Chấp hành

@@ -264,7 +264,11 @@ impl Rules<'_, '_> {
                 && !self.quoted(i, run_end)
                 && !self.after_locative(i)
                 && !self.after_place_word(s);
-            if clear && len >= 2 && !self.is_place(s, end) && self.head_at(s).is_none() {
+            // `đèo Phu La Nhích`: a short tail of a run that a place word opens, after words
+            // that are no known place, is still the place's name.
+            let place_tail =
+                s > i && len <= 2 && self.after_place_word(i) && self.place_prefix(i, s - 1) < s - i;
+            if clear && !place_tail && len >= 2 && !self.is_place(s, end) && self.head_at(s).is_none() {
                 let role = self.role_after(end, orgs);
                 push(&mut people, &mut taken, FoundPerson { start: s, end, role });
             }
