@@ -9,6 +9,10 @@ pub const COMPOUNDS: &[&str] = &[
     "sinh học",
     // Religions (`Ban Trị sự Phật giáo tỉnh`, `Ủy ban Đoàn kết Công giáo`).
     "phật giáo",
+    "dự báo",
+    "khí tượng",
+    "thủy văn",
+    "thuỷ văn",
     "công giáo",
     "tin lành",
     "hóa học",

@@ -284,6 +284,10 @@ pub const NATIONAL_NAMES: &[&str] = &[
     "Ủy ban Dân nguyện và Giám sát",
     "Điện ảnh Quân đội nhân dân",
     "Bộ đội Trường Sơn",
+    "Trung tâm Dự báo khí tượng thủy văn quốc gia",
+    "Trung tâm Dự báo khí tượng thuỷ văn quốc gia",
+    "Tổng cục Khí tượng thủy văn",
+    "Cục Khí tượng thủy văn",
     "Binh đoàn Trường Sơn",
     "Liên hiệp các tổ chức hữu nghị Việt Nam",
     // Names that list two things keep the comma between them.

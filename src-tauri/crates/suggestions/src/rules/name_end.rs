@@ -118,9 +118,34 @@ impl Rules<'_, '_> {
         if self.named_after(unit_end) && !self.person_after(unit_end) {
             return None;
         }
+        if let Some(place) = self
+            .province_opening_sentence(end)
+            .filter(|_| BARE_UNITS[at] == ["tỉnh"])
+        {
+            return Some((unit_end, format!("tỉnh {place}")));
+        }
         // The piece's place of a unit is the same wherever the question is asked: found once.
         let place = self.unit_places[at].get_or_init(|| self.place_of_unit(BARE_UNITS[at]));
         place.clone().map(|place| (unit_end, place))
+    }
+
+    /// `Tại Sơn La, UBND tỉnh đã hỗ trợ …`: the province a sentence opens with is the one its
+    /// bare `tỉnh` means, whichever the piece names most.
+    fn province_opening_sentence(&self, k: usize) -> Option<&'static str> {
+        let mut first = k;
+        while first > 0 && !self.doc.sentence_start(first) {
+            first -= 1;
+        }
+        if !["Tại", "Ở"].contains(&self.doc.tokens[first].text) {
+            return None;
+        }
+        let from = first + 1;
+        let comma = (from + 1..=k.min(from + 4)).find(|&c| self.doc.gap_before(c).trim() == ",")?;
+        let name = self.doc.slice(from, comma - 1);
+        lexicon::PROVINCES
+            .iter()
+            .find(|(province, _)| *province == name)
+            .map(|(province, _)| *province)
     }
 
     /// Whether a capitalised word, an abbreviation or a number follows token `k` in its phrase.

@@ -516,6 +516,11 @@ impl Rules<'_, '_> {
             // `Bộ luật Lao động`, `Hội nghị Trung ương 10`, `Hội thảo …`: a code of law or an
             // event, whose first syllable only looks like a ministry's or an association's head.
             "Bộ" => head_len == 1 && !next.capitalised && !next.all_caps,
+            // `Ban Chỉ huy Phòng thủ dân sự`, `Phòng chống thiên tai`: a verb of defence,
+            // not a department.
+            "Phòng" => {
+                head_len == 1 && ["thủ", "chống", "cháy", "ngừa", "tránh", "vệ", "dịch"].contains(&next.lower)
+            }
             "Hội" => head_len == 1 && !next.capitalised && lexicon::EVENT_SYLLABLES.contains(&next.lower),
             // `Chứng khoán Mỹ`, `Chứng khoán châu Á`: a market, not a securities company.
             "Chứng" => {
