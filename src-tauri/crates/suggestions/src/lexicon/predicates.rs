@@ -106,6 +106,9 @@ pub const PREDICATE_WORDS: &[&str] = &[
     "mà",
     "thì",
     "làm",
+    // `Công ty TNHH Chánh Thu xuất khẩu sang Trung Quốc …`: goods sent to a country. (Not
+    // `xuất khẩu` itself, which names carry in lower case: `Xuất nhập khẩu`.)
+    "sang",
 ];
 
 /// Words that count or measure what the number before them counts (`30 triệu đồng`, `200
