@@ -10,6 +10,7 @@ pub const COMPOUNDS: &[&str] = &[
     // Religions (`Ban Trị sự Phật giáo tỉnh`, `Ủy ban Đoàn kết Công giáo`).
     "phật giáo",
     "dự báo",
+    "đồng bằng",
     "khí tượng",
     "thủy văn",
     "thuỷ văn",

@@ -269,7 +269,16 @@ impl Rules<'_, '_> {
                     k += inner;
                     continue;
                 }
-                let after_capital = self.doc.tokens[k - 1].capitalised && self.doc.joined(k);
+                // `Công ty TNHH Hoàng Long đầu tư vào Bắc Ninh`: after a name of two capitalised
+                // words, lower case is the sentence going on, not the name's second syllable
+                // nor a stretch leading to a place inside it.
+                let after_name = k >= 2
+                    && self.doc.tokens[k - 1].capitalised
+                    && self.doc.tokens[k - 2].capitalised
+                    && self.doc.joined(k - 1)
+                    && k - 2 > head_end
+                    && !self.compound_at(k - 1);
+                let after_capital = self.doc.tokens[k - 1].capitalised && self.doc.joined(k) && !after_name;
                 let lower_word = !t.capitalised && !t.all_caps && !t.has_digit;
                 // A number right after a capitalised word is part of the name (`May 10`,
                 // `Sông Đà 5`); counts and years are written otherwise (`2.000`, `năm 2024`).
@@ -309,7 +318,7 @@ impl Rules<'_, '_> {
                 } else if lexicon::index().connectors.contains(t.lower)
                     || lexicon::index().admin_words.contains(t.lower)
                 {
-                } else if lower_word && (self.bridges_to_place(k) || self.bridges_to_capital(k)) {
+                } else if lower_word && !after_name && (self.bridges_to_place(k) || self.bridges_to_capital(k)) {
                     // `Trung tâm Dịch vụ việc làm Hà Nội`, `Quần thể danh thắng Tràng An`: a
                     // short lower-case stretch that leads on to a capital belongs to the name.
                 } else {
