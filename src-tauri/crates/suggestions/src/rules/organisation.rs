@@ -272,12 +272,17 @@ impl Rules<'_, '_> {
                 // `Công ty TNHH Hoàng Long đầu tư vào Bắc Ninh`: after a name of two capitalised
                 // words, lower case is the sentence going on, not the name's second syllable
                 // nor a stretch leading to a place inside it.
+                // So after a brand's word, which no Vietnamese syllable spells (`Tập đoàn Masan
+                // đầu tư vào Bắc Giang`).
                 let after_name = k >= 2
                     && self.doc.tokens[k - 1].capitalised
                     && self.doc.tokens[k - 2].capitalised
                     && self.doc.joined(k - 1)
                     && k - 2 > head_end
-                    && !self.compound_at(k - 1);
+                    && !self.compound_at(k - 1)
+                    || k - 1 > head_end
+                        && self.doc.tokens[k - 1].capitalised
+                        && !newsroom_text::syllable::is_syllable(self.doc.tokens[k - 1].text);
                 let after_capital = self.doc.tokens[k - 1].capitalised && self.doc.joined(k) && !after_name;
                 let lower_word = !t.capitalised && !t.all_caps && !t.has_digit;
                 // A number right after a capitalised word is part of the name (`May 10`,
@@ -315,10 +320,13 @@ impl Rules<'_, '_> {
                     // in a piece about one province: the words up to the unit are the name, the
                     // unit its place.
                     last_proper = Some(k);
-                } else if lexicon::index().connectors.contains(t.lower)
+                } else if lexicon::index().connectors.contains(t.lower) && !after_name
                     || lexicon::index().admin_words.contains(t.lower)
                 {
-                } else if lower_word && !after_name && (self.bridges_to_place(k) || self.bridges_to_capital(k)) {
+                } else if lower_word
+                    && !after_name
+                    && (self.bridges_to_place(k) || self.bridges_to_capital(k))
+                {
                     // `Trung tâm Dịch vụ việc làm Hà Nội`, `Quần thể danh thắng Tràng An`: a
                     // short lower-case stretch that leads on to a capital belongs to the name.
                 } else {
