@@ -109,6 +109,16 @@ pub const PREDICATE_WORDS: &[&str] = &[
     // `Công ty TNHH Chánh Thu xuất khẩu sang Trung Quốc …`: goods sent to a country. (Not
     // `xuất khẩu` itself, which names carry in lower case: `Xuất nhập khẩu`.)
     "sang",
+    // What bodies do to others (`Sở Y tế cấp phép Bệnh viện …`, `Cục Thuế xử phạt Công ty …`).
+    "cấp phép",
+    "khen thưởng",
+    "khen",
+    "xử phạt",
+    "tiếp nhận",
+    "phê duyệt",
+    "bắt giữ",
+    "khởi tố",
+    "tạm giữ",
 ];
 
 /// Words that count or measure what the number before them counts (`30 triệu đồng`, `200

@@ -291,8 +291,19 @@ impl<'d, 'a> Rules<'d, 'a> {
                             .contains(self.doc.tokens[t].lower)
                 })
                 && {
+                    // `Sở Y tế cấp phép Bệnh viện Hồng Ngọc`, `… tiêm vắc xin Covid-19`: another
+                    // body's head, or a word with a number, is what the sentence is about; but
+                    // a unit goes on to its ministry (`Vụ Giáo dục thường xuyên Bộ …`).
                     let cap = &self.doc.tokens[next];
+                    let ministry = ["Bộ", "Tổng"].contains(&cap.text)
+                        && self.head_at(next).is_some_and(|(len, _)| {
+                            ["bộ", "tổng cục"].contains(
+                                &newsroom_text::lowercase(self.doc.slice(next, next + len - 1)).as_str(),
+                            )
+                        });
                     cap.capitalised
+                        && !cap.has_digit
+                        && (self.head_at(next).is_none() || ministry)
                         && self.titles_at(next).is_empty()
                         && (self.place_prefix(next, self.run_from(next)) > 0
                             || !(is_surname(cap.text) && self.run_from(next) > next))
