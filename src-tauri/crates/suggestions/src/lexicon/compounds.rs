@@ -11,6 +11,7 @@ pub const COMPOUNDS: &[&str] = &[
     "phật giáo",
     "dự báo",
     "đồng bằng",
+    "ung bướu",
     "khí tượng",
     "thủy văn",
     "thuỷ văn",
