@@ -12,6 +12,7 @@ pub const COMPOUNDS: &[&str] = &[
     "dự báo",
     "đồng bằng",
     "ung bướu",
+    "cộng sản",
     "khí tượng",
     "thủy văn",
     "thuỷ văn",

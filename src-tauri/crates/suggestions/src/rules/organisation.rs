@@ -529,6 +529,12 @@ impl Rules<'_, '_> {
                     .any(|w| self.doc.words_at(i + 1, w))
                     && !next.capitalised
                     || self.doc.words_at(i + 1, &["lễ", "tang"])
+                    // `Phó Trưởng Ban Thường trực Ban Tuyên giáo`: the standing deputy's title
+                    // before the board.
+                    || self.doc.words_at(i + 1, &["thường", "trực"])
+                        && self.doc.tokens.get(i + 3).is_some_and(|b| b.text == "Ban")
+                        && i > 0
+                        && self.doc.tokens[i - 1].lower == "trưởng"
             }
             // `Bộ luật Lao động`, `Hội nghị Trung ương 10`, `Hội thảo …`: a code of law or an
             // event, whose first syllable only looks like a ministry's or an association's head.
