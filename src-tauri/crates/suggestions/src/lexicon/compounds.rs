@@ -13,6 +13,9 @@ pub const COMPOUNDS: &[&str] = &[
     "đồng bằng",
     "ung bướu",
     "cộng sản",
+    "giải phóng",
+    // The last two syllables of `xã hội học` (sociology: `Viện Xã hội học`).
+    "hội học",
     "khí tượng",
     "thủy văn",
     "thuỷ văn",

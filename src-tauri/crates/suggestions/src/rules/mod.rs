@@ -456,8 +456,9 @@ impl<'d, 'a> Rules<'d, 'a> {
         }
         // `yêu cầu Nguyễn Văn Hùng`: a request, not a bridge named after him.
         self.after_phrase(start, &lexicon::index().place_words) && !self.request_before(start)
+            // `Hãng phim Giải Phóng Nguyễn Thị Hồng Ngát`: `giải` opening a word is no prize.
             || (self.title_cased_start(start)..=start)
-                .any(|s| self.after_phrase(s, &lexicon::index().namesake_words))
+                .any(|s| self.after_phrase(s, &lexicon::index().namesake_words) && !(s > 0 && self.compound_at(s - 1)))
             || self.after_house_number(start)
     }
 

@@ -67,7 +67,7 @@ impl Rules<'_, '_> {
             if matches!(c, ';' | '\n' | '(' | ')') {
                 break;
             }
-            if c == '.' && chars.get(end + 1).is_none_or(|n| n.is_whitespace()) {
+            if matches!(c, '.' | ':') && chars.get(end + 1).is_none_or(|n| n.is_whitespace()) {
                 break;
             }
             // A closing dash (`– Title – phát biểu`, ` - ` typed as a hyphen): the role ends
@@ -145,7 +145,9 @@ impl Rules<'_, '_> {
                 }
                 ',' | ';' if depth > 0 => false,
                 ',' | ';' | ')' | '\n' => true,
-                '.' => chars.get(c + 1).is_none_or(|n| n.is_whitespace()),
+                // `…, Chủ tịch Công đoàn Công ty May 10: Bằng khen`: a list's entry ends at
+                // its colon.
+                '.' | ':' => chars.get(c + 1).is_none_or(|n| n.is_whitespace()),
                 _ => false,
             })
             .unwrap_or(chars.len())
