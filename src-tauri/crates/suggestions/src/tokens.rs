@@ -333,7 +333,20 @@ impl<'a> Document<'a> {
             let line = &self.tokens[line_start..line_end];
             let letters = line.iter().filter(|t| !t.has_digit).count();
             let caps = line.iter().filter(|t| t.all_caps).count();
-            if letters >= 3 && caps * 10 >= letters * 6 {
+            // `Đồng chí PHẠM VĂN THỊNH` heading an obituary: a name in capitals after words in
+            // ordinary case is the name, not a line in capitals.
+            let name_line = {
+                let first_caps = line.iter().position(|t| t.all_caps);
+                first_caps.is_some_and(|f| {
+                    f > 0
+                        && line[f..].iter().all(|t| t.all_caps)
+                        && (2..=4).contains(&(line.len() - f))
+                        && lexicon::index()
+                            .surnames
+                            .contains(title_case(line[f].text).as_str())
+                })
+            };
+            if letters >= 3 && caps * 10 >= letters * 6 && !name_line {
                 for t in &mut self.tokens[line_start..line_end] {
                     t.shouting = true;
                 }

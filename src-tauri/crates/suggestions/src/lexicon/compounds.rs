@@ -302,6 +302,8 @@ pub const NAME_TAILS: &[&str] = &[
     "thủy sản",
     "thủy lợi",
     "cơ khí",
+    // `Vụ Tổ chức cán bộ`, `Phòng Tổ chức cán bộ`.
+    "cán bộ",
     "quốc gia",
     "trung ương",
     "tối cao",

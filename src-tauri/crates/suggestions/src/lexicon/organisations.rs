@@ -102,6 +102,8 @@ pub const ORG_HEADS: &[&str] = &[
     "Giáo hội",
     "Giáo phận",
     "Giáo xứ",
+    // Forest rangers' district posts (`Hạt Kiểm lâm huyện Yên Thế`).
+    "Hạt Kiểm lâm",
     "Tòa Giám mục",
     "Tòa Tổng Giám mục",
     "Hội đồng Giám mục",

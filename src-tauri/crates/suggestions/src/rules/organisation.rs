@@ -520,6 +520,18 @@ impl Rules<'_, '_> {
             return street;
         }
         let next = &self.doc.tokens[i + 1];
+        // `Công đoàn Ngân hàng Việt Nam`: the union of a sector, whose word is no body of the
+        // country's.
+        let sector = i >= 2 && self.doc.words_at(i - 2, &["công", "đoàn"]) && self.doc.joined(i) && {
+            let rest = i + head_len;
+            let run = self.run_from(rest.min(self.n() - 1));
+            rest < self.n()
+                && self.doc.joined(rest)
+                && lexicon::COUNTRIES.contains(&self.doc.slice(rest, run))
+        };
+        if sector {
+            return true;
+        }
         match self.doc.tokens[i].text {
             // `Ban tổ chức V.League 1`, `Ban giám khảo cuộc thi …`, `Ban Lễ tang`: an event's
             // committee is no standing body.
@@ -545,6 +557,13 @@ impl Rules<'_, '_> {
                 head_len == 1 && ["thủ", "chống", "cháy", "ngừa", "tránh", "vệ", "dịch"].contains(&next.lower)
             }
             "Hội" => head_len == 1 && !next.capitalised && lexicon::EVENT_SYLLABLES.contains(&next.lower),
+            // `Vụ Tổ chức cán bộ`, `Phòng Tổ chức hành chính`: a department's field.
+            "Tổ" => {
+                next.lower == "chức"
+                    && i > 0
+                    && self.doc.joined(i)
+                    && ["vụ", "ban", "phòng", "cục"].contains(&self.doc.tokens[i - 1].lower)
+            }
             // `Chứng khoán Mỹ`, `Chứng khoán châu Á`: a market, not a securities company.
             "Chứng" => {
                 let after = i + head_len;

@@ -88,9 +88,14 @@ impl Rules<'_, '_> {
         let segment = segment.trim().trim_end_matches([',', ':']).trim().to_owned();
         let is_title = |part: &str| {
             let lower = newsroom_text::lowercase(part);
-            let stripped = lexicon::TITLE_PREFIXES.iter().fold(lower.as_str(), |s, p| {
-                s.strip_prefix(&format!("{p} ")).unwrap_or(s)
-            });
+            // Prefixes may stack (`nguyên Phó Chủ tịch`).
+            let mut stripped = lower.as_str();
+            while let Some(rest) = lexicon::TITLE_PREFIXES
+                .iter()
+                .find_map(|p| stripped.strip_prefix(p).and_then(|r| r.strip_prefix(' ')))
+            {
+                stripped = rest;
+            }
             lexicon::TITLES.iter().any(|t| stripped.starts_with(t))
         };
         // `– Phó trưởng khoa Nhi, BVĐK tỉnh Quảng Ngãi –`: after the first title, a part may
@@ -180,7 +185,14 @@ impl Rules<'_, '_> {
         if aged {
             next += 2;
         }
-        if next >= self.n() || !self.usable(next) {
+        if next >= self.n() {
+            return None;
+        }
+        let gap = self.doc.gap_before(next);
+        if gap.contains('\n') && gap.chars().all(char::is_whitespace) {
+            return self.posts_below(next, orgs);
+        }
+        if !self.usable(next) {
             return None;
         }
         if let Some(role) = self.role_after_la(next, orgs) {
@@ -220,6 +232,31 @@ impl Rules<'_, '_> {
                 .map(|w| next + w.len())
                 .filter(|&t| t < self.n() && self.doc.joined(t));
             return self.apposition_role(now.unwrap_or(next), orgs);
+        }
+        None
+    }
+
+    /// An obituary's heading: the name alone on its line (`Đồng chí PHẠM VĂN THỊNH`), then
+    /// lines of birth and home, then the posts held (`Nguyên Phó Chủ tịch …, nguyên Vụ
+    /// trưởng …`), which are the role.
+    fn posts_below(&self, mut line: usize, orgs: &[FoundOrg]) -> Option<String> {
+        const ABOUT_LINES: &[&str] = &["sinh", "quê", "nguyên quán", "trú", "thường trú", "hộ khẩu"];
+        for _ in 0..3 {
+            let t = &self.doc.tokens[line];
+            let prefixed = lexicon::TITLE_PREFIXES.contains(&t.lower)
+                && line + 1 < self.n()
+                && !self.titles_at(line + 1).is_empty();
+            if t.capitalised && (prefixed || !self.titles_at(line).is_empty()) {
+                return self.role_after_dash(line, orgs);
+            }
+            let about = ABOUT_LINES.iter().any(|w| {
+                let words: Vec<&str> = w.split(' ').collect();
+                self.doc.words_at(line, &words)
+            });
+            if !about {
+                return None;
+            }
+            line = (line + 1..self.n()).find(|&k| self.doc.gap_before(k).contains('\n'))?;
         }
         None
     }
