@@ -82,6 +82,21 @@ impl Rules<'_, '_> {
                             .alias
                             .map(|(_, to)| to + 1)
                             .filter(|&next| next < self.n() && self.doc.gap_before(next) == ") ");
+                        // `Cục trưởng Cục Việc làm (Bộ Nội vụ) Vũ Trọng Bình`: the body it belongs
+                        // to in brackets, then the name.
+                        let after_parent = (org.end + 1 < self.n()
+                            && self.doc.gap_before(org.end + 1) == " (")
+                            .then(|| orgs.iter().find(|b| b.start == org.end + 1))
+                            .flatten()
+                            .map(|b| b.end + 1)
+                            .filter(|&next| next < self.n() && self.doc.gap_before(next) == ") ");
+                        let after_alias = after_alias.or(after_parent);
+                        // `Tổng Giám đốc Tổ chức Lao động Quốc tế (ILO) Gilbert Houngbo`: after a
+                        // body's brackets, a name of any language.
+                        abroad = after_alias.is_some_and(|p| {
+                            let run = self.run_from(p);
+                            (p..=run).all(|t| !newsroom_text::syllable::is_syllable(self.doc.tokens[t].text))
+                        });
                         // `Trưởng Đại diện UNDP tại Việt Nam Ramla Khalidi`: the body's office in
                         // a country, then the name.
                         let office = (org.end + 2 < self.n()
@@ -89,7 +104,7 @@ impl Rules<'_, '_> {
                             && self.doc.joined(org.end + 1))
                         .then(|| self.country_at(org.end + 2))
                         .flatten();
-                        abroad = office.is_some();
+                        abroad |= office.is_some();
                         let role_end = office.unwrap_or(org.end);
                         let next = self.holder_after_la(role_end + 1);
                         let joined = next < self.n() && self.doc.joined(next);
