@@ -248,6 +248,27 @@ pub const COMPLETE_ORG_HEADS: &[&str] = &[
     "Cảnh sát biển",
 ];
 
+/// International bodies the press names by their acronym alone, with their names as
+/// Vietnamese writes them: a piece that names one both ways names one body (`Ngân hàng Thế
+/// giới` … `Giám đốc Quốc gia WB`). Written here from public facts.
+pub const ACRONYMS_SPELLED: &[(&str, &str)] = &[
+    ("WB", "Ngân hàng Thế giới"),
+    ("IMF", "Quỹ Tiền tệ Quốc tế"),
+    ("ADB", "Ngân hàng Phát triển châu Á"),
+    ("ILO", "Tổ chức Lao động Quốc tế"),
+    ("WHO", "Tổ chức Y tế Thế giới"),
+    ("WTO", "Tổ chức Thương mại Thế giới"),
+    ("UNICEF", "Quỹ Nhi đồng Liên hợp quốc"),
+    ("UNDP", "Chương trình Phát triển Liên hợp quốc"),
+    ("FAO", "Tổ chức Lương thực và Nông nghiệp Liên hợp quốc"),
+    ("IOM", "Tổ chức Di cư Quốc tế"),
+    ("JICA", "Cơ quan Hợp tác Quốc tế Nhật Bản"),
+    ("KOICA", "Cơ quan Hợp tác Quốc tế Hàn Quốc"),
+    ("VCCI", "Phòng Thương mại và Công nghiệp Việt Nam"),
+    ("EU", "Liên minh châu Âu"),
+    ("UN", "Liên hợp quốc"),
+];
+
 /// National bodies whose official names go on in lower case past where a capitalised run
 /// would end (`Ủy ban Quản lý vốn nhà nước tại doanh nghiệp`), written here from public facts:
 /// each is a whole name, matched as a complete head.

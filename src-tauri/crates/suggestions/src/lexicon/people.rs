@@ -334,6 +334,8 @@ pub const TITLES: &[&str] = &[
     "trưởng bộ môn",
     "phó trưởng bộ môn",
     "thống đốc",
+    // An international body's head in one country (`Giám đốc Quốc gia WB tại Việt Nam`).
+    "giám đốc quốc gia",
     "tổng kiểm toán",
     "tổng thanh tra",
     "bí thư chi bộ",

@@ -400,6 +400,21 @@ pub(crate) fn merge(
             orgs.remove(b);
         }
     }
+    // `Ngân hàng Thế giới` … `Giám đốc Quốc gia WB`: an international body's acronym in a
+    // piece that also writes its name is that body.
+    for (acronym, full) in crate::lexicon::ACRONYMS_SPELLED {
+        let Some(a) = orgs.iter().position(|o| !o.known && o.name == *acronym) else {
+            continue;
+        };
+        let full = key(full);
+        if let Some(to) = (0..orgs.len())
+            .find(|&i| i != a && key(orgs[i].expanded.as_deref().unwrap_or(&orgs[i].name)) == full)
+        {
+            let spans = std::mem::take(&mut orgs[a].spans);
+            orgs[to].spans.extend(spans);
+            orgs.remove(a);
+        }
+    }
     for p in &mut people {
         p.spans.sort();
     }
