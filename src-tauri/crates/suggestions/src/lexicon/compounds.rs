@@ -13,6 +13,7 @@ pub const COMPOUNDS: &[&str] = &[
     "đồng bằng",
     "ung bướu",
     "cộng sản",
+    "tư vấn",
     "giải phóng",
     // The last two syllables of `xã hội học` (sociology: `Viện Xã hội học`).
     "hội học",
@@ -304,6 +305,8 @@ pub const NAME_TAILS: &[&str] = &[
     "cơ khí",
     // `Vụ Tổ chức cán bộ`, `Phòng Tổ chức cán bộ`.
     "cán bộ",
+    // `Trung tâm Tư vấn pháp luật Công đoàn thành phố`.
+    "pháp luật",
     "quốc gia",
     "trung ương",
     "tối cao",

@@ -141,6 +141,8 @@ pub const PREDICATE_WORDS: &[&str] = &[
     "bắt",
     "thực hiện",
     "tập huấn",
+    // `Báo Lao động Thủ đô ra số Tết`.
+    "ra",
 ];
 
 /// Words that count or measure what the number before them counts (`30 triệu đồng`, `200
