@@ -375,7 +375,10 @@ impl<'d, 'a> Rules<'d, 'a> {
                 && (k + 1..=next).all(|t| self.doc.joined(t))
                 && (k..next).all(|t| {
                     let tok = &self.doc.tokens[t];
-                    !tok.capitalised && !tok.all_caps && !NEVER_INSIDE.contains(&tok.lower)
+                    !tok.capitalised
+                        && !tok.all_caps
+                        && !NEVER_INSIDE.contains(&tok.lower)
+                        && !self.describes_many(t)
                 })
                 && self.doc.tokens[next].capitalised
                 && self.place_prefix(next, self.run_from(next)) > 0
@@ -391,6 +394,20 @@ impl<'d, 'a> Rules<'d, 'a> {
             && !tok.has_digit
             && !NEVER_INSIDE.contains(&tok.lower)
             && !self.predicate_at(t)
+            && !self.describes_many(t)
+    }
+
+    /// `Công ty may mặc lớn nhất Hưng Yên`, `Bệnh viện tuyến tỉnh`, `Công an các tỉnh Tây
+    /// Nguyên`: a word that describes a kind of body, or many of them, rather than naming one.
+    fn describes_many(&self, t: usize) -> bool {
+        let lower = self.doc.tokens[t].lower;
+        ["nhất", "lớn", "tuyến"].contains(&lower)
+            || lower == "các"
+                && self
+                    .doc
+                    .tokens
+                    .get(t + 1)
+                    .is_some_and(|n| lexicon::index().admin_words.contains(n.lower))
     }
 
     /// Whether the lower-case word at `k`, alone or with the next one or two, leads on to a

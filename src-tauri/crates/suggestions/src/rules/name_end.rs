@@ -257,7 +257,8 @@ impl Rules<'_, '_> {
             {
                 return (e > k).then_some((e - 1, false));
             }
-            let stop = NEVER_INSIDE.contains(&t.lower) && !["và", "cho", "các"].contains(&t.lower);
+            let stop = NEVER_INSIDE.contains(&t.lower) && !["và", "cho", "các"].contains(&t.lower)
+                || self.describes_many(e);
             if stop || self.predicate_at(e) || lexicon::index().honorific_words.contains(t.lower) {
                 return None;
             }

@@ -320,7 +320,9 @@ impl Rules<'_, '_> {
                     // in a piece about one province: the words up to the unit are the name, the
                     // unit its place.
                     last_proper = Some(k);
-                } else if lexicon::index().connectors.contains(t.lower) && !after_name
+                } else if lexicon::index().connectors.contains(t.lower)
+                    && !after_name
+                    && !self.describes_many(k)
                     || lexicon::index().admin_words.contains(t.lower)
                 {
                 } else if lower_word
