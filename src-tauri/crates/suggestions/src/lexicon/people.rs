@@ -167,6 +167,10 @@ pub const HONORIFICS: &[&str] = &[
     "kiến trúc sư",
     "doanh nhân",
     "tỷ phú",
+    "siêu sao",
+    "ngôi sao",
+    "huyền thoại",
+    "nhiếp ảnh gia",
 ];
 
 /// Honorifics of address and kinship (`ông`, `chị`): the words after them are the name, even
