@@ -375,6 +375,7 @@ pub const ORG_ABBREVIATIONS: &[(&str, &str)] = &[
     ("TP", "thành phố"),
     ("TP.", "thành phố"),
     ("HĐQT", "Hội đồng quản trị"),
+    ("HĐTV", "Hội đồng thành viên"),
     ("Cty", "Công ty"),
     // Heads of public bodies as the press abbreviates them.
     ("TAND", "Tòa án nhân dân"),
