@@ -36,10 +36,18 @@ fn org_key(text: &str) -> String {
             i += 2;
             continue;
         }
-        let unit = if two.is_some_and(is_admin_pair) {
+        // `Tòa án nhân dân thành phố Hồ Chí Minh` and `TAND TP.HCM` (spelled `Thành phố Hồ Chí
+        // Minh`): the unit however capitalised.
+        let unit = if two
+            .is_some_and(|(a, b)| is_admin_pair((&newsroom_text::lowercase(a), &newsroom_text::lowercase(b))))
+        {
             2
         } else {
-            usize::from(ADMIN_WORDS.contains(&words[i]))
+            usize::from(
+                ADMIN_WORDS
+                    .iter()
+                    .any(|w| lower_is(words[i], &newsroom_text::lowercase(w))),
+            )
         };
         if unit > 0 && capital(i + unit) {
             i += unit;
