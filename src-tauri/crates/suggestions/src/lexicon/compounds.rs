@@ -337,7 +337,6 @@ pub const NAME_TAILS: &[&str] = &[
     "chữa cháy",
     // The police's departments by their codes (`Phòng Cảnh sát điều tra tội phạm về ma túy
     // (PC04)`, `Cục Cảnh sát quản lý hành chính về trật tự xã hội (C06)`).
-    "điều tra",
     "điều tra tội phạm về ma túy",
     "điều tra tội phạm về ma tuý",
     "điều tra tội phạm về kinh tế",

@@ -5,6 +5,8 @@
 /// matched with its first letter capitalised (or as written, for abbreviations).
 pub const ORG_HEADS: &[&str] = &[
     "Tổng Liên đoàn Lao động",
+    // The police's investigating body, before the force it belongs to.
+    "Cơ quan Cảnh sát điều tra",
     // `Ban Nữ công Tổng LĐLĐ Việt Nam`: the confederation with its head abbreviated.
     "Tổng LĐLĐ",
     "Liên đoàn Lao động",

@@ -386,6 +386,30 @@ pub(crate) fn merge(
             orgs.remove(b);
         }
     }
+    // `Sở Y tế` in a piece that names `Sở Y tế Hà Nội`: a local body named without its place
+    // is the one the piece names with it, when there is one.
+    let bare: Vec<usize> = (0..orgs.len())
+        .filter(|&i| {
+            let name = orgs[i].expanded.as_deref().unwrap_or(&orgs[i].name);
+            !orgs[i].known
+                && (name.starts_with("Sở ") && name.split(' ').count() <= 4
+                    || super::organisation::LOCAL_UNIT_HEADS.contains(&name)
+                        && !crate::lexicon::NATIONAL_BODIES.contains(&name))
+        })
+        .collect();
+    for &b in bare.iter().rev() {
+        let head = format!("{} ", key(orgs[b].expanded.as_deref().unwrap_or(&orgs[b].name)));
+        let full: Vec<usize> = (0..orgs.len())
+            .filter(|&i| {
+                i != b && key(orgs[i].expanded.as_deref().unwrap_or(&orgs[i].name)).starts_with(&head)
+            })
+            .collect();
+        if let [to] = full[..] {
+            let spans = std::mem::take(&mut orgs[b].spans);
+            orgs[to].spans.extend(spans);
+            orgs.remove(b);
+        }
+    }
     // `công nhân Pouyuen` in a piece about `Công ty TNHH Pouyuen Việt Nam`: a brand named alone
     // is the one company of the piece whose name holds it.
     let brands: Vec<usize> = (0..orgs.len())

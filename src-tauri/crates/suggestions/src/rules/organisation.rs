@@ -615,7 +615,7 @@ impl Rules<'_, '_> {
 
 /// Heads of a province's or district's own bodies, which name one when only the unit follows
 /// (`Công an tỉnh`, `LĐLĐ huyện`) in a piece about one place.
-const LOCAL_UNIT_HEADS: &[&str] = &[
+pub(super) const LOCAL_UNIT_HEADS: &[&str] = &[
     "Trạm Khuyến nông",
     "Trạm Y tế",
     "Ủy ban nhân dân",
