@@ -6,6 +6,7 @@
 mod boards;
 mod brands;
 mod compounds;
+mod national;
 mod organisations;
 mod page;
 mod people;
@@ -16,6 +17,7 @@ mod provinces;
 pub use boards::*;
 pub use brands::*;
 pub use compounds::*;
+pub use national::*;
 pub use organisations::*;
 pub use page::*;
 pub use people::*;

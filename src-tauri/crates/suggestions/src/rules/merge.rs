@@ -393,7 +393,7 @@ pub(crate) fn merge(
             let name = orgs[i].expanded.as_deref().unwrap_or(&orgs[i].name);
             !orgs[i].known
                 && (name.starts_with("Sở ") && name.split(' ').count() <= 4
-                    || super::organisation::LOCAL_UNIT_HEADS.contains(&name)
+                    || super::not_a_body::LOCAL_UNIT_HEADS.contains(&name)
                         && !crate::lexicon::NATIONAL_BODIES.contains(&name))
         })
         .collect();
