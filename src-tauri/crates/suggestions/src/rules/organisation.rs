@@ -146,6 +146,28 @@ impl Rules<'_, '_> {
                     continue;
                 }
                 let comma = last_proper.is_some() && self.comma_joins(k);
+                // `Tổng Công ty May 10 - CTCP`, `… Sài Gòn – TNHH MTV`: the legal form after a
+                // dash closes the company's name.
+                if last_proper.is_some() && matches!(self.doc.gap_before(k), " - " | " – ") {
+                    let form = [
+                        &["CTCP"][..],
+                        &["TNHH", "MTV"],
+                        &["TNHH", "một", "thành", "viên"],
+                        &["Công", "ty", "cổ", "phần"],
+                    ]
+                    .iter()
+                    .find(|w| {
+                        (0..w.len()).all(|x| {
+                            self.doc.tokens.get(k + x).is_some_and(|t| t.text == w[x])
+                                && (x == 0 || self.doc.joined(k + x))
+                        })
+                    })
+                    .map(|w| w.len());
+                    if let Some(len) = form {
+                        last_proper = Some(k + len - 1);
+                        break;
+                    }
+                }
                 // `Ban Kinh tế - Ngân sách`: a head of two words or more names enough for a
                 // dash to go on from it.
                 let dash =
