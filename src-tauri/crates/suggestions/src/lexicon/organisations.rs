@@ -5,6 +5,12 @@
 /// matched with its first letter capitalised (or as written, for abbreviations).
 pub const ORG_HEADS: &[&str] = &[
     "Tổng Liên đoàn Lao động",
+    // A province's deputies to the National Assembly, and the office they share with its
+    // council (`Văn phòng Đoàn ĐBQH và HĐND tỉnh`).
+    "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân",
+    "Văn phòng Đoàn ĐBQH và HĐND",
+    "Đoàn đại biểu Quốc hội",
+    "Đoàn ĐBQH",
     // The police's investigating body, before the force it belongs to.
     "Cơ quan Cảnh sát điều tra",
     // `Ban Nữ công Tổng LĐLĐ Việt Nam`: the confederation with its head abbreviated.
@@ -255,6 +261,11 @@ pub const ORG_ABBREVIATIONS: &[(&str, &str)] = &[
     ("TP.", "thành phố"),
     ("HĐQT", "Hội đồng quản trị"),
     ("HĐTV", "Hội đồng thành viên"),
+    ("ĐBQH", "đại biểu Quốc hội"),
+    ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
+    // A council's boards (`Ban KT-NS HĐND tỉnh`).
+    ("KT-NS", "Kinh tế - Ngân sách"),
+    ("VH-XH", "Văn hóa - Xã hội"),
     ("Cty", "Công ty"),
     // Heads of public bodies as the press abbreviates them.
     ("TAND", "Tòa án nhân dân"),

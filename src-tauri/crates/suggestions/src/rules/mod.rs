@@ -89,6 +89,7 @@ const ABBREVIATION_HEADS: &[&str] = &[
     "UBND",
     "HĐND",
     "MTTQ",
+    "UBMTTQ",
     "BHXH",
     "BQL",
     "BCH",
