@@ -7,6 +7,19 @@
 /// runs into the verb after it (`Sông Đà triển khai`).
 pub const COMPOUNDS: &[&str] = &[
     "sinh học",
+    // Sciences an institute is named for (`Viện Sử học`, `Viện Triết học`, `Viện Dân tộc
+    // học`, `Viện Khảo cổ học`).
+    "sử học",
+    "văn học",
+    "triết học",
+    "luật học",
+    "tộc học",
+    "cổ học",
+    "ngữ học",
+    "lý học",
+    "khảo cổ",
+    "ngôn ngữ",
+    "tâm lý",
     // Religions (`Ban Trị sự Phật giáo tỉnh`, `Ủy ban Đoàn kết Công giáo`).
     "phật giáo",
     "dự báo",
