@@ -286,6 +286,19 @@ impl Rules<'_, '_> {
             if clear && !place_tail && len >= 2 && !self.is_place(s, end) && self.head_at(s).is_none() {
                 let role = self.role_after(end, orgs);
                 push(&mut people, &mut taken, FoundPerson { start: s, end, role });
+            } else if s > run_end {
+                if let Some(f) = self.foreign_name_with_title(i, run_end, &in_org) {
+                    let role = self.role_after(run_end, orgs);
+                    push(
+                        &mut people,
+                        &mut taken,
+                        FoundPerson {
+                            start: f,
+                            end: run_end,
+                            role,
+                        },
+                    );
+                }
             }
             i = run_end + 1;
         }
@@ -294,6 +307,30 @@ impl Rules<'_, '_> {
         people.retain(|p| !self.in_work_title(p.start));
         people.sort_by_key(|p| p.start);
         people
+    }
+
+    /// `Theo Peter Ryder, CEO của Indochina Capital, …`: the end of a capitalised run that no
+    /// Vietnamese syllable spells, two or three words that name no place, brand or body, with
+    /// a title right after its comma, is a foreign person's name. Where it starts.
+    fn foreign_name_with_title(&self, i: usize, run_end: usize, in_org: &[bool]) -> Option<usize> {
+        let foreign = |t: usize| !newsroom_text::syllable::is_syllable(self.doc.tokens[t].text);
+        let mut f = run_end + 1;
+        while f > i && foreign(f - 1) {
+            f -= 1;
+        }
+        let titled = run_end + 1 < self.n()
+            && self.doc.gap_before(run_end + 1) == ", "
+            && !self.titles_at(run_end + 1).is_empty();
+        let named = (2..=3).contains(&(run_end + 1 - f))
+            && (f..=run_end).all(|t| {
+                !in_org[t]
+                    && !self.known[t]
+                    && self.usable(t)
+                    && !lexicon::named_alone(self.doc.tokens[t].text)
+            })
+            && self.place_prefix(f, run_end) == 0
+            && !lexicon::COUNTRIES.contains(&self.doc.slice(f, run_end));
+        (titled && named).then_some(f)
     }
 
     /// The names listed after a name ending at `end`: `A và B`, or `A, B, C và D`, each a
