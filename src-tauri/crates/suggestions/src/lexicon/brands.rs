@@ -214,6 +214,10 @@ pub const ACRONYM_BODIES: &[&str] = &[
 pub const CLUBS: &[&str] = &[
     "Thép Xanh Nam Định",
     "Thể Công Viettel",
+    // The army's club by its old name, alone or with its sponsor after a dash (`Thể Công -
+    // Viettel`).
+    "Thể Công",
+    "PVF-CAND",
     "Hoàng Anh Gia Lai",
     "Becamex Bình Dương",
     "Becamex TP.HCM",
