@@ -62,6 +62,11 @@ pub const NATIONAL_NAMES: &[&str] = &[
     "Hội đồng Giáo sư nhà nước",
     "Quỹ Bảo vệ môi trường Việt Nam",
     "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam",
+    // Names that hold `về` (about), which otherwise ends a name.
+    "Viện Nghiên cứu cao cấp về Toán",
+    "Ủy ban Quốc gia về người cao tuổi Việt Nam",
+    "Ủy ban Quốc gia về thanh niên Việt Nam",
+    "Ủy ban Quốc gia về chuyển đổi số",
     // The National Assembly's standing committee, council and committees, those of the
     // 15th term and those since 2025, whose names list fields with commas.
     "Ủy ban Thường vụ Quốc hội",

@@ -118,6 +118,17 @@ impl Rules<'_, '_> {
             }
             let mut last_proper: Option<usize> = None;
             let alone = club || brand;
+            // `VinFast VF3 giảm giá`: a brand before a model's code is the product.
+            let model = brand && !club && head_end + 1 < self.n() && self.doc.joined(head_end + 1) && {
+                let t = &self.doc.tokens[head_end + 1];
+                t.has_digit
+                    && t.text.chars().any(char::is_alphabetic)
+                    && t.text.chars().next().is_some_and(char::is_uppercase)
+            };
+            if model {
+                i = head_end + 2;
+                continue;
+            }
             let mut k = head_end + 1;
             let mut after_code = false;
             while k < self.n() && self.usable(k) && self.doc.tokens[k].latin {
