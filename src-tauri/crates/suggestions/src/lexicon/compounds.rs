@@ -316,6 +316,8 @@ pub const NAME_TAILS: &[&str] = &[
     "thủy sản",
     "thủy lợi",
     "cơ khí",
+    // Regional offices (`Bảo hiểm xã hội khu vực XII`, `Chi cục Thuế khu vực Gia Lâm`).
+    "khu vực",
     // `Vụ Tổ chức cán bộ`, `Phòng Tổ chức cán bộ`.
     "cán bộ",
     // `Trung tâm Tư vấn pháp luật Công đoàn thành phố`.

@@ -5,6 +5,9 @@
 /// matched with its first letter capitalised (or as written, for abbreviations).
 pub const ORG_HEADS: &[&str] = &[
     "Tổng Liên đoàn Lao động",
+    // A district's office shared by its council and committee.
+    "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
+    "Văn phòng HĐND và UBND",
     // A province's deputies to the National Assembly, and the office they share with its
     // council (`Văn phòng Đoàn ĐBQH và HĐND tỉnh`).
     "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân",

@@ -103,6 +103,8 @@ pub(super) const LOCAL_UNIT_HEADS: &[&str] = &[
     "Đoàn ĐBQH",
     "Đoàn đại biểu Quốc hội",
     "Văn phòng Đoàn ĐBQH và HĐND",
+    "Văn phòng HĐND và UBND",
+    "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
     "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân",
     "Liên minh Hợp tác xã",
     "Liên minh HTX",
