@@ -18,7 +18,9 @@ pub const SURNAMES: &[&str] = &[
     // Clan names of the Central Highlands and Khmer family names (`Ksor Phước Hà`, `Thạch Sô Phanh`).
     "Ksor", "Rmah", "Siu", "Kpă", "Rcom", "Kpuih", "Puih", "Niê", "Byă", "Êban", "Mlô", "Hwing", "Knul",
     "Adrơng", "Danh", "Điểu", "Rahlan", "Rơ", "Nay", "Ayun", "Bkrông", "Hđơk", "Ktla", "Kbuôr", "Êñuôl",
-    "Hiao", "Quế",
+    "Hiao", "Quế", "Chau", "Rah", "Alăng", "Bhling", "Zơrâm", "Briu",
+    // Hmong names (`Chá A Của`).
+    "Chá",
 ];
 
 /// Words placed before a name: honorifics, kinship terms used as titles, degrees and ranks.
