@@ -24,6 +24,11 @@ pub const ORG_HEADS: &[&str] = &[
     "Bảo tàng",
     "Thư viện",
     "Nhà văn hóa",
+    // The unions' and the youth's palaces of culture (`Cung Văn hóa Lao động Hữu nghị Việt Xô`).
+    "Cung Văn hóa Lao động",
+    "Cung Văn hoá Lao động",
+    "Cung Thiếu nhi",
+    "Nhà Thiếu nhi",
     "Nhà văn hoá",
     "Đoàn Luật sư",
     // The presidium of a national body (`Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam`).
