@@ -25,34 +25,47 @@ impl Rules<'_, '_> {
     /// word that goes on with it (`Quần thể danh thắng Tràng An`, `Dân tộc bán trú Tiểu học`),
     /// none of them a predicate or a word that joins separate things.
     pub(super) fn bridges_to_capital(&self, k: usize) -> bool {
-        (1..=3).any(|m| {
+        let word = |t: usize| {
+            self.plain_word(t)
+                && !lexicon::index()
+                    .honorific_words
+                    .contains(self.doc.tokens[t].lower)
+        };
+        let capital = |next: usize| {
+            // `Sở Y tế cấp phép Bệnh viện Hồng Ngọc`, `… tiêm vắc xin Covid-19`: another body's
+            // head, or a word with a number, is what the sentence is about; but a unit goes on
+            // to its ministry (`Vụ Giáo dục thường xuyên Bộ …`).
+            let cap = &self.doc.tokens[next];
+            let ministry = ["Bộ", "Tổng"].contains(&cap.text)
+                && self.head_at(next).is_some_and(|(len, _)| {
+                    ["bộ", "tổng cục"]
+                        .contains(&newsroom_text::lowercase(self.doc.slice(next, next + len - 1)).as_str())
+                });
+            cap.capitalised
+                && !cap.has_digit
+                && (self.head_at(next).is_none() || ministry)
+                && self.titles_at(next).is_empty()
+                && (self.place_prefix(next, self.run_from(next)) > 0
+                    || !(is_surname(cap.text) && self.run_from(next) > next))
+        };
+        self.stretch_leads_to(k, 3, word, capital)
+    }
+
+    /// Whether one to `most` words from `k`, each passing `word`, lead in the same phrase to
+    /// a token that passes `target`.
+    fn stretch_leads_to(
+        &self,
+        k: usize,
+        most: usize,
+        word: impl Fn(usize) -> bool,
+        target: impl Fn(usize) -> bool,
+    ) -> bool {
+        (1..=most).any(|m| {
             let next = k + m;
             next < self.n()
                 && (k + 1..=next).all(|t| self.doc.joined(t))
-                && (k..next).all(|t| {
-                    self.plain_word(t)
-                        && !lexicon::index()
-                            .honorific_words
-                            .contains(self.doc.tokens[t].lower)
-                })
-                && {
-                    // `Sở Y tế cấp phép Bệnh viện Hồng Ngọc`, `… tiêm vắc xin Covid-19`: another
-                    // body's head, or a word with a number, is what the sentence is about; but
-                    // a unit goes on to its ministry (`Vụ Giáo dục thường xuyên Bộ …`).
-                    let cap = &self.doc.tokens[next];
-                    let ministry = ["Bộ", "Tổng"].contains(&cap.text)
-                        && self.head_at(next).is_some_and(|(len, _)| {
-                            ["bộ", "tổng cục"].contains(
-                                &newsroom_text::lowercase(self.doc.slice(next, next + len - 1)).as_str(),
-                            )
-                        });
-                    cap.capitalised
-                        && !cap.has_digit
-                        && (self.head_at(next).is_none() || ministry)
-                        && self.titles_at(next).is_empty()
-                        && (self.place_prefix(next, self.run_from(next)) > 0
-                            || !(is_surname(cap.text) && self.run_from(next) > next))
-                }
+                && (k..next).all(&word)
+                && target(next)
         })
     }
 
@@ -114,20 +127,14 @@ impl Rules<'_, '_> {
 
     /// Whether one or two lower-case words from `k` lead straight into a known place.
     pub(super) fn bridges_to_place(&self, k: usize) -> bool {
-        (1..=2).any(|m| {
-            let next = k + m;
-            next < self.n()
-                && (k + 1..=next).all(|t| self.doc.joined(t))
-                && (k..next).all(|t| {
-                    let tok = &self.doc.tokens[t];
-                    !tok.capitalised
-                        && !tok.all_caps
-                        && !NEVER_INSIDE.contains(&tok.lower)
-                        && !self.describes_many(t)
-                })
-                && self.doc.tokens[next].capitalised
-                && self.place_prefix(next, self.run_from(next)) > 0
-        })
+        let word = |t: usize| {
+            let tok = &self.doc.tokens[t];
+            !tok.capitalised && !tok.all_caps && !NEVER_INSIDE.contains(&tok.lower) && !self.describes_many(t)
+        };
+        let place = |next: usize| {
+            self.doc.tokens[next].capitalised && self.place_prefix(next, self.run_from(next)) > 0
+        };
+        self.stretch_leads_to(k, 2, word, place)
     }
 
     /// Whether token `t` is a plain lower-case word that may sit inside a body's name: no
