@@ -38,16 +38,15 @@ fn org_key(text: &str) -> String {
         }
         // `Tòa án nhân dân thành phố Hồ Chí Minh` and `TAND TP.HCM` (spelled `Thành phố Hồ Chí
         // Minh`): the unit however capitalised.
-        let unit = if two
-            .is_some_and(|(a, b)| is_admin_pair((&newsroom_text::lowercase(a), &newsroom_text::lowercase(b))))
-        {
+        let unit = if two.is_some_and(|(a, b)| {
+            ADMIN_PAIRS
+                .iter()
+                .filter_map(|pair| pair.split_once(' '))
+                .any(|(first, second)| lower_is(a, first) && lower_is(b, second))
+        }) {
             2
         } else {
-            usize::from(
-                ADMIN_WORDS
-                    .iter()
-                    .any(|w| lower_is(words[i], &newsroom_text::lowercase(w))),
-            )
+            usize::from(ADMIN_WORDS_LOWER.iter().any(|w| lower_is(words[i], w)))
         };
         if unit > 0 && capital(i + unit) {
             i += unit;
@@ -96,6 +95,8 @@ pub(super) const LOCAL_COMPLETE_HEADS: &[&str] = &[
 
 /// Units of place written before a place's name inside an organisation's name.
 const ADMIN_WORDS: &[&str] = &["tỉnh", "quận", "huyện", "xã", "phường", "TP", "TP."];
+/// The same in lower case, compared with a word however it is capitalised.
+const ADMIN_WORDS_LOWER: &[&str] = &["tỉnh", "quận", "huyện", "xã", "phường", "tp", "tp."];
 const ADMIN_PAIRS: &[&str] = &["thành phố", "thị xã", "thị trấn"];
 
 /// A later short mention of a person already named (`anh Khoa` after `anh Lê Đăng Khoa`,

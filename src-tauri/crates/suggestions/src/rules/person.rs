@@ -313,14 +313,17 @@ impl Rules<'_, '_> {
     /// Vietnamese syllable spells, two or three words that name no place, brand or body, with
     /// a title right after its comma, is a foreign person's name. Where it starts.
     fn foreign_name_with_title(&self, i: usize, run_end: usize, in_org: &[bool]) -> Option<usize> {
+        let titled = run_end + 1 < self.n()
+            && self.doc.gap_before(run_end + 1) == ", "
+            && !self.titles_at(run_end + 1).is_empty();
+        if !titled {
+            return None;
+        }
         let foreign = |t: usize| !newsroom_text::syllable::is_syllable(self.doc.tokens[t].text);
         let mut f = run_end + 1;
         while f > i && foreign(f - 1) {
             f -= 1;
         }
-        let titled = run_end + 1 < self.n()
-            && self.doc.gap_before(run_end + 1) == ", "
-            && !self.titles_at(run_end + 1).is_empty();
         let named = (2..=3).contains(&(run_end + 1 - f))
             && (f..=run_end).all(|t| {
                 !in_org[t]
@@ -330,7 +333,7 @@ impl Rules<'_, '_> {
             })
             && self.place_prefix(f, run_end) == 0
             && !lexicon::COUNTRIES.contains(&self.doc.slice(f, run_end));
-        (titled && named).then_some(f)
+        named.then_some(f)
     }
 
     /// The names listed after a name ending at `end`: `A và B`, or `A, B, C và D`, each a
