@@ -455,9 +455,16 @@ pub(crate) fn merge(
         o.spans.sort();
         // `Trưởng ban Tổ chức Tỉnh ủy`: the board found after a title is offered as its name
         // is written on its own, with its capital.
+        // So a company whose head the paper wrote in lower case (`công ty TNHH Hoàng Long`).
         for name in std::iter::once(&mut o.name).chain(o.expanded.as_mut()) {
-            if let Some(rest) = name.strip_prefix("ban ") {
-                *name = format!("Ban {rest}");
+            for (lower, upper) in [
+                ("ban ", "Ban "),
+                ("công ty ", "Công ty "),
+                ("tổng công ty ", "Tổng công ty "),
+            ] {
+                if let Some(rest) = name.strip_prefix(lower) {
+                    *name = format!("{upper}{rest}");
+                }
             }
         }
     }

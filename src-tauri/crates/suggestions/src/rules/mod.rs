@@ -109,6 +109,24 @@ const ABBREVIATION_HEADS: &[&str] = &[
 ];
 const COMPLETE_ABBREVIATIONS: &[&str] = &["TLĐLĐVN", "TLĐ"];
 
+/// Words after `công ty` for a kind of company, not one: a people or a country (`công ty
+/// Nhật`, `công ty Hàn Quốc`), foreign-invested ones (`công ty FDI`).
+const COMPANY_KINDS: &[&str] = &[
+    "Nhật",
+    "Hàn",
+    "Trung",
+    "Mỹ",
+    "Đài",
+    "Việt",
+    "Nga",
+    "Pháp",
+    "Đức",
+    "Anh",
+    "Thái",
+    "Singapore",
+    "FDI",
+];
+
 /// Lower-case words that never sit inside an organisation's name, even right after a
 /// capital: they join or relate separate things.
 pub(super) const NEVER_INSIDE: &[&str] = &[
@@ -163,10 +181,52 @@ impl<'d, 'a> Rules<'d, 'a> {
             && ["trưởng", "phó"].contains(&doc.tokens[i - 1].lower)
             && doc.tokens.get(i + 1).is_some_and(|n| n.capitalised)
             && doc.joined(i + 1);
-        if !t.capitalised && !t.all_caps && !board_after_title {
+        // `công ty TNHH Hoàng Long`, `công ty Samsung Display Việt Nam`: many papers write a
+        // company's head in lower case; its legal form or a name that is no place follows.
+        let company_in_lower_case = {
+            let words: &[&str] = if doc.words_at(i, &["tổng", "công", "ty"]) && t.text == "tổng" {
+                &["tổng", "công", "ty"]
+            } else if doc.words_at(i, &["công", "ty"]) && t.text == "công" {
+                &["công", "ty"]
+            } else {
+                &[]
+            };
+            let after = i + words.len();
+            // `các công ty`, `nhiều công ty`: companies in general.
+            let plural = i > 0
+                && doc.joined(i)
+                && ["các", "những", "nhiều", "mọi", "vài", "mấy"].contains(&doc.tokens[i - 1].lower);
+            !words.is_empty() && !plural && after < doc.tokens.len() && doc.joined(after) && {
+                let next = &doc.tokens[after];
+                ["TNHH", "CP", "CTCP"].contains(&next.text)
+                    || doc.words_at(after, &["cổ", "phần"])
+                    || (next.capitalised || next.all_caps) && {
+                        let lex = lexicon::index();
+                        let mut end = after;
+                        while end + 1 < doc.tokens.len()
+                            && doc.joined(end + 1)
+                            && doc.tokens[end + 1].capitalised
+                        {
+                            end += 1;
+                        }
+                        !lex.places.contains(doc.slice(after, end)) && !COMPANY_KINDS.contains(&next.text)
+                    }
+            }
+        };
+        if !t.capitalised && !t.all_caps && !board_after_title && !company_in_lower_case {
             return None;
         }
-        let key = if board_after_title { "Ban" } else { t.text };
+        let key = if board_after_title {
+            "Ban"
+        } else if company_in_lower_case {
+            if t.text == "tổng" {
+                "Tổng"
+            } else {
+                "Công"
+            }
+        } else {
+            t.text
+        };
         let mut best: Option<(usize, bool)> = None;
         for (words, complete) in lexicon::index().org_heads.get(key).into_iter().flatten() {
             if doc.phrase_at(i, words) && best.is_none_or(|(l, _)| words.len() > l) {

@@ -56,6 +56,18 @@ impl Rules<'_, '_> {
                 head_len == 1 && ["thủ", "chống", "cháy", "ngừa", "tránh", "vệ", "dịch"].contains(&next.lower)
             }
             "Hội" => head_len == 1 && !next.capitalised && lexicon::EVENT_SYLLABLES.contains(&next.lower),
+            // `Công ty Việt Nam nào cũng vậy`: a company of a country is no company's name.
+            "Công" | "công" => {
+                let after = i + head_len;
+                head_len == 2
+                    && self.doc.words_at(i, &["công", "ty"])
+                    && after < self.n()
+                    && self.doc.joined(after)
+                    && {
+                        let run = self.run_from(after);
+                        lexicon::COUNTRIES.contains(&self.doc.slice(after, run))
+                    }
+            }
             // `Vụ Tổ chức cán bộ`, `Phòng Tổ chức hành chính`: a department's field.
             "Tổ" => {
                 next.lower == "chức"
