@@ -453,18 +453,13 @@ pub(crate) fn merge(
     }
     for o in &mut orgs {
         o.spans.sort();
-        // `Trưởng ban Tổ chức Tỉnh ủy`: the board found after a title is offered as its name
-        // is written on its own, with its capital.
-        // So a company whose head the paper wrote in lower case (`công ty TNHH Hoàng Long`).
+        // `Trưởng ban Tổ chức Tỉnh ủy`, `công ty TNHH Hoàng Long`, `bệnh viện Bạch Mai`: a body
+        // whose head the paper wrote in lower case is offered as its name is written on its
+        // own, with its capital.
         for name in std::iter::once(&mut o.name).chain(o.expanded.as_mut()) {
-            for (lower, upper) in [
-                ("ban ", "Ban "),
-                ("công ty ", "Công ty "),
-                ("tổng công ty ", "Tổng công ty "),
-            ] {
-                if let Some(rest) = name.strip_prefix(lower) {
-                    *name = format!("{upper}{rest}");
-                }
+            let mut chars = name.chars();
+            if let Some(first) = chars.next().filter(|c| c.is_lowercase()) {
+                *name = first.to_uppercase().chain(chars).collect();
             }
         }
     }

@@ -181,51 +181,70 @@ impl<'d, 'a> Rules<'d, 'a> {
             && ["trưởng", "phó"].contains(&doc.tokens[i - 1].lower)
             && doc.tokens.get(i + 1).is_some_and(|n| n.capitalised)
             && doc.joined(i + 1);
-        // `công ty TNHH Hoàng Long`, `công ty Samsung Display Việt Nam`: many papers write a
-        // company's head in lower case; its legal form or a name that is no place follows.
-        let company_in_lower_case = {
-            let words: &[&str] = if doc.words_at(i, &["tổng", "công", "ty"]) && t.text == "tổng" {
-                &["tổng", "công", "ty"]
-            } else if doc.words_at(i, &["công", "ty"]) && t.text == "công" {
-                &["công", "ty"]
-            } else {
-                &[]
-            };
-            let after = i + words.len();
-            // `các công ty`, `nhiều công ty`: companies in general.
-            let plural = i > 0
-                && doc.joined(i)
-                && ["các", "những", "nhiều", "mọi", "vài", "mấy"].contains(&doc.tokens[i - 1].lower);
-            !words.is_empty() && !plural && after < doc.tokens.len() && doc.joined(after) && {
-                let next = &doc.tokens[after];
-                ["TNHH", "CP", "CTCP"].contains(&next.text)
-                    || doc.words_at(after, &["cổ", "phần"])
-                    || (next.capitalised || next.all_caps) && {
-                        let lex = lexicon::index();
-                        let mut end = after;
-                        while end + 1 < doc.tokens.len()
-                            && doc.joined(end + 1)
-                            && doc.tokens[end + 1].capitalised
-                        {
-                            end += 1;
-                        }
-                        !lex.places.contains(doc.slice(after, end)) && !COMPANY_KINDS.contains(&next.text)
-                    }
-            }
-        };
-        if !t.capitalised && !t.all_caps && !board_after_title && !company_in_lower_case {
+        // `công ty TNHH Hoàng Long`, `trường THPT Chu Văn An`, `bệnh viện Bạch Mai`: many papers
+        // write a body's head in lower case; a name of its own follows (a company's legal form,
+        // a school's level, a capitalised name that is no country), and the head is read as
+        // the capitalised one.
+        let lower_case_head = (!t.capitalised && !t.all_caps)
+            .then(|| {
+                let (words, key): (&[&str], &str) = match t.text {
+                    "tổng" => (&["tổng", "công", "ty"], "Tổng"),
+                    "công" => (&["công", "ty"], "Công"),
+                    "trường" => (&["trường"], "Trường"),
+                    "bệnh" => (&["bệnh", "viện"], "Bệnh"),
+                    "ngân" => (&["ngân", "hàng"], "Ngân"),
+                    _ => return None,
+                };
+                let after = i + words.len();
+                // `các công ty`, `nhiều bệnh viện`: such bodies in general.
+                let plural = i > 0
+                    && doc.joined(i)
+                    && ["các", "những", "nhiều", "mọi", "vài", "mấy"].contains(&doc.tokens[i - 1].lower);
+                // `trường THPT Chu Văn An`, but not `Quảng trường Ba Đình` nor `điểm trường Sín
+                // Chải`: a school's head needs its level after it and no word before it that it
+                // is the second syllable of.
+                let school = key != "Trường"
+                    || !(i > 0 && doc.joined(i) && !doc.sentence_start(i) && doc.tokens[i - 1].latin && {
+                        let before = doc.tokens[i - 1].lower;
+                        [
+                            "quảng", "điểm", "nhà", "thị", "chiến", "môi", "hiện", "công", "ngư", "phi",
+                            "lập", "sân",
+                        ]
+                        .contains(&before)
+                    }) && after < doc.tokens.len()
+                        && (doc.tokens[after].all_caps
+                            || doc.longest_at(after, &lexicon::index().school_levels).is_some());
+                let named = doc.words_at(i, words)
+                    && school
+                    && !plural
+                    && after < doc.tokens.len()
+                    && doc.joined(after)
+                    && {
+                        let next = &doc.tokens[after];
+                        ["TNHH", "CP", "CTCP"].contains(&next.text)
+                            || key != "Trường" && doc.words_at(after, &["cổ", "phần"])
+                            || (next.capitalised || next.all_caps) && {
+                                let mut end = after;
+                                while end + 1 < doc.tokens.len()
+                                    && doc.joined(end + 1)
+                                    && doc.tokens[end + 1].capitalised
+                                {
+                                    end += 1;
+                                }
+                                !lexicon::COUNTRIES.contains(&doc.slice(after, end))
+                                    && !COMPANY_KINDS.contains(&next.text)
+                            }
+                    };
+                named.then_some(key)
+            })
+            .flatten();
+        if !t.capitalised && !t.all_caps && !board_after_title && lower_case_head.is_none() {
             return None;
         }
         let key = if board_after_title {
             "Ban"
-        } else if company_in_lower_case {
-            if t.text == "tổng" {
-                "Tổng"
-            } else {
-                "Công"
-            }
         } else {
-            t.text
+            lower_case_head.unwrap_or(t.text)
         };
         let mut best: Option<(usize, bool)> = None;
         for (words, complete) in lexicon::index().org_heads.get(key).into_iter().flatten() {
