@@ -10,6 +10,7 @@ use crate::tokens::Document;
 
 mod club;
 mod inside_name;
+mod lower_case_head;
 mod merge;
 mod name_end;
 mod not_a_body;
@@ -109,24 +110,6 @@ const ABBREVIATION_HEADS: &[&str] = &[
 ];
 const COMPLETE_ABBREVIATIONS: &[&str] = &["TLĐLĐVN", "TLĐ"];
 
-/// Words after `công ty` for a kind of company, not one: a people or a country (`công ty
-/// Nhật`, `công ty Hàn Quốc`), foreign-invested ones (`công ty FDI`).
-const COMPANY_KINDS: &[&str] = &[
-    "Nhật",
-    "Hàn",
-    "Trung",
-    "Mỹ",
-    "Đài",
-    "Việt",
-    "Nga",
-    "Pháp",
-    "Đức",
-    "Anh",
-    "Thái",
-    "Singapore",
-    "FDI",
-];
-
 /// Lower-case words that never sit inside an organisation's name, even right after a
 /// capital: they join or relate separate things.
 pub(super) const NEVER_INSIDE: &[&str] = &[
@@ -181,63 +164,7 @@ impl<'d, 'a> Rules<'d, 'a> {
             && ["trưởng", "phó"].contains(&doc.tokens[i - 1].lower)
             && doc.tokens.get(i + 1).is_some_and(|n| n.capitalised)
             && doc.joined(i + 1);
-        // `công ty TNHH Hoàng Long`, `trường THPT Chu Văn An`, `bệnh viện Bạch Mai`: many papers
-        // write a body's head in lower case; a name of its own follows (a company's legal form,
-        // a school's level, a capitalised name that is no country), and the head is read as
-        // the capitalised one.
-        let lower_case_head = (!t.capitalised && !t.all_caps)
-            .then(|| {
-                let (words, key): (&[&str], &str) = match t.text {
-                    "tổng" => (&["tổng", "công", "ty"], "Tổng"),
-                    "công" => (&["công", "ty"], "Công"),
-                    "trường" => (&["trường"], "Trường"),
-                    "bệnh" => (&["bệnh", "viện"], "Bệnh"),
-                    "ngân" => (&["ngân", "hàng"], "Ngân"),
-                    _ => return None,
-                };
-                let after = i + words.len();
-                // `các công ty`, `nhiều bệnh viện`: such bodies in general.
-                let plural = i > 0
-                    && doc.joined(i)
-                    && ["các", "những", "nhiều", "mọi", "vài", "mấy"].contains(&doc.tokens[i - 1].lower);
-                // `trường THPT Chu Văn An`, but not `Quảng trường Ba Đình` nor `điểm trường Sín
-                // Chải`: a school's head needs its level after it and no word before it that it
-                // is the second syllable of.
-                let school = key != "Trường"
-                    || !(i > 0 && doc.joined(i) && !doc.sentence_start(i) && doc.tokens[i - 1].latin && {
-                        let before = doc.tokens[i - 1].lower;
-                        [
-                            "quảng", "điểm", "nhà", "thị", "chiến", "môi", "hiện", "công", "ngư", "phi",
-                            "lập", "sân",
-                        ]
-                        .contains(&before)
-                    }) && after < doc.tokens.len()
-                        && (doc.tokens[after].all_caps
-                            || doc.longest_at(after, &lexicon::index().school_levels).is_some());
-                let named = doc.words_at(i, words)
-                    && school
-                    && !plural
-                    && after < doc.tokens.len()
-                    && doc.joined(after)
-                    && {
-                        let next = &doc.tokens[after];
-                        ["TNHH", "CP", "CTCP"].contains(&next.text)
-                            || key != "Trường" && doc.words_at(after, &["cổ", "phần"])
-                            || (next.capitalised || next.all_caps) && {
-                                let mut end = after;
-                                while end + 1 < doc.tokens.len()
-                                    && doc.joined(end + 1)
-                                    && doc.tokens[end + 1].capitalised
-                                {
-                                    end += 1;
-                                }
-                                !lexicon::COUNTRIES.contains(&doc.slice(after, end))
-                                    && !COMPANY_KINDS.contains(&next.text)
-                            }
-                    };
-                named.then_some(key)
-            })
-            .flatten();
+        let lower_case_head = lower_case_head::key(doc, i);
         if !t.capitalised && !t.all_caps && !board_after_title && lower_case_head.is_none() {
             return None;
         }
