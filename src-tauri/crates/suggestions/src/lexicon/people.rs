@@ -173,6 +173,13 @@ pub const HONORIFICS: &[&str] = &[
     "ngôi sao",
     "huyền thoại",
     "nhiếp ảnh gia",
+    "rapper",
+    "vũ công",
+    "youtuber",
+    "tiktoker",
+    "blogger",
+    "nhà sản xuất",
+    "nhà đầu tư",
 ];
 
 /// Honorifics of address and kinship (`ông`, `chị`): the words after them are the name, even
