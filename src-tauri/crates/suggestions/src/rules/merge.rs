@@ -382,9 +382,7 @@ pub(crate) fn merge(
             .filter(|&i| i != b && orgs[i].name.starts_with(&head))
             .collect();
         if let [to] = full[..] {
-            let spans = std::mem::take(&mut orgs[b].spans);
-            orgs[to].spans.extend(spans);
-            orgs.remove(b);
+            join_into(&mut orgs, b, to);
         }
     }
     // `Sở Y tế` in a piece that names `Sở Y tế Hà Nội`: a local body named without its place
@@ -406,9 +404,7 @@ pub(crate) fn merge(
             })
             .collect();
         if let [to] = full[..] {
-            let spans = std::mem::take(&mut orgs[b].spans);
-            orgs[to].spans.extend(spans);
-            orgs.remove(b);
+            join_into(&mut orgs, b, to);
         }
     }
     // `công nhân Pouyuen` in a piece about `Công ty TNHH Pouyuen Việt Nam`: a brand named alone
@@ -428,9 +424,7 @@ pub(crate) fn merge(
             })
             .collect();
         if let [to] = holders[..] {
-            let spans = std::mem::take(&mut orgs[b].spans);
-            orgs[to].spans.extend(spans);
-            orgs.remove(b);
+            join_into(&mut orgs, b, to);
         }
     }
     // `Ngân hàng Thế giới` … `Giám đốc Quốc gia WB`: an international body's acronym in a
@@ -443,9 +437,7 @@ pub(crate) fn merge(
         if let Some(to) = (0..orgs.len())
             .find(|&i| i != a && key(orgs[i].expanded.as_deref().unwrap_or(&orgs[i].name)) == full)
         {
-            let spans = std::mem::take(&mut orgs[a].spans);
-            orgs[to].spans.extend(spans);
-            orgs.remove(a);
+            join_into(&mut orgs, a, to);
         }
     }
     for p in &mut people {
@@ -467,6 +459,14 @@ pub(crate) fn merge(
         people,
         organisations: orgs,
     }
+}
+
+/// One organisation's mentions joined to another's, which names the same body; the first is
+/// no suggestion of its own any more.
+fn join_into(orgs: &mut Vec<OrganisationSuggestion>, from: usize, to: usize) {
+    let spans = std::mem::take(&mut orgs[from].spans);
+    orgs[to].spans.extend(spans);
+    orgs.remove(from);
 }
 
 /// Whether a name is written in capitals only (`LÊ THỊ HOA`).
