@@ -295,7 +295,7 @@ pub fn named_alone(word: &str) -> bool {
     super::index().named_alone.contains(word)
 }
 
-/// Words for a product, before which a brand is the product, not the company.
+/// Words for a product or a project, before which a brand is that thing, not the company.
 pub const PRODUCT_WORDS: &[&str] = &[
     "xe",
     "ô tô",
@@ -314,4 +314,9 @@ pub const PRODUCT_WORDS: &[&str] = &[
     "tivi",
     "sản phẩm",
     "hàng",
+    // A developer's project (`dự án Vinhomes Ocean Park`) is a place, not the company.
+    "dự án",
+    "khu đô thị",
+    "chung cư",
+    "căn hộ",
 ];

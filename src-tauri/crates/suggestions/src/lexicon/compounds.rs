@@ -357,7 +357,6 @@ pub const NAME_TAILS: &[&str] = &[
     "điều tra tội phạm về kinh tế",
     "điều tra tội phạm về kinh tế và tham nhũng",
     "điều tra tội phạm về trật tự xã hội",
-    "điều tra tội phạm về tham nhũng, kinh tế, buôn lậu",
     "quản lý hành chính về trật tự xã hội",
     "giao thông",
     "thi hành án hình sự và hỗ trợ tư pháp",

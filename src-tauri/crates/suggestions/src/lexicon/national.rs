@@ -62,6 +62,9 @@ pub const NATIONAL_NAMES: &[&str] = &[
     "Hội đồng Giáo sư nhà nước",
     "Quỹ Bảo vệ môi trường Việt Nam",
     "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam",
+    // The police's economic crime department, whose name lists its fields with commas.
+    "Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu",
+    "Phòng Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu",
     // Names that hold `về` (about), which otherwise ends a name.
     "Viện Nghiên cứu cao cấp về Toán",
     "Ủy ban Quốc gia về người cao tuổi Việt Nam",

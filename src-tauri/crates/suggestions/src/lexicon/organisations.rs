@@ -5,6 +5,8 @@
 /// matched with its first letter capitalised (or as written, for abbreviations).
 pub const ORG_HEADS: &[&str] = &[
     "Tổng Liên đoàn Lao động",
+    // The post's provincial companies (`Bưu điện thành phố Hà Nội`).
+    "Bưu điện",
     // A district's office shared by its council and committee.
     "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
     "Văn phòng HĐND và UBND",

@@ -391,7 +391,7 @@ pub(crate) fn merge(
         .filter(|&i| {
             let name = orgs[i].expanded.as_deref().unwrap_or(&orgs[i].name);
             !orgs[i].known
-                && (name.starts_with("Sở ") && name.split(' ').count() <= 4
+                && (name.starts_with("Sở ")
                     || super::not_a_body::LOCAL_UNIT_HEADS.contains(&name)
                         && !crate::lexicon::NATIONAL_BODIES.contains(&name))
         })

@@ -70,7 +70,13 @@ impl Rules<'_, '_> {
         let abbreviation =
             first.all_caps && first.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !other_body;
         let one_name = to == from && first.capitalised && !self.is_place(from, from);
-        (closes && (abbreviation || one_name)).then_some((from, to))
+        // `Tổng công ty Bưu điện Việt Nam (Vietnam Post)`: the body's English name.
+        let english_name = to > from
+            && (from..=to).all(|t| {
+                let tok = &self.doc.tokens[t];
+                (tok.capitalised || tok.all_caps) && !newsroom_text::syllable::is_syllable(tok.text)
+            });
+        (closes && (abbreviation || one_name || english_name)).then_some((from, to))
     }
 
     pub(super) fn extend_lower_tail(&self, org: &mut FoundOrg) {

@@ -111,6 +111,7 @@ pub(super) const LOCAL_UNIT_HEADS: &[&str] = &[
     "Bảo hiểm xã hội",
     "BHXH",
     "MTTQ",
+    "Bưu điện",
     "UBMTTQ",
     "Đoàn ĐBQH",
     "Đoàn đại biểu Quốc hội",
