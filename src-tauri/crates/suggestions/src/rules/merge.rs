@@ -371,40 +371,32 @@ pub(crate) fn merge(
             }
         }
     }
-    // A city's Party committee or youth union named bare (`Thành ủy`) in a piece that names
-    // one in full (`Thành ủy Hà Nội`) is that one; with two or none, it stays as written.
-    let bare: Vec<usize> = (0..orgs.len())
-        .filter(|&i| LOCAL_COMPLETE_HEADS.contains(&orgs[i].name.as_str()) && !orgs[i].known)
+    // A local body named without its place — a city's Party committee or youth union (`Thành
+    // ủy`), a department (`Sở Y tế`), a local head (`Công an`) — in a piece that names one in
+    // full (`Thành ủy Hà Nội`, `Sở Y tế Hà Nội`) is that one; with two or none, it stays as
+    // written.
+    let mut keys: Vec<String> = orgs
+        .iter()
+        .map(|o| key(o.expanded.as_deref().unwrap_or(&o.name)))
         .collect();
-    for &b in bare.iter().rev() {
-        let head = format!("{} ", orgs[b].name);
-        let full: Vec<usize> = (0..orgs.len())
-            .filter(|&i| i != b && orgs[i].name.starts_with(&head))
-            .collect();
-        if let [to] = full[..] {
-            join_into(&mut orgs, b, to);
-        }
-    }
-    // `Sở Y tế` in a piece that names `Sở Y tế Hà Nội`: a local body named without its place
-    // is the one the piece names with it, when there is one.
     let bare: Vec<usize> = (0..orgs.len())
         .filter(|&i| {
             let name = orgs[i].expanded.as_deref().unwrap_or(&orgs[i].name);
             !orgs[i].known
-                && (name.starts_with("Sở ")
+                && (LOCAL_COMPLETE_HEADS.contains(&orgs[i].name.as_str())
+                    || name.starts_with("Sở ")
                     || super::not_a_body::LOCAL_UNIT_HEADS.contains(&name)
                         && !crate::lexicon::NATIONAL_BODIES.contains(&name))
         })
         .collect();
     for &b in bare.iter().rev() {
-        let head = format!("{} ", key(orgs[b].expanded.as_deref().unwrap_or(&orgs[b].name)));
+        let head = format!("{} ", keys[b]);
         let full: Vec<usize> = (0..orgs.len())
-            .filter(|&i| {
-                i != b && key(orgs[i].expanded.as_deref().unwrap_or(&orgs[i].name)).starts_with(&head)
-            })
+            .filter(|&i| i != b && keys[i].starts_with(&head))
             .collect();
         if let [to] = full[..] {
             join_into(&mut orgs, b, to);
+            keys.remove(b);
         }
     }
     // `công nhân Pouyuen` in a piece about `Công ty TNHH Pouyuen Việt Nam`: a brand named alone

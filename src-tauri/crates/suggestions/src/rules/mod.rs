@@ -326,11 +326,7 @@ impl<'d, 'a> Rules<'d, 'a> {
     /// `HĐND tỉnh Đỗ Văn Hùng`: a province is one of a closed list, so a surname after `tỉnh`
     /// that opens none of them begins a person's name, and the unit is the piece's province.
     pub(super) fn person_after_province_word(&self, start: usize) -> bool {
-        start >= 1
-            && self.doc.tokens[start - 1].lower == "tỉnh"
-            && self.doc.joined(start)
-            && is_surname(self.doc.tokens[start].text)
-            && self.place_prefix(start, (start + 3).min(self.n() - 1)) == 0
+        start >= 1 && self.doc.tokens[start - 1].lower == "tỉnh" && self.person_after(start - 1)
     }
 
     /// Where the title-cased name that `start` is part of begins (`Cuộc thi Người đẹp Hoa Ban`:

@@ -124,10 +124,11 @@ impl Rules<'_, '_> {
         if self.named_after(unit_end) && !self.person_after(unit_end) {
             return None;
         }
-        if let Some(place) = self
-            .province_opening_sentence(end)
-            .filter(|_| BARE_UNITS[at] == ["tỉnh"])
-        {
+        // The sentence is read back to its start only for a bare `tỉnh`.
+        let province = (BARE_UNITS[at] == ["tỉnh"])
+            .then(|| self.province_opening_sentence(end))
+            .flatten();
+        if let Some(place) = province {
             return Some((unit_end, format!("tỉnh {place}")));
         }
         // The piece's place of a unit is the same wherever the question is asked: found once.
@@ -163,7 +164,7 @@ impl Rules<'_, '_> {
     }
 
     /// `HĐND TP Nguyễn Ngọc Tuấn`: a person's name after the unit is not the place's.
-    fn person_after(&self, k: usize) -> bool {
+    pub(super) fn person_after(&self, k: usize) -> bool {
         self.named_after(k) && {
             let next = k + 1;
             let run = self.run_from(next);
